@@ -1,0 +1,3 @@
+from cxsmart.cli import main
+
+main()
