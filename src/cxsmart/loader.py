@@ -1,0 +1,199 @@
+"""One goal file -> validated objectives, owners, metrics and goals, each with its position.
+
+Never raises for bad content: what cannot be read becomes F001/F002/F003 problems with the
+exact line and column, and every item that validates is still linted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cxsmart.diagnostics import Span
+from cxsmart.model import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
+from cxsmart.source import Problem
+from cxsmart.suggest import did_you_mean
+from cxsmart.yamlread import Entry, Path, parse_yaml
+
+
+@dataclass
+class Item:
+    """A validated list item and where it sits in its file."""
+
+    model: Any
+    path: Path                       # ("goals", 3)
+    file: "SourceFile"
+
+    def entry(self, *keys) -> Entry | None:
+        return self.file.index.get(self.path + keys)
+
+    def value_span(self, *keys) -> Span | None:
+        e = self.entry(*keys)
+        return e.value if e else None
+
+    def key_span(self, *keys) -> Span | None:
+        e = self.entry(*keys)
+        return (e.key or e.value) if e else None
+
+    @property
+    def anchor(self) -> Span:
+        """Where a finding about the whole item points: its id, else its title, else the item."""
+        for key in ("id", "title"):
+            e = self.entry(key)
+            if e:
+                return e.value
+        e = self.file.index.get(self.path)
+        return e.value if e else Span(1, 1, 1, 2)
+
+
+@dataclass
+class SourceFile:
+    path: str
+    text: str | None = None
+    index: dict[Path, Entry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    sections: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in SECTIONS})
+    # ids of items that failed validation, with where: they exist (references to them are not
+    # F004) and they claim their id (a valid item reusing it is F003)
+    invalid_ids: dict[str, dict[str, Path]] = field(default_factory=lambda: {k: {} for k in SECTIONS})
+    _lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = (self.text or "").splitlines()
+        return self._lines
+
+
+def load_text(path: str, text: str, fiscal_start: int = 1) -> SourceFile:
+    parsed = parse_yaml(text)
+    file = SourceFile(path, text, parsed.index, list(parsed.problems))
+    data = parsed.data
+    if data is None:
+        return file
+    if isinstance(data, list):
+        data = {"goals": data}
+    if not isinstance(data, dict):
+        file.problems.append(Problem("F002", "a goal file must be a mapping (objectives:, owners:, metrics:, goals:) "
+                                     "or a list of goals", _at(file, ()), hint="start the file with 'goals:'"))
+        return file
+    context = {"fiscal_start": fiscal_start}
+    for key, value in data.items():
+        if key == "version":
+            if value != 1:
+                file.problems.append(Problem("F002", f"'version: {value}' is not supported: 1 is the only version",
+                                             _at(file, ("version",)), hint="write 'version: 1' or leave it out"))
+            continue
+        if key not in SECTIONS:
+            file.problems.append(Problem(
+                "F002", f"unknown top-level key '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)}",
+                _at(file, (key,), key=True), hint="a goal file holds version, objectives, owners, metrics and goals",
+                subject=key))
+            continue
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            file.problems.append(Problem("F002", f"'{key}' must be a list, with one '- ' entry per {ITEM_NAMES[key]}",
+                                         _at(file, (key,)), subject=key))
+            continue
+        _load_section(file, key, value, context)
+    return file
+
+
+def _load_section(file: SourceFile, section: str, items: list, context: dict) -> None:
+    model = SECTIONS[section]
+    kind = ITEM_NAMES[section]
+    for i, raw in enumerate(items):
+        path = (section, i)
+        if not isinstance(raw, dict):
+            file.problems.append(Problem("F002", f"each entry of '{section}' must be a mapping of keys, "
+                                         f"like '- title: ...'", _at(file, path)))
+            continue
+        try:
+            obj = model.model_validate(raw, context=context)
+        except ValidationError as e:
+            ident = raw.get("id")
+            if isinstance(ident, str):
+                file.invalid_ids[section].setdefault(ident, path)
+            for err in e.errors(include_url=False):
+                file.problems.append(_schema_problem(file, kind, model, path, err, ident))
+            continue
+        file.sections[section].append(Item(obj, path, file))
+
+
+def _schema_problem(file: SourceFile, kind: str, model: type[BaseModel], path: Path, err: dict,
+                    ident: Any) -> Problem:
+    loc = tuple(p for p in err["loc"] if p not in SHAPE_TAGS)
+    field_name = next((p for p in reversed(loc) if isinstance(p, str)), kind)
+    kind_here = "action" if "actions" in loc and len(loc) > 2 else kind
+    value = err.get("input")
+    etype = err["type"]
+    goal = ident if isinstance(ident, str) and kind == "goal" else None
+    key_first = etype == "extra_forbidden"
+    if etype == "missing":
+        message = f"this {kind_here} has no '{field_name}'"
+        hint = f"add '{field_name}:'" + (": the smallest valid goal is a title" if field_name == "title" else "")
+        loc = loc[:-1]
+    elif etype == "extra_forbidden":
+        fields = _fields_at(model, loc)
+        message = f"unknown key '{field_name}' in a {kind_here}{did_you_mean(str(field_name), fields)}"
+        hint = f"the keys of a {kind_here} are: {', '.join(fields)}"
+    elif etype in ("literal_error", "enum"):
+        allowed = err.get("ctx", {}).get("expected", "")
+        message = f"'{field_name}' cannot be '{value}': use {allowed}"
+        choices = [c.strip(" '") for c in allowed.replace(" or ", ",").split(",") if c.strip(" '")]
+        message += did_you_mean(str(value), choices)
+        hint = None
+    elif etype == "string_too_short":
+        message = f"'{field_name}' is empty"
+        hint = f"write the {field_name}, or remove the key"
+    elif etype == "value_error":
+        message = err["msg"].removeprefix("Value error, ")
+        hint = None
+    else:
+        expected = _EXPECTED.get(etype.split("_")[0], "another type")
+        message = f"'{field_name}' should be {expected}, not {_describe(value)}"
+        hint = None
+    subject = f"{'.'.join(map(str, loc))}"
+    return Problem("F002", message, _at(file, path + loc, key=key_first), hint=hint, goal=goal, subject=subject)
+
+
+_EXPECTED = {"string": "text", "list": "a list", "tuple": "a list of two numbers", "model": "a mapping",
+             "dict": "a mapping", "float": "a number", "int": "a whole number", "bool": "true or false"}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The allowed keys of the (possibly nested) model that the unknown key sits in."""
+    from cxsmart.model import Action, Measured, MetricDef
+
+    nested = {"actions": Action, "baseline": Measured, "target": Measured, "metric": MetricDef}
+    current = model
+    for part in loc[:-1]:
+        if isinstance(part, str) and part in nested:
+            current = nested[part]
+    return list(current.model_fields)
+
+
+def _at(file: SourceFile, path: Path, key: bool = False) -> Span:
+    """The span of the deepest indexed prefix of `path`: a missing key points at its parent."""
+    for n in range(len(path), -1, -1):
+        entry = file.index.get(path[:n])
+        if entry:
+            if key and n == len(path) and entry.key:
+                return entry.key
+            return entry.value
+    return Span(1, 1, 1, 2)

@@ -1,0 +1,99 @@
+"""Reading a goal file's bytes into text, refusing what is not text, with positions for why.
+
+Regular files only, read with a size cap (a FIFO or /dev/zero reports size 0 and never ends).
+UTF-8 with or without a BOM, and UTF-16 with a BOM, are read; anything else is a finding at
+the line and column of the first byte that is not UTF-8.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass
+
+from cxsmart.diagnostics import Span
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding known before rules run (file, schema and reference findings)."""
+
+    code: str
+    message: str
+    span: Span
+    hint: str | None = None
+    goal: str | None = None
+    subject: str | None = None
+
+
+class Unreadable(Exception):
+    """The path cannot be read at all (exit 2 territory, not a finding)."""
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise Unreadable(f"cannot open {path}: {e.strerror or e}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(f"{path} is not a regular file")
+        chunks = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    except OSError as e:
+        raise Unreadable(f"cannot read {path}: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+
+
+def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Problem | None]:
+    """Bytes to text, or a positioned F001 problem saying why not."""
+    if len(data) > max_bytes:
+        return None, Problem("F001", f"the file is larger than the {max_bytes // (1024 * 1024)} MiB limit "
+                             "(set max-file-size in the configuration to read it)", Span(1, 1, 1, 2))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            return None, Problem("F001", f"the file starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason})",
+                                 Span(1, 1, 1, 2))
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line, col = _position(data, e.start)
+            return None, Problem(
+                "F001", f"the file is not UTF-8 text: byte 0x{data[e.start]:02x} cannot be read",
+                Span(line, col, line, col + 1),
+                hint="save the file as UTF-8 (most editors offer 'Save with encoding')")
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, col = _text_position(text, nul)
+        return None, Problem("F001", "the file holds a NUL character: it looks like a binary file, not YAML",
+                             Span(line, col, line, col + 1))
+    return text, None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    start = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    head = data[start:offset]
+    line = head.count(b"\n") + 1
+    line_start = head.rfind(b"\n") + 1
+    col = len(head[line_start:].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
