@@ -1,0 +1,126 @@
+"""Arithmetic the measurable and attainable rules share: units, changes, bounds, formatting.
+
+Values are compared in the metric's own unit (percent metrics in percentage points,
+durations in seconds). A target may be absolute ("80%"), a signed change ("+5 pp", "-30%")
+or a factor ("x2"); `resolve_target` turns it into the absolute value it means.
+"""
+
+from __future__ import annotations
+
+from cxsmart.model import MetricDef
+from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_duration, format_number
+
+_UNIT_WORDS = {PERCENT: "a percentage", POINTS: "points", DURATION: "a duration", CURRENCY: "an amount of money",
+               None: "a plain number"}
+# what an absolute value may be written in, per metric unit
+_ABSOLUTE = {
+    "percent": {None, PERCENT, POINTS},
+    "points": {None, POINTS},
+    "score": {None, POINTS},
+    "count": {None},
+    "currency": {None, CURRENCY},
+    "duration": {DURATION},
+    "ratio": {None},
+}
+# what a signed change may be written in (a '%' change is relative to the baseline)
+_CHANGE = {
+    "percent": {None, PERCENT, POINTS},
+    "points": {None, PERCENT, POINTS},
+    "score": {None, PERCENT, POINTS},
+    "count": {None, PERCENT},
+    "currency": {None, PERCENT, CURRENCY},
+    "duration": {PERCENT, DURATION},
+    "ratio": {None, PERCENT},
+}
+
+
+def unit_problem(q: Quantity, metric: MetricDef, role: str) -> str | None:
+    """Why `q` cannot be a value of `metric`, or None when it can."""
+    if q.factor:
+        return f"a {role} cannot be a factor like '{q.text}'" if role == "baseline" else None
+    change = q.change and role == "target"
+    allowed = (_CHANGE if change else _ABSOLUTE)[metric.unit]
+    if q.unit in allowed:
+        return None
+    name = metric.name or metric.id
+    if q.unit is None and metric.unit == "duration":
+        return f"{role} '{q.text}' has no unit, but {name} is a duration: write it like '45 s' or '6 min'"
+    return f"{role} '{q.text}' is {_UNIT_WORDS[q.unit]}, but {name} is measured {_measured_in(metric)}"
+
+
+def _measured_in(metric: MetricDef) -> str:
+    return {"percent": "in percent", "points": "in points", "score": "as a score", "count": "as a count",
+            "currency": "in money", "duration": "as a duration", "ratio": "as a ratio"}[metric.unit]
+
+
+def ambiguous_percent(q: Quantity | None, metric: MetricDef | None) -> bool:
+    """'+10%' on a metric that is itself a percentage or points: relative, or percentage points?"""
+    return bool(q and metric and q.relative_percent and metric.unit in ("percent", "points"))
+
+
+def resolve_target(baseline: Quantity | None, target: Quantity | None) -> float | None:
+    """The absolute value a target means, or None if it needs a baseline that is missing."""
+    if target is None:
+        return None
+    if target.factor:
+        return baseline.value * target.value if baseline else None
+    if target.change:
+        if baseline is None:
+            return None
+        if target.unit == PERCENT:       # a '%' change is relative to the baseline (M006 when ambiguous)
+            return baseline.value * (1 + target.value / 100)
+        return baseline.value + target.value
+    return target.value
+
+
+def wrong_way(target: Quantity, metric: MetricDef) -> bool:
+    """A signed change or factor that moves the metric away from better."""
+    if metric.better is None:
+        return False
+    if target.factor:
+        shrinks = target.value < 1
+    elif target.change:
+        shrinks = target.value < 0
+    else:
+        return False
+    grows = (target.value > 1) if target.factor else (target.value > 0)
+    return shrinks if metric.better == "higher" else grows
+
+
+def bound(spec: float | str | None, baseline: float) -> float | None:
+    """A max/min change spec in the metric's unit; "25%" means 25% of the baseline."""
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        return abs(baseline) * float(spec.strip().rstrip("%")) / 100
+    return float(spec)
+
+
+def metric_range(metric: MetricDef) -> tuple[float | None, float | None]:
+    if metric.range is not None:
+        return metric.range
+    if metric.unit == "percent":
+        return (0.0, 100.0)
+    if metric.unit in ("duration", "count", "currency"):
+        return (0.0, None)
+    return (None, None)
+
+
+def show(value: float, metric: MetricDef | None, currency: str | None = None) -> str:
+    """A value as a CX lead would write it, in the metric's unit."""
+    unit = metric.unit if metric else None
+    if unit == "percent":
+        return f"{format_number(round(value, 1))}%"
+    if unit == "duration":
+        return format_duration(round(value, 1))
+    if unit == "currency":
+        symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency or "", "")
+        return f"{symbol}{format_number(round(value, 2))}" + ("" if symbol or not currency else f" {currency}")
+    return format_number(round(value, 1 if abs(value) >= 10 else 2))
+
+
+def show_change(amount: float, metric: MetricDef | None) -> str:
+    unit = metric.unit if metric else None
+    if unit in ("percent", "points"):
+        return f"{format_number(round(abs(amount), 1))} points"
+    return show(abs(amount), metric)

@@ -1,0 +1,265 @@
+"""Several goal files as one workspace: one id namespace, references resolved, cascades walked.
+
+Builds what the rules read (GoalView) and the workspace-level findings: duplicate ids (F003),
+references that name nothing (F004), and `parent` chains that loop (F005).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cxsmart.catalogue import Catalogue
+from cxsmart.diagnostics import Span
+from cxsmart.facts import Facts
+from cxsmart.loader import Item, SourceFile
+from cxsmart.model import Goal, Measured, MetricDef, Objective, Owner
+from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
+from cxsmart.source import Problem
+from cxsmart.suggest import did_you_mean
+from cxsmart.timeframes import Timeframe
+
+_MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
+
+
+@dataclass
+class GoalView:
+    """A goal as rules see it: the model, where its values sit, and what it resolves to."""
+
+    item: Item
+    goal: Goal
+    metric: MetricDef | None = None
+    owner: Owner | None = None
+    parent: "GoalView | None" = None
+    objective: Objective | None = None          # its own, or inherited from the nearest parent
+    objective_from: "GoalView | None" = None
+    paired: "GoalView | None" = None
+    baseline: Quantity | None = None
+    baseline_as_of: Timeframe | None = None
+    target: Quantity | None = None
+    start: Timeframe | None = None
+    deadline: Timeframe | None = None           # relative deadlines anchored to `start` when it has one
+    facts: Facts = field(default_factory=Facts)
+
+    @property
+    def id(self) -> str | None:
+        return self.goal.id
+
+    @property
+    def path(self) -> str:
+        return self.item.file.path
+
+    @property
+    def label(self) -> str:
+        if self.goal.id:
+            return f"'{self.goal.id}'"
+        title = self.goal.title
+        return f"'{title[:40]}…'" if len(title) > 41 else f"'{title}'"
+
+    def span(self, *keys) -> Span | None:
+        return self.item.value_span(*keys)
+
+    def key_span(self, *keys) -> Span | None:
+        return self.item.key_span(*keys)
+
+    @property
+    def anchor(self) -> Span:
+        return self.item.anchor
+
+    @property
+    def title_span(self) -> Span:
+        return self.span("title") or self.anchor
+
+
+@dataclass
+class Workspace:
+    files: list[SourceFile]
+    catalogue: Catalogue
+    today: dt.date
+    fiscal_start: int = 1
+    goals: list[GoalView] = field(default_factory=list)
+    goals_by_id: dict[str, GoalView] = field(default_factory=dict)
+    objectives: dict[str, Item] = field(default_factory=dict)
+    owners: dict[str, Item] = field(default_factory=dict)
+    problems: list[tuple[SourceFile, Problem]] = field(default_factory=list)
+    known: dict[str, set[str]] = field(default_factory=dict)   # ids of items that failed validation
+    _claimed: dict[str, Item] = field(default_factory=dict)      # goal id -> the item that holds it
+
+    @classmethod
+    def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1) -> "Workspace":
+        ws = cls(files, catalogue.copy(), today, fiscal_start)
+        ws._collect()
+        ws._views()
+        ws._check_references()
+        ws._check_cycles()
+        return ws
+
+    # -- namespace -----------------------------------------------------------
+    def _collect(self) -> None:
+        self.known = {section: set() for section in ("goals", "objectives", "owners", "metrics")}
+        claims: dict[str, dict[str, Item]] = {section: {} for section in self.known}
+        self._claimed = claims["goals"]
+        for file in self.files:
+            for section in ("metrics", "objectives", "owners", "goals"):
+                for ident, item in self._in_file_order(file, section):
+                    if not self._claim(ident, item, section, claims[section]) or item.model is None:
+                        continue
+                    if section == "metrics":
+                        self.catalogue.add(item.model)
+                    elif section == "objectives":
+                        self.objectives[ident] = item
+                    elif section == "owners":
+                        self.owners[ident] = item
+            for section, ids in file.invalid_ids.items():
+                self.known[section] |= set(ids)
+
+    @staticmethod
+    def _in_file_order(file: SourceFile, section: str) -> list[tuple[str, Item]]:
+        """(id, item) for valid items with an id, and for invalid ones (model None) that have one."""
+        items = [(item.model.id, item) for item in file.sections[section] if item.model.id]
+        items += [(ident, Item(None, path, file)) for ident, path in file.invalid_ids[section].items()]
+        return sorted(items, key=lambda pair: pair[1].path)
+
+    def _claim(self, ident: str, item: Item, section: str, claims: dict[str, Item]) -> bool:
+        first = claims.get(ident)
+        if first is None:
+            claims[ident] = item
+            return True
+        kind = section.removesuffix("s")
+        where = f"line {first.anchor.line}" if first.file is item.file else f"{first.file.path} line {first.anchor.line}"
+        self._problem(item, Problem(
+            "F003", f"{kind} id '{ident}' is already used ({where})", item.value_span("id") or item.anchor,
+            hint=f"give each {kind} its own id", goal=ident if kind == "goal" else None, subject=ident))
+        return False
+
+    def _problem(self, item: Item, problem: Problem) -> None:
+        self.problems.append((item.file, problem))
+
+    # -- views ----------------------------------------------------------------
+    def _views(self) -> None:
+        for file in self.files:
+            for item in file.sections["goals"]:
+                view = self._view(item)
+                self.goals.append(view)
+                if view.id and self._claimed.get(view.id) is item:
+                    self.goals_by_id[view.id] = view
+        for view in self.goals:
+            g = view.goal
+            view.parent = self.goals_by_id.get(g.parent) if g.parent else None
+            view.paired = self.goals_by_id.get(g.paired_with) if g.paired_with else None
+        for view in self.goals:
+            view.objective, view.objective_from = self._objective_of(view)
+
+    def _view(self, item: Item) -> GoalView:
+        g: Goal = item.model
+        view = GoalView(item, g)
+        if isinstance(g.metric, MetricDef):
+            view.metric = g.metric
+        elif g.metric:
+            view.metric = self.catalogue.resolve(g.metric)
+        if g.owner:
+            owner = self.owners.get(g.owner)
+            view.owner = owner.model if owner else None
+        view.baseline, view.baseline_as_of = _quantity(g.baseline)
+        view.target, _ = _quantity(g.target)
+        view.start = g.start
+        deadline = g.deadline
+        if deadline is not None and deadline.relative is not None and g.start is not None and g.start.first:
+            deadline = deadline.anchored(g.start.first, self.fiscal_start)
+        view.deadline = deadline
+        return view
+
+    def _objective_of(self, view: GoalView) -> tuple[Objective | None, GoalView | None]:
+        seen: set[int] = set()
+        current: GoalView | None = view
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            ref = current.goal.objective
+            if ref:
+                item = self.objectives.get(ref)
+                return (item.model if item else None), current
+            current = current.parent
+        return None, None
+
+    # -- references -------------------------------------------------------------
+    def _check_references(self) -> None:
+        def check(item: Item, keys: tuple, ref: str | None, kind: str, table, known: set[str], choices=None):
+            if ref is None or ref in table or ref in known:
+                return
+            if kind == "metric" and self.catalogue.resolve(ref) is not None:
+                return
+            names = choices if choices is not None else table
+            self._problem(item, Problem(
+                "F004", f"{keys[-1] if isinstance(keys[-1], str) else kind} '{ref}' names no {kind} defined in the "
+                f"workspace{did_you_mean(ref, names)}", item.value_span(*keys) or item.anchor,
+                hint=f"define {kind} '{ref}' (in any linted file), or fix the reference",
+                goal=item.model.id if isinstance(item.model, Goal) else None, subject=ref))
+
+        goals, objectives, owners = self.goals_by_id, self.objectives, self.owners
+        metrics = self.catalogue.metrics
+        k = self.known
+        for view in self.goals:
+            item, g = view.item, view.goal
+            check(item, ("parent",), g.parent, "goal", goals, k["goals"])
+            check(item, ("objective",), g.objective, "objective", objectives, k["objectives"])
+            check(item, ("owner",), g.owner, "owner", owners, k["owners"])
+            check(item, ("paired_with",), g.paired_with, "goal", goals, k["goals"])
+            if isinstance(g.metric, str):
+                check(item, ("metric",), g.metric, "metric", metrics, k["metrics"])
+            for i, action in enumerate(g.actions):
+                check(item, ("actions", i, "owner"), action.owner, "owner", owners, k["owners"])
+        for item in objectives.values():
+            check(item, ("kpi",), item.model.kpi, "metric", metrics, k["metrics"])
+            check(item, ("owner",), item.model.owner, "owner", owners, k["owners"])
+        for item in owners.values():
+            check(item, ("parent",), item.model.parent, "owner", owners, k["owners"])
+            for i, ref in enumerate(item.model.controls or []):
+                if ":" in ref:
+                    kind = ref.split(":", 1)[0]
+                    if ref.endswith(":*") and kind in ("external", "internal", "business"):
+                        continue
+                check(item, ("controls", i), ref, "metric", metrics, k["metrics"])
+        for file in self.files:
+            for item in file.sections["metrics"]:
+                for i, ref in enumerate(item.model.conflicts_with):
+                    check(item, ("conflicts_with", i), ref, "metric", metrics, k["metrics"])
+
+    # -- cycles ------------------------------------------------------------------
+    def _check_cycles(self) -> None:
+        self._cycles([(v.id, v.goal.parent, v.item) for v in self.goals if v.id], "goal")
+        self._cycles([(i.model.id, i.model.parent, i) for i in self.owners.values()], "owner")
+
+    def _cycles(self, nodes: list[tuple[str, str | None, Item]], kind: str) -> None:
+        parent = {ident: p for ident, p, _ in nodes}
+        items = {ident: item for ident, _, item in nodes}
+        state: dict[str, int] = {}           # 1 = on the current walk, 2 = done
+        for start, _, _ in nodes:
+            walk: list[str] = []
+            node = start
+            while node is not None and node in parent and state.get(node) is None:
+                state[node] = 1
+                walk.append(node)
+                node = parent[node]
+            if node is not None and state.get(node) == 1:
+                loop = walk[walk.index(node):]
+                first = min(loop, key=lambda n: (items[n].file.path, items[n].anchor.line))
+                at = loop.index(first)
+                ordered = loop[at:] + loop[:at]
+                chain = " → ".join(ordered + [first])
+                item = items[first]
+                if kind == "goal" and first in self.goals_by_id:
+                    self.goals_by_id[first].parent = None
+                self._problem(item, Problem(
+                    "F005", f"the {kind} 'parent' chain loops: {chain}", item.value_span("parent") or item.anchor,
+                    hint=f"a {kind} cannot roll up to itself: point '{first}' at a {kind} higher up",
+                    goal=first if kind == "goal" else None, subject=chain))
+            for n in walk:
+                state[n] = 2
+
+
+def _quantity(value: Quantity | Measured | None) -> tuple[Quantity | None, Timeframe | None]:
+    if value is None or isinstance(value, Quantity):
+        return value, None
+    unit = _MEASURED_UNITS.get(value.unit or "")
+    return Quantity(value.value, unit=unit, text=format_number(value.value) + (
+        "%" if unit == PERCENT else "")), value.as_of
