@@ -1,0 +1,49 @@
+"""Runs the selected rules over a workspace, in one pass, without letting a rule crash the run."""
+
+from __future__ import annotations
+
+import traceback
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.workspace import GoalView, Workspace
+
+
+def prepare_text(ws: Workspace, rules: list[Rule]) -> None:
+    """Fill `goal.facts` from prose when a selected rule needs it.
+
+    The language pipeline (spaCy, imported only here, all prose in one `nlp.pipe` batch) plugs
+    in at this seam; until it does, facts stay empty and rules read the structured fields.
+    """
+    if not any(rule.needs_text for rule in rules):
+        return
+
+
+def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]:
+    prepare_text(ws, rules)
+    out: list[Diagnostic] = []
+    for rule in rules:
+        per_goal = type(rule).check is not Rule.check
+        current: GoalView | None = None
+        try:
+            out.extend(rule.check_workspace(ws, ctx))
+            if per_goal:
+                for current in ws.goals:
+                    out.extend(rule.check(current, ctx))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+            out.append(_internal_error(rule, current, exc))
+    return out
+
+
+def _internal_error(rule: Rule, goal: GoalView | None, exc: Exception) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    from cxsmart.diagnostics import Span
+
+    return Diagnostic(
+        code="F008", name="internal-error", severity=Severity.ERROR,
+        message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}{where}",
+        path=goal.path if goal else "", span=goal.anchor if goal else Span(1, 1, 1, 2),
+        goal=goal.id if goal else None,
+        hint=f"this is a bug in cxsmart or a plugin, not in the goal file; --ignore {rule.code} skips the rule",
+    )

@@ -1,0 +1,22 @@
+"""The built-in rules, one module per SMART letter (plus F for files and P for the plan)."""
+
+from cxsmart.rules.attainable import AlreadyAchieved, ImplausibleChange, TooManyGoals, TrivialChange
+from cxsmart.rules.file import (CascadeCycle, DuplicateId, InternalError, Schema, SuppressionSyntax,
+                                UnknownReference, UnusedSuppression, YamlSyntax)
+from cxsmart.rules.measurable import (AmbiguousPercent, DirectionContradiction, NoBaseline, NoMetric, NoTarget,
+                                      OutOfRange, UnitMismatch)
+from cxsmart.rules.plan import ActionAfterDeadline, ActionNoDue, ActionNoOwner, NoReview
+from cxsmart.rules.relevant import (ConflictingIncentive, InternalWithoutExternal, NoObjective, NoOwner,
+                                    OwnerCannotAffect, SoftMetricUnlinked)
+from cxsmart.rules.timebound import (DeadlineBeforeStart, InvalidDate, NoDeadline, OutlivesParent, PastDeadline,
+                                     RelativeDeadline, StaleBaseline)
+
+ALL = (
+    YamlSyntax, Schema, DuplicateId, UnknownReference, CascadeCycle, SuppressionSyntax, UnusedSuppression,
+    InternalError,
+    NoMetric, NoBaseline, NoTarget, DirectionContradiction, OutOfRange, AmbiguousPercent, UnitMismatch,
+    ImplausibleChange, AlreadyAchieved, TooManyGoals, TrivialChange,
+    NoObjective, NoOwner, OwnerCannotAffect, ConflictingIncentive, InternalWithoutExternal, SoftMetricUnlinked,
+    NoDeadline, PastDeadline, DeadlineBeforeStart, OutlivesParent, RelativeDeadline, InvalidDate, StaleBaseline,
+    ActionNoOwner, ActionNoDue, ActionAfterDeadline, NoReview,
+)

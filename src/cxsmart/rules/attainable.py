@@ -1,0 +1,265 @@
+"""A: Attainable. Stretching but possible, and few enough to focus on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.measure import bound, resolve_target, show, show_change, unit_problem
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.timeframes import describe
+from cxsmart.workspace import GoalView
+
+
+def _change(goal: GoalView) -> tuple[float, float, float] | None:
+    """(baseline, landed target, change) in the metric's unit, when all are known and comparable."""
+    metric, baseline, target = goal.metric, goal.baseline, goal.target
+    if metric is None or baseline is None or target is None:
+        return None
+    if unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target"):
+        return None
+    landed = resolve_target(baseline, target)
+    if landed is None:
+        return None
+    return baseline.value, landed, landed - baseline.value
+
+
+def _window_start(goal: GoalView, today: dt.date) -> dt.date:
+    if goal.start is not None and goal.start.ok:
+        return goal.start.first
+    if goal.baseline_as_of is not None and goal.baseline_as_of.ok:
+        return goal.baseline_as_of.last
+    return today
+
+
+class ImplausibleChange(Rule):
+    """The change is larger than the metric usually moves in the goal's time window.
+
+    Each metric in the catalogue has a plausible change per quarter
+    (`max_change_per_quarter`, e.g. 10 NPS points, 5 CSAT points, 15% of handling time).
+    The window runs from `start` (or the baseline's `as_of`, or today) to the deadline.
+
+    ## Why it matters
+    "If the goal is simply too ambitious, and failure is all but guaranteed, motivating
+    your teams to reach it is going to be somewhat of a challenge" (Del Moro). Stretch goals
+    work; impossible ones are ignored.
+
+    ## Example
+    ```yaml
+    - title: Raise NPS from 10 to 60 by 2026-06-30
+      metric: nps
+      baseline: 10
+      target: 60
+      start: 2026-01-01
+      deadline: 2026-06-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Raise NPS from 10 to 25 by 2026-06-30
+      metric: nps
+      baseline: 10
+      target: 25
+      start: 2026-01-01
+      deadline: 2026-06-30
+    ```
+    """
+
+    code = "A001"
+    name = "implausible-change"
+    severity = Severity.WARNING
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        moved = _change(goal)
+        metric, deadline = goal.metric, goal.deadline
+        if moved is None or deadline is None or not deadline.ok or metric.max_change_per_quarter is None:
+            return
+        baseline, landed, change = moved
+        days = (deadline.last - _window_start(goal, ctx.today)).days
+        per_quarter = bound(metric.max_change_per_quarter, baseline)
+        if days <= 0 or not per_quarter:
+            return
+        quarters = days / (365.25 / 4)
+        allowed = per_quarter * quarters
+        if abs(change) <= allowed * 1.0001:
+            return
+        name = metric.name or metric.id
+        months = round(days / (365.25 / 12))
+        window = f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{days} days"
+        yield ctx.report(
+            self, goal,
+            f"a change of {show_change(change, metric)} in {window} is more than {name} usually moves "
+            f"(about {show_change(per_quarter, metric)} a quarter, so {show_change(allowed, metric)} in this window)",
+            at=goal.span("target"),
+            hint=f"aim for about {show(baseline + allowed * (1 if change > 0 else -1), metric)} by "
+                 f"{describe(deadline.last)}, or give the goal more time")
+
+
+class AlreadyAchieved(Rule):
+    """The baseline already meets the target: there is nothing to achieve.
+
+    ## Why it matters
+    "Customer experience goals should not be too easy. According to the goal-setting
+    theory, difficult goals lead to greater effort" (Kiruthu, ICX Kenya). A target at or
+    behind today's value is a threshold to hold, not a goal.
+
+    ## Example
+    ```yaml
+    - title: Keep churn rate at 3% by 2026-12-31
+      metric: churn_rate
+      baseline: 2.8%
+      target: 3%
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce churn rate from 2.8% to 2.4% by 2026-12-31
+      metric: churn_rate
+      baseline: 2.8%
+      target: 2.4%
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "A002"
+    name = "already-achieved"
+    severity = Severity.WARNING
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        moved = _change(goal)
+        if moved is None or goal.target.change or goal.target.factor:
+            return                                  # a signed change in the wrong direction is M004
+        baseline, landed, change = moved
+        better = goal.metric.better
+        met = change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)
+        if not met:
+            return
+        how = "equals" if change == 0 else "is already better than"
+        yield ctx.report(self, goal, f"baseline {show(baseline, goal.metric)} {how} the target "
+                         f"{show(landed, goal.metric)}: there is nothing to achieve", at=goal.span("target"),
+                         hint="set a target beyond today's value, or track this as a threshold, not a goal")
+
+
+class TooManyGoalsOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max: int = Field(5, ge=1, description="most goals one owner may hold in one period")
+    period: Literal["quarter", "half", "year"] = Field("quarter", description="the period goals are counted in, by deadline")
+
+
+class TooManyGoals(Rule):
+    """An owner holds more goals due in one period than the configured maximum (default 5).
+
+    Goals are counted per owner and per period of their deadline (a quarter by default).
+    Reported once per owner and period, at the first goal over the limit.
+
+    ## Why it matters
+    "In the context of CX, this means starting small – in terms of the number of goals, and
+    the scope of these goals" (Del Moro). Teams that "create hundreds of activities" overload
+    the workforce; "less is more".
+
+    ## Options
+    - `max` (default 5): most goals per owner and period.
+    - `period` (default "quarter"): "quarter", "half" or "year".
+
+    ```toml
+    [tool.cxsmart.rules.too-many-goals]
+    max = 3
+    period = "year"
+    ```
+
+    ## Example
+    ```yaml
+    - {title: Goal one, owner: cc, deadline: 2026-06-30}
+    - {title: Goal two, owner: cc, deadline: 2026-06-30}
+    - {title: Goal three, owner: cc, deadline: 2026-06-30}
+    - {title: Goal four, owner: cc, deadline: 2026-06-30}
+    - {title: Goal five, owner: cc, deadline: 2026-06-30}
+    - {title: Goal six, owner: cc, deadline: 2026-06-30}
+    ```
+
+    ## Use instead
+    ```yaml
+    - {title: Goal one, owner: cc, deadline: 2026-06-30}
+    - {title: Goal two, owner: cc, deadline: 2026-06-30}
+    - {title: Goal three, owner: cc, deadline: 2026-09-30}
+    ```
+    """
+
+    code = "A003"
+    name = "too-many-goals"
+    severity = Severity.WARNING
+    Options = TooManyGoalsOptions
+
+    def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
+        opts: TooManyGoalsOptions = self.options
+        groups: dict[tuple[str, str], list[GoalView]] = defaultdict(list)
+        for goal in ws.goals:
+            if goal.goal.owner and goal.deadline is not None and goal.deadline.ok:
+                groups[(goal.goal.owner, _period(goal.deadline.last, opts.period))].append(goal)
+        for (owner, period), goals in groups.items():
+            if len(goals) > opts.max:
+                extra = goals[opts.max]
+                yield ctx.report(self, extra, f"owner '{owner}' holds {len(goals)} goals due in {period}, "
+                                 f"more than the {opts.max} a team can focus on",
+                                 at=extra.span("owner"), subject=f"{owner} {period}",
+                                 hint="merge or drop goals, spread them over periods, or give them to the "
+                                      "people who can move them")
+
+
+def _period(day: dt.date, period: str) -> str:
+    if period == "year":
+        return str(day.year)
+    if period == "half":
+        return f"H{1 if day.month <= 6 else 2} {day.year}"
+    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+
+
+class TrivialChange(Rule):
+    """The change is too small to matter for the metric (below its `min_change`).
+
+    ## Why it matters
+    "CX goals that are a little difficult to achieve help organizations to stretch their
+    customer experience to the next level" (Kiruthu, ICX Kenya). A change within the
+    metric's noise will be met, or missed, by chance.
+
+    ## Example
+    ```yaml
+    - title: Raise NPS from 32 to 32.5 by 2026-12-31
+      metric: nps
+      baseline: 32
+      target: 32.5
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Raise NPS from 32 to 38 by 2026-12-31
+      metric: nps
+      baseline: 32
+      target: 38
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "A004"
+    name = "trivial-change"
+    severity = Severity.INFO
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        moved = _change(goal)
+        if moved is None or goal.metric.min_change is None:
+            return
+        baseline, landed, change = moved
+        least = bound(goal.metric.min_change, baseline)
+        if change == 0 or not least or abs(change) >= least:
+            return
+        name = goal.metric.name or goal.metric.id
+        yield ctx.report(self, goal, f"a change of {show_change(change, goal.metric)} is below the "
+                         f"{show_change(least, goal.metric)} that counts as a real move in {name}",
+                         at=goal.span("target"), hint="set a target that stretches the team, or drop the goal")

@@ -1,0 +1,250 @@
+"""F: the file cannot be read, or its references do not resolve.
+
+The loader and the workspace find these while reading; the rules here report them, so that
+they can be selected, ignored, re-graded and documented like every other rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.rule import Rule, RuleContext
+
+
+class _ReadingProblem(Rule):
+    def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
+        found = [(f, p) for f in ws.files for p in f.problems] + ws.problems
+        for file, problem in found:
+            if problem.code == self.code:
+                yield Diagnostic(self.code, self.name, ctx.severities.get(self.code, self.severity),
+                                 problem.message, file.path, problem.span, goal=problem.goal,
+                                 hint=problem.hint, subject=problem.subject)
+
+
+class YamlSyntax(_ReadingProblem):
+    """The file is not valid YAML, or not UTF-8 text, so none of its goals can be checked.
+
+    The finding points at the line and column where the YAML parser gave up. Files that are
+    too large, nest too deeply, or use aliases that expand without bound ("billion laughs")
+    are refused here too, without being loaded.
+
+    ## Why it matters
+    A goal file that does not parse hides every goal in it: the CI gate would pass a file no
+    one can read. The other files of the workspace are still linted.
+
+    ## Example
+    ```yaml
+    goals:
+      - title: Increase CSAT: from 72% to 80%
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - title: "Increase CSAT: from 72% to 80%"
+    ```
+    """
+
+    code = "F001"
+    name = "yaml-syntax"
+    severity = Severity.ERROR
+
+
+class Schema(_ReadingProblem):
+    """A value has the wrong type, a key is unknown, or a quantity or date cannot be read.
+
+    Only what cannot be read is a schema finding: a goal that lacks a metric, a baseline
+    or a deadline is reported by the rule for that, not here. Unknown keys come with a
+    did-you-mean, because a misspelt `deadlne:` silently drops the deadline otherwise.
+
+    ## Why it matters
+    A typo in a key or a value that is not a quantity means the goal says something other
+    than what its author thinks, and every later check reads the wrong thing.
+
+    ## Example
+    ```yaml
+    - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+      deadlne: 2026-06-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+      deadline: 2026-06-30
+    ```
+    """
+
+    code = "F002"
+    name = "schema"
+    severity = Severity.ERROR
+
+
+class DuplicateId(_ReadingProblem):
+    """Two goals, objectives, owners or metrics share an id, or a mapping repeats a key.
+
+    Ids are one namespace across every file linted together, so a team file cannot reuse
+    an id from another team's file. A repeated YAML key is reported at the second one.
+
+    ## Why it matters
+    A `parent:` or `objective:` that names a duplicated id is ambiguous: the cascade from
+    corporate to team to individual goals can no longer be traced.
+
+    ## Example
+    ```yaml
+    - id: csat-2026
+      title: Increase CSAT from 72% to 78% by 2026-12-31
+    - id: csat-2026
+      title: Increase CSAT in stores from 70% to 75% by 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - id: csat-2026
+      title: Increase CSAT from 72% to 78% by 2026-12-31
+    - id: csat-stores-2026
+      title: Increase CSAT in stores from 70% to 75% by 2026-12-31
+    ```
+    """
+
+    code = "F003"
+    name = "duplicate-id"
+    severity = Severity.ERROR
+
+
+class UnknownReference(_ReadingProblem):
+    """A `parent`, `objective`, `owner`, `metric`, `paired_with` or action `owner` names nothing.
+
+    References resolve across every file linted together, so `objectives.yaml`,
+    `owners.yaml` and one file per team work as one workspace. Metrics resolve against the
+    built-in catalogue too, by id, name or alias.
+
+    ## Why it matters
+    A goal that points at an objective no one defined traces to nothing: it only looks
+    aligned to the business.
+
+    ## Example
+    ```yaml
+    objectives:
+      - id: grow-retention
+        title: Grow recurring revenue by reducing customer churn
+    goals:
+      - title: Reduce churn rate from 3% to 2.5% by 2026-12-31
+        objective: grow-retension
+    ```
+
+    ## Use instead
+    ```yaml
+    objectives:
+      - id: grow-retention
+        title: Grow recurring revenue by reducing customer churn
+    goals:
+      - title: Reduce churn rate from 3% to 2.5% by 2026-12-31
+        objective: grow-retention
+    ```
+    """
+
+    code = "F004"
+    name = "unknown-reference"
+    severity = Severity.ERROR
+
+
+class CascadeCycle(_ReadingProblem):
+    """The `parent` chain of goals (or of owners) loops back on itself.
+
+    Reported once per loop, at the goal that comes first in the files, with the whole chain.
+
+    ## Why it matters
+    Goals cascade from corporate to team to individual ("first think long term and then go
+    short-term", Kiruthu). A loop has no top, so no goal in it traces to a business objective.
+
+    ## Example
+    ```yaml
+    - id: team-csat
+      title: Increase CSAT from 72% to 78% by 2026-12-31
+      parent: agent-csat
+    - id: agent-csat
+      title: Increase my CSAT from 70% to 76% by 2026-12-31
+      parent: team-csat
+    ```
+
+    ## Use instead
+    ```yaml
+    - id: team-csat
+      title: Increase CSAT from 72% to 78% by 2026-12-31
+    - id: agent-csat
+      title: Increase my CSAT from 70% to 76% by 2026-12-31
+      parent: team-csat
+    ```
+    """
+
+    code = "F005"
+    name = "cascade-cycle"
+    severity = Severity.ERROR
+
+
+class SuppressionSyntax(Rule):
+    """A `# cxsmart: ignore` comment names no code, or a code that no rule has.
+
+    Suppressions must say what they suppress: a blanket ignore hides findings nobody has
+    looked at, and a misspelt code suppresses nothing while looking as if it did.
+
+    ## Why it matters
+    A suppression is a decision someone made about one finding; it should be visible and
+    exact, like ruff's `# noqa: E501`.
+
+    ## Example
+    ```yaml
+    - title: Reduce churn rate from 3% to 2.5% by 2026-12-31  # cxsmart: ignore
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce churn rate from 3% to 2.5% by 2026-12-31  # cxsmart: ignore[R002]
+    ```
+    """
+
+    code = "F006"
+    name = "suppression-syntax"
+    severity = Severity.WARNING
+
+
+class UnusedSuppression(Rule):
+    """A `# cxsmart: ignore[...]` comment suppresses nothing (off unless selected).
+
+    Enable it with `--report-unused-ignores`, `report-unused-ignores = true`, or by
+    selecting F007. It points at the suppression comment and names the unused codes.
+
+    ## Why it matters
+    A suppression outlives the finding it was written for; left behind, it silently hides
+    the next real problem on that line.
+
+    ## Example
+    ```yaml
+    - title: Reduce churn rate from 3% to 2.5% by 2026-12-31  # cxsmart: ignore[T001]
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce churn rate from 3% to 2.5% by 2026-12-31
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "F007"
+    name = "unused-suppression"
+    severity = Severity.WARNING
+    default_enabled = False
+
+
+class InternalError(Rule):
+    """A rule failed on a goal: a bug in cxsmart or a plugin, not in the goal file.
+
+    The run goes on; the finding names the rule and the error so that it can be reported.
+    It cannot be produced by a goal file on purpose, so it has no example.
+    """
+
+    code = "F008"
+    name = "internal-error"
+    severity = Severity.ERROR

@@ -1,0 +1,342 @@
+"""M: Measurable. A metric, a baseline and a target: "from what to what"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.measure import ambiguous_percent, metric_range, resolve_target, show, unit_problem, wrong_way
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.workspace import GoalView
+
+
+class NoMetric(Rule):
+    """The goal names no metric, so nobody can tell whether it was met.
+
+    Reads the `metric` field and, through the language checks, a metric named in the title
+    or description (NPS, CSAT, churn rate ... by name or alias).
+
+    ## Why it matters
+    "Some organisations have set CX goals that have no time-frames and that are not
+    measurable or are never measured" (Kiruthu, ICX Kenya). Choosing the metric is what
+    links a tactical goal to the strategic one (Del Moro).
+
+    ## Example
+    ```yaml
+    - title: Make our customers happier
+      owner: contact-centre
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2026-12-31
+      metric: csat
+      baseline: 72%
+      target: 78%
+      owner: contact-centre
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "M001"
+    name = "no-metric"
+    severity = Severity.ERROR
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if goal.goal.metric is None and goal.facts.metric is None:
+            yield ctx.report(self, goal, f"goal {goal.label} names no metric: nobody can tell whether it was met",
+                             at=goal.title_span,
+                             hint="add 'metric:' (e.g. csat, nps, churn_rate, aht; `cxsmart metrics` lists them) "
+                                  "and say it in the title: 'Increase CSAT from 72% to 78% by ...'")
+
+
+class NoBaseline(Rule):
+    """The goal says where to go but not where it starts.
+
+    ## Why it matters
+    "A very common vague goal is 'to improve customer experience' without stating from what
+    to what" (Kiruthu, ICX Kenya). A relative target ("by 30%") means nothing without a
+    baseline: 30% of what?
+
+    ## Example
+    ```yaml
+    - title: Increase survey response rate for top-tier customers by 30% by 2026-06-30
+      metric: survey_response_rate
+      target: +30%
+      deadline: 2026-06-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase survey response rate for top-tier customers from 12% to 15.6% by 2026-06-30
+      metric: survey_response_rate
+      baseline: 12%
+      target: 15.6%
+      deadline: 2026-06-30
+    ```
+    """
+
+    code = "M002"
+    name = "no-baseline"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if goal.baseline is not None or goal.facts.baseline is not None:
+            return
+        target = goal.target or goal.facts.quantity("target")
+        if target is not None and (target.change or target.factor):
+            message = f"goal {goal.label} has a relative target '{target.text}' but no baseline: {target.text} of what?"
+            at = goal.span("target") or (goal.facts.target.span if goal.facts.target else goal.title_span)
+        else:
+            message = f"goal {goal.label} has no baseline: say where the metric starts"
+            at = goal.span("target") or goal.title_span
+        yield ctx.report(self, goal, message, at=at,
+                         hint="add 'baseline:' with today's value (e.g. 'baseline: 12%'), so the goal reads "
+                              "'from 12% to 15.6%'")
+
+
+class NoTarget(Rule):
+    """The goal has no target: it says what to measure but not what counts as success.
+
+    ## Why it matters
+    Without "to what", any movement can be called progress. "Define exactly what success
+    looks like" (Del Moro).
+
+    ## Example
+    ```yaml
+    - title: Improve first contact resolution by 2026-09-30
+      metric: fcr
+      baseline: 68%
+      deadline: 2026-09-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase first contact resolution from 68% to 74% by 2026-09-30
+      metric: fcr
+      baseline: 68%
+      target: 74%
+      deadline: 2026-09-30
+    ```
+    """
+
+    code = "M003"
+    name = "no-target"
+    severity = Severity.ERROR
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if goal.target is None and goal.facts.target is None:
+            example = f"e.g. 'target: {show(goal.baseline.value * 1.05, goal.metric)}'" if goal.baseline else \
+                "e.g. 'target: 78%'"
+            yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
+                             at=goal.span("baseline") or goal.title_span,
+                             hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
+
+
+class DirectionContradiction(Rule):
+    """The goal moves its metric the wrong way: a rise in churn, a fall in CSAT.
+
+    With structured fields, a signed target ("+1 pp", "-5 pp") or a factor ("x2") is
+    checked against the metric's better direction; the language checks add the verb
+    ("reduce CSAT from 70% to 80%").
+
+    ## Why it matters
+    A target that worsens the metric is almost always a sign error, and a goal that is
+    met by making customers less happy rewards the wrong behaviour.
+
+    ## Example
+    ```yaml
+    - title: Reduce churn rate by 0.5 points by 2026-12-31
+      metric: churn_rate
+      baseline: 3%
+      target: +0.5 pp
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce churn rate from 3% to 2.5% by 2026-12-31
+      metric: churn_rate
+      baseline: 3%
+      target: -0.5 pp
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "M004"
+    name = "direction-contradiction"
+    severity = Severity.ERROR
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        metric, target = goal.metric, goal.target
+        if metric is None or target is None or not wrong_way(target, metric):
+            return
+        way = "rise" if metric.better == "lower" else "fall"
+        name = metric.name or metric.id
+        fixed = target.text.replace("+", "-", 1) if target.text.startswith("+") else target.text.replace("-", "+", 1)
+        yield ctx.report(self, goal, f"target '{target.text}' makes {name} {way}, but for {name} "
+                         f"{metric.better} is better", at=goal.span("target"),
+                         hint=f"flip the sign ('target: {fixed}'), or check the metric" if not target.factor else
+                         "use a factor on the right side of 1, or an absolute target")
+
+
+class OutOfRange(Rule):
+    """A baseline or target lies outside the values the metric can take.
+
+    NPS runs from -100 to 100, a percentage from 0 to 100, a rating from 1 to 5. A change
+    target is checked where it lands: a CSAT of 96% plus 5 points is 101%.
+
+    ## Why it matters
+    A target that cannot exist cannot be met; it usually means the wrong metric or unit.
+
+    ## Example
+    ```yaml
+    - title: Raise NPS from 40 to 130 by 2026-12-31
+      metric: nps
+      baseline: 40
+      target: 130
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Raise NPS from 40 to 50 by 2026-12-31
+      metric: nps
+      baseline: 40
+      target: 50
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "M005"
+    name = "out-of-range"
+    severity = Severity.ERROR
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        metric = goal.metric
+        if metric is None:
+            return
+        low, high = metric_range(metric)
+        name = metric.name or metric.id
+        values = []
+        if goal.baseline is not None and unit_problem(goal.baseline, metric, "baseline") is None:
+            values.append(("baseline", goal.baseline.value, goal.baseline.text))
+        if goal.target is not None and unit_problem(goal.target, metric, "target") is None:
+            landed = resolve_target(goal.baseline, goal.target)
+            if landed is not None:
+                values.append(("target", landed, goal.target.text))
+        for role, value, text in values:
+            if (low is not None and value < low) or (high is not None and value > high):
+                lands = "" if text == show(value, metric) or text.rstrip("%") == show(value, metric).rstrip("%") \
+                    else f" (lands at {show(value, metric)})"
+                limits = f"from {show(low, metric)} to {show(high, metric)}" if low is not None and high is not None \
+                    else (f"at least {show(low, metric)}" if low is not None else f"at most {show(high, metric)}")
+                yield ctx.report(self, goal, f"{role} '{text}'{lands} is outside the range of {name}, which runs {limits}",
+                                 at=goal.span(role), hint=f"check the {role}, its unit, and that the metric is right")
+
+
+class AmbiguousPercent(Rule):
+    """A '%' change on a metric that is itself a percentage or points: relative, or points?
+
+    "Improve CSAT by 5%" from 80% may mean 84% (relative) or 85% (percentage points).
+    Write 'pp' or 'points' for an absolute change, or give the target value.
+
+    ## Why it matters
+    "Improve customer satisfaction scores by 10% over the next six months" (Renascence) and
+    "increasing your Net Promoter Score by 5%" (Del Moro) read differently to different
+    people; only one of them gets measured.
+
+    ## Example
+    ```yaml
+    - title: Improve CSAT by 5% by 2026-12-31
+      metric: csat
+      baseline: 80%
+      target: +5%
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Improve CSAT from 80% to 85% by 2026-12-31
+      metric: csat
+      baseline: 80%
+      target: +5 pp
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "M006"
+    name = "ambiguous-percent"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        target, metric = goal.target, goal.metric
+        if not ambiguous_percent(target, metric):
+            return
+        name = metric.name or metric.id
+        detail = ": relative to the baseline, or percentage points?"
+        if goal.baseline is not None:
+            b = goal.baseline.value
+            detail = (f": from {show(b, metric)} that is {show(b * (1 + target.value / 100), metric)} relative, "
+                      f"or {show(b + target.value, metric)} in points")
+        yield ctx.report(self, goal, f"'{target.text}' on {name} is ambiguous{detail}", at=goal.span("target"),
+                         hint=f"write '{target.text.replace('%', ' pp').replace('  ', ' ')}' for percentage points, "
+                              "or give the target value itself")
+
+
+class UnitMismatch(Rule):
+    """Baseline, target and metric are in units that cannot be compared.
+
+    Handling time in percent, CSAT in minutes, a target in euros for a baseline in dollars,
+    or a duration with no unit at all ("5": seconds or minutes?).
+
+    ## Why it matters
+    A goal whose numbers are in the wrong unit is measured against the wrong thing, or not
+    at all.
+
+    ## Example
+    ```yaml
+    - title: Reduce average handling time from 7 min to 80% by 2026-09-30
+      metric: aht
+      baseline: 7 min
+      target: 80%
+      deadline: 2026-09-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce average handling time from 7 min to 6 min by 2026-09-30
+      metric: aht
+      baseline: 7 min
+      target: 6 min
+      deadline: 2026-09-30
+    ```
+    """
+
+    code = "M007"
+    name = "unit-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        metric, baseline, target = goal.metric, goal.baseline, goal.target
+        if metric is not None:
+            for role, q in (("baseline", baseline), ("target", target)):
+                problem = q is not None and unit_problem(q, metric, role)
+                if problem:
+                    yield ctx.report(self, goal, problem, at=goal.span(role),
+                                     hint=f"write the {role} in the metric's unit, or check that the metric is right")
+        if baseline is None or target is None:
+            return
+        if baseline.currency and target.currency and baseline.currency != target.currency:
+            yield ctx.report(self, goal, f"baseline is in {baseline.currency} but target in {target.currency}",
+                             at=goal.span("target"), hint="use one currency for baseline and target")
+        elif metric is None and not (target.change or target.factor) and \
+                None not in (baseline.unit, target.unit) and baseline.unit != target.unit:
+            yield ctx.report(self, goal, f"baseline '{baseline.text}' and target '{target.text}' are in different units",
+                             at=goal.span("target"), hint="write baseline and target in the same unit")

@@ -1,0 +1,326 @@
+"""R: Relevant. Traced to a business objective, owned by someone who can move the metric."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.model import MetricDef
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.workspace import GoalView
+
+
+def _chain(goal: GoalView) -> Iterator[GoalView]:
+    seen: set[int] = set()
+    current: GoalView | None = goal
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.parent
+
+
+def _name(metric: MetricDef) -> str:
+    return metric.name or metric.id
+
+
+class NoObjective(Rule):
+    """The goal, and every goal above it, traces to no business objective.
+
+    A goal may name its `objective`, or inherit it from its `parent` goal.
+
+    ## Why it matters
+    "To achieve a successful CX programme, you need to define specific goals that are
+    aligned to your overall business objectives" (Del Moro). A goal that serves no objective
+    competes for effort with the ones that do.
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2026-12-31
+      metric: csat
+    ```
+
+    ## Use instead
+    ```yaml
+    objectives:
+      - id: grow-retention
+        title: Grow recurring revenue by reducing customer churn
+        kpi: churn_rate
+    goals:
+      - title: Increase CSAT from 72% to 78% by 2026-12-31
+        metric: csat
+        objective: grow-retention
+    ```
+    """
+
+    code = "R001"
+    name = "no-objective"
+    severity = Severity.ERROR
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if any(g.goal.objective for g in _chain(goal)):
+            return                                  # named (an unknown name is F004)
+        above = " or any goal above it" if goal.parent else ""
+        yield ctx.report(self, goal, f"goal {goal.label}{above} traces to no business objective",
+                         at=goal.anchor, hint="add 'objective: <id>' naming the business objective it serves "
+                                              "(or a 'parent:' goal that has one)")
+
+
+class NoOwner(Rule):
+    """The goal has no owner.
+
+    ## Why it matters
+    "Clearly assign responsibility for each action to specific individuals or teams"
+    (Renascence). A goal that everyone owns, nobody moves.
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    owners:
+      - id: contact-centre
+    goals:
+      - title: Increase CSAT from 72% to 78% by 2026-12-31
+        owner: contact-centre
+    ```
+    """
+
+    code = "R002"
+    name = "no-owner"
+    severity = Severity.ERROR
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if not goal.goal.owner:
+            yield ctx.report(self, goal, f"goal {goal.label} has no owner", at=goal.anchor,
+                             hint="add 'owner: <id>': the team, person or role that will move the metric")
+
+
+class OwnerCannotAffect(Rule):
+    """The owner declares the metrics it `controls`, and the goal's metric is not among them.
+
+    `controls` may list metric ids or whole kinds (`internal:*`). Owners that declare no
+    `controls` are not checked.
+
+    ## Why it matters
+    CX goals "need to be tailored for every team as they can only affect what they can
+    control" (Del Moro). A contact centre cannot move share of wallet; measuring it on that
+    makes the goal someone else's.
+
+    ## Example
+    ```yaml
+    owners:
+      - id: contact-centre
+        controls: [aht, fcr, csat]
+    goals:
+      - title: Increase share of wallet from 18% to 20% by 2026-12-31
+        metric: share_of_wallet
+        owner: contact-centre
+    ```
+
+    ## Use instead
+    ```yaml
+    owners:
+      - id: contact-centre
+        controls: [aht, fcr, csat]
+    goals:
+      - title: Increase first contact resolution from 70% to 75% by 2026-12-31
+        metric: fcr
+        owner: contact-centre
+    ```
+    """
+
+    code = "R003"
+    name = "owner-cannot-affect"
+    severity = Severity.WARNING
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        owner, metric = goal.owner, goal.metric
+        if owner is None or metric is None or owner.controls is None:
+            return
+        catalogue = ctx.workspace.catalogue
+        for ref in owner.controls:
+            if ref.endswith(":*") and ref[:-2] == metric.kind:
+                return
+            resolved = catalogue.resolve(ref)
+            if resolved is not None and resolved.id == metric.id:
+                return
+        shown = ", ".join(owner.controls)
+        yield ctx.report(self, goal, f"owner '{owner.id}' cannot move {_name(metric)}: it controls {shown}",
+                         at=goal.span("owner"), subject=f"{owner.id} {metric.id}",
+                         hint="give the goal to an owner who controls this metric, or measure this owner on "
+                              "a metric it controls")
+
+
+class ConflictingIncentive(Rule):
+    """The goal's metric works against its objective's KPI or its parent goal's metric.
+
+    Metrics in the catalogue list what they conflict with: average handling time works
+    against churn, retention, CSAT, NPS and first contact resolution.
+
+    ## Why it matters
+    "If the call centre agent is still rewarded on reducing average call time, and the
+    overall goal is to reduce churn, well, you know where I'm going with this" (Del Moro).
+
+    ## Example
+    ```yaml
+    objectives:
+      - id: reduce-churn
+        title: Grow recurring revenue by reducing customer churn
+        kpi: churn_rate
+    goals:
+      - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+        metric: aht
+        objective: reduce-churn
+    ```
+
+    ## Use instead
+    ```yaml
+    objectives:
+      - id: reduce-churn
+        title: Grow recurring revenue by reducing customer churn
+        kpi: churn_rate
+    goals:
+      - title: Increase first contact resolution from 70% to 76% by 2026-06-30
+        metric: fcr
+        objective: reduce-churn
+    ```
+    """
+
+    code = "R004"
+    name = "conflicting-incentive"
+    severity = Severity.WARNING
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        metric = goal.metric
+        if metric is None:
+            return
+        catalogue = ctx.workspace.catalogue
+        above = []
+        if goal.objective is not None and goal.objective.kpi:
+            kpi = catalogue.resolve(goal.objective.kpi)
+            if kpi is not None:
+                above.append((kpi, f"the KPI of objective '{goal.objective.id}'"))
+        if goal.parent is not None and goal.parent.metric is not None:
+            above.append((goal.parent.metric, f"the metric of parent goal {goal.parent.label}"))
+        for other, what in above:
+            if other.id != metric.id and (other.id in metric.conflicts_with or metric.id in other.conflicts_with):
+                yield ctx.report(self, goal, f"{_name(metric)} works against {_name(other)}, {what}",
+                                 at=goal.span("metric") or goal.anchor, subject=f"{metric.id} {other.id}",
+                                 hint=f"measure this goal on a metric that moves {_name(other)} the right way, or "
+                                      "pair it with one that does ('paired_with')")
+                return
+
+
+class InternalWithoutExternal(Rule):
+    """An internal operational KPI has no customer-perceived measure paired with it.
+
+    Paired means `paired_with` names a goal on an external metric (NPS, CSAT, CES ...), or
+    a goal on an external metric shares this goal's segment and its parent or owner.
+
+    ## Why it matters
+    "Every internal KPI that supports a channel or a process that customers go through in
+    their journeys, must have an external measure that tracks the customer satisfaction on
+    this specific channel or process" (El-Hinnawi, New Metrics).
+
+    ## Example
+    ```yaml
+    - id: aht-down
+      title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+      metric: aht
+      owner: contact-centre
+    ```
+
+    ## Use instead
+    ```yaml
+    - id: aht-down
+      title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+      metric: aht
+      owner: contact-centre
+      paired_with: csat-contact
+    - id: csat-contact
+      title: Increase contact-centre CSAT from 74% to 78% by 2026-06-30
+      metric: csat
+      owner: contact-centre
+    ```
+    """
+
+    code = "R005"
+    name = "internal-without-external"
+    severity = Severity.INFO
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        metric = goal.metric
+        if metric is None or metric.kind != "internal":
+            return
+        if goal.paired is not None:
+            if goal.paired.metric is not None and goal.paired.metric.kind == "external":
+                return
+            yield ctx.report(self, goal, f"goal {goal.label} is paired with {goal.paired.label}, whose metric is "
+                             "not customer-perceived", at=goal.span("paired_with"),
+                             hint="pair it with a goal on NPS, CSAT or CES for the same customers")
+            return
+        if goal.goal.paired_with:
+            return                                  # names an unknown goal: F004
+        segment = _norm(goal.goal.segment)
+        for other in ctx.workspace.goals:
+            if other is goal or other.metric is None or other.metric.kind != "external":
+                continue
+            related = (goal.goal.parent and other.goal.parent == goal.goal.parent) or \
+                      (goal.goal.owner and other.goal.owner == goal.goal.owner)
+            if related and _norm(other.goal.segment) == segment:
+                return
+        yield ctx.report(self, goal, f"{_name(metric)} is an internal measure with no customer-perceived measure "
+                         "beside it", at=goal.span("metric") or goal.anchor, subject=metric.id,
+                         hint="add 'paired_with: <goal id>' naming a goal on CSAT, NPS or CES for the same customers")
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+class SoftMetricUnlinked(Rule):
+    """A perception metric (NPS, CSAT, CES ...) serves an objective that has no business KPI.
+
+    ## Why it matters
+    "NPS scores are valuable barometers, but a rise in scores is not a guarantee of a rise
+    in net revenue" (McVey, Qualtrics). The objective above a perception goal should say
+    which business KPI the scores are expected to move.
+
+    ## Example
+    ```yaml
+    objectives:
+      - id: happier-customers
+        title: Happier customers
+    goals:
+      - title: Increase CSAT from 72% to 78% by 2026-12-31
+        metric: csat
+        objective: happier-customers
+    ```
+
+    ## Use instead
+    ```yaml
+    objectives:
+      - id: grow-retention
+        title: Grow recurring revenue by reducing customer churn
+        kpi: churn_rate
+    goals:
+      - title: Increase CSAT from 72% to 78% by 2026-12-31
+        metric: csat
+        objective: grow-retention
+    ```
+    """
+
+    code = "R006"
+    name = "soft-metric-unlinked"
+    severity = Severity.INFO
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        metric, objective = goal.metric, goal.objective
+        if metric is None or metric.kind != "external" or objective is None or objective.kpi:
+            return
+        at = goal.span("objective") if goal.objective_from is goal else None
+        yield ctx.report(self, goal, f"{_name(metric)} is a perception score, and objective '{objective.id}' names "
+                         "no business KPI it should move", at=at or goal.anchor, subject=objective.id,
+                         hint=f"add 'kpi:' to objective '{objective.id}' (e.g. churn_rate, retention_rate, clv)")

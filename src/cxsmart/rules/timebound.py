@@ -1,0 +1,289 @@
+"""T: Time-bound. A real deadline, after the start, inside the parent's, not yet passed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.timeframes import describe
+from cxsmart.workspace import GoalView
+
+
+def _end_of_quarter(day: dt.date) -> dt.date:
+    month = ((day.month - 1) // 3 + 1) * 3
+    nxt = dt.date(day.year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+class NoDeadline(Rule):
+    """The goal has no deadline.
+
+    ## Why it matters
+    "Goals should be time-specific – they're usually set in terms of quarters, or multiples
+    of quarters" (Del Moro). Without a date, a goal is never late, so it is never urgent.
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 72% to 78%
+      metric: csat
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2026-12-31
+      metric: csat
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "T001"
+    name = "no-deadline"
+    severity = Severity.ERROR
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if goal.goal.deadline is None and goal.facts.deadline is None:
+            day = _end_of_quarter(_end_of_quarter(ctx.today) + dt.timedelta(days=1))
+            quarter = f"Q{(day.month - 1) // 3 + 1} {day.year}"
+            yield ctx.report(self, goal, f"goal {goal.label} has no deadline", at=goal.title_span,
+                             hint=f"add 'deadline: {day.isoformat()}' (or a period such as '{quarter}') and say it "
+                                  f"in the title: '... by {describe(day)}'")
+
+
+class PastDeadline(Rule):
+    """The deadline has passed (`--today` or `today` in the configuration pins the date).
+
+    ## Why it matters
+    A goal whose date is behind us is either achieved, missed, or silently extended; the
+    goals file should say which. "Track and measure progress towards the goals, and give
+    timely feedback" (Kiruthu, ICX Kenya).
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2020-12-31
+      deadline: 2020-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2099-12-31
+      deadline: 2099-12-31
+    ```
+    """
+
+    code = "T003"
+    name = "past-deadline"
+    severity = Severity.WARNING
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        deadline = goal.deadline
+        if deadline is not None and deadline.ok and deadline.last < ctx.today:
+            yield ctx.report(self, goal, f"deadline {describe(deadline.last)} has passed (today is "
+                             f"{describe(ctx.today)})", at=goal.span("deadline"),
+                             hint="record the result and set a new goal, or move finished goals to a folder "
+                                  "listed in 'exclude'")
+
+
+class DeadlineBeforeStart(Rule):
+    """The deadline is on or before the start.
+
+    ## Why it matters
+    A goal that ends before it begins has no time to be worked on; usually a typo in a year.
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2026-03-31
+      start: 2026-04-01
+      deadline: 2026-03-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2027-03-31
+      start: 2026-04-01
+      deadline: 2027-03-31
+    ```
+    """
+
+    code = "T004"
+    name = "deadline-before-start"
+    severity = Severity.ERROR
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        start, deadline = goal.start, goal.deadline
+        if start is None or deadline is None or not start.ok or not deadline.ok:
+            return
+        if deadline.last <= start.first:
+            yield ctx.report(self, goal, f"deadline {describe(deadline.last)} is not after the start "
+                             f"{describe(start.first)}", at=goal.span("deadline"),
+                             hint="check the years of 'start' and 'deadline'")
+
+
+class OutlivesParent(Rule):
+    """The goal's deadline is after its parent goal's deadline.
+
+    ## Why it matters
+    Quarterly goals "roll up to a smaller set of yearly objectives" (Del Moro): a team goal
+    that ends after the corporate goal it serves cannot count towards it.
+
+    ## Example
+    ```yaml
+    - id: corporate
+      title: Increase NPS from 20 to 30 by 2026-12-31
+      deadline: 2026-12-31
+    - id: team
+      title: Increase NPS in retail from 18 to 28 by 2027-06-30
+      parent: corporate
+      deadline: 2027-06-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - id: corporate
+      title: Increase NPS from 20 to 30 by 2026-12-31
+      deadline: 2026-12-31
+    - id: team
+      title: Increase NPS in retail from 18 to 28 by 2026-09-30
+      parent: corporate
+      deadline: 2026-09-30
+    ```
+    """
+
+    code = "T005"
+    name = "outlives-parent"
+    severity = Severity.WARNING
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        parent, deadline = goal.parent, goal.deadline
+        if parent is None or deadline is None or parent.deadline is None or not deadline.ok or not parent.deadline.ok:
+            return
+        if deadline.last > parent.deadline.last:
+            yield ctx.report(self, goal, f"deadline {describe(deadline.last)} is after the deadline of parent goal "
+                             f"{parent.label} ({describe(parent.deadline.last)})", at=goal.span("deadline"),
+                             hint=f"finish by {describe(parent.deadline.last)}, or roll it up to a later goal")
+
+
+class RelativeDeadline(Rule):
+    """A relative deadline ("within six months", "next financial year") with no `start`.
+
+    Relative dates are read against the goal's `start`; without one they mean something
+    different every time someone reads the file.
+
+    ## Why it matters
+    "Improve customer satisfaction scores by 10% over the next six months" (Renascence):
+    six months from when? The goal written in January and read in May disagree.
+
+    ## Example
+    ```yaml
+    - title: Increase NPS from 20 to 30 within a year
+      deadline: within a year
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase NPS from 20 to 30 within a year
+      start: 2026-01-01
+      deadline: within a year
+    ```
+    """
+
+    code = "T006"
+    name = "relative-deadline"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for field in ("start", "deadline"):
+            value = getattr(goal, field)
+            if value is not None and value.relative is not None:
+                yield ctx.report(self, goal, f"{field} '{value.text}' is relative, and there is no start date "
+                                 "to count from", at=goal.span(field),
+                                 hint="add 'start:' with a date, or write the deadline as a date "
+                                      "(e.g. 'deadline: 2026-12-31')")
+
+
+class InvalidDate(Rule):
+    """A date that does not exist: "31 February 2026", "Q5 2026", "2026-13-01".
+
+    ## Why it matters
+    A goal "due on the 31st of February" has no deadline at all, and nobody notices until
+    the review.
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 31 February 2026
+      deadline: 31 February 2026
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 28 February 2026
+      deadline: 28 February 2026
+    ```
+    """
+
+    code = "T007"
+    name = "invalid-date"
+    severity = Severity.ERROR
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        g = goal.goal
+        dates = [(("start",), g.start), (("deadline",), g.deadline)]
+        for role in ("baseline", "target"):
+            as_of = getattr(getattr(g, role), "as_of", None)
+            dates.append(((role, "as_of"), as_of))
+        dates += [(("actions", i, "due"), a.due) for i, a in enumerate(g.actions)]
+        for keys, value in dates:
+            if value is not None and value.invalid:
+                yield ctx.report(self, goal, f"'{value.text}' is not a real date: {value.invalid}",
+                                 at=goal.span(*keys), subject=value.text, hint="correct the date")
+
+
+class StaleBaseline(Rule):
+    """The baseline was measured more than 12 months before the goal starts.
+
+    Reads the baseline's `as_of` (`baseline: {value: 72, unit: percent, as_of: 2025-01-31}`)
+    against the goal's `start`, or today when there is no start.
+
+    ## Why it matters
+    A target set against a year-old number may already be met, or out of reach; "as market
+    conditions, customer expectations, and business objectives evolve, CX goals may need to
+    be revisited and refined" (Renascence).
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2026-12-31
+      baseline: {value: 72, unit: percent, as_of: 2024-06-30}
+      start: 2026-01-01
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 78% by 2026-12-31
+      baseline: {value: 72, unit: percent, as_of: 2025-12-31}
+      start: 2026-01-01
+      deadline: 2026-12-31
+    ```
+    """
+
+    code = "T008"
+    name = "stale-baseline"
+    severity = Severity.INFO
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        as_of = goal.baseline_as_of
+        if as_of is None or not as_of.ok:
+            return
+        start = goal.start.first if goal.start is not None and goal.start.ok else ctx.today
+        try:
+            limit = start.replace(year=start.year - 1)
+        except ValueError:                          # 29 February
+            limit = start.replace(year=start.year - 1, day=28)
+        if as_of.last < limit:
+            months = round((start - as_of.last).days / (365.25 / 12))
+            yield ctx.report(self, goal, f"the baseline was measured {months} months before the start "
+                             f"({describe(as_of.last)})", at=goal.span("baseline", "as_of") or goal.span("baseline"),
+                             hint="measure the baseline again before the goal starts")
