@@ -1,0 +1,169 @@
+"""lint_paths() and lint_text(): what the CLI, the tests and any editor integration call.
+
+    paths -> files (discovery, config) -> loader -> workspace -> rules -> filters -> sorted findings
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from cxsmart import suppress
+from cxsmart.catalogue import Catalogue
+from cxsmart.config import Config, LoadedConfig, load_config
+from cxsmart.diagnostics import Diagnostic, Severity, Span
+from cxsmart.discovery import discover
+from cxsmart.engine import run_rules
+from cxsmart.loader import SourceFile, load_text
+from cxsmart.registry import Registry, default_registry
+from cxsmart.rule import RuleContext
+from cxsmart.selection import Selection, check_selector, select_rules
+from cxsmart.source import Problem, Unreadable, decode, read_bytes
+from cxsmart.workspace import Workspace
+
+
+@dataclass
+class Overrides:
+    """Command-line values that win over the configuration file."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    today: dt.date | None = None
+    fail_on: str | None = None
+    report_unused_ignores: bool = False
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic]
+    files: int
+    goals: int
+    fail_on: Severity
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity >= self.fail_on for d in self.diagnostics)
+
+
+def effective(loaded: LoadedConfig, over: Overrides) -> Config:
+    cfg = loaded.config
+    return cfg.model_copy(update={
+        "select": over.select if over.select is not None else cfg.select,
+        "extend_select": [*cfg.extend_select, *over.extend_select],
+        "ignore": [*cfg.ignore, *over.ignore],
+        "today": over.today or cfg.today,
+        "fail_on": over.fail_on or cfg.fail_on,
+        "report_unused_ignores": over.report_unused_ignores or cfg.report_unused_ignores,
+    })
+
+
+def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None = None,
+               cwd: Path | None = None, registry: Registry | None = None) -> LintResult:
+    """Lint files and folders. Raises ConfigError, SelectionError, DiscoveryError, PackError (exit 2)."""
+    cwd = cwd or Path.cwd()
+    cfg = effective(loaded, over or Overrides())
+    registry = registry or default_registry()
+    selection = _selection(cfg, registry)
+    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore)
+    sources = [_load_file(p, _display(p, cwd), cfg) for p in files]
+    return _lint(sources, cfg, loaded.root, selection, registry, {s.path: p for s, p in zip(sources, files)})
+
+
+def lint_text(texts: dict[str, str] | str, config: Config | None = None, registry: Registry | None = None,
+              **over) -> LintResult:
+    """Lint in-memory files ({path: text}, or one text named goals.yaml), as tests and editors do."""
+    if isinstance(texts, str):
+        texts = {"goals.yaml": texts}
+    loaded = LoadedConfig(config=config or Config(), root=Path.cwd())
+    cfg = effective(loaded, Overrides(**over))
+    registry = registry or default_registry()
+    selection = _selection(cfg, registry)
+    sources = [load_text(path, text, cfg.fiscal_year_start) for path, text in texts.items()]
+    return _lint(sources, cfg, loaded.root, selection, registry, {p: Path(p) for p in texts})
+
+
+def _selection(cfg: Config, registry: Registry) -> Selection:
+    return select_rules(registry, cfg.select, cfg.extend_select, cfg.ignore, cfg.severity, cfg.rules,
+                        cfg.report_unused_ignores)
+
+
+def _load_file(path: Path, display: str, cfg: Config) -> SourceFile:
+    limit = cfg.max_file_size * 1024 * 1024
+    try:
+        data = read_bytes(str(path), limit)
+    except Unreadable as e:
+        return SourceFile(display, problems=[Problem("F001", str(e).replace(str(path), "the file"), Span(1, 1, 1, 2))])
+    text, problem = decode(data, limit)
+    if problem is not None:
+        return SourceFile(display, problems=[problem])
+    return load_text(display, text, cfg.fiscal_year_start)
+
+
+def _display(path: Path, cwd: Path) -> str:
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        rel = os.path.relpath(path, cwd)
+    except ValueError:
+        return path.as_posix()
+    return path.as_posix() if rel.startswith("..") else rel
+
+
+def _lint(sources: list[SourceFile], cfg: Config, root: Path, selection: Selection, registry: Registry,
+          real_paths: dict[str, Path]) -> LintResult:
+    today = cfg.today or dt.date.today()
+    catalogue = Catalogue.build([root / p for p in cfg.rule_packs])
+    ws = Workspace.build(sources, catalogue, today, cfg.fiscal_year_start)
+    ctx = RuleContext(ws, today, cfg.fiscal_year_start, selection.severities)
+    found = run_rules(ws, selection.rules, ctx)
+    found = _apply_file_ignores(found, cfg, root, real_paths, registry)
+    found = _apply_suppressions(found, sources, selection, registry, ctx)
+    found = sorted(set(found), key=lambda d: d.sort_key)
+    return LintResult(found, len(sources), len(ws.goals), Severity.parse(cfg.fail_on), list(registry.warnings))
+
+
+def _apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_paths: dict[str, Path],
+                        registry: Registry) -> list[Diagnostic]:
+    if not cfg.per_file_ignores:
+        return found
+    rules = []
+    for pattern, codes in cfg.per_file_ignores.items():
+        checked = [check_selector(c, registry, f"per-file-ignores.\"{pattern}\"") for c in codes]
+        rules.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), checked))
+    keep = []
+    for d in found:
+        real = real_paths.get(d.path, Path(d.path))
+        try:
+            rel = real.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            rel = real.as_posix()
+        if not any(spec.match_file(rel) and any(d.code.startswith(c) or c == "ALL" for c in codes)
+                   for spec, codes in rules):
+            keep.append(d)
+    return keep
+
+
+def _apply_suppressions(found: list[Diagnostic], sources: list[SourceFile], selection: Selection,
+                        registry: Registry, ctx: RuleContext) -> list[Diagnostic]:
+    known = set(registry.rules)
+    per_file = {s.path: suppress.parse(s.text, known) for s in sources}
+    keep = [d for d in found if d.path not in per_file or not suppress.suppressed(d, per_file[d.path])]
+    rules = {r.code: r for r in selection.rules}
+    for path, supps in sorted(per_file.items()):
+        if "F006" in rules:
+            for span, message in supps.malformed:
+                keep.append(ctx.report(rules["F006"], None, message, at=span, path=path,
+                                       hint="name the codes, e.g. '# cxsmart: ignore[S001,M002]'"))
+        if "F007" in rules:
+            for supp in supps.all:
+                unused = [c for c in supp.codes if c not in supp.used]
+                if unused:
+                    keep.append(ctx.report(rules["F007"], None, f"suppression of {', '.join(unused)} suppresses nothing",
+                                           at=supp.span, path=path, hint="remove it, or the unused codes"))
+    return keep

@@ -1,0 +1,233 @@
+"""The `cxsmart` command: argument parsing and printing only; the work is in api.py.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run could not
+be done (bad flag, bad configuration, missing path, or a bug: never a traceback).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cxsmart import __version__
+
+app = typer.Typer(
+    name="cxsmart",
+    help="Lint customer-experience goals: find the goals that are not SMART, and say why.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def fail(message: str) -> None:
+    """One clear line on stderr, exit 2."""
+    typer.echo(f"cxsmart: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cxsmart {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    """Lint customer-experience goals: find the goals that are not SMART, and say why."""
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+def _today(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--today '{value}' is not a date: write it as YYYY-MM-DD, e.g. --today 2026-01-15")
+
+
+@app.command()
+def lint(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Goal files or folders (folders: every *.yaml/*.yml below). Default: the configured 'include'.")] = None,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    select: Annotated[Optional[list[str]], typer.Option(help="Codes or prefixes to check (comma-separated); replaces the configured selection.")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Codes or prefixes to check in addition.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Codes or prefixes not to check.")] = None,
+    fail_on: Annotated[Optional[Level], typer.Option(help="Lowest severity that fails the run [default: warning].")] = None,
+    today: Annotated[Optional[str], typer.Option(help="Pin 'now' for date checks (YYYY-MM-DD).")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Configuration file (default: cxsmart.toml or pyproject.toml, found upward).")] = None,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when findings fail the run (never hides exit 2).")] = False,
+    statistics: Annotated[bool, typer.Option(help="Print how many findings each rule has, instead of the findings.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary.")] = False,
+    no_cache: Annotated[bool, typer.Option(help="Do not read or write the cache.")] = False,
+    color: Annotated[Color, typer.Option(help="Colour the text output.")] = Color.auto,
+    report_unused_ignores: Annotated[bool, typer.Option(help="Report suppression comments that suppress nothing (F007).")] = False,
+) -> None:
+    """Lint goal files and print the findings."""
+    from cxsmart.api import Overrides, lint_paths
+    from cxsmart.catalogue import PackError
+    from cxsmart.config import ConfigError, load_config
+    from cxsmart.discovery import DiscoveryError
+    from cxsmart.selection import SelectionError
+
+    cwd = Path.cwd()
+    over = Overrides(
+        select=_codes(select) if select else None, extend_select=_codes(extend_select), ignore=_codes(ignore),
+        today=_today(today), fail_on=fail_on.value if fail_on else None,
+        report_unused_ignores=report_unused_ignores,
+    )
+    try:
+        loaded = load_config(config, cwd)
+        result = lint_paths(list(paths or []), loaded, over, cwd=cwd)
+    except (ConfigError, SelectionError, DiscoveryError, PackError) as e:
+        fail(str(e))
+    for warning in result.warnings:
+        typer.echo(f"cxsmart: warning: {warning}", err=True)
+    if result.files == 0:
+        where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
+        typer.echo(f"cxsmart: warning: no goal files found in {where}", err=True)
+    if format is Format.json:
+        from cxsmart.output import jsonfmt
+
+        sys.stdout.write(jsonfmt.render(result, statistics=statistics))
+    else:
+        _print_text(result, quiet, statistics, color)
+    if result.failed and not exit_zero:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_text(result, quiet: bool, statistics: bool, color: Color) -> None:
+    from rich.console import Console
+
+    from cxsmart.output import text
+
+    console = Console(file=sys.stdout, highlight=False, soft_wrap=True,
+                      force_terminal=True if color is Color.always else None,
+                      no_color=True if color is Color.never else None,
+                      color_system=None if color is Color.never else "auto")
+    sources: dict[str, list[str]] = {}
+    for path in {d.path for d in result.diagnostics}:
+        sources[path] = _lines(path)
+    text.render(result, console, sources, quiet=quiet, statistics=statistics)
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            return f.read(20 * 1024 * 1024).splitlines()
+    except OSError:
+        return []
+
+
+@app.command("rules")
+def rules_command(
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+) -> None:
+    """List every rule: code, name, default severity, and what it finds."""
+    from cxsmart.registry import default_registry
+
+    reg = default_registry()
+    rows = [(r.code, r.name, str(r.severity), r.letter(), r.default_enabled, r.summary()) for r in reg.sorted()]
+    if format is Format.json:
+        import json
+
+        sys.stdout.write(json.dumps([{"code": c, "name": n, "severity": s, "letter": l, "default": d, "summary": x}
+                                     for c, n, s, l, d, x in rows], indent=2) + "\n")
+        return
+    width = max(len(n) for _, n, *_ in rows)
+    for code, name, severity, _, enabled, summary in rows:
+        flag = "" if enabled else " (off by default)"
+        typer.echo(f"{code}  {name:<{width}}  {severity:<7}  {summary}{flag}")
+
+
+@app.command("rule")
+def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. M002 or no-baseline.")]) -> None:
+    """Explain one rule: what it finds, why it matters, an example and its fix."""
+    from cxsmart.registry import default_registry
+    from cxsmart.suggest import did_you_mean
+
+    reg = default_registry()
+    rule = reg.find(code)
+    if rule is None:
+        fail(f"no rule '{code}'{did_you_mean(code, list(reg.rules) + list(reg.by_name()))}; "
+             "'cxsmart rules' lists them")
+    sections = rule.sections()
+    typer.echo(f"{rule.code} {rule.name}  (default severity: {rule.severity}"
+               f"{'' if rule.default_enabled else ', off by default'})\n")
+    typer.echo(sections.get("", ""))
+    for title, body in sections.items():
+        if title:
+            typer.echo(f"\n## {title}\n{body}")
+
+
+@app.command("metrics")
+def metrics_command() -> None:
+    """List the built-in metric catalogue: ids, units, better direction, kind and aliases."""
+    from cxsmart.catalogue import Catalogue, PackError
+
+    try:
+        catalogue = Catalogue.build()
+    except PackError as e:
+        fail(str(e))
+    for m in sorted(catalogue.metrics.values(), key=lambda m: m.id):
+        aliases = ", ".join(a for a in m.aliases if a.lower() != m.id)
+        typer.echo(f"{m.id:<22} {m.unit:<9} {(m.better or '-') + ' is better':<17} {(m.kind or '-'):<9} {aliases}")
+
+
+def main() -> None:
+    """Entry point with the guard: anything unexpected is exit 2 and one line, never a traceback
+    (CXSMART_DEBUG=1 shows it, for developers)."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("cxsmart: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except Exception as e:  # noqa: BLE001 - the guard
+        if os.environ.get("CXSMART_DEBUG"):
+            raise
+        sys.stderr.write(f"cxsmart: internal error: {type(e).__name__}: {e}. This is a bug in cxsmart; "
+                         "please report it with the command you ran and the file it read.\n")
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

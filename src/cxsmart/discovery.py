@@ -1,0 +1,129 @@
+"""Which files a run lints.
+
+A directory means every *.yaml and *.yml below it, minus `exclude`, hidden files and folders
+(.github, .pre-commit-config.yaml ...), virtualenvs and caches, and what .gitignore files
+ignore. A file named on the command line is linted even if it would be excluded, as in
+ruff. With no paths, the configured `include` globs are read from the configuration's folder
+(default: every YAML file below the current directory).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+YAML_SUFFIXES = (".yaml", ".yml")
+ALWAYS_SKIPPED = {"node_modules", "venv", "__pycache__", "site-packages"}
+
+
+class DiscoveryError(Exception):
+    """A path given on the command line does not exist."""
+
+
+@dataclass
+class Discovered:
+    files: list[Path] = field(default_factory=list)
+
+
+def _spec(patterns: list[str]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def discover(paths: list[Path], root: Path, include: list[str] | None, exclude: list[str],
+             respect_gitignore: bool = True) -> list[Path]:
+    excluded = _spec(exclude)
+    found: dict[Path, None] = {}
+    if not paths:
+        patterns = include or ["**/*.yaml", "**/*.yml"]
+        wanted = _spec(patterns)
+        for path in _walk(root, root, excluded, respect_gitignore):
+            if wanted.match_file(_rel(path, root)):
+                found[path] = None
+        return sorted(found, key=_sort_key)
+    for path in paths:
+        if not os.path.lexists(path):
+            raise DiscoveryError(f"{path}: no such file or directory")
+        if path.is_dir():
+            for file in _walk(path, root, excluded, respect_gitignore):
+                found[file] = None
+        elif path.is_file() or path.exists():
+            found[path] = None
+        else:
+            raise DiscoveryError(f"{path}: not a file or directory (a broken link?)")
+    return sorted(found, key=_sort_key)
+
+
+def _sort_key(path: Path) -> str:
+    return path.as_posix()
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _walk(top: Path, root: Path, excluded: pathspec.PathSpec, respect_gitignore: bool):
+    ignores: list[tuple[Path, pathspec.PathSpec]] = []
+    if respect_gitignore:
+        ignores = _ancestor_gitignores(top)
+    for dirpath, dirnames, filenames in os.walk(top):
+        here = Path(dirpath)
+        if respect_gitignore and (here / ".gitignore").is_file():
+            ignores = [i for i in ignores if _inside(here, i[0])] + [(here, _read_gitignore(here / ".gitignore"))]
+        active = [i for i in ignores if _inside(here, i[0])]
+        keep = []
+        for d in sorted(dirnames):
+            full = here / d
+            if d.startswith(".") or d in ALWAYS_SKIPPED or (full / "pyvenv.cfg").exists():
+                continue
+            rel = _rel(full, root) + "/"
+            if excluded.match_file(rel) or _ignored(full, active, is_dir=True):
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+                continue
+            full = here / name
+            if excluded.match_file(_rel(full, root)) or _ignored(full, active, is_dir=False):
+                continue
+            if full.is_file():
+                yield full
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _ignored(path: Path, active: list[tuple[Path, pathspec.PathSpec]], is_dir: bool) -> bool:
+    for base, spec in active:
+        rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+        if spec.match_file(rel):
+            return True
+    return False
+
+
+def _read_gitignore(path: Path) -> pathspec.PathSpec:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _ancestor_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    """.gitignore files above `top`, up to the repository root (the folder holding .git)."""
+    top = top.resolve()
+    chain = []
+    for folder in [top, *top.parents]:
+        chain.append(folder)
+        if (folder / ".git").exists():
+            break
+    else:
+        return []
+    return [(f, _read_gitignore(f / ".gitignore")) for f in reversed(chain[1:]) if (f / ".gitignore").is_file()]
