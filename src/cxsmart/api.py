@@ -135,7 +135,7 @@ def _apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_p
     rules = []
     for pattern, codes in cfg.per_file_ignores.items():
         checked = [check_selector(c, registry, f"per-file-ignores.\"{pattern}\"") for c in codes]
-        rules.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), checked))
+        rules.append((pathspec.GitIgnoreSpec.from_lines([pattern]), checked))
     keep = []
     for d in found:
         real = real_paths.get(d.path, Path(d.path))

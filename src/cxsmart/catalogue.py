@@ -74,7 +74,9 @@ def _load_pack_file(path: str, mtime_ns: int) -> tuple[MetricDef, ...]:
             err = e.errors()[0]
             loc = ("metrics", i, *[p for p in err["loc"] if p not in ("mapping", "scalar")])
             entry = parsed.index.get(loc[:3]) or parsed.index.get(loc[:2])
-            where = f"{entry.value.line}:{entry.value.column}" if entry else "1:1"
+            span = (entry.key or entry.value) if entry and err["type"] == "extra_forbidden" else \
+                (entry.value if entry else None)
+            where = f"{span.line}:{span.column}" if span else "1:1"
             field_name = err["loc"][0] if err["loc"] else "metric"
             message = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":

@@ -35,6 +35,12 @@ class Format(str, Enum):
     json = "json"
 
 
+class TableFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class Level(str, Enum):
     error = "error"
     warning = "warning"
@@ -156,23 +162,34 @@ def _lines(path: str) -> list[str]:
 
 @app.command("rules")
 def rules_command(
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    format: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.text,
 ) -> None:
     """List every rule: code, name, default severity, and what it finds."""
     from cxsmart.registry import default_registry
 
     reg = default_registry()
     rows = [(r.code, r.name, str(r.severity), r.letter(), r.default_enabled, r.summary()) for r in reg.sorted()]
-    if format is Format.json:
+    if format is TableFormat.json:
         import json
 
         sys.stdout.write(json.dumps([{"code": c, "name": n, "severity": s, "letter": l, "default": d, "summary": x}
                                      for c, n, s, l, d, x in rows], indent=2) + "\n")
         return
+    if format is TableFormat.markdown:
+        sys.stdout.write(rules_markdown(rows))
+        return
     width = max(len(n) for _, n, *_ in rows)
     for code, name, severity, _, enabled, summary in rows:
         flag = "" if enabled else " (off by default)"
         typer.echo(f"{code}  {name:<{width}}  {severity:<7}  {summary}{flag}")
+
+
+def rules_markdown(rows) -> str:
+    lines = ["| code | name | severity | finds |", "| --- | --- | --- | --- |"]
+    for code, name, severity, _, enabled, summary in rows:
+        note = " (off by default)" if not enabled else ""
+        lines.append(f"| {code} | {name} | {severity} | {summary.replace('|', '/')}{note} |")
+    return "\n".join(lines) + "\n"
 
 
 @app.command("rule")

@@ -29,7 +29,7 @@ class Discovered:
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def discover(paths: list[Path], root: Path, include: list[str] | None, exclude: list[str],

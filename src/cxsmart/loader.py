@@ -15,7 +15,7 @@ from cxsmart.diagnostics import Span
 from cxsmart.model import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
 from cxsmart.source import Problem
 from cxsmart.suggest import did_you_mean
-from cxsmart.yamlread import Entry, Path, parse_yaml
+from cxsmart.yamlread import REFUSED, Entry, Path, parse_yaml
 
 
 @dataclass
@@ -71,7 +71,7 @@ def load_text(path: str, text: str, fiscal_start: int = 1) -> SourceFile:
     parsed = parse_yaml(text)
     file = SourceFile(path, text, parsed.index, list(parsed.problems))
     data = parsed.data
-    if data is None:
+    if data is None or data is REFUSED:
         return file
     if isinstance(data, list):
         data = {"goals": data}
@@ -86,13 +86,16 @@ def load_text(path: str, text: str, fiscal_start: int = 1) -> SourceFile:
                 file.problems.append(Problem("F002", f"'version: {value}' is not supported: 1 is the only version",
                                              _at(file, ("version",)), hint="write 'version: 1' or leave it out"))
             continue
+        if key.startswith("x-"):
+            continue                                # extension fields: a place for anchors (`x-defaults: &d`)
         if key not in SECTIONS:
             file.problems.append(Problem(
                 "F002", f"unknown top-level key '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)}",
-                _at(file, (key,), key=True), hint="a goal file holds version, objectives, owners, metrics and goals",
+                _at(file, (key,), key=True), hint="a goal file holds version, objectives, owners, metrics and goals; keys starting with "
+                     "'x-' are free for your own use (e.g. anchors)",
                 subject=key))
             continue
-        if value is None:
+        if value is None or value is REFUSED:
             continue
         if not isinstance(value, list):
             file.problems.append(Problem("F002", f"'{key}' must be a list, with one '- ' entry per {ITEM_NAMES[key]}",
@@ -107,6 +110,8 @@ def _load_section(file: SourceFile, section: str, items: list, context: dict) ->
     kind = ITEM_NAMES[section]
     for i, raw in enumerate(items):
         path = (section, i)
+        if raw is REFUSED:
+            continue
         if not isinstance(raw, dict):
             file.problems.append(Problem("F002", f"each entry of '{section}' must be a mapping of keys, "
                                          f"like '- title: ...'", _at(file, path)))
@@ -118,6 +123,8 @@ def _load_section(file: SourceFile, section: str, items: list, context: dict) ->
             if isinstance(ident, str):
                 file.invalid_ids[section].setdefault(ident, path)
             for err in e.errors(include_url=False):
+                if err.get("input") is REFUSED:
+                    continue                        # reported where it was read
                 file.problems.append(_schema_problem(file, kind, model, path, err, ident))
             continue
         file.sections[section].append(Item(obj, path, file))

@@ -39,6 +39,16 @@ class Entry:
 Path = tuple  # ("goals", 3, "target")
 
 
+class _Refused:
+    """Stands for a value refused with a finding already (an explicit tag): later checks skip it."""
+
+    def __repr__(self) -> str:
+        return "<refused>"
+
+
+REFUSED = _Refused()
+
+
 @dataclass
 class Parsed:
     data: Any = None
@@ -197,6 +207,7 @@ class _Walker:
         self.count = 0
         self.on_stack: set[int] = set()
         self.tag_checked: set[int] = set()
+        self.tagged: set[int] = set()
         self.lines: list[str] | None = None
 
     # -- spans ---------------------------------------------------------------
@@ -222,11 +233,11 @@ class _Walker:
         if depth > MAX_DEPTH:
             raise _Abort(Problem("F001", f"the YAML nests deeper than {MAX_DEPTH} levels", self.span(node)))
         here = at or self.span(node)
-        self._check_tag(node, here)
+        refused = self._check_tag(node, here)
         kind = node.id
         if kind == "scalar":
             self.index[path] = Entry(key, here, node.style or "", at is not None)
-            return _scalar(node)
+            return REFUSED if refused else _scalar(node)
         ident = id(node)
         if ident in self.on_stack:
             raise _Abort(Problem("F001", "an alias refers to the value that contains it, so it never ends",
@@ -235,8 +246,10 @@ class _Walker:
         try:
             self.index[path] = Entry(key, here, None, at is not None)
             if kind == "sequence":
-                return [self.convert(item, path + (i,), depth + 1, at, None) for i, item in enumerate(node.value)]
-            return self._mapping(node, path, depth, at)
+                value = [self.convert(item, path + (i,), depth + 1, at, None) for i, item in enumerate(node.value)]
+            else:
+                value = self._mapping(node, path, depth, at)
+            return REFUSED if refused else value
         finally:
             self.on_stack.discard(ident)
 
@@ -302,10 +315,11 @@ class _Walker:
             return Span(line + 1, col + 1, line + 1, col + 1 + end - i)
         return self.span(key_node)
 
-    def _check_tag(self, node, at: Span) -> None:
+    def _check_tag(self, node, at: Span) -> bool:
+        """Report an explicit tag (once per node); True if the node has one."""
         ident = id(node)
         if ident in self.tag_checked:
-            return
+            return ident in self.tagged
         self.tag_checked.add(ident)
         text, i = self.text, node.start_mark.index
         if i < len(text) and text[i] == "&":
@@ -319,6 +333,9 @@ class _Walker:
             self.problems.append(Problem(
                 "F002", f"YAML tags such as '{tag}' are not allowed in goal files", at,
                 hint="remove the tag; write the value as plain text or a number", subject=tag))
+            self.tagged.add(ident)
+            return True
+        return False
 
 
 def _kind_name(node) -> str:

@@ -1,0 +1,36 @@
+"""Shared helpers: lint in-memory text the way the CLI would, with a pinned date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cxsmart.api import lint_text
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def lint(texts, select=None, today=TODAY, config=None, **kw):
+    """Findings for `texts` ({path: text} or one text), optionally only some codes."""
+    return lint_text(texts, config=config, select=select, today=today, **kw).diagnostics
+
+
+def codes(texts, **kw):
+    return [d.code for d in lint(texts, **kw)]
+
+
+@pytest.fixture
+def run_cli(tmp_path, monkeypatch):
+    """Run `cxsmart ...` in-process from tmp_path; returns (exit code, stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from cxsmart.cli import app
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str):
+        result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run

@@ -1,0 +1,70 @@
+"""The engine contains failures: a crashing rule is one F008 finding; broken plugins are warnings."""
+
+from __future__ import annotations
+
+from cxsmart.diagnostics import Severity
+from cxsmart.registry import Registry, builtin_rules
+from cxsmart.rule import Rule
+from tests.conftest import lint
+
+
+class Crashes(Rule):
+    """Divides by zero."""
+
+    code = "X901"
+    name = "crashes"
+    severity = Severity.WARNING
+
+    def check(self, goal, ctx):
+        yield ctx.report(self, goal, "first goal is fine")
+        raise ZeroDivisionError("division by zero")
+
+
+def registry_with(*extra) -> Registry:
+    reg = Registry()
+    for rule in [*builtin_rules(), *extra]:
+        reg.add(rule)
+    return reg
+
+
+def test_crashing_rule_becomes_one_internal_error_and_others_still_run():
+    text = "- {id: a, title: Raise NPS}\n- {id: b, title: Raise CSAT}\n"
+    found = lint(text, registry=registry_with(Crashes), select=["X901", "R002"])
+    internal = [d for d in found if d.code == "F008"]
+    assert len(internal) == 1
+    assert "rule X901 (crashes) failed: ZeroDivisionError" in internal[0].message and internal[0].goal == "a"
+    assert [d.goal for d in found if d.code == "R002"] == ["a", "b"]
+
+
+def test_plugin_rules_from_entry_points(monkeypatch):
+    import importlib.metadata as md
+
+    from cxsmart import registry
+
+    class EP:
+        def __init__(self, name, value, target):
+            self.name, self.value, self._target = name, value, target
+
+        def load(self):
+            if isinstance(self._target, Exception):
+                raise self._target
+            return self._target
+
+    eps = [EP("good", "pkg:Crashes", Crashes), EP("broken", "nope:Rule", ImportError("No module named 'nope'"))]
+    monkeypatch.setattr(md, "entry_points", lambda group: eps if group == "cxsmart.rules" else [])
+    reg = Registry()
+    registry._load_plugins(reg)
+    assert "X901" in reg.rules
+    assert reg.warnings == ["plugin 'broken' (nope:Rule) could not be loaded: ImportError: No module named 'nope'"]
+
+
+def test_duplicate_codes_are_refused():
+    import pytest
+
+    from cxsmart.registry import RegistryError
+
+    class Clash(Crashes):
+        code = "M002"
+
+    with pytest.raises(RegistryError, match="already used"):
+        registry_with(Clash)
