@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traceback
 
-from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.diagnostics import Diagnostic, Severity, Span
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.workspace import GoalView, Workspace
 
@@ -38,8 +38,6 @@ def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagno
 def _internal_error(rule: Rule, goal: GoalView | None, exc: Exception) -> Diagnostic:
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
-    from cxsmart.diagnostics import Span
-
     return Diagnostic(
         code="F008", name="internal-error", severity=Severity.ERROR,
         message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}{where}",

@@ -250,7 +250,18 @@ class InternalWithoutExternal(Rule):
     name = "internal-without-external"
     severity = Severity.INFO
 
-    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+    def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
+        # one pass to index the customer-perceived goals, so the check is linear in goals
+        beside: set[tuple[str, str, str]] = set()
+        for other in ws.goals:
+            if other.metric is not None and other.metric.kind == "external":
+                for relation, value in (("parent", other.goal.parent), ("owner", other.goal.owner)):
+                    if value:
+                        beside.add((relation, value, _norm(other.goal.segment)))
+        for goal in ws.goals:
+            yield from self._check(goal, ctx, beside)
+
+    def _check(self, goal: GoalView, ctx: RuleContext, beside: set) -> Iterator[Diagnostic]:
         metric = goal.metric
         if metric is None or metric.kind != "internal":
             return
@@ -264,13 +275,9 @@ class InternalWithoutExternal(Rule):
         if goal.goal.paired_with:
             return                                  # names an unknown goal: F004
         segment = _norm(goal.goal.segment)
-        for other in ctx.workspace.goals:
-            if other is goal or other.metric is None or other.metric.kind != "external":
-                continue
-            related = (goal.goal.parent and other.goal.parent == goal.goal.parent) or \
-                      (goal.goal.owner and other.goal.owner == goal.goal.owner)
-            if related and _norm(other.goal.segment) == segment:
-                return
+        if any(value and (relation, value, segment) in beside
+               for relation, value in (("parent", goal.goal.parent), ("owner", goal.goal.owner))):
+            return
         yield ctx.report(self, goal, f"{_name(metric)} is an internal measure with no customer-perceived measure "
                          "beside it", at=goal.span("metric") or goal.anchor, subject=metric.id,
                          hint="add 'paired_with: <goal id>' naming a goal on CSAT, NPS or CES for the same customers")
