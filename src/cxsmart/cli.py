@@ -67,8 +67,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """Lint customer-experience goals: find the goals that are not SMART, and say why."""
 
@@ -89,20 +89,20 @@ def _today(value: str | None) -> dt.date | None:
 @app.command()
 def lint(
     paths: Annotated[Optional[list[Path]], typer.Argument(
-        help="Goal files or folders (folders: every *.yaml/*.yml below). Default: the configured 'include'.")] = None,
+        metavar="PATHS", show_default=False, help="Goal files or folders (folders: every *.yaml/*.yml below). Default: the configured 'include'.")] = None,
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    select: Annotated[Optional[list[str]], typer.Option(help="Codes or prefixes to check (comma-separated); replaces the configured selection.")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Codes or prefixes to check in addition.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Codes or prefixes not to check.")] = None,
-    fail_on: Annotated[Optional[Level], typer.Option(help="Lowest severity that fails the run [default: warning].")] = None,
-    today: Annotated[Optional[str], typer.Option(help="Pin 'now' for date checks (YYYY-MM-DD).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES", help="Codes or prefixes to check (comma-separated); replaces the configured selection.")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", metavar="CODES", help="Codes or prefixes to check in addition.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES", help="Codes or prefixes not to check.")] = None,
+    fail_on: Annotated[Optional[Level], typer.Option(help="Lowest severity that fails the run (default: warning).")] = None,
+    today: Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Pin 'now' for date checks (YYYY-MM-DD).")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Configuration file (default: cxsmart.toml or pyproject.toml, found upward).")] = None,
-    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when findings fail the run (never hides exit 2).")] = False,
-    statistics: Annotated[bool, typer.Option(help="Print how many findings each rule has, instead of the findings.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run (never hides exit 2).")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule has, instead of the findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary.")] = False,
-    no_cache: Annotated[bool, typer.Option(help="Do not read or write the cache.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
     color: Annotated[Color, typer.Option(help="Colour the text output.")] = Color.auto,
-    report_unused_ignores: Annotated[bool, typer.Option(help="Report suppression comments that suppress nothing (F007).")] = False,
+    report_unused_ignores: Annotated[bool, typer.Option("--report-unused-ignores", help="Report suppression comments that suppress nothing (F007).")] = False,
 ) -> None:
     """Lint goal files and print the findings."""
     from cxsmart.api import Overrides, lint_paths
