@@ -165,6 +165,14 @@ def test_fifo_is_not_read(tmp_path):
     assert "not a regular file" in only(diags, "F001")[0].message
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_in_text_output_does_not_hang(tmp_path):
+    os.mkfifo(tmp_path / "pipe.yaml")
+    proc = subprocess.run([sys.executable, "-m", "cxsmart", "lint", "pipe.yaml", "--color", "never"],
+                          capture_output=True, text=True, timeout=30, cwd=tmp_path)
+    assert proc.returncode == 1 and "pipe.yaml:1:1  F001 error" in proc.stdout
+
+
 def test_directory_named_like_a_goal_file_and_symlink_loops(tmp_path):
     (tmp_path / "x.yaml").mkdir()
     (tmp_path / "loop").symlink_to(tmp_path)

@@ -153,11 +153,15 @@ def _print_text(result, quiet: bool, statistics: bool, color: Color) -> None:
 
 
 def _lines(path: str) -> list[str]:
+    """The file's lines for excerpts; never blocks on a FIFO or device, never fails."""
+    from cxsmart.source import Unreadable, read_bytes
+
     try:
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            return f.read(20 * 1024 * 1024).splitlines()
-    except OSError:
+        data = read_bytes(path, 64 * 1024 * 1024)
+    except Unreadable:
         return []
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    return data.decode(encoding, errors="replace").splitlines()
 
 
 @app.command("rules")
