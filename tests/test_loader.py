@@ -1,0 +1,61 @@
+"""The node index: every key and value has its exact span (1-based, end column one past)."""
+
+from __future__ import annotations
+
+from cxsmart.diagnostics import Span
+from cxsmart.loader import load_text
+
+TEXT = """\
+goals:
+  - id: cx-1
+    title: 'Increase CSAT: from 72% to 78%'
+    description: >
+      folded
+      text
+    target: "78 %"
+    actions: [{title: Train agents, due: 2026-03-31}]
+"""
+
+
+def test_spans_of_keys_and_values():
+    f = load_text("g.yaml", TEXT)
+    idx = f.index
+    assert f.problems == []
+    assert idx[("goals", 0, "id")].key == Span(2, 5, 2, 7)
+    assert idx[("goals", 0, "id")].value == Span(2, 9, 2, 13)
+    title = idx[("goals", 0, "title")]
+    assert (title.value, title.style) == (Span(3, 12, 3, 44), "'")     # the quotes are part of the span
+    assert idx[("goals", 0, "description")].style == ">"
+    assert idx[("goals", 0, "target")].value == Span(7, 13, 7, 19)
+    assert idx[("goals", 0, "actions", 0, "due")].value == Span(8, 42, 8, 52)
+    assert idx[("goals", 0)].value.line == 2
+
+
+def test_items_are_models_with_typed_values():
+    f = load_text("g.yaml", TEXT)
+    (item,) = f.sections["goals"]
+    goal = item.model
+    assert goal.title == "Increase CSAT: from 72% to 78%"
+    assert goal.description == "folded text\n"
+    assert (goal.target.value, goal.target.unit) == (78, "percent")
+    assert goal.actions[0].due.last.isoformat() == "2026-03-31"
+    assert item.anchor == Span(2, 9, 2, 13)                            # findings about the goal: its id
+
+
+def test_bare_list_is_goals_and_anchor_falls_back_to_title():
+    f = load_text("g.yaml", "- title: Raise NPS\n  owner: cc\n")
+    (item,) = f.sections["goals"]
+    assert item.path == ("goals", 0) and item.anchor == Span(1, 10, 1, 19)
+
+
+def test_fiscal_start_reaches_the_dates():
+    f = load_text("g.yaml", "- {title: Raise NPS, deadline: FY2027}\n", fiscal_start=7)
+    deadline = f.sections["goals"][0].model.deadline
+    assert (deadline.first.isoformat(), deadline.last.isoformat()) == ("2026-07-01", "2027-06-30")
+
+
+def test_one_bad_goal_does_not_hide_the_others():
+    f = load_text("g.yaml", "- {title: a, owner: [x]}\n- {title: b}\n- {id: c, tittle: c}\n")
+    assert [i.model.title for i in f.sections["goals"]] == ["b"]
+    assert [(p.code, p.span.line) for p in f.problems] == [("F002", 1), ("F002", 3), ("F002", 3)]
+    assert f.invalid_ids["goals"] == {"c": ("goals", 2)}
