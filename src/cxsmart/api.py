@@ -21,6 +21,8 @@ from cxsmart.engine import run_rules
 from cxsmart.loader import SourceFile, load_text
 from cxsmart.registry import Registry, default_registry
 from cxsmart.rule import RuleContext
+from cxsmart.packrules import make_rule
+from cxsmart.packs import PackData, load_packs
 from cxsmart.selection import Selection, check_selector, select_rules
 from cxsmart.source import Problem, Unreadable, decode, read_bytes
 from cxsmart.workspace import Workspace
@@ -65,14 +67,14 @@ def effective(loaded: LoadedConfig, over: Overrides) -> Config:
 
 def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None = None,
                cwd: Path | None = None, registry: Registry | None = None) -> LintResult:
-    """Lint files and folders. Raises ConfigError, SelectionError, DiscoveryError, PackError (exit 2)."""
+    """Lint files and folders. Raises ConfigError, SelectionError, DiscoveryError, PackError,
+    RegistryError (all exit 2)."""
     cwd = cwd or Path.cwd()
     cfg = effective(loaded, over or Overrides())
-    registry = registry or default_registry()
-    selection = _selection(cfg, registry)
+    run = _prepare(cfg, loaded.root, registry)
     files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore)
     sources = [_load_file(p, _display(p, cwd), cfg) for p in files]
-    return _lint(sources, cfg, loaded.root, selection, registry, {s.path: p for s, p in zip(sources, files)})
+    return _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)})
 
 
 def lint_text(texts: dict[str, str] | str, config: Config | None = None, registry: Registry | None = None,
@@ -82,15 +84,26 @@ def lint_text(texts: dict[str, str] | str, config: Config | None = None, registr
         texts = {"goals.yaml": texts}
     loaded = LoadedConfig(config=config or Config(), root=Path.cwd())
     cfg = effective(loaded, Overrides(**over))
-    registry = registry or default_registry()
-    selection = _selection(cfg, registry)
+    run = _prepare(cfg, loaded.root, registry)
     sources = [load_text(path, text, cfg.fiscal_year_start) for path, text in texts.items()]
-    return _lint(sources, cfg, loaded.root, selection, registry, {p: Path(p) for p in texts})
+    return _lint(sources, cfg, loaded.root, run, {p: Path(p) for p in texts})
 
 
-def _selection(cfg: Config, registry: Registry) -> Selection:
-    return select_rules(registry, cfg.select, cfg.extend_select, cfg.ignore, cfg.severity, cfg.rules,
-                        cfg.report_unused_ignores)
+@dataclass
+class _Run:
+    packs: PackData
+    registry: Registry
+    selection: Selection
+
+
+def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
+    """Rule packs first (they add metrics, words and rules), then which rules run."""
+    packs = load_packs([root / p for p in cfg.rule_packs])
+    registry = (registry or default_registry()).extended([(make_rule(spec, where), f"rule pack {where}")
+                                                          for spec, where in packs.rules])
+    selection = select_rules(registry, cfg.select, cfg.extend_select, cfg.ignore, cfg.severity, cfg.rules,
+                             cfg.report_unused_ignores)
+    return _Run(packs, registry, selection)
 
 
 def _load_file(path: Path, display: str, cfg: Config) -> SourceFile:
@@ -115,17 +128,15 @@ def _display(path: Path, cwd: Path) -> str:
     return path.as_posix() if rel.startswith("..") else rel
 
 
-def _lint(sources: list[SourceFile], cfg: Config, root: Path, selection: Selection, registry: Registry,
-          real_paths: dict[str, Path]) -> LintResult:
+def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_paths: dict[str, Path]) -> LintResult:
     today = cfg.today or dt.date.today()
-    catalogue = Catalogue.build([root / p for p in cfg.rule_packs])
-    ws = Workspace.build(sources, catalogue, today, cfg.fiscal_year_start)
-    ctx = RuleContext(ws, today, cfg.fiscal_year_start, selection.severities)
-    found = run_rules(ws, selection.rules, ctx)
-    found = _apply_file_ignores(found, cfg, root, real_paths, registry)
-    found = _apply_suppressions(found, sources, selection, registry, ctx)
+    ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start)
+    ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
+    found = run_rules(ws, run.selection.rules, ctx, run.packs)
+    found = _apply_file_ignores(found, cfg, root, real_paths, run.registry)
+    found = _apply_suppressions(found, sources, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
-    return LintResult(found, len(sources), len(ws.goals), Severity.parse(cfg.fail_on), list(registry.warnings))
+    return LintResult(found, len(sources), len(ws.goals), Severity.parse(cfg.fail_on), list(run.registry.warnings))
 
 
 def _apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_paths: dict[str, Path],

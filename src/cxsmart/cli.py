@@ -106,9 +106,10 @@ def lint(
 ) -> None:
     """Lint goal files and print the findings."""
     from cxsmart.api import Overrides, lint_paths
-    from cxsmart.catalogue import PackError
+    from cxsmart.packs import PackError
     from cxsmart.config import ConfigError, load_config
     from cxsmart.discovery import DiscoveryError
+    from cxsmart.registry import RegistryError
     from cxsmart.selection import SelectionError
 
     cwd = Path.cwd()
@@ -120,7 +121,7 @@ def lint(
     try:
         loaded = load_config(config, cwd)
         result = lint_paths(list(paths or []), loaded, over, cwd=cwd)
-    except (ConfigError, SelectionError, DiscoveryError, PackError) as e:
+    except (ConfigError, SelectionError, DiscoveryError, PackError, RegistryError) as e:
         fail(str(e))
     for warning in result.warnings:
         typer.echo(f"cxsmart: warning: {warning}", err=True)
@@ -219,7 +220,8 @@ def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, 
 @app.command("metrics")
 def metrics_command() -> None:
     """List the built-in metric catalogue: ids, units, better direction, kind and aliases."""
-    from cxsmart.catalogue import Catalogue, PackError
+    from cxsmart.catalogue import Catalogue
+    from cxsmart.packs import PackError
 
     try:
         catalogue = Catalogue.build()

@@ -5,22 +5,24 @@ from __future__ import annotations
 import traceback
 
 from cxsmart.diagnostics import Diagnostic, Severity, Span
+from cxsmart.packs import PackData
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.workspace import GoalView, Workspace
 
 
-def prepare_text(ws: Workspace, rules: list[Rule]) -> None:
-    """Fill `goal.facts` from prose when a selected rule needs it.
-
-    The language pipeline (spaCy, imported only here, all prose in one `nlp.pipe` batch) plugs
-    in at this seam; until it does, facts stay empty and rules read the structured fields.
-    """
-    if not any(rule.needs_text for rule in rules):
+def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None) -> None:
+    """Fill `goal.facts` from prose when a selected rule needs it: spaCy is imported only
+    then, and all prose goes through it in one batch."""
+    if packs is None or not ws.goals or not any(rule.needs_text for rule in rules):
         return
+    from cxsmart.nlp import analyse
+
+    analyse(ws.goals, packs)
+    ws.adopt_facts()
 
 
-def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]:
-    prepare_text(ws, rules)
+def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackData | None = None) -> list[Diagnostic]:
+    prepare_text(ws, rules, packs)
     out: list[Diagnostic] = []
     for rule in rules:
         per_goal = type(rule).check is not Rule.check

@@ -53,9 +53,22 @@ def _measured_in(metric: MetricDef) -> str:
             "currency": "in money", "duration": "as a duration", "ratio": "as a ratio"}[metric.unit]
 
 
-def ambiguous_percent(q: Quantity | None, metric: MetricDef | None) -> bool:
-    """'+10%' on a metric that is itself a percentage or points: relative, or percentage points?"""
-    return bool(q and metric and q.relative_percent and metric.unit in ("percent", "points"))
+def ambiguous_percent(q: Quantity | None, metric: MetricDef | None, baseline: Quantity | None = None,
+                      quarters: float = 4.0) -> bool:
+    """'+10%' on a metric that is itself a percentage or points, where both readings are
+    plausible: relative, or percentage points? "Increase response rates by 30%" is clearly
+    relative (30 points in a year is not a plausible move); "improve CSAT by 10%" is not."""
+    if not (q and metric and q.relative_percent and metric.unit in ("percent", "points")):
+        return False
+    low, high = metric_range(metric)
+    if baseline is not None:
+        landed = baseline.value + q.value
+        if (low is not None and landed < low) or (high is not None and landed > high):
+            return False                        # as points it would leave the metric's range
+    per_quarter = metric.max_change_per_quarter
+    if per_quarter is None or isinstance(per_quarter, str):
+        return True
+    return abs(q.value) <= float(per_quarter) * max(quarters, 1.0)
 
 
 def resolve_target(baseline: Quantity | None, target: Quantity | None) -> float | None:

@@ -28,6 +28,15 @@ class Registry:
                                 f"{self.rules[rule.code].__module__}.{self.rules[rule.code].__name__}")
         self.rules[rule.code] = rule
 
+    def extended(self, rules: list[tuple[type[Rule], str]]) -> "Registry":
+        """A copy with more rules (from rule packs); a clashing code is a RegistryError."""
+        if not rules:
+            return self
+        out = Registry(dict(self.rules), list(self.warnings))
+        for rule, origin in rules:
+            out.add(rule, origin)
+        return out
+
     def sorted(self) -> list[type[Rule]]:
         return [self.rules[c] for c in sorted(self.rules, key=_code_key)]
 

@@ -59,6 +59,24 @@ class GoalView:
     def span(self, *keys) -> Span | None:
         return self.item.value_span(*keys)
 
+    def at(self, name: str) -> Span:
+        """Where a value is written: its field, else the words in the title, else the title."""
+        span = self.item.value_span(name)
+        if span is not None:
+            return span
+        fact = getattr(self.facts, name, None)
+        return fact.span if fact is not None else self.title_span
+
+    def written(self, name: str) -> str:
+        """A value as the user wrote it: the field's text, or the words in the title."""
+        if self.from_prose(name):
+            return getattr(self.facts, name).words
+        value = getattr(self, name)
+        return getattr(value, "text", str(value)) if value is not None else ""
+
+    def from_prose(self, name: str) -> bool:
+        return self.item.entry(name) is None and getattr(self.facts, name, None) is not None
+
     def key_span(self, *keys) -> Span | None:
         return self.item.key_span(*keys)
 
@@ -180,6 +198,25 @@ class Workspace:
                 return (item.model if item else None), current
             current = current.parent
         return None, None
+
+    def adopt_facts(self) -> None:
+        """Where a structured field is absent, the goal's prose stands in for it."""
+        for view in self.goals:
+            facts, g = view.facts, view.goal
+            if g.metric is None and facts.metric is not None:
+                view.metric = self.catalogue.resolve(str(facts.metric.value)) if facts.extra.get("metrics") else None
+            if g.baseline is None and facts.baseline is not None:
+                view.baseline = facts.baseline.value
+            if g.target is None and facts.target is not None:
+                view.target = facts.target.value
+            if g.deadline is None and facts.deadline is not None:
+                view.deadline = facts.deadline.value
+                start = view.start.first if view.start is not None and view.start.ok else None
+                if start is None and facts.extra.get("start"):
+                    first = facts.extra["start"][0].value
+                    start = first.first if first.ok else None
+                if view.deadline.relative is not None and start is not None:
+                    view.deadline = view.deadline.anchored(start, self.fiscal_start)
 
     # -- references -------------------------------------------------------------
     def _check_references(self) -> None:

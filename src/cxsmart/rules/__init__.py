@@ -4,19 +4,21 @@ from cxsmart.rules.attainable import AlreadyAchieved, ImplausibleChange, TooMany
 from cxsmart.rules.file import (CascadeCycle, DuplicateId, InternalError, Schema, SuppressionSyntax,
                                 UnknownReference, UnusedSuppression, YamlSyntax)
 from cxsmart.rules.measurable import (AmbiguousPercent, DirectionContradiction, NoBaseline, NoMetric, NoTarget,
-                                      OutOfRange, UnitMismatch)
+                                      OutOfRange, ProseMismatch, UnitMismatch)
 from cxsmart.rules.plan import ActionAfterDeadline, ActionNoDue, ActionNoOwner, NoReview
 from cxsmart.rules.relevant import (ConflictingIncentive, InternalWithoutExternal, NoObjective, NoOwner,
                                     OwnerCannotAffect, SoftMetricUnlinked)
+from cxsmart.rules.specific import AbstractObject, ActivityNotOutcome, CompoundGoal, HedgedWording, VagueWording
 from cxsmart.rules.timebound import (DeadlineBeforeStart, InvalidDate, NoDeadline, OutlivesParent, PastDeadline,
-                                     RelativeDeadline, StaleBaseline)
+                                     RelativeDeadline, StaleBaseline, VagueDeadline)
 
 ALL = (
     YamlSyntax, Schema, DuplicateId, UnknownReference, CascadeCycle, SuppressionSyntax, UnusedSuppression,
     InternalError,
-    NoMetric, NoBaseline, NoTarget, DirectionContradiction, OutOfRange, AmbiguousPercent, UnitMismatch,
+    VagueWording, ActivityNotOutcome, CompoundGoal, HedgedWording, AbstractObject,
+    NoMetric, NoBaseline, NoTarget, DirectionContradiction, OutOfRange, AmbiguousPercent, UnitMismatch, ProseMismatch,
     ImplausibleChange, AlreadyAchieved, TooManyGoals, TrivialChange,
     NoObjective, NoOwner, OwnerCannotAffect, ConflictingIncentive, InternalWithoutExternal, SoftMetricUnlinked,
-    NoDeadline, PastDeadline, DeadlineBeforeStart, OutlivesParent, RelativeDeadline, InvalidDate, StaleBaseline,
+    NoDeadline, VagueDeadline, PastDeadline, DeadlineBeforeStart, OutlivesParent, RelativeDeadline, InvalidDate, StaleBaseline,
     ActionNoOwner, ActionNoDue, ActionAfterDeadline, NoReview,
 )

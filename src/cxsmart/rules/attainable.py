@@ -73,6 +73,7 @@ class ImplausibleChange(Rule):
     code = "A001"
     name = "implausible-change"
     severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal)
@@ -95,7 +96,7 @@ class ImplausibleChange(Rule):
             self, goal,
             f"a change of {show_change(change, metric)} in {window} is more than {name} usually moves "
             f"(about {show_change(per_quarter, metric)} a quarter, so {show_change(allowed, metric)} in this window)",
-            at=goal.span("target"),
+            at=goal.at("target"),
             hint=f"aim for about {show(baseline + allowed * (1 if change > 0 else -1), metric)} by "
                  f"{describe(deadline.last)}, or give the goal more time")
 
@@ -130,6 +131,7 @@ class AlreadyAchieved(Rule):
     code = "A002"
     name = "already-achieved"
     severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal)
@@ -142,7 +144,7 @@ class AlreadyAchieved(Rule):
             return
         how = "equals" if change == 0 else "is already better than"
         yield ctx.report(self, goal, f"baseline {show(baseline, goal.metric)} {how} the target "
-                         f"{show(landed, goal.metric)}: there is nothing to achieve", at=goal.span("target"),
+                         f"{show(landed, goal.metric)}: there is nothing to achieve", at=goal.at("target"),
                          hint="set a target beyond today's value, or track this as a threshold, not a goal")
 
 
@@ -194,6 +196,7 @@ class TooManyGoals(Rule):
     code = "A003"
     name = "too-many-goals"
     severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
     Options = TooManyGoalsOptions
 
     def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -250,6 +253,7 @@ class TrivialChange(Rule):
     code = "A004"
     name = "trivial-change"
     severity = Severity.INFO
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal)
@@ -262,4 +266,4 @@ class TrivialChange(Rule):
         name = goal.metric.name or goal.metric.id
         yield ctx.report(self, goal, f"a change of {show_change(change, goal.metric)} is below the "
                          f"{show_change(least, goal.metric)} that counts as a real move in {name}",
-                         at=goal.span("target"), hint="set a target that stretches the team, or drop the goal")
+                         at=goal.at("target"), hint="set a target that stretches the team, or drop the goal")

@@ -84,15 +84,15 @@ class NoBaseline(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.baseline is not None or goal.facts.baseline is not None:
+        if goal.baseline is not None:
             return
-        target = goal.target or goal.facts.quantity("target")
+        target = goal.target
         if target is not None and (target.change or target.factor):
-            message = f"goal {goal.label} has a relative target '{target.text}' but no baseline: {target.text} of what?"
-            at = goal.span("target") or (goal.facts.target.span if goal.facts.target else goal.title_span)
+            words = goal.written("target")
+            message = f"goal {goal.label} has a relative target '{words}' but no baseline: {words} of what?"
         else:
             message = f"goal {goal.label} has no baseline: say where the metric starts"
-            at = goal.span("target") or goal.title_span
+        at = goal.at("target") if target is not None else goal.title_span
         yield ctx.report(self, goal, message, at=at,
                          hint="add 'baseline:' with today's value (e.g. 'baseline: 12%'), so the goal reads "
                               "'from 12% to 15.6%'")
@@ -129,11 +129,11 @@ class NoTarget(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.target is None and goal.facts.target is None:
+        if goal.target is None:
             example = f"e.g. 'target: {show(goal.baseline.value * 1.05, goal.metric)}'" if goal.baseline else \
                 "e.g. 'target: 78%'"
             yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
-                             at=goal.span("baseline") or goal.title_span,
+                             at=goal.at("baseline") if goal.baseline is not None else goal.title_span,
                              hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
 
 
@@ -173,16 +173,47 @@ class DirectionContradiction(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        found = self._verb(goal, ctx)
+        if found is None:
+            found = self._numbers(goal, ctx)
+        if found is not None:
+            yield found
+
+    def _verb(self, goal: GoalView, ctx: RuleContext) -> Diagnostic | None:
+        """The verb against the numbers, then against the metric's better direction."""
+        verb, metric = goal.facts.direction, goal.metric
+        if verb is None or verb.value not in ("up", "down"):
+            return None
+        baseline, target = goal.baseline, goal.target
+        if baseline is not None and target is not None and not (target.change or target.factor) \
+                and target.value != baseline.value:
+            rises = target.value > baseline.value
+            if rises != (verb.value == "up"):
+                side = "above" if rises else "below"
+                return ctx.report(self, goal, f"'{verb.words}' contradicts the numbers: the target {target.text} is "
+                                  f"{side} the baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
+                                  hint="fix the verb or swap the numbers")
+        if metric is not None and metric.better is not None:
+            worse = (verb.value == "up") == (metric.better == "lower")
+            if worse:
+                name = metric.name or metric.id
+                way = "rise" if verb.value == "up" else "fall"
+                return ctx.report(self, goal, f"'{verb.words}' makes {name} {way}, but for {name} {metric.better} "
+                                  "is better", at=verb.span, subject=verb.words.lower(),
+                                  hint="check the verb, or the metric the goal names")
+        return None
+
+    def _numbers(self, goal: GoalView, ctx: RuleContext) -> Diagnostic | None:
         metric, target = goal.metric, goal.target
         if metric is None or target is None or not wrong_way(target, metric):
-            return
+            return None
         way = "rise" if metric.better == "lower" else "fall"
         name = metric.name or metric.id
         fixed = target.text.replace("+", "-", 1) if target.text.startswith("+") else target.text.replace("-", "+", 1)
-        yield ctx.report(self, goal, f"target '{target.text}' makes {name} {way}, but for {name} "
-                         f"{metric.better} is better", at=goal.span("target"),
-                         hint=f"flip the sign ('target: {fixed}'), or check the metric" if not target.factor else
-                         "use a factor on the right side of 1, or an absolute target")
+        return ctx.report(self, goal, f"target '{target.text}' makes {name} {way}, but for {name} "
+                          f"{metric.better} is better", at=goal.at("target"),
+                          hint=f"flip the sign ('target: {fixed}'), or check the metric" if not target.factor else
+                          "use a factor on the right side of 1, or an absolute target")
 
 
 class OutOfRange(Rule):
@@ -216,6 +247,7 @@ class OutOfRange(Rule):
     code = "M005"
     name = "out-of-range"
     severity = Severity.ERROR
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         metric = goal.metric
@@ -237,7 +269,7 @@ class OutOfRange(Rule):
                 limits = f"from {show(low, metric)} to {show(high, metric)}" if low is not None and high is not None \
                     else (f"at least {show(low, metric)}" if low is not None else f"at most {show(high, metric)}")
                 yield ctx.report(self, goal, f"{role} '{text}'{lands} is outside the range of {name}, which runs {limits}",
-                                 at=goal.span(role), hint=f"check the {role}, its unit, and that the metric is right")
+                                 at=goal.at(role), hint=f"check the {role}, its unit, and that the metric is right")
 
 
 class AmbiguousPercent(Rule):
@@ -277,7 +309,7 @@ class AmbiguousPercent(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         target, metric = goal.target, goal.metric
-        if not ambiguous_percent(target, metric):
+        if not ambiguous_percent(target, metric, goal.baseline, _quarters(goal, ctx)):
             return
         name = metric.name or metric.id
         detail = ": relative to the baseline, or percentage points?"
@@ -285,9 +317,17 @@ class AmbiguousPercent(Rule):
             b = goal.baseline.value
             detail = (f": from {show(b, metric)} that is {show(b * (1 + target.value / 100), metric)} relative, "
                       f"or {show(b + target.value, metric)} in points")
-        yield ctx.report(self, goal, f"'{target.text}' on {name} is ambiguous{detail}", at=goal.span("target"),
+        yield ctx.report(self, goal, f"'{goal.written('target')}' on {name} is ambiguous{detail}", at=goal.at("target"),
                          hint=f"write '{target.text.replace('%', ' pp').replace('  ', ' ')}' for percentage points, "
                               "or give the target value itself")
+
+
+def _quarters(goal: GoalView, ctx: RuleContext) -> float:
+    deadline = goal.deadline
+    if deadline is None or not deadline.ok:
+        return 4.0
+    start = goal.start.first if goal.start is not None and goal.start.ok else ctx.today
+    return max((deadline.last - start).days / (365.25 / 4), 1.0)
 
 
 class UnitMismatch(Rule):
@@ -322,6 +362,7 @@ class UnitMismatch(Rule):
     code = "M007"
     name = "unit-mismatch"
     severity = Severity.ERROR
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         metric, baseline, target = goal.metric, goal.baseline, goal.target
@@ -329,14 +370,80 @@ class UnitMismatch(Rule):
             for role, q in (("baseline", baseline), ("target", target)):
                 problem = q is not None and unit_problem(q, metric, role)
                 if problem:
-                    yield ctx.report(self, goal, problem, at=goal.span(role),
+                    yield ctx.report(self, goal, problem, at=goal.at(role),
                                      hint=f"write the {role} in the metric's unit, or check that the metric is right")
         if baseline is None or target is None:
             return
         if baseline.currency and target.currency and baseline.currency != target.currency:
             yield ctx.report(self, goal, f"baseline is in {baseline.currency} but target in {target.currency}",
-                             at=goal.span("target"), hint="use one currency for baseline and target")
+                             at=goal.at("target"), hint="use one currency for baseline and target")
         elif metric is None and not (target.change or target.factor) and \
                 None not in (baseline.unit, target.unit) and baseline.unit != target.unit:
             yield ctx.report(self, goal, f"baseline '{baseline.text}' and target '{target.text}' are in different units",
-                             at=goal.span("target"), hint="write baseline and target in the same unit")
+                             at=goal.at("target"), hint="write baseline and target in the same unit")
+
+
+class ProseMismatch(Rule):
+    """The title says one metric, baseline, target or deadline, and the structured field another.
+
+    Periods are compatible with dates inside them: a title "by Q2 2026" agrees with
+    `deadline: 2026-06-30`. A change in the title agrees with an absolute field when they
+    land on the same value from the baseline ("by 5 points" from 72% is 77%).
+
+    ## Why it matters
+    People read the title; reports read the fields. When they disagree, the goal is tracked
+    against a number its owner never agreed to.
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 70% to 80% by 30 September 2026
+      metric: csat
+      baseline: 72%
+      target: 80%
+      deadline: 2026-09-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 80% by 30 September 2026
+      metric: csat
+      baseline: 72%
+      target: 80%
+      deadline: 2026-09-30
+    ```
+    """
+
+    code = "M008"
+    name = "prose-mismatch"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        facts, g = goal.facts, goal.goal
+        hint = "make the title and the fields say the same"
+        said = facts.metric
+        if g.metric is not None and goal.metric is not None and said is not None and facts.extra.get("metrics"):
+            named = ctx.workspace.catalogue.resolve(str(said.value))
+            if named is not None and named.id != goal.metric.id:
+                yield ctx.report(self, goal, f"the title names {named.name or named.id} but 'metric' is "
+                                 f"{goal.metric.name or goal.metric.id}", at=said.span, subject=said.words.lower(),
+                                 hint=hint)
+        if g.baseline is not None and facts.baseline is not None and goal.baseline is not None:
+            if not _same(facts.baseline.value.value, goal.baseline.value):
+                yield ctx.report(self, goal, f"the title says 'from {facts.baseline.words}' but 'baseline' is "
+                                 f"{goal.baseline.text}", at=facts.baseline.span, subject="baseline", hint=hint)
+        if g.target is not None and facts.target is not None and goal.target is not None:
+            mine = resolve_target(goal.baseline, facts.target.value)
+            theirs = resolve_target(goal.baseline, goal.target)
+            if mine is not None and theirs is not None and not _same(mine, theirs):
+                yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
+                                 f"{goal.target.text}", at=facts.target.span, subject="target", hint=hint)
+        if g.deadline is not None and facts.deadline is not None and goal.deadline is not None:
+            a, b = facts.deadline.value, goal.deadline
+            if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last):
+                yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
+                                 f"{b.text}", at=facts.deadline.span, subject="deadline", hint=hint)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))

@@ -134,6 +134,7 @@ class OwnerCannotAffect(Rule):
     code = "R003"
     name = "owner-cannot-affect"
     severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         owner, metric = goal.owner, goal.metric
@@ -191,6 +192,7 @@ class ConflictingIncentive(Rule):
     code = "R004"
     name = "conflicting-incentive"
     severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         metric = goal.metric
@@ -249,6 +251,7 @@ class InternalWithoutExternal(Rule):
     code = "R005"
     name = "internal-without-external"
     severity = Severity.INFO
+    needs_text = True               # reads values that may come from the title
 
     def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
         # one pass to index the customer-perceived goals, so the check is linear in goals
@@ -322,6 +325,7 @@ class SoftMetricUnlinked(Rule):
     code = "R006"
     name = "soft-metric-unlinked"
     severity = Severity.INFO
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         metric, objective = goal.metric, goal.objective

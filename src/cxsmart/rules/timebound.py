@@ -52,6 +52,41 @@ class NoDeadline(Rule):
                                   f"in the title: '... by {describe(day)}'")
 
 
+class VagueDeadline(Rule):
+    """A deadline that is no deadline: "ASAP", "soon", "ongoing", "going forward".
+
+    Reported when the goal has no real deadline besides the vague words. The words come
+    from the `vague-deadlines` pack.
+
+    ## Why it matters
+    "Goals should be time-specific – they're usually set in terms of quarters, or multiples
+    of quarters" (Del Moro). "ASAP" is a mood, not a date: nobody can be late against it.
+
+    ## Example
+    ```yaml
+    - title: Reduce call abandonment from 9% to 5% ASAP
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce call abandonment from 9% to 5% by 30 September 2026
+    ```
+    """
+
+    code = "T002"
+    name = "vague-deadline"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if goal.deadline is not None:
+            return
+        for fact in goal.facts.extra.get("vague-deadlines", [])[:1]:
+            yield ctx.report(self, goal, f"'{fact.words}' is not a deadline: give a date", at=fact.span,
+                             subject=fact.words.lower(),
+                             hint="write a date or a period, e.g. 'by 30 September 2026' or 'by Q3 2026'")
+
+
 class PastDeadline(Rule):
     """The deadline has passed (`--today` or `today` in the configuration pins the date).
 
@@ -76,12 +111,13 @@ class PastDeadline(Rule):
     code = "T003"
     name = "past-deadline"
     severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         deadline = goal.deadline
         if deadline is not None and deadline.ok and deadline.last < ctx.today:
             yield ctx.report(self, goal, f"deadline {describe(deadline.last)} has passed (today is "
-                             f"{describe(ctx.today)})", at=goal.span("deadline"),
+                             f"{describe(ctx.today)})", at=goal.at("deadline"),
                              hint="record the result and set a new goal, or move finished goals to a folder "
                                   "listed in 'exclude'")
 
@@ -110,6 +146,7 @@ class DeadlineBeforeStart(Rule):
     code = "T004"
     name = "deadline-before-start"
     severity = Severity.ERROR
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         start, deadline = goal.start, goal.deadline
@@ -117,7 +154,7 @@ class DeadlineBeforeStart(Rule):
             return
         if deadline.last <= start.first:
             yield ctx.report(self, goal, f"deadline {describe(deadline.last)} is not after the start "
-                             f"{describe(start.first)}", at=goal.span("deadline"),
+                             f"{describe(start.first)}", at=goal.at("deadline"),
                              hint="check the years of 'start' and 'deadline'")
 
 
@@ -154,6 +191,7 @@ class OutlivesParent(Rule):
     code = "T005"
     name = "outlives-parent"
     severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         parent, deadline = goal.parent, goal.deadline
@@ -161,7 +199,7 @@ class OutlivesParent(Rule):
             return
         if deadline.last > parent.deadline.last:
             yield ctx.report(self, goal, f"deadline {describe(deadline.last)} is after the deadline of parent goal "
-                             f"{parent.label} ({describe(parent.deadline.last)})", at=goal.span("deadline"),
+                             f"{parent.label} ({describe(parent.deadline.last)})", at=goal.at("deadline"),
                              hint=f"finish by {describe(parent.deadline.last)}, or roll it up to a later goal")
 
 
@@ -198,8 +236,9 @@ class RelativeDeadline(Rule):
         for field in ("start", "deadline"):
             value = getattr(goal, field)
             if value is not None and value.relative is not None:
-                yield ctx.report(self, goal, f"{field} '{value.text}' is relative, and there is no start date "
-                                 "to count from", at=goal.span(field),
+                words = goal.facts.deadline.words if field == "deadline" and goal.from_prose("deadline") else value.text
+                yield ctx.report(self, goal, f"{field} '{words}' is relative, and there is no start date "
+                                 "to count from", at=goal.at(field), subject=words.lower(),
                                  hint="add 'start:' with a date, or write the deadline as a date "
                                       "(e.g. 'deadline: 2026-12-31')")
 
@@ -227,6 +266,7 @@ class InvalidDate(Rule):
     code = "T007"
     name = "invalid-date"
     severity = Severity.ERROR
+    needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         g = goal.goal
@@ -239,6 +279,10 @@ class InvalidDate(Rule):
             if value is not None and value.invalid:
                 yield ctx.report(self, goal, f"'{value.text}' is not a real date: {value.invalid}",
                                  at=goal.span(*keys), subject=value.text, hint="correct the date")
+        said = goal.facts.deadline
+        if said is not None and said.value.invalid and g.deadline is None:
+            yield ctx.report(self, goal, f"'{said.words}' is not a real date: {said.value.invalid}",
+                             at=said.span, subject=said.words, hint="correct the date")
 
 
 class StaleBaseline(Rule):

@@ -1,0 +1,93 @@
+"""Language analysis: reads goals written as sentences and fills `goal.facts`.
+
+Imported only when a selected rule needs prose. All prose of a run goes through the spaCy
+pipeline in one `nlp.pipe` batch, each distinct text once.
+"""
+
+from __future__ import annotations
+
+from cxsmart.diagnostics import Span
+from cxsmart.facts import Fact, Facts
+from cxsmart.nlp.extract import TextFacts, read
+from cxsmart.nlp.finders import Found
+from cxsmart.nlp.pipeline import build
+from cxsmart.nlp.spans import locate
+from cxsmart.packs import PackData
+
+FIELDS = ("title", "description")
+MAX_CHARS = 10_000          # a goal is a sentence or a paragraph; a 1 MB title is read up to here
+
+
+def analyse(goals: list, packs: PackData) -> None:
+    """Fill goal.facts for every goal from its title (and description, for wording checks)."""
+    texts: dict[str, TextFacts | None] = {}
+    for goal in goals:
+        for name in FIELDS:
+            text = getattr(goal.goal, name)
+            if text:
+                texts.setdefault(text, None)
+    if not texts:
+        return
+    pipeline = build(packs)
+    definitional_words = {w.lower() for w in packs.terms["definitional-words"]}
+    order = list(texts)
+    heads = [text[:MAX_CHARS] for text in order]
+    for text, head, doc in zip(order, heads, pipeline.docs(heads)):
+        texts[text] = read(head, doc, pipeline, definitional_words)
+    for goal in goals:
+        goal.facts = _facts(goal, texts)
+
+
+def _facts(goal, texts: dict[str, TextFacts]) -> Facts:
+    facts = Facts()
+    title = goal.goal.title
+    primary = texts.get(title)
+    if primary is not None:
+        _fill(facts, primary, goal, "title")
+    description = goal.goal.description
+    if description and description in texts:
+        secondary = texts[description]
+        if facts.metric is None and facts.target is None and facts.deadline is None:
+            _fill(facts, secondary, goal, "description")      # a title like "CSAT" with the goal below
+        else:
+            _fill_extra(facts, secondary, goal, "description")
+    return facts
+
+
+def _fill(facts: Facts, found: TextFacts, goal, field: str) -> None:
+    def fact(f: Found | None, value=None) -> Fact | None:
+        if f is None:
+            return None
+        return Fact(value if value is not None else f.value, _where(goal, field, f), _words(goal, field, f))
+
+    facts.metric = fact(found.metric)
+    if facts.metric is not None and not found.metric_known:
+        facts.extra["metric-phrase"] = [facts.metric]
+    facts.baseline = fact(found.baseline)
+    facts.target = fact(found.target)
+    facts.direction = fact(found.direction, found.direction.value[0] if found.direction else None)
+    facts.deadline = fact(found.deadline)
+    facts.segment = fact(found.segment)
+    if found.start is not None:
+        facts.extra["start"] = [fact(found.start)]
+    facts.extra["metrics"] = [fact(m) for m in found.metrics]
+    _fill_extra(facts, found, goal, field)
+
+
+def _fill_extra(facts: Facts, found: TextFacts, goal, field: str) -> None:
+    for key, items in found.extra.items():
+        facts.extra.setdefault(key, []).extend(
+            Fact(f.value, _where(goal, field, f), _words(goal, field, f)) for f in items)
+
+
+def _where(goal, field: str, f: Found) -> Span:
+    entry = goal.item.entry(field)
+    if entry is None:
+        return goal.anchor
+    lines = goal.item.file.lines
+    line = lines[entry.value.line - 1] if 0 < entry.value.line <= len(lines) else None
+    return locate(entry, line, f.start, f.end)
+
+
+def _words(goal, field: str, f: Found) -> str:
+    return getattr(goal.goal, field)[f.start:f.end]

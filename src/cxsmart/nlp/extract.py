@@ -1,0 +1,215 @@
+"""A sentence's facts, as a CX reviewer reads them: the metric, where it starts ("from 72%"),
+where it must end ("to 80%", "below 2 minutes"), a change ("by 5 points", "halve"), the
+direction, the segment, the deadline, and the wording problems (vague terms, hedges, an
+activity instead of an outcome, two outcomes in one goal). Offsets are into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from cxsmart.nlp.finders import Found, definitional, find_dates, find_quantities
+from cxsmart.nlp.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
+from cxsmart.quantities import Quantity
+
+TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
+               "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
+               "no less than", "than", "is", "are", "stay", "stays"}
+CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
+                "cut", "fall", "decline"}
+DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
+                 "no later than", "on", "ending", "end", ""}
+START_CUES = {"from", "starting", "since"}
+FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
+MEANS = {"by", "through", "via", "with", "using"}
+LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|should|want to|plan to)\s+|"
+                     r"(?:will|to|must|should)\s+)", re.I)
+_SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
+                      r"[a-z][\w'&-]*(?:\s+(?!from\b|by\b|to\b|in\b|within\b|over\b|during\b|before\b|until\b|through\b|"
+                      r"and\b)[a-z0-9][\w'&-]*){0,5})")
+
+
+@dataclass
+class TextFacts:
+    metric: Found | None = None          # value: metric id (catalogue) or the measured phrase
+    metric_known: bool = False
+    metrics: list[Found] = field(default_factory=list)   # every outcome metric mentioned
+    baseline: Found | None = None        # value: Quantity
+    target: Found | None = None          # value: Quantity (absolute, signed change or factor)
+    direction: Found | None = None       # value: up | down | better | hold
+    deadline: Found | None = None        # value: Timeframe
+    start: Found | None = None
+    segment: Found | None = None
+    extra: dict[str, list[Found]] = field(default_factory=dict)
+
+
+def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> TextFacts:
+    facts = TextFacts()
+    tokens = list(doc)
+    hits = _hits(doc, pipeline)
+    _dates(facts, text, definitional_words)
+    verbs = _directions(hits, tokens, text)
+    taken = [(d.start, d.end) for d in find_dates(text)]
+    quantities = find_quantities(text, taken)
+    _metrics(facts, hits, tokens)
+    _numbers(facts, quantities, verbs, tokens, text)
+    if facts.direction is None and verbs:
+        facts.direction = verbs[0]
+    _fallback_metric(facts, text, verbs)
+    _wording(facts, hits, tokens, verbs, text)
+    m = _SEGMENT.search(text)
+    if m:
+        facts.segment = Found(m.group(1), m.start(1), m.end(1))
+    return facts
+
+
+def _hits(doc, pipeline: Pipeline) -> list[tuple[str, str, int, int]]:
+    """Matcher hits, longest first where they overlap within one label family."""
+    found = sorted(pipeline.matches(doc), key=lambda h: (h[2], -(h[3] - h[2])))
+    out, ends = [], {}
+    for label, value, start, end in found:
+        family = label.split(":")[0]
+        if start < ends.get(family, -1):
+            continue
+        ends[family] = end
+        out.append((label, value, start, end))
+    return out
+
+
+def _span(tokens, start: int, end: int) -> tuple[int, int]:
+    return tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
+
+
+def _dates(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
+    for found in find_dates(text):
+        if found.cue in START_CUES:
+            facts.start = facts.start or found
+        elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words):
+            facts.deadline = found              # the last one wins: deadlines close the sentence
+
+
+def _directions(hits, tokens, text: str) -> list[Found]:
+    verbs = []
+    for label, value, start, end in hits:
+        if not label.startswith(DIRECTION):
+            continue
+        before = tokens[start - 1].lower_ if start else ""
+        if before in MEANS or (before == "and" and start > 1 and tokens[start - 2].lower_ in MEANS):
+            continue                            # "by improving FCR": a means, not the outcome
+        s, e = _span(tokens, start, end)
+        verbs.append(Found((label[len(DIRECTION):], tokens[start].lemma_), s, e))
+    return verbs
+
+
+def _metrics(facts: TextFacts, hits, tokens) -> None:
+    cut = _means_clause(tokens)
+    for label, value, start, end in hits:
+        if label != METRIC:
+            continue
+        s, e = _span(tokens, start, end)
+        if s >= cut and facts.metrics:
+            continue                            # "... by improving first contact resolution": a means
+        found = Found(value, s, e)
+        if facts.metric is None:
+            facts.metric, facts.metric_known = found, True
+        facts.metrics.append(found)
+
+
+def _means_clause(tokens) -> int:
+    """Where "by improving ...", "through better ..." starts, or the end of the text."""
+    for t in tokens[1:]:
+        nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        if t.lower_ in MEANS and nxt is not None and (nxt.lower_.endswith("ing") or nxt.lower_ == "better"):
+            return t.idx
+    return 1 << 30
+
+
+def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
+    for q in quantities:
+        value: Quantity = q.value
+        cue = q.cue
+        if cue == "from" and facts.baseline is None:
+            facts.baseline = replace(q, value=replace(value, change=False))
+        elif cue in TARGET_CUES and facts.target is None and not value.factor:
+            facts.target = replace(q, value=replace(value, change=False))
+        elif (cue == "by" or (cue == "of" and _word_before(text, q.start, 2) in CHANGE_NOUNS)) and facts.target is None:
+            facts.target = replace(q, value=_signed(value, _verb_before(verbs, q.start)))
+        elif cue == "of" and facts.target is None and facts.metric is not None and facts.metric.end < q.start:
+            facts.target = replace(q, value=replace(value, change=False))
+        elif cue == "" and facts.target is None and q.start <= len(text.split(" ", 1)[0]) + 2:
+            facts.target = replace(q, value=replace(value, change=False))    # "Resolve 90% of complaints ..."
+    if facts.target is None:
+        for v in verbs:
+            factor = FACTORS.get(v.value[1])
+            if factor:
+                facts.target = Found(Quantity(factor, factor=True, text=text[v.start:v.end]), v.start, v.end, "")
+                break
+    if facts.target is not None or facts.baseline is not None:
+        anchor = (facts.target or facts.baseline).start
+        before = [v for v in verbs if v.start < anchor]
+        facts.direction = before[-1] if before else (verbs[0] if verbs else None)
+
+
+def _signed(q: Quantity, verb: Found | None) -> Quantity:
+    if q.factor:
+        return q
+    direction = verb.value[0] if verb else "up"
+    value = abs(q.value) if q.text[:1] not in "+-−" else q.value
+    if direction == "down" and q.text[:1] not in "+-−":
+        value = -value
+    return replace(q, value=value, change=True, text=q.text if q.text[:1] in "+-−" else
+                   ("-" if value < 0 else "+") + q.text)
+
+
+def _verb_before(verbs: list[Found], at: int) -> Found | None:
+    before = [v for v in verbs if v.start < at]
+    return before[-1] if before else None
+
+
+def _word_before(text: str, at: int, skip: int = 1) -> str:
+    words = re.findall(r"[a-z]+", text[:at].lower())
+    return words[-skip] if len(words) >= skip else ""
+
+
+def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
+    """No catalogue metric but numbers: the measured phrase is the metric ("the share of ...")."""
+    if facts.metric is not None:
+        return
+    number = facts.baseline or facts.target
+    if number is None or (number.value.factor and number.cue == ""):
+        return
+    start = verbs[0].end if verbs and verbs[0].start < number.start else 0
+    cut = re.search(r"\s+(?:from|to|by|of|below|under|above|at)\s*$", text[start:number.start], re.I)
+    end = start + cut.start() if cut else number.start
+    phrase = text[start:end].strip(" ,;:")
+    seg = re.search(r"\s+(?:for|among|across)\s+", phrase, re.I)
+    phrase = phrase[:seg.start()] if seg else phrase
+    if phrase and re.search(r"[a-z]{3}", phrase, re.I):
+        s = text.index(phrase, start)
+        facts.metric = Found(phrase, s, s + len(phrase))
+
+
+def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> None:
+    extra = facts.extra
+    lead = LEADING.match(text)
+    first = next((t for t in tokens if t.idx >= (lead.end() if lead else 0) and t.is_alpha), None)
+    for label, value, start, end in hits:
+        if label in (METRIC,) or label.startswith(DIRECTION):
+            continue
+        s, e = _span(tokens, start, end)
+        found = Found(value, s, e)
+        if label == "activity-verbs":
+            if first is not None and tokens[start].i == first.i:
+                extra.setdefault("activity", []).append(found)
+        elif label == "abstract-objects":
+            if any(0 <= s - v.end <= 16 for v in verbs):
+                extra.setdefault("abstract", []).append(found)
+        elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
+            extra.setdefault(label, []).append(found)
+    outcomes = {m.value: m for m in facts.metrics}
+    if len(outcomes) >= 2:
+        ordered = sorted(outcomes.values(), key=lambda f: f.start)
+        between = text[ordered[0].end:ordered[1].start].lower()
+        if re.search(r"\b(and|as well as|while|plus)\b|[;,]", between):
+            extra["compound"] = [ordered[1]]

@@ -1,0 +1,104 @@
+"""Dates and quantities in a sentence, each with the cue word in front of it.
+
+"from 72% to 80% by 30 September 2026" -> quantity 72% (cue 'from'), 80% ('to'), date
+30 September 2026 ('by'). Numbers that belong to a metric's definition are marked so:
+"repeat calls within 7 days", "complaints resolved within 48 hours", "on the 7-point scale",
+"4.5 out of 5".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cxsmart.quantities import Quantity, QuantityError, parse_quantity
+from cxsmart.timeframes import MONTHS, DateSyntaxError, Timeframe, parse_date_like
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NUMBER_WORD = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four"
+_DATE = re.compile(
+    rf"""(?ix)(?<![\w-])(?:
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}
+    | (?:(?:the\s+)?end\s+of\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}
+    | (?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+    | (?:(?:the\s+)?end\s+of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}
+    | q\d\s?-?\s?fy\s?'?\d{{2,4}} | fy\s?'?\d{{2,4}}\s?-?\s?q\d
+    | \d{{4}}\s?-?\s?[qh]\d | [qh]\d[\s/-]?\d{{4}}
+    | fy\s?'?\d{{2,4}}(?:[/-]\d{{2,4}})?
+    | (?:(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?)(?:{_NUMBER_WORD})\s+(?:day|week|month|quarter|year)s?
+    | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:this|next)\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)(?:[\s-]end)?
+    | (?:the\s+)?end\s+of\s+the\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)
+    | (?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{{2}}
+    | \d{{4}}-\d{{2}}
+    )(?![\w-])""")
+_DATE_CUE = re.compile(r"(?i)(?:\b(by|before|until|till|in|during|through|throughout|for|from|starting|since|"
+                       r"at|no later than|on|ending|end)\s+)$")
+_NEEDS_CUE = re.compile(r"(?i)^(?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{2}$|^\d{4}-\d{2}$")
+_QUANTITY = re.compile(
+    r"""(?ix)(?<![\w.\-/])(?:
+      [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
+    | [+\-−]?\s?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?
+      (?:\s?(?:%|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b
+         |hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
+    )(?![\w-])""")
+_QUANTITY_CUE = re.compile(
+    r"(?i)\b(from|to|by|reach|reaching|hit|hitting|achieve|achieving|at least|at most|at|below|under|above|over|"
+    r"less than|more than|fewer than|no more than|no less than|of|out of|within|than|between|and|is|are|stays?)"
+    r"\s+(?:an?\s+|the\s+)?$")
+_SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    value: object
+    start: int
+    end: int
+    cue: str = ""
+
+
+def find_dates(text: str) -> list[Found]:
+    out = []
+    for m in _DATE.finditer(text):
+        words = m.group(0)
+        cue = _cue(_DATE_CUE, text, m.start())
+        if _NEEDS_CUE.match(words) and not cue:
+            continue                        # a bare '2026' without 'by'/'in' is a name, not a date
+        try:
+            tf = parse_date_like(words)
+        except DateSyntaxError:
+            continue
+        out.append(Found(tf, m.start(), m.end(), cue))
+    return out
+
+
+def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
+    """'within 48 hours' after 'resolved' defines the metric; 'within six months' is a deadline."""
+    tf: Timeframe = found.value
+    rel = tf.relative
+    if rel is None or not text[found.start:found.end].lower().startswith("within"):
+        return False
+    unit = text[found.start:found.end].lower().rsplit(" ", 1)[-1]
+    if unit in _SHORT or (rel.days and rel.days <= 14):
+        return True
+    before = re.findall(r"[a-z]+", text[:found.start].lower())[-2:]
+    return any(w in definitional_words for w in before)
+
+
+def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    out = []
+    for m in _QUANTITY.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        words = m.group(0).strip()
+        try:
+            q: Quantity = parse_quantity(words)
+        except QuantityError:
+            continue
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out.append(Found(q, start, start + len(words), _cue(_QUANTITY_CUE, text, m.start())))
+    return out
+
+
+def _cue(pattern: re.Pattern, text: str, at: int) -> str:
+    m = pattern.search(text[max(0, at - 24):at])
+    return m.group(1).lower() if m else ""

@@ -1,0 +1,91 @@
+"""The spaCy pipeline: a blank English pipeline with lookup lemmas (spacy-lookups-data) and one
+PhraseMatcher built from the rule packs. No model is downloaded; spaCy is imported only here.
+
+The lookup table is keyed by lowercase words, so texts are lowered before they are piped
+(character by character, so every offset stays the offset in the original text). Phrases are
+matched on lemmas: "delighting customers" matches "delight", "response rates" matches
+"response rate".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cxsmart.packs import PackData
+
+METRIC = "metric"
+DIRECTION = "dir:"          # dir:up, dir:down, dir:better, dir:hold
+PACK_RULE = "pack:"         # pack:CX101
+
+
+def lower(text: str) -> str:
+    """Lowercase without changing the length (a few characters lowercase to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass
+class Pipeline:
+    nlp: object
+    matcher: object
+    labels: dict[int, tuple[str, str]]     # match id -> (label, value)
+
+    def docs(self, texts: list[str]):
+        return self.nlp.pipe([lower(t) for t in texts], batch_size=1000)
+
+    def matches(self, doc) -> list[tuple[str, str, int, int]]:
+        """(label, value, start token, end token) for every phrase found."""
+        return [(*self.labels[match_id], start, end) for match_id, start, end in self.matcher(doc)]
+
+
+def build(packs: PackData) -> Pipeline:
+    return _build(packs.key(), _Unhashed(packs))
+
+
+class _Unhashed:
+    """Carries the packs into the cached builder, which is keyed by what the pipeline reads."""
+
+    def __init__(self, packs: PackData):
+        self.packs = packs
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Unhashed)
+
+
+@lru_cache(maxsize=4)
+def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from cxsmart.packrules import phrases
+
+    packs = carried.packs
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    labels: dict[int, tuple[str, str]] = {}
+
+    def add(label: str, value: str, texts: list[str]) -> None:
+        key = f"{label}|{value}"
+        labels[nlp.vocab.strings.add(key)] = (label, value)
+        matcher.add(key, list(nlp.pipe([lower(t) for t in texts])))
+
+    for metric in packs.metrics:
+        add(METRIC, metric.id, sorted({metric.id.replace("_", " "), *metric.aliases}))
+    for section, words in packs.terms.items():
+        for word in words:
+            add(section, word, [word])
+    for direction, verbs in packs.directions.items():
+        for verb in verbs:
+            add(DIRECTION + direction, verb, [verb])
+    for spec, _ in packs.rules:
+        for phrase, value in phrases(spec).items():
+            add(PACK_RULE + spec.code, value, [phrase])
+    return Pipeline(nlp, matcher, labels)

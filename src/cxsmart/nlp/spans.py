@@ -1,0 +1,44 @@
+"""Where words inside a scalar sit in the file.
+
+For a plain or single-quoted one-line scalar the column of a word is the scalar's column plus
+its offset (plus one for the quote, and minus one per doubled quote before it); the same for
+a double-quoted one without escapes. Other styles (block, folded, multi-line, escaped) fall
+back to the scalar's start, as the finding can then only point at the value.
+"""
+
+from __future__ import annotations
+
+from cxsmart.diagnostics import Span
+from cxsmart.yamlread import Entry
+
+
+def locate(entry: Entry, source_line: str | None, start: int, end: int) -> Span:
+    v = entry.value
+    if entry.merged or v.line != v.end_line or source_line is None:
+        return _fallback(v)
+    style = entry.style or ""
+    raw = source_line[v.column - 1: v.end_column - 1]
+    if style == "":
+        return Span(v.line, v.column + start, v.line, v.column + end)
+    if style == "'":
+        return _quoted(v, raw, start, end, "''")
+    if style == '"' and "\\" not in raw:
+        return Span(v.line, v.column + 1 + start, v.line, v.column + 1 + end)
+    return _fallback(v)
+
+
+def _quoted(v: Span, raw: str, start: int, end: int, escape: str) -> Span:
+    """Map value offsets through doubled quotes ('it''s' -> it's)."""
+    columns = []            # value offset -> column in the line
+    i = 1                   # skip the opening quote
+    while i < len(raw) - 1:
+        columns.append(v.column + i)
+        i += 2 if raw.startswith(escape, i) else 1
+    columns.append(v.column + i)
+    if end >= len(columns):
+        return _fallback(v)
+    return Span(v.line, columns[start], v.line, columns[end])
+
+
+def _fallback(v: Span) -> Span:
+    return Span(v.line, v.column, v.line, v.column + 1)

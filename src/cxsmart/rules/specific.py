@@ -1,0 +1,187 @@
+"""S: Specific. Says exactly what success looks like, as one outcome, without hedging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.workspace import GoalView
+
+
+def _defines_success(goal: GoalView) -> bool:
+    """A metric and a target: then the goal says what success is, whatever else it says."""
+    return (goal.metric is not None or goal.facts.metric is not None) and goal.target is not None
+
+
+class VagueWording(Rule):
+    """Buzzwords that define no success: "customer centricity", "world-class", "seamless".
+
+    Only reported when nothing else in the goal says what success looks like (a metric and
+    a target). "Deliver exceptional service: raise CSAT from 72% to 80% by Q4 2026" is fine;
+    "Deliver exceptional service" is not. The words come from the `vague-terms` pack, which
+    a team can extend or trim (`rule-packs`).
+
+    ## Why it matters
+    "Customer centricity might be a worthy cause, but it's definitely not a SMART goal ...
+    make sure you define exactly what success looks like" (Del Moro). "A very common vague
+    goal is 'to improve customer experience' without stating from what to what" (Kiruthu).
+
+    ## Example
+    ```yaml
+    - title: Become the most customer-centric bank in the region
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Raise relationship NPS from +18 to +26 by 31 December 2026
+    ```
+    """
+
+    code = "S001"
+    name = "vague-wording"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if _defines_success(goal):
+            return
+        for fact in goal.facts.extra.get("vague-terms", []):
+            yield ctx.report(self, goal, f"'{fact.words}' defines no success: name the metric and the target",
+                             at=fact.span, subject=fact.words.lower(),
+                             hint="say what will be measured and where it must get to, e.g. 'Raise NPS from +18 "
+                                  "to +26 by 31 December 2026'")
+
+
+class ActivityNotOutcome(Rule):
+    """The goal is an activity (launch, implement, train ...) with no outcome metric.
+
+    A goal may start with an activity when it also names what the activity must move:
+    "Train agents to raise first contact resolution from 70% to 75% by Q2 2026".
+
+    ## Why it matters
+    The SMART model "does help prevent one critical issue that CX and marketing departments
+    often get blamed for: confusing goals with activities" (Del Moro). An activity is done
+    when it is done; a goal is met when customers notice.
+
+    ## Example
+    ```yaml
+    - title: Launch a new loyalty programme by Q2 2026
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Raise the repeat purchase rate from 22% to 26% by Q4 2026
+      actions:
+        - {title: Launch a new loyalty programme, due: 2026-06-30}
+    ```
+    """
+
+    code = "S002"
+    name = "activity-not-outcome"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if goal.metric is not None or goal.facts.metric is not None:
+            return
+        for fact in goal.facts.extra.get("activity", [])[:1]:
+            yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
+                             "for customers?", at=fact.span, subject=fact.words.lower(),
+                             hint="make the outcome the goal and the activity an action under it ('actions:')")
+
+
+class CompoundGoal(Rule):
+    """Two outcomes in one goal: "increase NPS from 30 to 45 and reduce churn from 3% to 2%".
+
+    ## Why it matters
+    A goal with two outcomes is half met and half missed, with one owner and one deadline
+    for two problems. "Start small – in terms of the number of goals, and the scope of these
+    goals" (Del Moro): split it, and each part can be owned and tracked.
+
+    ## Example
+    ```yaml
+    - title: Increase NPS from 30 to 45 and reduce churn from 3% to 2% by 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase NPS from 30 to 45 by 2026-12-31
+    - title: Reduce churn from 3% to 2% by 2026-12-31
+    ```
+    """
+
+    code = "S003"
+    name = "compound-goal"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for fact in goal.facts.extra.get("compound", [])[:1]:
+            first = goal.facts.metric.words if goal.facts.metric else "one outcome"
+            yield ctx.report(self, goal, f"two outcomes in one goal ('{first}' and '{fact.words}'): split it",
+                             at=fact.span, subject=fact.words.lower(),
+                             hint="write one goal per outcome, each with its own baseline, target and owner")
+
+
+class HedgedWording(Rule):
+    """Hedged wording: "try to", "aim to", "where possible", "as much as possible".
+
+    ## Why it matters
+    A goal that hedges has accepted missing itself before it starts; "as much as possible"
+    is no target at all. "Difficult goals lead to greater effort" (Kiruthu).
+
+    ## Example
+    ```yaml
+    - title: Try to reduce wait time as much as possible
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce average wait time from 90 s to 60 s by 30 June 2026
+    ```
+    """
+
+    code = "S004"
+    name = "hedged-wording"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for fact in goal.facts.extra.get("hedges", []):
+            yield ctx.report(self, goal, f"'{fact.words}' hedges the goal: commit to a target", at=fact.span,
+                             subject=fact.words.lower(), hint=f"remove '{fact.words}' and state the value to reach")
+
+
+class AbstractObject(Rule):
+    """The outcome is an abstraction with no metric: "increase customer loyalty".
+
+    ## Why it matters
+    Loyalty, happiness and engagement are real, but they are measured through something:
+    retention, repeat purchases, NPS. "Teams can easily rally around the idea of making
+    customers happier, and create hundreds of activities that on paper aim for this noble
+    cause" (Del Moro).
+
+    ## Example
+    ```yaml
+    - title: Increase customer loyalty
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase the customer retention rate from 81% to 84% by 31 December 2026
+    ```
+    """
+
+    code = "S005"
+    name = "abstract-object"
+    severity = Severity.INFO
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if goal.metric is not None or goal.facts.metric is not None:
+            return
+        for fact in goal.facts.extra.get("abstract", [])[:1]:
+            yield ctx.report(self, goal, f"'{fact.words}' is an abstraction: name the metric that shows it",
+                             at=fact.span, subject=fact.words.lower(),
+                             hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
