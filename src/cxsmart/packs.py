@@ -57,6 +57,7 @@ class PackData:
         """What the language pipeline depends on, to build it once per distinct pack set."""
         return (tuple((s, tuple(v)) for s, v in sorted(self.terms.items())),
                 tuple((d, tuple(v)) for d, v in sorted(self.directions.items())),
+                tuple(spec.model_dump_json() for spec, _ in self.rules),
                 tuple(sorted((a.lower(), m.id) for m in self.metrics for a in (m.id, m.name or "", *m.aliases))))
 
 

@@ -204,7 +204,7 @@ class Workspace:
         for view in self.goals:
             facts, g = view.facts, view.goal
             if g.metric is None and facts.metric is not None:
-                view.metric = self.catalogue.resolve(str(facts.metric.value)) if facts.extra.get("metrics") else None
+                view.metric = self._metric_from_prose(view)
             if g.baseline is None and facts.baseline is not None:
                 view.baseline = facts.baseline.value
             if g.target is None and facts.target is not None:
@@ -217,6 +217,20 @@ class Workspace:
                     start = first.first if first.ok else None
                 if view.deadline.relative is not None and start is not None:
                     view.deadline = view.deadline.anchored(start, self.fiscal_start)
+
+    def _metric_from_prose(self, view: GoalView):
+        """The first catalogue metric the title names whose unit fits the title's numbers:
+        'complaints resolved after 48 hours from 12% to 6%' is a share, not a complaint count."""
+        from cxsmart.measure import unit_problem
+
+        numbers = [("baseline", view.facts.baseline), ("target", view.facts.target)]
+        for mention in view.facts.extra.get("metrics", []):
+            metric = self.catalogue.resolve(str(mention.value))
+            if metric is None:
+                continue
+            if all(f is None or unit_problem(f.value, metric, role) is None for role, f in numbers):
+                return metric
+        return None
 
     # -- references -------------------------------------------------------------
     def _check_references(self) -> None:

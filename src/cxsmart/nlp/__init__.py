@@ -46,15 +46,20 @@ def _facts(goal, texts: dict[str, TextFacts]) -> Facts:
         _fill(facts, primary, goal, "title")
     description = goal.goal.description
     if description and description in texts:
-        secondary = texts[description]
-        if facts.metric is None and facts.target is None and facts.deadline is None:
-            _fill(facts, secondary, goal, "description")      # a title like "CSAT" with the goal below
-        else:
-            _fill_extra(facts, secondary, goal, "description")
+        below = Facts()
+        _fill(below, texts[description], goal, "description")
+        for name in ("metric", "baseline", "target", "direction", "deadline", "segment"):
+            if getattr(facts, name) is None:                # what the title does not say, the description may
+                setattr(facts, name, getattr(below, name))
+        for key, items in below.extra.items():
+            if key == "metrics" and facts.extra.get("metrics"):
+                continue
+            facts.extra.setdefault(key, []).extend(items)
     return facts
 
 
 def _fill(facts: Facts, found: TextFacts, goal, field: str) -> None:
+    """Facts from one text; the extra lists (wording findings) are added to what is there."""
     def fact(f: Found | None, value=None) -> Fact | None:
         if f is None:
             return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from cxsmart.nlp.finders import Found, definitional, find_dates, find_quantities
 from cxsmart.nlp.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.quantities import Quantity
+from cxsmart.quantities import PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
@@ -103,17 +103,34 @@ def _directions(hits, tokens, text: str) -> list[Found]:
 
 
 def _metrics(facts: TextFacts, hits, tokens) -> None:
+    """Catalogue metrics named as outcomes. Mentions that touch ("net revenue retention",
+    "complaint resolution time") are one phrase naming a metric of its own."""
     cut = _means_clause(tokens)
+    groups: list[list[tuple[str, int, int]]] = []
     for label, value, start, end in hits:
         if label != METRIC:
             continue
-        s, e = _span(tokens, start, end)
+        if groups and start - groups[-1][-1][2] <= 1 and _joined(tokens, groups[-1][-1][2], start):
+            groups[-1].append((value, start, end))
+        else:
+            groups.append([(value, start, end)])
+    for group in groups:
+        s, e = _span(tokens, group[0][1], group[-1][2])
         if s >= cut and facts.metrics:
             continue                            # "... by improving first contact resolution": a means
-        found = Found(value, s, e)
+        if len(group) > 1:
+            if facts.metric is None:
+                facts.metric = Found(tokens[0].doc.text[s:e], s, e)
+            continue
+        found = Found(group[0][0], s, e)
         if facts.metric is None:
             facts.metric, facts.metric_known = found, True
         facts.metrics.append(found)
+
+
+def _joined(tokens, end: int, start: int) -> bool:
+    """Nothing but a hyphen between two mentions."""
+    return start == end or (start == end + 1 and tokens[end].text == "-")
 
 
 def _means_clause(tokens) -> int:
@@ -126,6 +143,9 @@ def _means_clause(tokens) -> int:
 
 
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
+    to = next((q for q in quantities if q.cue == "to" and not q.value.factor), None)
+    if to is not None:                          # "waits over 4 hours from 18% to 10%": 'to' names the target
+        facts.target = replace(to, value=replace(to.value, change=False))
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
@@ -137,7 +157,8 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
             facts.target = replace(q, value=_signed(value, _verb_before(verbs, q.start)))
         elif cue == "of" and facts.target is None and facts.metric is not None and facts.metric.end < q.start:
             facts.target = replace(q, value=replace(value, change=False))
-        elif cue == "" and facts.target is None and q.start <= len(text.split(" ", 1)[0]) + 2:
+        elif cue == "" and facts.target is None and value.unit == PERCENT and \
+                q.start <= len(text.split(" ", 1)[0]) + 2:
             facts.target = replace(q, value=replace(value, change=False))    # "Resolve 90% of complaints ..."
     if facts.target is None:
         for v in verbs:
