@@ -198,11 +198,16 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
     if facts.metric is not None:
         return
     number = facts.baseline or facts.target
-    if number is None or (number.value.factor and number.cue == ""):
+    if number is None:
         return
-    start = verbs[0].end if verbs and verbs[0].start < number.start else 0
-    cut = re.search(r"\s+(?:from|to|by|of|below|under|above|at)\s*$", text[start:number.start], re.I)
-    end = start + cut.start() if cut else number.start
+    if number.value.factor and number.cue == "":            # "Double online sales conversion by ..."
+        start = number.end
+        stop = re.search(r"\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]", text[start:], re.I)
+        end = start + stop.start() if stop else len(text)
+    else:
+        start = verbs[0].end if verbs and verbs[0].start < number.start else 0
+        cut = re.search(r"\s+(?:from|to|by|of|below|under|above|at)\s*$", text[start:number.start], re.I)
+        end = start + cut.start() if cut else number.start
     phrase = text[start:end].strip(" ,;:")
     seg = re.search(r"\s+(?:for|among|across)\s+", phrase, re.I)
     phrase = phrase[:seg.start()] if seg else phrase

@@ -1,0 +1,50 @@
+"""What the language analysis reads from a sentence: the words of each fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxsmart.catalogue import Catalogue
+from cxsmart.loader import load_text
+from cxsmart.nlp import analyse
+from cxsmart.packs import load_packs
+from cxsmart.workspace import Workspace
+from tests.conftest import TODAY
+
+
+def facts_of(title: str):
+    packs = load_packs()
+    ws = Workspace.build([load_text("g.yaml", f"- title: {title!r}\n".replace("\\'", "''"))],
+                         Catalogue.from_metrics(packs.metrics), TODAY)
+    analyse(ws.goals, packs)
+    f = ws.goals[0].facts
+    words = lambda fact: fact.words if fact else None    # noqa: E731
+    return (words(f.metric), words(f.baseline), words(f.target), words(f.deadline), f.direction and f.direction.value)
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Reduce customer churn in the next financial year by 20%",
+     ("customer churn", None, "20%", "the next financial year", "down")),
+    ("Increase CSAT from 72% to 80% by 30 September 2026", ("CSAT", "72%", "80%", "30 September 2026", "up")),
+    ("Lift NPS from +12 to +20 through 2026", ("NPS", "+12", "+20", "2026", "up")),
+    ("Keep first response time below 2 minutes by Q2 2026",
+     ("first response time", None, "2 minutes", "Q2 2026", "hold")),
+    ("Improve NPS by 5 points in H2 2026", ("NPS", None, "5 points", "H2 2026", "better")),
+    ("Halve complaints per quarter by FY2027", ("complaints", None, "Halve", "FY2027", "down")),
+    ("Double online sales conversion by end of June 2026",
+     ("online sales conversion", None, "Double", "end of June 2026", "up")),
+    ("Reach 50 by the end of the year", ("Reach", None, "50", "the end of the year", None)),
+    ("Raise the share of customers who rate checkout as easy from 61% to 75% by H2 2026",
+     ("the share of customers who rate checkout as easy", "61%", "75%", "H2 2026", "up")),
+    # numbers that define the metric are neither targets nor deadlines
+    ("Reduce repeat calls within 7 days from 18% to 12% by Q2 2026",
+     ("repeat calls within 7 days", "18%", "12%", "Q2 2026", "down")),
+    ("Resolve 90% of complaints within 48 hours by end of June 2026",
+     ("complaints", None, "90%", "end of June 2026", None)),
+    ("Reduce complaints per quarter from 300 to 200 by Q4 2026", ("complaints", "300", "200", "Q4 2026", "down")),
+    ("Raise satisfaction on the 7-point scale from 5.1 to 5.6 by Q4 2026",
+     ("satisfaction on the 7-point scale", "5.1", "5.6", "Q4 2026", "up")),
+    ("Raise the app rating to 4.5 out of 5 in H2 2026", ("app rating", None, "4.5", "H2 2026", "up")),
+])
+def test_facts(title, expected):
+    assert facts_of(title) == expected
