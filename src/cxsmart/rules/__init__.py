@@ -4,7 +4,8 @@ from cxsmart.rules.attainable import AlreadyAchieved, ImplausibleChange, TooMany
 from cxsmart.rules.file import (CascadeCycle, DuplicateId, InternalError, Schema, SuppressionSyntax,
                                 UnknownReference, UnusedSuppression, YamlSyntax)
 from cxsmart.rules.measurable import (AmbiguousPercent, DirectionContradiction, NoBaseline, NoMetric, NoTarget,
-                                      OutOfRange, ProseMismatch, UnitMismatch)
+                                      OutOfRange, UnitMismatch)
+from cxsmart.rules.prose_mismatch import ProseMismatch
 from cxsmart.rules.plan import ActionAfterDeadline, ActionNoDue, ActionNoOwner, NoReview
 from cxsmart.rules.relevant import (ConflictingIncentive, InternalWithoutExternal, NoObjective, NoOwner,
                                     OwnerCannotAffect, SoftMetricUnlinked)

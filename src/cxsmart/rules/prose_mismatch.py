@@ -1,0 +1,76 @@
+"""M008: the goal's title and its structured fields must say the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.measure import resolve_target
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.workspace import GoalView
+
+
+class ProseMismatch(Rule):
+    """The title says one metric, baseline, target or deadline, and the structured field another.
+
+    Periods are compatible with dates inside them: a title "by Q2 2026" agrees with
+    `deadline: 2026-06-30`. A change in the title agrees with an absolute field when they
+    land on the same value from the baseline ("by 5 points" from 72% is 77%).
+
+    ## Why it matters
+    People read the title; reports read the fields. When they disagree, the goal is tracked
+    against a number its owner never agreed to.
+
+    ## Example
+    ```yaml
+    - title: Increase CSAT from 70% to 80% by 30 September 2026
+      metric: csat
+      baseline: 72%
+      target: 80%
+      deadline: 2026-09-30
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Increase CSAT from 72% to 80% by 30 September 2026
+      metric: csat
+      baseline: 72%
+      target: 80%
+      deadline: 2026-09-30
+    ```
+    """
+
+    code = "M008"
+    name = "prose-mismatch"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        facts, g = goal.facts, goal.goal
+        hint = "make the title and the fields say the same"
+        said = facts.metric
+        if g.metric is not None and goal.metric is not None and said is not None and facts.extra.get("metrics"):
+            named = ctx.workspace.catalogue.resolve(str(said.value))
+            if named is not None and named.id != goal.metric.id:
+                yield ctx.report(self, goal, f"the title names {named.name or named.id} but 'metric' is "
+                                 f"{goal.metric.name or goal.metric.id}", at=said.span, subject=said.words.lower(),
+                                 hint=hint)
+        if g.baseline is not None and facts.baseline is not None and goal.baseline is not None:
+            if not _same(facts.baseline.value.value, goal.baseline.value):
+                yield ctx.report(self, goal, f"the title says 'from {facts.baseline.words}' but 'baseline' is "
+                                 f"{goal.baseline.text}", at=facts.baseline.span, subject="baseline", hint=hint)
+        if g.target is not None and facts.target is not None and goal.target is not None:
+            mine = resolve_target(goal.baseline, facts.target.value)
+            theirs = resolve_target(goal.baseline, goal.target)
+            if mine is not None and theirs is not None and not _same(mine, theirs):
+                yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
+                                 f"{goal.target.text}", at=facts.target.span, subject="target", hint=hint)
+        if g.deadline is not None and facts.deadline is not None and goal.deadline is not None:
+            a, b = facts.deadline.value, goal.deadline
+            if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last):
+                yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
+                                 f"{b.text}", at=facts.deadline.span, subject="deadline", hint=hint)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
