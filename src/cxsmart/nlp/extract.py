@@ -48,10 +48,10 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     facts = TextFacts()
     tokens = list(doc)
     hits = _hits(doc, pipeline)
-    _dates(facts, text, definitional_words)
-    verbs = _directions(hits, tokens, text)
-    taken = [(d.start, d.end) for d in find_dates(text)]
-    quantities = find_quantities(text, taken)
+    dates = find_dates(text)
+    _dates(facts, dates, text, definitional_words)
+    verbs = _directions(hits, tokens)
+    quantities = find_quantities(text, [(d.start, d.end) for d in dates])
     _metrics(facts, hits, tokens)
     _numbers(facts, quantities, verbs, tokens, text)
     if facts.direction is None and verbs:
@@ -65,11 +65,12 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
 
 
 def _hits(doc, pipeline: Pipeline) -> list[tuple[str, str, int, int]]:
-    """Matcher hits, longest first where they overlap within one label family."""
+    """Matcher hits, longest first where they overlap within one label family (each pack
+    rule is a family of its own, so two pack rules can report the same words)."""
     found = sorted(pipeline.matches(doc), key=lambda h: (h[2], -(h[3] - h[2])))
     out, ends = [], {}
     for label, value, start, end in found:
-        family = label.split(":")[0]
+        family = label if label.startswith(PACK_RULE) else label.split(":")[0]
         if start < ends.get(family, -1):
             continue
         ends[family] = end
@@ -81,15 +82,15 @@ def _span(tokens, start: int, end: int) -> tuple[int, int]:
     return tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
 
 
-def _dates(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
-    for found in find_dates(text):
+def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: set[str]) -> None:
+    for found in dates:
         if found.cue in START_CUES:
             facts.start = facts.start or found
         elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words):
             facts.deadline = found              # the last one wins: deadlines close the sentence
 
 
-def _directions(hits, tokens, text: str) -> list[Found]:
+def _directions(hits, tokens) -> list[Found]:
     verbs = []
     for label, value, start, end in hits:
         if not label.startswith(DIRECTION):
