@@ -47,6 +47,8 @@ class LintResult:
     goals: int
     fail_on: Severity
     warnings: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)      # every file linted, as shown
+    registry: Registry | None = None                    # the rules of this run (built-in, plugins, packs)
 
     @property
     def failed(self) -> bool:
@@ -136,7 +138,8 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     found = _apply_file_ignores(found, cfg, root, real_paths, run.registry)
     found = _apply_suppressions(found, sources, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
-    return LintResult(found, len(sources), len(ws.goals), Severity.parse(cfg.fail_on), list(run.registry.warnings))
+    return LintResult(found, len(sources), len(ws.goals), Severity.parse(cfg.fail_on), list(run.registry.warnings),
+                      [s.path for s in sources], run.registry)
 
 
 def _apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_paths: dict[str, Path],

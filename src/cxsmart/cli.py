@@ -32,7 +32,12 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 class Format(str, Enum):
     text = "text"
+    concise = "concise"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 class TableFormat(str, Enum):
@@ -90,7 +95,10 @@ def _today(value: str | None) -> dt.date | None:
 def lint(
     paths: Annotated[Optional[list[Path]], typer.Argument(
         metavar="PATHS", show_default=False, help="Goal files or folders (folders: every *.yaml/*.yml below). Default: the configured 'include'.")] = None,
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    format: Annotated[Optional[Format], typer.Option(
+        "--format", help="Output format (default: text; github inside GitHub Actions).")] = None,
+    output_file: Annotated[Optional[Path], typer.Option(
+        "--output-file", "-o", help="Write the output to this file instead of the terminal.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES", help="Codes or prefixes to check (comma-separated); replaces the configured selection.")] = None,
     extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", metavar="CODES", help="Codes or prefixes to check in addition.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES", help="Codes or prefixes not to check.")] = None,
@@ -128,22 +136,47 @@ def lint(
     if result.files == 0:
         where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
         typer.echo(f"cxsmart: warning: no goal files found in {where}", err=True)
-    if format is Format.json:
-        from cxsmart.output import jsonfmt
-
-        sys.stdout.write(jsonfmt.render(result, statistics=statistics))
-    else:
-        _print_text(result, quiet, statistics, color)
+    if format is None:
+        format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
+    _emit(result, format, output_file, quiet, statistics, color)
     if result.failed and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _print_text(result, quiet: bool, statistics: bool, color: Color) -> None:
+def _emit(result, format: Format, output_file: Path | None, quiet: bool, statistics: bool, color: Color) -> None:
+    import io
+
+    from cxsmart.output import render
+
+    if format is Format.text:
+        out = io.StringIO() if output_file else sys.stdout
+        _print_text(result, quiet, statistics, Color.never if output_file else color, out)
+        text = out.getvalue() if output_file else None
+    elif format is Format.json:
+        from cxsmart.output import jsonfmt
+
+        text = jsonfmt.render(result, statistics=statistics)
+    else:
+        text = render(format.value, result, result.registry)
+    if text is None:
+        return
+    if output_file is None:
+        sys.stdout.write(text)
+        return
+    from cxsmart.fsutil import write_atomic
+
+    try:
+        write_atomic(output_file, text)
+    except OSError as e:
+        fail(f"cannot write {output_file}: {e.strerror or e}")
+
+
+def _print_text(result, quiet: bool, statistics: bool, color: Color, file=None) -> None:
     from rich.console import Console
 
     from cxsmart.output import text
 
-    console = Console(file=sys.stdout, highlight=False, soft_wrap=True,
+    console = Console(file=file or sys.stdout, highlight=False, soft_wrap=True,
                       force_terminal=True if color is Color.always else None,
                       no_color=True if color is Color.never else None,
                       color_system=None if color is Color.never else "auto")

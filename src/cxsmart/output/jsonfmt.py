@@ -9,7 +9,7 @@ from cxsmart import __version__
 from cxsmart.api import LintResult
 
 
-def render(result: LintResult, statistics: bool = False) -> str:
+def render(result: LintResult, registry=None, statistics: bool = False) -> str:
     counts = Counter(str(d.severity) for d in result.diagnostics)
     doc = {
         "tool": "cxsmart",
