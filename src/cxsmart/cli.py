@@ -265,6 +265,14 @@ def metrics_command() -> None:
         typer.echo(f"{m.id:<22} {m.unit:<9} {(m.better or '-') + ' is better':<17} {(m.kind or '-'):<9} {aliases}")
 
 
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the goal file, for editors (see the README)."""
+    from cxsmart.schema import render
+
+    sys.stdout.write(render())
+
+
 def main() -> None:
     """Entry point with the guard: anything unexpected is exit 2 and one line, never a traceback
     (CXSMART_DEBUG=1 shows it, for developers)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationInfo, field_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationInfo, WithJsonSchema,
+                      field_validator)
 
 from cxsmart.quantities import Quantity, QuantityError, parse_quantity
 from cxsmart.timeframes import DateSyntaxError, Timeframe, parse_date_like
@@ -39,8 +40,16 @@ def _quantity(value: Any) -> Quantity:
         raise ValueError(str(e)) from None
 
 
-DateLike = Annotated[Timeframe, BeforeValidator(_date)]
-QuantityValue = Annotated[Quantity, BeforeValidator(_quantity)]
+DateLike = Annotated[Timeframe, BeforeValidator(_date), WithJsonSchema({
+    "type": ["string", "integer"],
+    "description": "A date or period: 2026-06-30, 30 June 2026, end of June 2026, 2026-06, Q2 2026, H1 2026, "
+                   "FY2026, FY26, 2026; or 'within six months' with a start date.",
+    "examples": ["2026-06-30", "Q2 2026", "FY2027"]})]
+QuantityValue = Annotated[Quantity, BeforeValidator(_quantity), WithJsonSchema({
+    "type": ["number", "string"],
+    "description": "A number with an optional unit: 72%, 15.6 %, 3.5 percentage points, 45 s, 6 min, $1,450. "
+                   "A leading sign is a change from the baseline (+5 pp, -30%); x2 is a factor.",
+    "examples": ["72%", "+5 pp", "6 min", "x2"]})]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -133,23 +142,24 @@ class Action(_Model):
 
 
 class Goal(_Model):
-    id: str | None = None
-    title: Text
-    description: str | None = None
-    level: Literal["corporate", "team", "individual"] | None = None
-    parent: str | None = None
-    objective: str | None = None
-    owner: str | None = None
-    metric: MetricRef | None = None
-    segment: str | None = None
-    baseline: QuantityField | None = None
-    target: QuantityField | None = None
-    start: DateLike | None = None
-    deadline: DateLike | None = None
-    paired_with: str | None = None
+    id: str | None = Field(None, description="Unique id in the workspace; findings and references use it.")
+    title: Text = Field(description="The goal as one sentence: 'Increase CSAT from 72% to 80% by 30 September 2026'.")
+    description: str | None = Field(None, description="Free text; read by the language checks like the title.")
+    level: Literal["corporate", "team", "individual"] | None = Field(None, description="Where the goal sits in the cascade.")
+    parent: str | None = Field(None, description="Id of the goal this one rolls up to.")
+    objective: str | None = Field(None, description="Id of the business objective it serves (else inherited from the parent).")
+    owner: str | None = Field(None, description="Id of the owner: the team, person or role that moves the metric.")
+    metric: MetricRef | None = Field(None, description="A metric id, name or alias (see 'cxsmart metrics'), or an inline metric.")
+    segment: str | None = Field(None, description="Who or what the goal is about: a segment, channel or journey.")
+    baseline: QuantityField | None = Field(None, description="Where the metric starts: '12%', or {value, unit, as_of}.")
+    target: QuantityField | None = Field(None, description="Where it must get to: absolute ('15.6%') or a change ('+3.6 pp', 'x2').")
+    start: DateLike | None = Field(None, description="When the goal starts.")
+    deadline: DateLike | None = Field(None, description="When the target must be met.")
+    paired_with: str | None = Field(None, description="Id of the goal holding the customer-perceived measure for this internal KPI.")
     priority: Literal["high", "medium", "low"] | None = None
-    review: Literal["weekly", "biweekly", "fortnightly", "monthly", "quarterly"] | None = None
-    actions: list[Action] = []
+    review: Literal["weekly", "biweekly", "fortnightly", "monthly", "quarterly"] | None = Field(
+        None, description="How often progress is reviewed.")
+    actions: list[Action] = Field([], description="The action plan: each with an owner and a due date.")
 
     @field_validator("id")
     @classmethod
