@@ -38,6 +38,8 @@ class Overrides:
     today: dt.date | None = None
     fail_on: str | None = None
     report_unused_ignores: bool = False
+    force_exclude: bool = False
+    workspace: bool = False          # read the configured workspace too; report only on the named files
 
 
 @dataclass
@@ -72,11 +74,22 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     """Lint files and folders. Raises ConfigError, SelectionError, DiscoveryError, PackError,
     RegistryError (all exit 2)."""
     cwd = cwd or Path.cwd()
-    cfg = effective(loaded, over or Overrides())
+    over = over or Overrides()
+    cfg = effective(loaded, over)
     run = _prepare(cfg, loaded.root, registry)
-    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore)
+    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
+    named = {p.resolve() for p in files}
+    if over.workspace and paths:
+        everything = discover([], loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore)
+        files = sorted({p.resolve(): p for p in [*everything, *files]}.values(), key=lambda p: p.as_posix())
     sources = [_load_file(p, _display(p, cwd), cfg) for p in files]
-    return _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)})
+    result = _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)})
+    if over.workspace and paths:
+        shown = {s.path for s, p in zip(sources, files) if p.resolve() in named}
+        result.diagnostics = [d for d in result.diagnostics if d.path in shown]
+        result.paths = [p for p in result.paths if p in shown]
+        result.files = len(result.paths)
+    return result
 
 
 def lint_text(texts: dict[str, str] | str, config: Config | None = None, registry: Registry | None = None,

@@ -111,6 +111,8 @@ def lint(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
     color: Annotated[Color, typer.Option(help="Colour the text output.")] = Color.auto,
     report_unused_ignores: Annotated[bool, typer.Option("--report-unused-ignores", help="Report suppression comments that suppress nothing (F007).")] = False,
+    force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply 'exclude', 'include' and hidden-file skipping to files named on the command line too (pre-commit).")] = False,
+    workspace: Annotated[bool, typer.Option("--workspace", help="Also read the configured workspace to resolve references, but report only on the named files (pre-commit).")] = False,
 ) -> None:
     """Lint goal files and print the findings."""
     from cxsmart.api import Overrides, lint_paths
@@ -124,7 +126,7 @@ def lint(
     over = Overrides(
         select=_codes(select) if select else None, extend_select=_codes(extend_select), ignore=_codes(ignore),
         today=_today(today), fail_on=fail_on.value if fail_on else None,
-        report_unused_ignores=report_unused_ignores,
+        report_unused_ignores=report_unused_ignores, force_exclude=force_exclude, workspace=workspace,
     )
     try:
         loaded = load_config(config, cwd)

@@ -33,7 +33,9 @@ def _spec(patterns: list[str]) -> pathspec.PathSpec:
 
 
 def discover(paths: list[Path], root: Path, include: list[str] | None, exclude: list[str],
-             respect_gitignore: bool = True) -> list[Path]:
+             respect_gitignore: bool = True, force_exclude: bool = False) -> list[Path]:
+    """Files to lint. With force_exclude, files named on the command line are filtered like
+    the ones found in folders (hidden, excluded, or outside 'include'), as pre-commit needs."""
     excluded = _spec(exclude)
     found: dict[Path, None] = {}
     if not paths:
@@ -50,10 +52,21 @@ def discover(paths: list[Path], root: Path, include: list[str] | None, exclude: 
             for file in _walk(path, root, excluded, respect_gitignore):
                 found[file] = None
         elif path.is_file() or path.exists():
+            if force_exclude and _refused(path, root, excluded, include):
+                continue
             found[path] = None
         else:
             raise DiscoveryError(f"{path}: not a file or directory (a broken link?)")
     return sorted(found, key=_sort_key)
+
+
+def _refused(path: Path, root: Path, excluded: pathspec.PathSpec, include: list[str] | None) -> bool:
+    rel = _rel(path, root)
+    if any(part.startswith(".") for part in Path(rel).parts if part not in (".", "..")):
+        return True
+    if excluded.match_file(rel):
+        return True
+    return bool(include) and not _spec(include).match_file(rel)
 
 
 def _sort_key(path: Path) -> str:
