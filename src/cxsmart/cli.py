@@ -112,6 +112,9 @@ def lint(
     color: Annotated[Color, typer.Option(help="Colour the text output.")] = Color.auto,
     report_unused_ignores: Annotated[bool, typer.Option("--report-unused-ignores", help="Report suppression comments that suppress nothing (F007).")] = False,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply 'exclude', 'include' and hidden-file skipping to files named on the command line too (pre-commit).")] = False,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings in this file and exit 0; with 'baseline' set to it, only new findings are reported.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="A baseline file of accepted findings (default: 'baseline' in the configuration).")] = None,
+    report_stale_baseline: Annotated[bool, typer.Option("--report-stale-baseline", help="Report baseline entries whose finding has gone, and fail the run if there are any.")] = False,
     workspace: Annotated[bool, typer.Option("--workspace", help="Also read the configured workspace to resolve references, but report only on the named files (pre-commit).")] = False,
 ) -> None:
     """Lint goal files and print the findings."""
@@ -135,14 +138,56 @@ def lint(
         fail(str(e))
     for warning in result.warnings:
         typer.echo(f"cxsmart: warning: {warning}", err=True)
+    if write_baseline is not None:
+        _write_baseline(write_baseline, result)
+        return
+    stale = _apply_baseline(result, baseline, loaded, report_stale_baseline)
     if result.files == 0:
         where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
         typer.echo(f"cxsmart: warning: no goal files found in {where}", err=True)
     if format is None:
         format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
     _emit(result, format, output_file, quiet, statistics, color)
-    if result.failed and not exit_zero:
+    if (result.failed or stale) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _write_baseline(path: Path, result) -> None:
+    from cxsmart import baseline
+    from cxsmart.fsutil import write_atomic
+
+    try:
+        write_atomic(path, baseline.render(result.diagnostics))
+    except OSError as e:
+        fail(f"cannot write {path}: {e.strerror or e}")
+    n = len(result.diagnostics)
+    typer.echo(f"cxsmart: wrote {n} finding{'s' if n != 1 else ''} to {path}; set baseline = \"{path}\" "
+               "in cxsmart.toml to report only new ones", err=True)
+
+
+def _apply_baseline(result, explicit: Path | None, loaded, report_stale: bool) -> int:
+    """Drop the findings the baseline accepts; return how many stale entries were reported."""
+    from cxsmart import baseline
+
+    path = explicit or (loaded.root / loaded.config.baseline if loaded.config.baseline else None)
+    if path is None:
+        return 0
+    try:
+        entries = baseline.load(path)
+    except baseline.BaselineError as e:
+        fail(str(e))
+    applied = baseline.apply(result.diagnostics, entries)
+    result.diagnostics = applied.kept
+    if applied.matched:
+        typer.echo(f"cxsmart: {applied.matched} finding{'s' if applied.matched != 1 else ''} accepted by the "
+                   f"baseline {path}", err=True)
+    if not report_stale:
+        return 0
+    for e in applied.stale:
+        goal = f" goal '{e['goal']}'" if e.get("goal") else ""
+        typer.echo(f"cxsmart: stale baseline entry: {e.get('code')}{goal} in {e.get('path')}: {e.get('message')} "
+                   "(the finding has gone: write the baseline again)", err=True)
+    return len(applied.stale)
 
 
 def _emit(result, format: Format, output_file: Path | None, quiet: bool, statistics: bool, color: Color) -> None:

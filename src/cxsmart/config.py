@@ -41,6 +41,7 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info"] = Field("warning", description="lowest severity that fails the run")
     report_unused_ignores: bool = Field(False, description="report suppressions that suppress nothing (F007)")
     max_file_size: int = Field(10, ge=1, le=1024, description="largest goal file read, in MiB")
+    baseline: str | None = Field(None, description="a file of accepted findings (see --write-baseline)")
 
     @field_validator("fiscal_year_start", mode="before")
     @classmethod
