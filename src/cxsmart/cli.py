@@ -115,6 +115,7 @@ def lint(
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings in this file and exit 0; with 'baseline' set to it, only new findings are reported.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="A baseline file of accepted findings (default: 'baseline' in the configuration).")] = None,
     report_stale_baseline: Annotated[bool, typer.Option("--report-stale-baseline", help="Report baseline entries whose finding has gone, and fail the run if there are any.")] = False,
+    require_plugins: Annotated[bool, typer.Option("--require-plugins", help="Fail (exit 2) when an installed plugin cannot be loaded, instead of warning.")] = False,
     workspace: Annotated[bool, typer.Option("--workspace", help="Also read the configured workspace to resolve references, but report only on the named files (pre-commit).")] = False,
 ) -> None:
     """Lint goal files and print the findings."""
@@ -136,6 +137,8 @@ def lint(
         result = lint_paths(list(paths or []), loaded, over, cwd=cwd)
     except (ConfigError, SelectionError, DiscoveryError, PackError, RegistryError) as e:
         fail(str(e))
+    if require_plugins and result.warnings:
+        fail(result.warnings[0] + " (--require-plugins)")
     for warning in result.warnings:
         typer.echo(f"cxsmart: warning: {warning}", err=True)
     if write_baseline is not None:
