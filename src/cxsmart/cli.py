@@ -315,6 +315,25 @@ def metrics_command() -> None:
         typer.echo(f"{m.id:<22} {m.unit:<9} {(m.better or '-') + ' is better':<17} {(m.kind or '-'):<9} {aliases}")
 
 
+@app.command("init")
+def init_command(
+    folder: Annotated[Path, typer.Argument(help="Where to write the starter files.")] = Path("."),
+    today: Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Date the starter goals from this day.")] = None,
+) -> None:
+    """Write a starter goals.yaml, cxsmart.toml and .pre-commit-config.yaml (never overwrites)."""
+    import datetime as dt
+
+    from cxsmart.init import InitError, init
+
+    try:
+        written = init(folder, _today(today) or dt.date.today())
+    except InitError as e:
+        fail(str(e))
+    for path in written:
+        typer.echo(f"wrote {path}")
+    typer.echo("next: edit goals.yaml, then run 'cxsmart lint'")
+
+
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the goal file, for editors (see the README)."""

@@ -1,0 +1,122 @@
+"""`cxsmart init`: a starter goals.yaml, cxsmart.toml and .pre-commit-config.yaml.
+
+The starter goals lint clean on the day they are written (their dates are computed from
+today). Nothing is ever overwritten: if any of the files exists, nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from cxsmart.fsutil import create_new
+
+FILES = ("goals.yaml", "cxsmart.toml", ".pre-commit-config.yaml")
+
+
+class InitError(Exception):
+    """init cannot run here (exit 2)."""
+
+
+def _quarter_start(day: dt.date) -> dt.date:
+    month = ((day.month - 1) // 3 + 1) * 3 + 1
+    return dt.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
+
+
+def texts(today: dt.date) -> dict[str, str]:
+    start = _quarter_start(today)
+    deadline = dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
+    due = dt.date(start.year, start.month, 1) + dt.timedelta(days=75)
+    return {
+        "goals.yaml": GOALS.format(start=start.isoformat(), deadline=deadline.isoformat(), due=due.isoformat(),
+                                   when=f"{deadline.day} {deadline:%B %Y}", as_of=today.isoformat()),
+        "cxsmart.toml": CONFIG,
+        ".pre-commit-config.yaml": PRE_COMMIT,
+    }
+
+
+def init(folder: Path, today: dt.date) -> list[Path]:
+    if not folder.is_dir():
+        raise InitError(f"{folder}: not a folder")
+    existing = [name for name in FILES if (folder / name).exists()]
+    if existing:
+        raise InitError(f"{folder / existing[0]} already exists; init writes only into a folder without "
+                        f"{', '.join(FILES)}, and nothing was written")
+    written = []
+    try:
+        for name, text in texts(today).items():
+            create_new(folder / name, text)
+            written.append(folder / name)
+    except FileExistsError as e:
+        raise InitError(f"{e.filename} appeared while writing; nothing else was written") from None
+    except OSError as e:
+        raise InitError(f"cannot write in {folder}: {e.strerror or e}") from None
+    return written
+
+
+GOALS = """\
+# Your CX goals. Run 'cxsmart lint' to check them, and 'cxsmart rule CODE' to learn a rule.
+# Completion in your editor: run 'cxsmart schema > goal-file.schema.json' and put
+#   # yaml-language-server: $schema=goal-file.schema.json
+# on the first line of this file.
+objectives:
+  - id: grow-retention
+    title: Grow recurring revenue by reducing customer churn
+    kpi: churn_rate
+
+owners:
+  - id: contact-centre
+    name: Contact Centre
+    controls: [fcr, csat, aht]
+
+goals:
+  - id: cc-fcr
+    title: Increase first contact resolution from 70% to 74% by {when}
+    objective: grow-retention
+    owner: contact-centre
+    metric: fcr
+    baseline: {{value: 70, unit: percent, as_of: {as_of}}}
+    target: 74%
+    start: {start}
+    deadline: {deadline}
+    paired_with: cc-csat
+    review: monthly
+    actions:
+      - {{title: Give agents authority to settle billing disputes, owner: contact-centre, due: {due}}}
+
+  - id: cc-csat
+    title: Increase contact-centre CSAT from 76% to 80% by {when}
+    objective: grow-retention
+    owner: contact-centre
+    metric: csat
+    baseline: 76%
+    target: 80%
+    start: {start}
+    deadline: {deadline}
+    review: monthly
+"""
+
+CONFIG = """\
+# cxsmart configuration: see 'cxsmart lint --help' and the README.
+include = ["goals.yaml", "goals/**/*.yaml"]
+fail-on = "warning"
+# fiscal-year-start = "april"
+# ignore = ["P004"]
+# baseline = "cxsmart-baseline.json"     # written by: cxsmart lint --write-baseline cxsmart-baseline.json
+
+# [rules.too-many-goals]
+# max = 5
+"""
+
+PRE_COMMIT = """\
+# Runs cxsmart on the goal files each commit changes (needs cxsmart installed: pip install cxsmart).
+repos:
+  - repo: local
+    hooks:
+      - id: cxsmart
+        name: cxsmart (SMART CX goals)
+        entry: cxsmart lint --force-exclude --workspace
+        language: system
+        types_or: [yaml]
+        require_serial: true
+"""
