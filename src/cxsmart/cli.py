@@ -141,111 +141,23 @@ def lint(
         fail(result.warnings[0] + " (--require-plugins)")
     for warning in result.warnings:
         typer.echo(f"cxsmart: warning: {warning}", err=True)
-    if write_baseline is not None:
-        _write_baseline(write_baseline, result)
-        return
-    stale = _apply_baseline(result, baseline, loaded, report_stale_baseline)
+    from cxsmart import report
+
+    try:
+        if write_baseline is not None:
+            typer.echo(report.write_baseline(write_baseline, result), err=True)
+            return
+        stale = report.apply_baseline(result, baseline, loaded, report_stale_baseline, sys.stderr)
+        if format is None:
+            format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
+        report.emit(result, format.value, output_file, quiet, statistics, color.value)
+    except report.ReportError as e:
+        fail(str(e))
     if result.files == 0:
         where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
         typer.echo(f"cxsmart: warning: no goal files found in {where}", err=True)
-    if format is None:
-        format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
-    _emit(result, format, output_file, quiet, statistics, color)
     if (result.failed or stale) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _write_baseline(path: Path, result) -> None:
-    from cxsmart import baseline
-    from cxsmart.fsutil import write_atomic
-
-    try:
-        write_atomic(path, baseline.render(result.diagnostics))
-    except OSError as e:
-        fail(f"cannot write {path}: {e.strerror or e}")
-    n = len(result.diagnostics)
-    typer.echo(f"cxsmart: wrote {n} finding{'s' if n != 1 else ''} to {path}; set baseline = \"{path}\" "
-               "in cxsmart.toml to report only new ones", err=True)
-
-
-def _apply_baseline(result, explicit: Path | None, loaded, report_stale: bool) -> int:
-    """Drop the findings the baseline accepts; return how many stale entries were reported."""
-    from cxsmart import baseline
-
-    path = explicit or (loaded.root / loaded.config.baseline if loaded.config.baseline else None)
-    if path is None:
-        return 0
-    try:
-        entries = baseline.load(path)
-    except baseline.BaselineError as e:
-        fail(str(e))
-    applied = baseline.apply(result.diagnostics, entries)
-    result.diagnostics = applied.kept
-    if applied.matched:
-        typer.echo(f"cxsmart: {applied.matched} finding{'s' if applied.matched != 1 else ''} accepted by the "
-                   f"baseline {path}", err=True)
-    if not report_stale:
-        return 0
-    for e in applied.stale:
-        goal = f" goal '{e['goal']}'" if e.get("goal") else ""
-        typer.echo(f"cxsmart: stale baseline entry: {e.get('code')}{goal} in {e.get('path')}: {e.get('message')} "
-                   "(the finding has gone: write the baseline again)", err=True)
-    return len(applied.stale)
-
-
-def _emit(result, format: Format, output_file: Path | None, quiet: bool, statistics: bool, color: Color) -> None:
-    import io
-
-    from cxsmart.output import render
-
-    if format is Format.text:
-        out = io.StringIO() if output_file else sys.stdout
-        _print_text(result, quiet, statistics, Color.never if output_file else color, out)
-        text = out.getvalue() if output_file else None
-    elif format is Format.json:
-        from cxsmart.output import jsonfmt
-
-        text = jsonfmt.render(result, statistics=statistics)
-    else:
-        text = render(format.value, result, result.registry)
-    if text is None:
-        return
-    if output_file is None:
-        sys.stdout.write(text)
-        return
-    from cxsmart.fsutil import write_atomic
-
-    try:
-        write_atomic(output_file, text)
-    except OSError as e:
-        fail(f"cannot write {output_file}: {e.strerror or e}")
-
-
-def _print_text(result, quiet: bool, statistics: bool, color: Color, file=None) -> None:
-    from rich.console import Console
-
-    from cxsmart.output import text
-
-    console = Console(file=file or sys.stdout, highlight=False, soft_wrap=True,
-                      force_terminal=True if color is Color.always else None,
-                      no_color=True if color is Color.never else None,
-                      color_system=None if color is Color.never else "auto")
-    sources: dict[str, list[str]] = {}
-    for path in {d.path for d in result.diagnostics}:
-        sources[path] = _lines(path)
-    text.render(result, console, sources, quiet=quiet, statistics=statistics)
-
-
-def _lines(path: str) -> list[str]:
-    """The file's lines for excerpts; never blocks on a FIFO or device, never fails."""
-    from cxsmart.source import Unreadable, read_bytes
-
-    try:
-        data = read_bytes(path, 64 * 1024 * 1024)
-    except Unreadable:
-        return []
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    return data.decode(encoding, errors="replace").splitlines()
 
 
 @app.command("rules")
