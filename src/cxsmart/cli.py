@@ -203,10 +203,13 @@ def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, 
     if rule is None:
         fail(f"no rule '{code}'{did_you_mean(code, list(reg.rules) + list(reg.by_name()))}; "
              "'cxsmart rules' lists them")
+    from cxsmart.rule import LETTERS
+
     sections = rule.sections()
-    typer.echo(f"{rule.code} {rule.name}  (default severity: {rule.severity}"
-               f"{'' if rule.default_enabled else ', off by default'})\n")
-    typer.echo(sections.get("", ""))
+    criterion = LETTERS.get(rule.letter(), "plugin or pack rule")
+    typer.echo(f"{rule.code} {rule.name}  ({criterion}; default severity: {rule.severity}"
+               f"{'' if rule.default_enabled else '; off by default'})\n")
+    typer.echo(f"## What it finds\n{sections.get('', '')}")
     for title, body in sections.items():
         if title:
             typer.echo(f"\n## {title}\n{body}")
