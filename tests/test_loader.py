@@ -59,3 +59,21 @@ def test_one_bad_goal_does_not_hide_the_others():
     assert [i.model.title for i in f.sections["goals"]] == ["b"]
     assert [(p.code, p.span.line) for p in f.problems] == [("F002", 1), ("F002", 3), ("F002", 3)]
     assert f.invalid_ids["goals"] == {"c": ("goals", 2)}
+
+
+def test_plain_scalars_follow_the_yaml_1_2_core_schema():
+    from cxsmart.yamlread import plain_value
+
+    assert [plain_value(v) for v in ["12", "012", "0x1F", "0o17", "4.5", ".5", "1e3", "true", "False", "~", "null", ""]] \
+        == [12, 12, 31, 15, 4.5, 0.5, 1000.0, True, False, None, None, None]
+    # YAML 1.1 booleans, dates and formatted numbers stay text
+    assert [plain_value(v) for v in ["yes", "no", "on", "2026-06-30", "1,200", "72%", "Q2 2026"]] == \
+        ["yes", "no", "on", "2026-06-30", "1,200", "72%", "Q2 2026"]
+
+
+def test_a_signed_number_is_a_change():
+    f = load_text("g.yaml", "- {title: Raise NPS, baseline: -12, target: +12}\n- {title: Cut AHT, target: -30}\n")
+    (a, b) = [i.model for i in f.sections["goals"]]
+    assert (a.baseline.value, a.target.value, a.target.change) == (-12, 12, True)
+    assert (b.target.value, b.target.change) == (-30, True)
+    assert load_text("g.yaml", "- {title: x, target: '12'}\n").sections["goals"][0].model.target.change is False

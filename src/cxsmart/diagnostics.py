@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -24,9 +25,9 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A range in a file: 1-based line and column; the end column is one past the last character."""
+class Span(NamedTuple):
+    """A range in a file: 1-based line and column; the end column is one past the last character.
+    (A NamedTuple: the loader makes one for every value of every file, so it must be cheap.)"""
 
     line: int
     column: int

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from cxsmart.diagnostics import Span
 from cxsmart.source import Problem
@@ -26,8 +26,7 @@ _TAG = "tag:yaml.org,2002:"
 _ALIAS_END = re.compile(r"[\s,\]}]")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """Where one value sits: the span of its key (None for list items) and of the value."""
 
     key: Span | None
@@ -102,11 +101,34 @@ def parse_yaml(text: str, list_root: Path = ("goals",)) -> Parsed:
     return out
 
 
+def _resolver():
+    """A resolver that calls every implicit scalar a string: cxsmart types plain scalars itself
+    (plain_value), which makes the C composer about 2.5x faster than with ruamel's resolver."""
+    global _RESOLVER
+    if _RESOLVER is None:
+        from ruamel.yaml.nodes import ScalarNode, SequenceNode
+        from ruamel.yaml.resolver import VersionedResolver
+
+        class TextResolver(VersionedResolver):
+            def resolve(self, kind, value, implicit):
+                if kind is ScalarNode:
+                    return _TAG + "str"
+                return _TAG + ("seq" if kind is SequenceNode else "map")
+
+        _RESOLVER = TextResolver
+    return _RESOLVER
+
+
+_RESOLVER = None
+
+
 def _compose(text: str, out: Parsed):
     from ruamel.yaml import YAML
 
     deep = _looks_deep(text)
     yaml = YAML(typ="safe", pure=deep)
+    if not deep:                                # the pure composer wants ruamel's own Tag objects
+        yaml.Resolver = _resolver()
     if deep:
         yaml.max_depth = MAX_DEPTH
     root = None
@@ -209,6 +231,7 @@ class _Walker:
         self.tag_checked: set[int] = set()
         self.tagged: set[int] = set()
         self.lines: list[str] | None = None
+        self.may_have_tags = "!" in text
 
     # -- spans ---------------------------------------------------------------
     def span(self, node) -> Span:
@@ -233,11 +256,14 @@ class _Walker:
         if depth > MAX_DEPTH:
             raise _Abort(Problem("F001", f"the YAML nests deeper than {MAX_DEPTH} levels", self.span(node)))
         here = at or self.span(node)
-        refused = self._check_tag(node, here)
+        refused = self.may_have_tags and self._check_tag(node, here)
         kind = node.id
         if kind == "scalar":
-            self.index[path] = Entry(key, here, node.style or "", at is not None)
-            return REFUSED if refused else _scalar(node)
+            style = node.style or ""
+            self.index[path] = Entry(key, here, style, at is not None)
+            if refused:
+                return REFUSED
+            return plain_value(node.value) if style == "" else node.value
         ident = id(node)
         if ident in self.on_stack:
             raise _Abort(Problem("F001", "an alias refers to the value that contains it, so it never ends",
@@ -259,17 +285,20 @@ class _Walker:
         merges = []
         for key_node, value_node in node.value:
             key_span = at or self.span(key_node)
-            if key_node.tag == _TAG + "merge":
+            plain = key_node.id == "scalar" and not key_node.style
+            if plain and key_node.value == "<<":
                 merges.append((key_node, value_node))
                 continue
-            if key_node.id != "scalar" or key_node.tag != _TAG + "str":
-                what = (f"'{key_node.value}' is read as {_kind_name(key_node)}" if key_node.id == "scalar"
-                         else f"this one is {_kind_name(key_node)}")
+            typed = plain_value(key_node.value) if plain else key_node.value
+            if key_node.id != "scalar" or not isinstance(typed, str):
+                what = (f"'{key_node.value}' is read as {_kind_name(typed)}" if key_node.id == "scalar"
+                        else f"this one is {'a list' if key_node.id == 'sequence' else 'a mapping'}")
                 self.problems.append(Problem(
                     "F002", f"a key must be text, but {what}",
                     key_span, hint="quote the key, or remove it"))
                 continue
-            self._check_tag(key_node, key_span)
+            if self.may_have_tags:
+                self._check_tag(key_node, key_span)
             name = key_node.value
             if name in first_seen:
                 self.problems.append(Problem(
@@ -338,34 +367,40 @@ class _Walker:
         return False
 
 
-def _kind_name(node) -> str:
-    if node.id != "scalar":
-        return "a list" if node.id == "sequence" else "a mapping"
-    return {"int": "a number", "float": "a number", "bool": "true/false", "null": "empty"}.get(
-        node.tag.removeprefix(_TAG), "a value of another type")
+def _kind_name(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    return "a number" if isinstance(value, (int, float)) else "a value of another type"
 
 
-def _scalar(node) -> Any:
-    tag = node.tag.removeprefix(_TAG)
-    value = node.value
-    if tag == "str" or tag == "timestamp":
-        return value
-    if tag == "null":
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+                  "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+                  ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan")}
+
+
+def plain_value(text: str) -> Any:
+    """A plain scalar typed by the YAML 1.2 core schema, with one exception: a number written
+    with a sign ('+12', '-30') stays text, because in a goal file a sign marks a change
+    ('+5 pp', '+12' NPS points) and the quantity grammar reads it."""
+    if text in _NULL:
         return None
-    if tag == "bool":
-        return value.lower() == "true"
-    if tag == "int":
-        digits = value.replace("_", "")
-        try:
-            if digits.lower().startswith(("0x", "+0x", "-0x", "0o", "+0o", "-0o", "0b")):
-                return int(digits, 0)
-            return int(digits)
-        except ValueError:
-            return value
-    if tag == "float":
-        try:
-            return float(value.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-                         .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
-        except ValueError:
-            return value
-    return value
+    flag = _BOOL.get(text)
+    if flag is not None:
+        return flag
+    first = text[0]
+    if first.isdigit() or first == ".":
+        if _INT.fullmatch(text):
+            return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+        if _FLOAT.fullmatch(text):
+            return float(text)
+        if text in _SPECIAL_FLOAT:
+            return _SPECIAL_FLOAT[text]
+    elif first == "-" and text in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[text]
+    return text
