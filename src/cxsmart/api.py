@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pathspec
 
 from cxsmart import suppress
+from cxsmart.cache import Cache, digest
 from cxsmart.catalogue import Catalogue
 from cxsmart.config import Config, LoadedConfig, load_config
 from cxsmart.diagnostics import Diagnostic, Severity, Span
@@ -70,11 +72,12 @@ def effective(loaded: LoadedConfig, over: Overrides) -> Config:
 
 
 def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None = None,
-               cwd: Path | None = None, registry: Registry | None = None) -> LintResult:
+               cwd: Path | None = None, registry: Registry | None = None, cache: Cache | None = None) -> LintResult:
     """Lint files and folders. Raises ConfigError, SelectionError, DiscoveryError, PackError,
     RegistryError (all exit 2)."""
     cwd = cwd or Path.cwd()
     over = over or Overrides()
+    cache = cache or Cache(None)
     cfg = effective(loaded, over)
     run = _prepare(cfg, loaded.root, registry)
     files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
@@ -82,13 +85,22 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     if over.workspace and paths:
         everything = discover([], loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore)
         files = sorted({p.resolve(): p for p in [*everything, *files]}.values(), key=lambda p: p.as_posix())
-    sources = [_load_file(p, _display(p, cwd), cfg) for p in files]
-    result = _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)})
+    raw = [(p, _display(p, cwd), _read(p, cfg)) for p in files]
+    key = _result_key(raw, cfg, run, over, sorted(str(p) for p in named)) if cache.enabled else ""
+    cached = cache.result(key) if key else None
+    if cached is not None:
+        restored = _restore(cached, cfg, run)
+        if restored is not None:
+            return restored
+    sources = [_source(display, data, cfg) for _, display, data in raw]
+    result = _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)}, cache)
     if over.workspace and paths:
         shown = {s.path for s, p in zip(sources, files) if p.resolve() in named}
         result.diagnostics = [d for d in result.diagnostics if d.path in shown]
         result.paths = [p for p in result.paths if p in shown]
         result.files = len(result.paths)
+    if key:
+        cache.store_result(key, _stored(result))
     return result
 
 
@@ -121,12 +133,18 @@ def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     return _Run(packs, registry, selection)
 
 
-def _load_file(path: Path, display: str, cfg: Config) -> SourceFile:
-    limit = cfg.max_file_size * 1024 * 1024
+def _read(path: Path, cfg: Config) -> bytes | str:
+    """The file's bytes, or why it cannot be read (a message)."""
     try:
-        data = read_bytes(str(path), limit)
+        return read_bytes(str(path), cfg.max_file_size * 1024 * 1024)
     except Unreadable as e:
-        return SourceFile(display, problems=[Problem("F001", str(e).replace(str(path), "the file"), Span(1, 1, 1, 2))])
+        return str(e).replace(str(path), "the file")
+
+
+def _source(display: str, data: bytes | str, cfg: Config) -> SourceFile:
+    if isinstance(data, str):
+        return SourceFile(display, problems=[Problem("F001", data, Span(1, 1, 1, 2))])
+    limit = cfg.max_file_size * 1024 * 1024
     text, problem = decode(data, limit)
     if problem is not None:
         return SourceFile(display, problems=[problem])
@@ -143,16 +161,50 @@ def _display(path: Path, cwd: Path) -> str:
     return path.as_posix() if rel.startswith("..") else rel
 
 
-def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_paths: dict[str, Path]) -> LintResult:
+def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_paths: dict[str, Path],
+          cache: Cache | None = None) -> LintResult:
     today = cfg.today or dt.date.today()
     ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start)
     ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
-    found = run_rules(ws, run.selection.rules, ctx, run.packs)
+    found = run_rules(ws, run.selection.rules, ctx, run.packs, cache)
     found = _apply_file_ignores(found, cfg, root, real_paths, run.registry)
     found = _apply_suppressions(found, sources, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
     return LintResult(found, len(sources), len(ws.goals), Severity.parse(cfg.fail_on), list(run.registry.warnings),
                       [s.path for s in sources], run.registry)
+
+
+def _result_key(raw, cfg: Config, run: _Run, over: Overrides, named: list[str]) -> str:
+    """Everything that can change the findings of a run."""
+    files = [(display, hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else data)
+             for _, display, data in raw]
+    rules = [(r.code, r.__module__, type(r).__qualname__, str(r.options)) for r in run.selection.rules]
+    today = (cfg.today or dt.date.today()).isoformat()
+    return digest(cfg.model_dump(mode="json"), run.packs.key(), rules, run.registry.warnings, today,
+                  over.workspace, over.force_exclude, named, files)
+
+
+def _stored(result: LintResult) -> dict:
+    return {"diagnostics": [{**d.to_json(), "subject": d.subject} for d in result.diagnostics],
+            "files": result.files, "goals": result.goals, "paths": result.paths, "warnings": result.warnings}
+
+
+def _restore(doc: dict, cfg: Config, run: _Run) -> LintResult | None:
+    """A stored result, or None if the entry is not what cxsmart writes (the cache is untrusted)."""
+    try:
+        diagnostics = [Diagnostic(code=str(d["code"]), name=str(d["name"]), severity=Severity.parse(d["severity"]),
+                                  message=str(d["message"]), path=str(d["path"]),
+                                  span=Span(int(d["line"]), int(d["column"]), int(d["end_line"]), int(d["end_column"])),
+                                  goal=_text(d["goal"]), hint=_text(d["hint"]), subject=_text(d.get("subject")))
+                       for d in doc["diagnostics"]]
+        return LintResult(diagnostics, int(doc["files"]), int(doc["goals"]), Severity.parse(cfg.fail_on),
+                          [str(w) for w in doc["warnings"]], [str(p) for p in doc["paths"]], run.registry)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def _apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_paths: dict[str, Path],

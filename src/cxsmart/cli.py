@@ -109,6 +109,7 @@ def lint(
     statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule has, instead of the findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where the cache lives (default: .cxsmart_cache next to the configuration).")] = None,
     color: Annotated[Color, typer.Option(help="Colour the text output.")] = Color.auto,
     report_unused_ignores: Annotated[bool, typer.Option("--report-unused-ignores", help="Report suppression comments that suppress nothing (F007).")] = False,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply 'exclude', 'include' and hidden-file skipping to files named on the command line too (pre-commit).")] = False,
@@ -133,8 +134,11 @@ def lint(
         report_unused_ignores=report_unused_ignores, force_exclude=force_exclude, workspace=workspace,
     )
     try:
+        from cxsmart.cache import from_settings
+
         loaded = load_config(config, cwd)
-        result = lint_paths(list(paths or []), loaded, over, cwd=cwd)
+        cache = from_settings(loaded.root, no_cache, cache_dir)
+        result = lint_paths(list(paths or []), loaded, over, cwd=cwd, cache=cache)
     except (ConfigError, SelectionError, DiscoveryError, PackError, RegistryError) as e:
         fail(str(e))
     if require_plugins and result.warnings:
@@ -247,6 +251,22 @@ def init_command(
     for path in written:
         typer.echo(f"wrote {path}")
     typer.echo("next: edit goals.yaml, then run 'cxsmart lint'")
+
+
+@app.command("clean")
+def clean_command(
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="The cache to remove.")] = None,
+) -> None:
+    """Remove cxsmart's cache (.cxsmart_cache)."""
+    from cxsmart.cache import DIR_NAME, clean
+    from cxsmart.config import ConfigError, load_config
+
+    try:
+        folder = cache_dir or load_config(None, Path.cwd()).root / DIR_NAME
+        removed = clean(folder)
+    except (ConfigError, OSError) as e:
+        fail(str(e))
+    typer.echo(f"removed {folder}" if removed else f"no cache at {folder}")
 
 
 @app.command("schema")

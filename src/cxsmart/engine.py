@@ -10,19 +10,20 @@ from cxsmart.rule import Rule, RuleContext
 from cxsmart.workspace import GoalView, Workspace
 
 
-def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None) -> None:
+def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache=None) -> None:
     """Fill `goal.facts` from prose when a selected rule needs it: spaCy is imported only
     then, and all prose goes through it in one batch."""
     if packs is None or not ws.goals or not any(rule.needs_text for rule in rules):
         return
     from cxsmart.nlp import analyse
 
-    analyse(ws.goals, packs)
+    analyse(ws.goals, packs, cache)
     ws.adopt_facts()
 
 
-def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackData | None = None) -> list[Diagnostic]:
-    prepare_text(ws, rules, packs)
+def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackData | None = None,
+              cache=None) -> list[Diagnostic]:
+    prepare_text(ws, rules, packs, cache)
     out: list[Diagnostic] = []
     for rule in rules:
         per_goal = type(rule).check is not Rule.check

@@ -6,11 +6,15 @@ pipeline in one `nlp.pipe` batch, each distinct text once.
 
 from __future__ import annotations
 
+import hashlib
+
+from cxsmart.cache import digest
 from cxsmart.diagnostics import Span
 from cxsmart.facts import Fact, Facts
 from cxsmart.nlp.extract import TextFacts, read
 from cxsmart.nlp.finders import Found
 from cxsmart.nlp.pipeline import build
+from cxsmart.nlp.serial import decode, encode
 from cxsmart.nlp.spans import locate
 from cxsmart.packs import PackData
 
@@ -18,8 +22,9 @@ FIELDS = ("title", "description")
 MAX_CHARS = 10_000          # a goal is a sentence or a paragraph; a 1 MB title is read up to here
 
 
-def analyse(goals: list, packs: PackData) -> None:
-    """Fill goal.facts for every goal from its title (and description, for wording checks)."""
+def analyse(goals: list, packs: PackData, cache=None) -> None:
+    """Fill goal.facts for every goal from its title and description. Texts read in an earlier
+    run come from the cache; spaCy is imported only if some text is new."""
     texts: dict[str, TextFacts | None] = {}
     for goal in goals:
         for name in FIELDS:
@@ -28,12 +33,25 @@ def analyse(goals: list, packs: PackData) -> None:
                 texts.setdefault(text, None)
     if not texts:
         return
-    pipeline = build(packs)
-    definitional_words = {w.lower() for w in packs.terms["definitional-words"]}
-    order = list(texts)
-    heads = [text[:MAX_CHARS] for text in order]
-    for text, head, doc in zip(order, heads, pipeline.docs(heads)):
-        texts[text] = read(head, doc, pipeline, definitional_words)
+    use_cache = cache is not None and cache.enabled
+    packs_key = digest(packs.key()) if use_cache else ""
+    table = cache.facts(packs_key) if use_cache else {}
+    hashes = {text: hashlib.sha1(text.encode("utf-8")).hexdigest() for text in texts} if use_cache else {}
+    missing = []
+    for text in texts:
+        known = table.get(hashes[text]) if use_cache else None
+        texts[text] = decode(known) if isinstance(known, dict) else None
+        if texts[text] is None:
+            missing.append(text)
+    if missing:
+        pipeline = build(packs)
+        definitional_words = {w.lower() for w in packs.terms["definitional-words"]}
+        heads = [text[:MAX_CHARS] for text in missing]
+        for text, head, doc in zip(missing, heads, pipeline.docs(heads)):
+            texts[text] = read(head, doc, pipeline, definitional_words)
+    if use_cache and (missing or len(table) != len(texts)):
+        cache.store_facts(packs_key, {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f))
+                                      for t, f in texts.items()})
     for goal in goals:
         goal.facts = _facts(goal, texts)
 
