@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
@@ -82,6 +83,17 @@ EXAMPLES = "72%, +5 pp, 3.5 percentage points, 45 s, 6 min, $1,450, x2 or -30%"
 
 def parse_quantity(raw: object) -> Quantity:
     """Parse a YAML number or string into a Quantity, or raise QuantityError."""
+    if isinstance(raw, str):
+        return _parse_text(raw)
+    return _parse(raw)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(raw: str) -> Quantity:
+    return _parse(raw)        # goal files repeat their values ("72%", "+5 pp"): parse each once
+
+
+def _parse(raw: object) -> Quantity:
     if isinstance(raw, bool) or raw is None:
         raise QuantityError(f"expected a quantity such as {EXAMPLES}")
     if isinstance(raw, (int, float)):

@@ -17,6 +17,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -76,6 +77,17 @@ def describe(day: dt.date) -> str:
 
 
 def parse_date_like(raw: object, fiscal_start: int = 1) -> Timeframe:
+    if isinstance(raw, (str, int)) and not isinstance(raw, bool):
+        return _parse_cached(raw, fiscal_start)
+    return _parse(raw, fiscal_start)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(raw: str | int, fiscal_start: int) -> Timeframe:
+    return _parse(raw, fiscal_start)          # deadlines repeat across a goal file: parse each once
+
+
+def _parse(raw: object, fiscal_start: int) -> Timeframe:
     if isinstance(raw, dt.datetime):
         raw = raw.date()
     if isinstance(raw, dt.date):

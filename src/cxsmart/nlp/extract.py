@@ -23,6 +23,7 @@ DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "th
 START_CUES = {"from", "starting", "since"}
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 MEANS = {"by", "through", "via", "with", "using"}
+_MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b")
 LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|should|want to|plan to)\s+|"
                      r"(?:will|to|must|should)\s+)", re.I)
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
@@ -136,31 +137,28 @@ def _joined(tokens, end: int, start: int) -> bool:
 
 def _means_clause(tokens) -> int:
     """Where "by improving ...", "through better ..." starts, or the end of the text."""
-    for t in tokens[1:]:
-        nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-        if t.lower_ in MEANS and nxt is not None and (nxt.lower_.endswith("ing") or nxt.lower_ == "better"):
-            return t.idx
-    return 1 << 30
+    m = _MEANS.search(tokens[0].doc.text) if tokens else None
+    return m.start() if m else 1 << 30
 
 
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
     to = next((q for q in quantities if q.cue == "to" and not q.value.factor), None)
     if to is not None:                          # "waits over 4 hours from 18% to 10%": 'to' names the target
-        facts.target = replace(to, value=replace(to.value, change=False))
+        facts.target = _absolute(to)
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
         if cue == "from" and facts.baseline is None:
-            facts.baseline = replace(q, value=replace(value, change=False))
+            facts.baseline = _absolute(q)
         elif cue in TARGET_CUES and facts.target is None and not value.factor:
-            facts.target = replace(q, value=replace(value, change=False))
+            facts.target = _absolute(q)
         elif (cue == "by" or (cue == "of" and _word_before(text, q.start, 2) in CHANGE_NOUNS)) and facts.target is None:
-            facts.target = replace(q, value=_signed(value, _verb_before(verbs, q.start)))
+            facts.target = q._replace(value=_signed(value, _verb_before(verbs, q.start)))
         elif cue == "of" and facts.target is None and facts.metric is not None and facts.metric.end < q.start:
-            facts.target = replace(q, value=replace(value, change=False))
+            facts.target = _absolute(q)
         elif cue == "" and facts.target is None and value.unit == PERCENT and \
                 q.start <= len(text.split(" ", 1)[0]) + 2:
-            facts.target = replace(q, value=replace(value, change=False))    # "Resolve 90% of complaints ..."
+            facts.target = _absolute(q)                 # "Resolve 90% of complaints ..."
     if facts.target is None:
         for v in verbs:
             factor = FACTORS.get(v.value[1])
@@ -171,6 +169,14 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
         anchor = (facts.target or facts.baseline).start
         before = [v for v in verbs if v.start < anchor]
         facts.direction = before[-1] if before else (verbs[0] if verbs else None)
+
+
+def _absolute(found: Found) -> Found:
+    """After 'from', 'to', 'below' a sign is part of the value ('to +20' NPS), not a change."""
+    q: Quantity = found.value
+    if not q.change:
+        return found
+    return found._replace(value=Quantity(q.value, q.unit, False, q.factor, q.currency, q.text))
 
 
 def _signed(q: Quantity, verb: Found | None) -> Quantity:

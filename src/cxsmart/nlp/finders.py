@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cxsmart.quantities import Quantity, QuantityError, parse_quantity
 from cxsmart.timeframes import MONTHS, DateSyntaxError, Timeframe, parse_date_like
@@ -48,8 +48,7 @@ _QUANTITY_CUE = re.compile(
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     value: object
     start: int
     end: int

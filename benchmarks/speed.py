@@ -1,0 +1,132 @@
+"""cxsmart's speed and memory against the YAML parse floor and yamllint, on generated goal
+repositories. Not a test: run it by hand and quote the table.
+
+    pip install yamllint            # the comparison (not a cxsmart dependency)
+    python benchmarks/speed.py [--sizes 1000,10000,50000] [--files-per-1000 10]
+
+For each size it writes a repository (objectives and owners, then goal files of structured
+goals, goals written only as sentences, flawed goals and comments) and measures, in one run:
+- parse floor: ruamel.yaml's C-backed compose of the same files, in-process, best of 3;
+- cxsmart cold: `cxsmart lint --no-cache` in a new process;
+- cxsmart warm: `cxsmart lint` twice, the second timed (nothing changed);
+- yamllint on the same files, in a new process;
+with wall time and the peak resident memory of each process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+METRICS = [("csat", "72%", "77%"), ("fcr", "70%", "74%"), ("nps", "18", "24"), ("aht", "7 min", "6.5 min"),
+           ("survey_response_rate", "12%", "14%"), ("churn_rate", "2.4%", "2.1%"), ("app_rating", "3.9", "4.1")]
+SENTENCES = [
+    "Increase CSAT for segment {n} from 71% to 76% by 30 June 2027",
+    "Reduce average handling time on queue {n} from 420 s to 390 s by Q2 2027",
+    "Improve the customer experience in region {n}",
+    "Launch a callback option for team {n} by Q3 2027",
+    "Reduce repeat calls within 7 days on line {n} from 18% to 15% by H1 2027",
+    "Try to answer tickets for desk {n} faster",
+]
+
+
+def generate(root: Path, goals: int, files: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    owners = "".join(f"  - {{id: team-{t}, controls: [csat, fcr, nps, aht, survey_response_rate, churn_rate, "
+                     f"app_rating]}}\n" for t in range(files))
+    (root / "workspace.yaml").write_text(
+        "objectives:\n  - {id: grow-retention, title: Grow revenue by reducing churn, kpi: churn_rate}\n"
+        f"owners:\n{owners}")
+    per_file = goals // files
+    for f in range(files):
+        lines = [f"# Goals of team {f}", "goals:"]
+        for g in range(per_file):
+            n = f * per_file + g
+            if n % 5 == 4:                                    # a goal written only as a sentence
+                lines += [f"  - id: g{n}", f"    title: {SENTENCES[n % len(SENTENCES)].format(n=n)}",
+                          f"    owner: team-{f}", "    objective: grow-retention", "    review: monthly"]
+                continue
+            metric, base, target = METRICS[n % len(METRICS)]
+            flawed = rng.random() < 0.1
+            lines += [
+                f"  - id: g{n}",
+                f"    title: Improve {metric} for segment {n} from {base} to {target} by 30 June 2027",
+                f"    owner: team-{f}",
+                "    objective: grow-retention",
+                f"    metric: {metric}",
+                f"    baseline: {base}" if not flawed else "    # baseline: still to be measured",
+                f"    target: {target}",
+                "    start: 2027-01-01",
+                "    deadline: 2027-06-30" if not flawed else "    deadline: 31 February 2027",
+                "    review: monthly",
+                "    actions:",
+                f"      - {{title: Coach agents on {metric}, owner: team-{f}, due: 2027-03-31}}",
+            ]
+        (root / f"team-{f:04}.yaml").write_text("\n".join(lines) + "\n")
+
+
+def parse_floor(root: Path) -> float:
+    from ruamel.yaml import YAML
+
+    texts = [p.read_text() for p in sorted(root.glob("*.yaml"))]
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for text in texts:
+            YAML(typ="safe").compose(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def measure(goals: int, files: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        generate(root, goals, files)
+        lines = sum(p.read_text().count("\n") for p in root.glob("*.yaml"))
+        lint = [sys.executable, "-m", "cxsmart", "lint", ".", "--format", "json", "--today", "2026-12-01"]
+        row = {"goals": goals, "files": files + 1, "lines": lines, "floor": parse_floor(root)}
+        row["cold"], row["cold_mem"] = timed([*lint, "--no-cache"], root)
+        timed(lint, root)                                       # fill the cache
+        row["warm"], row["warm_mem"] = timed(lint, root)
+        yamllint = Path(sys.executable).with_name("yamllint")
+        if yamllint.exists():
+            row["yamllint"], row["yamllint_mem"] = timed([str(yamllint), "-f", "parsable", "."], root)
+        return row
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--files-per-1000", type=int, default=10)
+    args = ap.parse_args()
+    print("| goals | files | lines | parse floor | cold (--no-cache) | cold / floor | warm | warm / cold "
+          "| yamllint | yamllint / cold | peak RSS cold | s per 1,000 goals (cold) |")
+    print("| " + " | ".join(["---"] * 12) + " |")
+    for size in (int(s) for s in args.sizes.split(",")):
+        files = max(1, size * args.files_per_1000 // 1000)
+        r = measure(size, files)
+        y = r.get("yamllint")
+        yl = f"{y:.2f} s" if y else "n/a"
+        ratio = f"{y / r['cold']:.1f}x" if y else "n/a"
+        print(f"| {r['goals']:,} | {r['files']} | {r['lines']:,} | {r['floor']:.2f} s | {r['cold']:.2f} s "
+              f"| {r['cold'] / r['floor']:.1f}x | {r['warm']:.2f} s | {r['warm'] / r['cold']:.2f}x "
+              f"| {yl} | {ratio} | {r['cold_mem']:.0f} MiB | {r['cold'] / r['goals'] * 1000:.2f} s |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
