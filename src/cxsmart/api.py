@@ -92,8 +92,15 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
         restored = _restore(cached, cfg, run)
         if restored is not None:
             return restored
-    sources = [_source(display, data, cfg) for _, display, data in raw]
-    result = _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)}, cache)
+    prose = _start_prose(run, raw, cache)
+    sources = []
+    for _, display, data in raw:
+        source = _source(display, data, cfg)
+        sources.append(source)
+        if prose is not None:
+            prose.feed(source)
+    result = _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)}, cache,
+                   prose.worker if prose is not None else None)
     if over.workspace and paths:
         shown = {s.path for s, p in zip(sources, files) if p.resolve() in named}
         result.diagnostics = [d for d in result.diagnostics if d.path in shown]
@@ -161,12 +168,42 @@ def _display(path: Path, cwd: Path) -> str:
     return path.as_posix() if rel.startswith("..") else rel
 
 
+class _Prose:
+    """Hands each loaded file's new sentences to the worker that reads prose in parallel."""
+
+    def __init__(self, worker, known: set[str]):
+        self.worker = worker
+        self.known = known
+
+    def feed(self, source: SourceFile) -> None:
+        from cxsmart.nlp import text_hash
+
+        texts = [t for item in source.sections["goals"] for t in (item.model.title, item.model.description) if t]
+        self.worker.feed([t for t in texts if not self.known or text_hash(t) not in self.known])
+
+
+def _start_prose(run: _Run, raw, cache: Cache) -> _Prose | None:
+    from cxsmart.nlp import worker
+
+    if not any(rule.needs_text for rule in run.selection.rules) or not worker.available():
+        return None
+    if sum(len(data) for _, _, data in raw if isinstance(data, bytes)) < worker.MIN_BYTES:
+        return None
+    from cxsmart.nlp import cached_texts
+
+    known = cached_texts(run.packs, cache)
+    try:
+        return _Prose(worker.ProseWorker(run.packs), known)
+    except OSError:
+        return None
+
+
 def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_paths: dict[str, Path],
-          cache: Cache | None = None) -> LintResult:
+          cache: Cache | None = None, prose=None) -> LintResult:
     today = cfg.today or dt.date.today()
     ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start)
     ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
-    found = run_rules(ws, run.selection.rules, ctx, run.packs, cache)
+    found = run_rules(ws, run.selection.rules, ctx, run.packs, cache, prose)
     found = _apply_file_ignores(found, cfg, root, real_paths, run.registry)
     found = _apply_suppressions(found, sources, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)

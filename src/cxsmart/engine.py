@@ -10,20 +10,20 @@ from cxsmart.rule import Rule, RuleContext
 from cxsmart.workspace import GoalView, Workspace
 
 
-def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache=None) -> None:
+def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache=None, prose=None) -> None:
     """Fill `goal.facts` from prose when a selected rule needs it: spaCy is imported only
     then, and all prose goes through it in one batch."""
     if packs is None or not ws.goals or not any(rule.needs_text for rule in rules):
         return
     from cxsmart.nlp import analyse
 
-    analyse(ws.goals, packs, cache)
+    analyse(ws.goals, packs, cache, prose)
     ws.adopt_facts()
 
 
 def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackData | None = None,
-              cache=None) -> list[Diagnostic]:
-    prepare_text(ws, rules, packs, cache)
+              cache=None, prose=None) -> list[Diagnostic]:
+    prepare_text(ws, rules, packs, cache, prose)
     out: list[Diagnostic] = []
     for rule in rules:
         per_goal = type(rule).check is not Rule.check

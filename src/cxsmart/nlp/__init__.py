@@ -22,7 +22,7 @@ FIELDS = ("title", "description")
 MAX_CHARS = 10_000          # a goal is a sentence or a paragraph; a 1 MB title is read up to here
 
 
-def analyse(goals: list, packs: PackData, cache=None) -> None:
+def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
     """Fill goal.facts for every goal from its title and description. Texts read in an earlier
     run come from the cache; spaCy is imported only if some text is new."""
     texts: dict[str, TextFacts | None] = {}
@@ -36,13 +36,20 @@ def analyse(goals: list, packs: PackData, cache=None) -> None:
     use_cache = cache is not None and cache.enabled
     packs_key = digest(packs.key()) if use_cache else ""
     table = cache.facts(packs_key) if use_cache else {}
-    hashes = {text: hashlib.sha1(text.encode("utf-8")).hexdigest() for text in texts} if use_cache else {}
+    hashes = {text: text_hash(text) for text in texts} if use_cache else {}
     missing = []
     for text in texts:
         known = table.get(hashes[text]) if use_cache else None
         texts[text] = decode(known) if isinstance(known, dict) else None
         if texts[text] is None:
             missing.append(text)
+    if missing and prose is not None:                   # read by the worker while YAML was parsed
+        done = prose.results() or {}
+        for text in missing:
+            found = done.get(text)
+            texts[text] = decode(found) if isinstance(found, dict) else None
+        missing = [t for t in missing if texts[t] is None]
+        table.update({hashes[t]: done[t] for t in texts if use_cache and t in done})
     if missing:
         pipeline = build(packs)
         definitional_words = {w.lower() for w in packs.terms["definitional-words"]}
@@ -52,6 +59,19 @@ def analyse(goals: list, packs: PackData, cache=None) -> None:
     if use_cache and (missing or len(table) != len(texts)):
         cache.store_facts(packs_key, {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f))
                                       for t, f in texts.items()})
+    for goal in goals:
+        goal.facts = _facts(goal, texts)
+
+
+def cached_texts(packs: PackData, cache) -> set[str]:
+    """Hashes of the texts the facts cache already holds (the worker need not read them)."""
+    if cache is None or not cache.enabled:
+        return set()
+    return set(cache.facts(digest(packs.key())))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
     for goal in goals:
         goal.facts = _facts(goal, texts)
 

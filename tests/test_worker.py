@@ -1,0 +1,58 @@
+"""The prose worker: the same findings as reading in-process, and a failed worker falls back."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from cxsmart.api import lint_paths
+from cxsmart.cache import Cache
+from cxsmart.config import Config, LoadedConfig
+from cxsmart.nlp import worker
+from tests.conftest import TODAY
+
+TEMPLATES = [
+    "Increase CSAT for segment {n} from 71% to 76% by 30 June 2027",
+    "Reduce average handling time on queue {n} from 420 s to 390 s",
+    "Improve the customer experience in region {n}",
+    "Launch a callback option for team {n} by Q3 2027",
+    "Try to answer tickets for desk {n} faster within six months",
+]
+
+
+def workspace(root: Path, goals: int = 900) -> None:
+    lines = ["goals:"]
+    for n in range(goals):
+        lines += [f"  - id: g{n}", f"    title: {TEMPLATES[n % len(TEMPLATES)].format(n=n)}",
+                  "    description: " + "Context for the team, kept short but real. " * 6, "    owner: cc"]
+    (root / "goals.yaml").write_text("\n".join(lines) + "\n")
+
+
+def run(root: Path):
+    loaded = LoadedConfig(config=Config(today=TODAY), root=root)
+    return lint_paths([root], loaded, cwd=root, cache=Cache(None)).diagnostics
+
+
+def test_worker_gives_the_same_findings(tmp_path, monkeypatch):
+    workspace(tmp_path)
+    assert (tmp_path / "goals.yaml").stat().st_size >= worker.MIN_BYTES          # large enough to use it
+    started = []
+    real = worker.ProseWorker
+    monkeypatch.setattr(worker, "ProseWorker", lambda packs: started.append(1) or real(packs))
+    with_worker = run(tmp_path)
+    assert started == [1]
+    monkeypatch.setenv("CXSMART_NO_WORKER", "1")
+    without = run(tmp_path)
+    assert with_worker == without
+    assert {"S001", "S002", "S004", "T006", "M002"} <= {d.code for d in with_worker}
+
+
+def test_failed_worker_falls_back(tmp_path, monkeypatch):
+    broken = worker.ProseWorker(packs=None)                    # the child fails to build a pipeline
+    start = time.perf_counter()
+    assert broken.results(timeout=60) is None and time.perf_counter() - start < 60
+    workspace(tmp_path)
+    real = worker.ProseWorker
+    monkeypatch.setattr(worker, "ProseWorker", lambda packs: real(packs=None))
+    found = run(tmp_path)
+    assert {"S001", "S002"} <= {d.code for d in found}          # read in-process instead
