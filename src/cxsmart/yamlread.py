@@ -74,7 +74,7 @@ def parse_yaml(text: str, list_root: Path = ("goals",)) -> Parsed:
     try:
         root = _compose(text, out)
     except Exception as exc:  # noqa: BLE001 - any parser failure is a finding, never a crash
-        out.problems.append(_syntax_problem(exc))
+        out.problems.append(_reader_problem(exc, text) or _syntax_problem(exc))
         return out
     if root is None:
         return out
@@ -191,6 +191,20 @@ def _document_marker(text: str, line: int) -> int:
         if lines[i].startswith("---"):
             return i + 1
     return line
+
+
+def _reader_problem(exc: Exception, text: str) -> Problem | None:
+    """ruamel's ReaderError knows the offending character's offset but not its line."""
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if type(exc).__name__ != "ReaderError" or not isinstance(position, int):
+        return None
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = ord(character) if isinstance(character, str) and character else character
+    shown = f"U+{code:04X}" if isinstance(code, int) else "a character"
+    return Problem("F001", f"the file holds a control character ({shown}) that YAML does not allow",
+                   Span(line, column, line, column + 1), hint="delete it; a title should be plain text")
 
 
 def _syntax_problem(exc: Exception) -> Problem:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from cxsmart.printable import printable
+
 
 def render(result, registry=None) -> str:
-    lines = [f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}" for d in result.diagnostics]
+    lines = [printable(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}") for d in result.diagnostics]
     n = len(result.diagnostics)
     lines.append(f"Found {n} finding{'s' if n != 1 else ''}." if n else "All clear.")
     return "\n".join(lines) + "\n"

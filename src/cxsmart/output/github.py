@@ -6,11 +6,13 @@ complement the summary (and SARIF upload); they do not replace it.
 
 from __future__ import annotations
 
+from cxsmart.printable import printable
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _param(text: str) -> str:

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from cxsmart.api import LintResult
 from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.printable import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 160   # characters of a long source line shown around the span
@@ -23,7 +24,7 @@ def render(result: LintResult, console: Console, sources: dict[str, list[str]], 
         _statistics(result, console)
         return
     for path, group in groupby(result.diagnostics, key=lambda d: d.path):
-        console.print(Text(path, style="bold underline"))
+        console.print(Text(printable(path), style="bold underline"))
         for d in group:
             _finding(d, console, sources.get(path, []))
         console.print()
@@ -38,19 +39,22 @@ def _finding(d: Diagnostic, console: Console, lines: list[str]) -> None:
     head.append("  ")
     head.append(d.code, style=_STYLE[d.severity])
     head.append(f" {d.severity}", style=_STYLE[d.severity])
-    head.append(f"  {d.message}")
+    head.append(f"  {printable(d.message)}")
     if d.goal:
-        head.append(f"  [{d.goal}]", style="dim")
+        head.append(f"  [{printable(d.goal)}]", style="dim")
     console.print(head, soft_wrap=True)
     if 1 <= s.line <= len(lines):
         _excerpt(d, lines[s.line - 1], console)
     if d.hint:
-        console.print(Text("      = hint: ", style="dim").append(d.hint, style="green"), soft_wrap=True)
+        console.print(Text("      = hint: ", style="dim").append(printable(d.hint), style="green"), soft_wrap=True)
 
 
 def _excerpt(d: Diagnostic, line: str, console: Console) -> None:
     s = d.span
     source = line.rstrip("\r\n").replace("\t", " ")
+    if printable(source) != source:             # control characters: show the line escaped, no underline
+        console.print(Text(f"    {s.line} │ ", style="dim") + Text(printable(source)), soft_wrap=True)
+        return
     start = max(s.column - 1, 0)
     end = s.end_column - 1 if s.end_line == s.line else len(source.rstrip())
     end = max(min(end, len(source)), start + 1)
