@@ -38,7 +38,7 @@ def test_worker_gives_the_same_findings(tmp_path, monkeypatch):
     assert (tmp_path / "goals.yaml").stat().st_size >= worker.MIN_BYTES          # large enough to use it
     started = []
     real = worker.ProseWorker
-    monkeypatch.setattr(worker, "ProseWorker", lambda packs: started.append(1) or real(packs))
+    monkeypatch.setattr(worker, "ProseWorker", lambda packs, encoded=True: started.append(1) or real(packs, encoded))
     with_worker = run(tmp_path)
     assert started == [1]
     monkeypatch.setenv("CXSMART_NO_WORKER", "1")
@@ -53,6 +53,6 @@ def test_failed_worker_falls_back(tmp_path, monkeypatch):
     assert broken.results(timeout=60) is None and time.perf_counter() - start < 60
     workspace(tmp_path)
     real = worker.ProseWorker
-    monkeypatch.setattr(worker, "ProseWorker", lambda packs: real(packs=None))
+    monkeypatch.setattr(worker, "ProseWorker", lambda packs, encoded=True: real(packs=None))
     found = run(tmp_path)
     assert {"S001", "S002"} <= {d.code for d in found}          # read in-process instead

@@ -193,7 +193,7 @@ def _start_prose(run: _Run, raw, cache: Cache) -> _Prose | None:
 
     known = cached_texts(run.packs, cache)
     try:
-        return _Prose(worker.ProseWorker(run.packs), known)
+        return _Prose(worker.ProseWorker(run.packs, encoded=cache.enabled), known)
     except OSError:
         return None
 

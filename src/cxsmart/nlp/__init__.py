@@ -47,9 +47,11 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
         done = prose.results() or {}
         for text in missing:
             found = done.get(text)
-            texts[text] = decode(found) if isinstance(found, dict) else None
+            texts[text] = found if isinstance(found, TextFacts) else decode(found) if isinstance(found, dict) else None
         missing = [t for t in missing if texts[t] is None]
-        table.update({hashes[t]: done[t] for t in texts if use_cache and t in done})
+        if use_cache:
+            table.update({hashes[t]: done[t] if isinstance(done[t], dict) else encode(done[t])
+                          for t in texts if t in done})
     if missing:
         pipeline = build(packs)
         definitional_words = {w.lower() for w in packs.terms["definitional-words"]}

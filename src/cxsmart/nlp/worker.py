@@ -22,12 +22,14 @@ def available() -> bool:
 
 
 class ProseWorker:
-    def __init__(self, packs) -> None:
+    def __init__(self, packs, encoded: bool = True) -> None:
+        """encoded: return facts in the cache's JSON form (for storing), else as TextFacts
+        (pickled between our own two processes, which is cheaper)."""
         ctx = multiprocessing.get_context("fork")
         self.inbox = ctx.Queue()
         self.outbox = ctx.Queue()
         self.sent: set[str] = set()
-        self.process = ctx.Process(target=_serve, args=(self.inbox, self.outbox, packs), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(self.inbox, self.outbox, packs, encoded), daemon=True)
         self.process.start()
 
     def feed(self, texts: list[str]) -> None:
@@ -37,7 +39,7 @@ class ProseWorker:
             self.inbox.put(new)
 
     def results(self, timeout: float = 600.0) -> dict[str, Any] | None:
-        """{text: encoded facts}, or None if the worker failed."""
+        """{text: facts (encoded or TextFacts)}, or None if the worker failed."""
         try:
             self.inbox.put(None)
             result = self.outbox.get(timeout=timeout)
@@ -57,7 +59,7 @@ class ProseWorker:
                 self.process.kill()
 
 
-def _serve(inbox, outbox, packs) -> None:
+def _serve(inbox, outbox, packs, encoded: bool) -> None:
     try:
         from cxsmart.nlp import MAX_CHARS
         from cxsmart.nlp.extract import read
@@ -73,7 +75,8 @@ def _serve(inbox, outbox, packs) -> None:
                 break
             heads = [t[:MAX_CHARS] for t in batch]
             for text, head, doc in zip(batch, heads, pipeline.docs(heads)):
-                out[text] = encode(read(head, doc, pipeline, definitional))
+                facts = read(head, doc, pipeline, definitional)
+                out[text] = encode(facts) if encoded else facts
         outbox.put(out)
     except BaseException:  # noqa: BLE001 - the parent falls back
         outbox.put(None)
