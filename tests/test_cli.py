@@ -173,9 +173,10 @@ def test_version_and_module_entry_point():
     assert proc.returncode == 0 and proc.stdout.strip() == f"cxsmart {__version__}"
 
 
-def test_help_and_rules_do_not_import_spacy():
-    code = ("import sys, runpy; sys.argv = ['cxsmart', 'rules']\n"
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["rules"], ["rule", "M002"], ["metrics"], ["schema"]])
+def test_commands_that_read_no_goal_never_import_spacy(args):
+    code = ("import sys, runpy; sys.argv = ['cxsmart'] + sys.argv[1:]\n"
             "try:\n    runpy.run_module('cxsmart', run_name='__main__')\nexcept SystemExit: pass\n"
             "assert 'spacy' not in sys.modules, 'spacy imported'")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
