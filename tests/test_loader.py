@@ -62,7 +62,7 @@ def test_one_bad_goal_does_not_hide_the_others():
 
 
 def test_plain_scalars_follow_the_yaml_1_2_core_schema():
-    from cxsmart.yamlread import plain_value
+    from cxsmart.yamltypes import plain_value
 
     assert [plain_value(v) for v in ["12", "012", "0x1F", "0o17", "4.5", ".5", "1e3", "true", "False", "~", "null", ""]] \
         == [12, 12, 31, 15, 4.5, 0.5, 1000.0, True, False, None, None, None]

@@ -125,48 +125,59 @@ def lint(
     # A run is short and its data has few reference cycles; the collector would rescan every
     # parsed node again and again (a third of a 10,000-goal run). Memory stays bounded.
     gc.disable()
-    from cxsmart.api import Overrides, lint_paths
-    from cxsmart.packs import PackError
-    from cxsmart.config import ConfigError, load_config
-    from cxsmart.discovery import DiscoveryError
-    from cxsmart.registry import RegistryError
-    from cxsmart.selection import SelectionError
+    from cxsmart.api import Overrides
 
-    cwd = Path.cwd()
     over = Overrides(
         select=_codes(select) if select else None, extend_select=_codes(extend_select), ignore=_codes(ignore),
         today=_today(today), fail_on=fail_on.value if fail_on else None,
         report_unused_ignores=report_unused_ignores, force_exclude=force_exclude, workspace=workspace,
     )
-    try:
-        from cxsmart.cache import from_settings
+    result, loaded = _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins)
+    if write_baseline is not None:
+        _report_call(lambda r: typer.echo(r.write_baseline(write_baseline, result), err=True))
+        return
+    if format is None:
+        format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
+    stale = _report_call(lambda r: r.apply_baseline(result, baseline, loaded, report_stale_baseline, sys.stderr))
+    _report_call(lambda r: r.emit(result, format.value, output_file, quiet, statistics, color.value))
+    if result.files == 0:
+        where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
+        typer.echo(f"cxsmart: warning: no goal files found in {where}", err=True)
+    if (result.failed or stale) and not exit_zero:
+        raise typer.Exit(EXIT_FINDINGS)
 
+
+def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cache_dir: Path | None,
+              require_plugins: bool):
+    """Lint, turning every 'cannot run' into exit 2 with one line."""
+    from cxsmart.api import lint_paths
+    from cxsmart.cache import from_settings
+    from cxsmart.config import ConfigError, load_config
+    from cxsmart.discovery import DiscoveryError
+    from cxsmart.packs import PackError
+    from cxsmart.registry import RegistryError
+    from cxsmart.selection import SelectionError
+
+    cwd = Path.cwd()
+    try:
         loaded = load_config(config, cwd)
-        cache = from_settings(loaded.root, no_cache, cache_dir)
-        result = lint_paths(list(paths or []), loaded, over, cwd=cwd, cache=cache)
+        result = lint_paths(paths, loaded, over, cwd=cwd, cache=from_settings(loaded.root, no_cache, cache_dir))
     except (ConfigError, SelectionError, DiscoveryError, PackError, RegistryError) as e:
         fail(str(e))
     if require_plugins and result.warnings:
         fail(result.warnings[0] + " (--require-plugins)")
     for warning in result.warnings:
         typer.echo(f"cxsmart: warning: {warning}", err=True)
+    return result, loaded
+
+
+def _report_call(action):
     from cxsmart import report
 
     try:
-        if write_baseline is not None:
-            typer.echo(report.write_baseline(write_baseline, result), err=True)
-            return
-        stale = report.apply_baseline(result, baseline, loaded, report_stale_baseline, sys.stderr)
-        if format is None:
-            format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
-        report.emit(result, format.value, output_file, quiet, statistics, color.value)
+        return action(report)
     except report.ReportError as e:
         fail(str(e))
-    if result.files == 0:
-        where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
-        typer.echo(f"cxsmart: warning: no goal files found in {where}", err=True)
-    if (result.failed or stale) and not exit_zero:
-        raise typer.Exit(EXIT_FINDINGS)
 
 
 @app.command("rules")

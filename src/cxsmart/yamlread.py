@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from cxsmart.diagnostics import Span
 from cxsmart.source import Problem
+from cxsmart.yamltypes import plain_value, text_resolver
 
 MAX_DEPTH = 100           # nesting levels; goal files need under ten
 MAX_NODES = 100_000       # values after alias expansion (billion-laughs guard)
@@ -22,7 +23,6 @@ _SCAN_DEPTH = 50          # bracket depth above which the safe (pure) composer i
 _DEEP_INDENT = re.compile(r"^[ \t\-?:]{100,}", re.M)
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.M)
-_TAG = "tag:yaml.org,2002:"
 _ALIAS_END = re.compile(r"[\s,\]}]")
 
 
@@ -101,34 +101,13 @@ def parse_yaml(text: str, list_root: Path = ("goals",)) -> Parsed:
     return out
 
 
-def _resolver():
-    """A resolver that calls every implicit scalar a string: cxsmart types plain scalars itself
-    (plain_value), which makes the C composer about 2.5x faster than with ruamel's resolver."""
-    global _RESOLVER
-    if _RESOLVER is None:
-        from ruamel.yaml.nodes import ScalarNode, SequenceNode
-        from ruamel.yaml.resolver import VersionedResolver
-
-        class TextResolver(VersionedResolver):
-            def resolve(self, kind, value, implicit):
-                if kind is ScalarNode:
-                    return _TAG + "str"
-                return _TAG + ("seq" if kind is SequenceNode else "map")
-
-        _RESOLVER = TextResolver
-    return _RESOLVER
-
-
-_RESOLVER = None
-
-
 def _compose(text: str, out: Parsed):
     from ruamel.yaml import YAML
 
     deep = _looks_deep(text)
     yaml = YAML(typ="safe", pure=deep)
     if not deep:                                # the pure composer wants ruamel's own Tag objects
-        yaml.Resolver = _resolver()
+        yaml.Resolver = text_resolver()
     if deep:
         yaml.max_depth = MAX_DEPTH
     root = None
@@ -387,34 +366,3 @@ def _kind_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     return "a number" if isinstance(value, (int, float)) else "a value of another type"
-
-
-_NULL = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_SPECIAL_FLOAT = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
-                  "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
-                  ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan")}
-
-
-def plain_value(text: str) -> Any:
-    """A plain scalar typed by the YAML 1.2 core schema, with one exception: a number written
-    with a sign ('+12', '-30') stays text, because in a goal file a sign marks a change
-    ('+5 pp', '+12' NPS points) and the quantity grammar reads it."""
-    if text in _NULL:
-        return None
-    flag = _BOOL.get(text)
-    if flag is not None:
-        return flag
-    first = text[0]
-    if first.isdigit() or first == ".":
-        if _INT.fullmatch(text):
-            return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
-        if _FLOAT.fullmatch(text):
-            return float(text)
-        if text in _SPECIAL_FLOAT:
-            return _SPECIAL_FLOAT[text]
-    elif first == "-" and text in _SPECIAL_FLOAT:
-        return _SPECIAL_FLOAT[text]
-    return text
