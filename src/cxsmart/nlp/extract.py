@@ -23,7 +23,7 @@ DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "th
 START_CUES = {"from", "starting", "since"}
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 MEANS = {"by", "through", "via", "with", "using"}
-_MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b")
+_MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
 LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|should|want to|plan to)\s+|"
                      r"(?:will|to|must|should)\s+)", re.I)
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
@@ -53,7 +53,7 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     _dates(facts, dates, text, definitional_words)
     verbs = _directions(hits, tokens)
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-    _metrics(facts, hits, tokens)
+    _metrics(facts, hits, tokens, text)
     _numbers(facts, quantities, verbs, tokens, text)
     if facts.direction is None and verbs:
         facts.direction = verbs[0]
@@ -104,10 +104,10 @@ def _directions(hits, tokens) -> list[Found]:
     return verbs
 
 
-def _metrics(facts: TextFacts, hits, tokens) -> None:
+def _metrics(facts: TextFacts, hits, tokens, text: str) -> None:
     """Catalogue metrics named as outcomes. Mentions that touch ("net revenue retention",
     "complaint resolution time") are one phrase naming a metric of its own."""
-    cut = _means_clause(tokens)
+    cut = _means_clause(text)
     groups: list[list[tuple[str, int, int]]] = []
     for label, value, start, end in hits:
         if label != METRIC:
@@ -135,9 +135,9 @@ def _joined(tokens, end: int, start: int) -> bool:
     return start == end or (start == end + 1 and tokens[end].text == "-")
 
 
-def _means_clause(tokens) -> int:
+def _means_clause(text: str) -> int:
     """Where "by improving ...", "through better ..." starts, or the end of the text."""
-    m = _MEANS.search(tokens[0].doc.text) if tokens else None
+    m = _MEANS.search(text)
     return m.start() if m else 1 << 30
 
 

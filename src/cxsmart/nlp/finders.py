@@ -31,8 +31,8 @@ _DATE = re.compile(
     | (?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{{2}}
     | \d{{4}}-\d{{2}}
     )(?![\w-])""")
-_DATE_CUE = re.compile(r"(?i)(?:\b(by|before|until|till|in|during|through|throughout|for|from|starting|since|"
-                       r"at|no later than|on|ending|end)\s+)$")
+_DATE_CUES = frozenset({"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "from",
+                        "starting", "since", "at", "no later than", "on", "ending", "end"})
 _NEEDS_CUE = re.compile(r"(?i)^(?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{2}$|^\d{4}-\d{2}$")
 _QUANTITY = re.compile(
     r"""(?ix)(?<![\w.\-/])(?:
@@ -41,10 +41,11 @@ _QUANTITY = re.compile(
       (?:\s?(?:%|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b
          |hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
-_QUANTITY_CUE = re.compile(
-    r"(?i)\b(from|to|by|reach|reaching|hit|hitting|achieve|achieving|at least|at most|at|below|under|above|over|"
-    r"less than|more than|fewer than|no more than|no less than|of|out of|within|than|between|and|is|are|stays?)"
-    r"\s+(?:an?\s+|the\s+)?$")
+_QUANTITY_CUES = frozenset({
+    "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
+    "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than", "no less than", "of",
+    "out of", "within", "than", "between", "and", "is", "are", "stay", "stays"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
 
 
@@ -59,7 +60,7 @@ def find_dates(text: str) -> list[Found]:
     out = []
     for m in _DATE.finditer(text):
         words = m.group(0)
-        cue = _cue(_DATE_CUE, text, m.start())
+        cue = _cue(_DATE_CUES, text, m.start(), articles=False)
         if _NEEDS_CUE.match(words) and not cue:
             continue                        # a bare '2026' without 'by'/'in' is a name, not a date
         try:
@@ -94,10 +95,23 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         except QuantityError:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        out.append(Found(q, start, start + len(words), _cue(_QUANTITY_CUE, text, m.start())))
+        out.append(Found(q, start, start + len(words), _cue(_QUANTITY_CUES, text, m.start())))
     return out
 
 
-def _cue(pattern: re.Pattern, text: str, at: int) -> str:
-    m = pattern.search(text[max(0, at - 24):at])
-    return m.group(1).lower() if m else ""
+def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
+    """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
+    head = text[max(0, at - 24):at]
+    if not head or not head[-1].isspace():
+        return ""
+    words = head.lower().split()
+    if at - 24 > 0 and words:
+        words = words[1:]                       # the first word may be cut in half
+    if articles and words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            if phrase in cues:
+                return phrase
+    return ""
