@@ -46,6 +46,16 @@ def test_config_and_selection_are_part_of_the_key(run_cli, ws):
     assert not [d for d in lint(run_cli)[1] if d["code"].startswith("P")]
 
 
+def test_a_pack_changing_a_metric_invalidates(run_cli, ws):
+    (ws / "packs").mkdir()
+    (ws / "cxsmart.toml").write_text('include = ["goals/*.yaml"]\nrule-packs = ["packs/"]\n')
+    (ws / "packs" / "m.yaml").write_text("metrics:\n  - {id: nps, unit: points, range: [-100, 100], better: higher}\n")
+    before = lint(run_cli)
+    assert any(d["code"] == "M005" for d in before[1])                 # NPS 130 is out of range
+    (ws / "packs" / "m.yaml").write_text("metrics:\n  - {id: nps, unit: points, range: [-100, 200], better: higher}\n")
+    assert not any(d["code"] == "M005" and d["goal"] == "nps-moonshot" for d in lint(run_cli)[1])
+
+
 def test_corrupt_cache_is_a_miss(run_cli, ws):
     first = lint(run_cli)
     for entry in (ws / ".cxsmart_cache").rglob("*.json"):

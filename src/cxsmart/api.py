@@ -217,7 +217,8 @@ def _result_key(raw, cfg: Config, run: _Run, over: Overrides, named: list[str]) 
              for _, display, data in raw]
     rules = [(r.code, r.__module__, type(r).__qualname__, str(r.options)) for r in run.selection.rules]
     today = (cfg.today or dt.date.today()).isoformat()
-    return digest(cfg.model_dump(mode="json"), run.packs.key(), rules, run.registry.warnings, today,
+    metrics = [m.model_dump(mode="json") for m in run.packs.metrics]     # ranges and bounds, not only names
+    return digest(cfg.model_dump(mode="json"), run.packs.key(), metrics, rules, run.registry.warnings, today,
                   over.workspace, over.force_exclude, named, files)
 
 
