@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from typing import Any
 
 MIN_BYTES = 256 * 1024          # below this, forking costs more than it saves
 
 
 def available() -> bool:
-    return (not os.environ.get("CXSMART_NO_WORKER") and "fork" in multiprocessing.get_all_start_methods()
-            and (os.cpu_count() or 1) > 1)
+    # fork only where it is safe after arbitrary imports (not macOS, where it is offered but
+    # can abort the child), and only with a second core to run on
+    return (not os.environ.get("CXSMART_NO_WORKER") and sys.platform.startswith("linux")
+            and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1)
 
 
 class ProseWorker:
