@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from cxsmart.fsutil import create_new
+from cxsmart.timeframes import quarter
 
 FILES = ("goals.yaml", "cxsmart.toml", ".pre-commit-config.yaml")
 
@@ -18,13 +19,8 @@ class InitError(Exception):
     """init cannot run here (exit 2)."""
 
 
-def _quarter_start(day: dt.date) -> dt.date:
-    month = ((day.month - 1) // 3 + 1) * 3 + 1
-    return dt.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
-
-
 def texts(today: dt.date) -> dict[str, str]:
-    start = _quarter_start(today)
+    start = quarter(today, 1)[0]
     deadline = dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
     due = dt.date(start.year, start.month, 1) + dt.timedelta(days=75)
     return {

@@ -79,7 +79,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None,
                 hint="save the file as UTF-8 (most editors offer 'Save with encoding')")
     nul = text.find("\x00")
     if nul >= 0:
-        line, col = _text_position(text, nul)
+        line, col = text_position(text, nul)
         return None, Problem("F001", "the file holds a NUL character: it looks like a binary file, not YAML",
                              Span(line, col, line, col + 1))
     return text, None
@@ -94,6 +94,6 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _text_position(text: str, index: int) -> tuple[int, int]:
+def text_position(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from cxsmart.diagnostics import Diagnostic, Span
+from cxsmart.suggest import did_you_mean
 
 _COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*cxsmart:[ \t]*(?P<kind>ignore-file|ignore)\b(?P<codes>\[[^\]\n]*\]?)?")
 
@@ -66,7 +67,6 @@ def parse(text: str | None, known_codes: set[str]) -> FileSuppressions:
                 if any(k.startswith(code) for k in known_codes):
                     good.append(code)
                 else:
-                    from cxsmart.suggest import did_you_mean
                     out.malformed.append((span, f"'{code}' in this suppression is not a rule code"
                                                 f"{did_you_mean(code, known_codes)}"))
             supp = Suppression(number, span, m.group("kind") == "ignore-file", good)

@@ -241,5 +241,10 @@ def _period_around(anchor: dt.date, period: str, offset: int, fiscal_start: int)
     return first, last
 
 
+def quarter(day: dt.date, offset: int = 0) -> tuple[dt.date, dt.date]:
+    """First and last day of the quarter `day` is in (offset 1: the next one)."""
+    return _period_around(day, "quarter", offset, 1)
+
+
 def months_between(first: dt.date, last: dt.date) -> float:
     return (last - first).days / (365.25 / 12)

@@ -22,6 +22,11 @@ from cxsmart.timeframes import Timeframe
 _MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
 
 
+def short(text: str) -> str:
+    """A title as messages quote it: in quotes, cut after 40 characters."""
+    return f"'{text[:40]}…'" if len(text) > 41 else f"'{text}'"
+
+
 @dataclass
 class GoalView:
     """A goal as rules see it: the model, where its values sit, and what it resolves to."""
@@ -51,10 +56,16 @@ class GoalView:
 
     @property
     def label(self) -> str:
-        if self.goal.id:
-            return f"'{self.goal.id}'"
-        title = self.goal.title
-        return f"'{title[:40]}…'" if len(title) > 41 else f"'{title}'"
+        return f"'{self.goal.id}'" if self.goal.id else short(self.goal.title)
+
+    def lineage(self):
+        """This goal, its parent, its parent's parent ... (stops at a loop)."""
+        seen: set[int] = set()
+        current: GoalView | None = self
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            yield current
+            current = current.parent
 
     def span(self, *keys) -> Span | None:
         return self.item.value_span(*keys)
@@ -188,15 +199,11 @@ class Workspace:
         return view
 
     def _objective_of(self, view: GoalView) -> tuple[Objective | None, GoalView | None]:
-        seen: set[int] = set()
-        current: GoalView | None = view
-        while current is not None and id(current) not in seen:
-            seen.add(id(current))
+        for current in view.lineage():
             ref = current.goal.objective
             if ref:
                 item = self.objectives.get(ref)
                 return (item.model if item else None), current
-            current = current.parent
         return None, None
 
     def adopt_facts(self) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from cxsmart.diagnostics import Span
-from cxsmart.source import Problem
+from cxsmart.source import Problem, text_position
 from cxsmart.yamltypes import plain_value, text_resolver
 
 MAX_DEPTH = 100           # nesting levels; goal files need under ten
@@ -178,8 +178,7 @@ def _reader_problem(exc: Exception, text: str) -> Problem | None:
     character = getattr(exc, "character", None)
     if type(exc).__name__ != "ReaderError" or not isinstance(position, int):
         return None
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, column = text_position(text, position)
     code = ord(character) if isinstance(character, str) and character else character
     shown = f"U+{code:04X}" if isinstance(code, int) else "a character"
     return Problem("F001", f"the file holds a control character ({shown}) that YAML does not allow",

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.timeframes import describe
-from cxsmart.workspace import GoalView
+from cxsmart.workspace import GoalView, short
 
 
 def _action_label(action) -> str:
-    title = action.title
-    return f"'{title[:40]}…'" if len(title) > 41 else f"'{title}'"
+    return short(action.title)
 
 
 class ActionNoOwner(Rule):

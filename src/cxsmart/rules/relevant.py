@@ -10,15 +10,6 @@ from cxsmart.rule import Rule, RuleContext
 from cxsmart.workspace import GoalView
 
 
-def _chain(goal: GoalView) -> Iterator[GoalView]:
-    seen: set[int] = set()
-    current: GoalView | None = goal
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.parent
-
-
 def _name(metric: MetricDef) -> str:
     return metric.name or metric.id
 
@@ -57,7 +48,7 @@ class NoObjective(Rule):
     severity = Severity.ERROR
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if any(g.goal.objective for g in _chain(goal)):
+        if any(g.goal.objective for g in goal.lineage()):
             return                                  # named (an unknown name is F004)
         above = " or any goal above it" if goal.parent else ""
         yield ctx.report(self, goal, f"goal {goal.label}{above} traces to no business objective",

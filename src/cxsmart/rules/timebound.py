@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.timeframes import describe
+from cxsmart.timeframes import describe, quarter
 from cxsmart.workspace import GoalView
-
-
-def _end_of_quarter(day: dt.date) -> dt.date:
-    month = ((day.month - 1) // 3 + 1) * 3
-    nxt = dt.date(day.year + (month == 12), month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
 
 
 class NoDeadline(Rule):
@@ -45,10 +38,10 @@ class NoDeadline(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         if goal.goal.deadline is None and goal.facts.deadline is None:
-            day = _end_of_quarter(_end_of_quarter(ctx.today) + dt.timedelta(days=1))
-            quarter = f"Q{(day.month - 1) // 3 + 1} {day.year}"
+            day = quarter(ctx.today, 1)[1]
+            period = f"Q{(day.month - 1) // 3 + 1} {day.year}"
             yield ctx.report(self, goal, f"goal {goal.label} has no deadline", at=goal.title_span,
-                             hint=f"add 'deadline: {day.isoformat()}' (or a period such as '{quarter}') and say it "
+                             hint=f"add 'deadline: {day.isoformat()}' (or a period such as '{period}') and say it "
                                   f"in the title: '... by {describe(day)}'")
 
 
