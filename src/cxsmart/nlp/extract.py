@@ -47,7 +47,7 @@ class TextFacts:
 
 def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> TextFacts:
     facts = TextFacts()
-    tokens = list(doc)
+    tokens = doc                    # indexed where needed: a Token object per word costs more than reading
     hits = _hits(doc, pipeline)
     dates = find_dates(text)
     _dates(facts, dates, text, definitional_words)
@@ -100,7 +100,7 @@ def _directions(hits, tokens) -> list[Found]:
         if before in MEANS or (before == "and" and start > 1 and tokens[start - 2].lower_ in MEANS):
             continue                            # "by improving FCR": a means, not the outcome
         s, e = _span(tokens, start, end)
-        verbs.append(Found((label[len(DIRECTION):], tokens[start].lemma_), s, e))
+        verbs.append(Found((label[len(DIRECTION):], tokens[start].norm_), s, e))
     return verbs
 
 

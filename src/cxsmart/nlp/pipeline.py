@@ -1,10 +1,16 @@
-"""The spaCy pipeline: a blank English pipeline with lookup lemmas (spacy-lookups-data) and one
+"""The spaCy pipeline: a blank English tokenizer with lookup lemmas (spacy-lookups-data) and one
 PhraseMatcher built from the rule packs. No model is downloaded; spaCy is imported only here.
 
 The lookup table is keyed by lowercase words, so texts are lowered before they are piped
 (character by character, so every offset stays the offset in the original text). Phrases are
 matched on lemmas: "delighting customers" matches "delight", "response rates" matches
 "response rate".
+
+The lemma is looked up once per distinct word, not once per word read: it is stored as the
+word's NORM in the vocabulary (spaCy computes lexeme attributes when it first sees a word),
+so reading a sentence is tokenising it, with no Python code per token. The vocabulary
+computes only the attributes cxsmart reads (lowercase, lemma as NORM, is_alpha). This reads
+the same lemmas as spaCy's lookup lemmatizer, about twice as fast.
 """
 
 from __future__ import annotations
@@ -58,6 +64,18 @@ class _Unhashed:
         return isinstance(other, _Unhashed)
 
 
+def _lemmas_as_norms(nlp) -> None:
+    from spacy.attrs import IS_ALPHA, LOWER, NORM
+    from spacy.lookups import load_lookups
+
+    lemma = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").get
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {LOWER: getters[LOWER], IS_ALPHA: getters[IS_ALPHA],
+                                  NORM: lambda word: lemma(word, word)}
+    for lexeme in nlp.vocab:                    # words the tokenizer's exceptions added already
+        lexeme.norm_ = lemma(lexeme.orth_, lexeme.orth_)
+
+
 @lru_cache(maxsize=4)
 def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
     import spacy
@@ -67,9 +85,8 @@ def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
 
     packs = carried.packs
     nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    _lemmas_as_norms(nlp)
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     labels: dict[int, tuple[str, str]] = {}
 
     def add(label: str, value: str, texts: list[str]) -> None:
