@@ -3,6 +3,9 @@
 This is the seam between the structured rules and the language analysis: rules read
 `goal.facts` next to the structured fields, and structured fields win. Each fact carries the
 span of the words it came from. Until the language pipeline runs, every fact is None.
+
+A sentence yields several facts and most are never reported, so a fact read from prose finds
+its line and column (and its words) only when a rule asks for them.
 """
 
 from __future__ import annotations
@@ -14,11 +17,41 @@ from cxsmart.quantities import Quantity
 from cxsmart.timeframes import Timeframe
 
 
-@dataclass(frozen=True, slots=True)
 class Fact:
-    value: object
-    span: Span
-    words: str
+    """A value read from prose, with the span and the words it came from. Either both are given,
+    or `place` computes them on first use: place.span(start, end) and place.words(start, end)."""
+
+    __slots__ = ("value", "_span", "_words", "_place", "_start", "_end")
+
+    def __init__(self, value: object, span: Span | None = None, words: str | None = None,
+                 place=None, start: int = 0, end: int = 0) -> None:
+        self.value = value
+        self._span = span
+        self._words = words
+        self._place = place
+        self._start = start
+        self._end = end
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            self._span = self._place.span(self._start, self._end)
+        return self._span
+
+    @property
+    def words(self) -> str:
+        if self._words is None:
+            self._words = self._place.words(self._start, self._end)
+        return self._words
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fact) and (self.value, self.span, self.words) == (other.value, other.span, other.words)
+
+    def __hash__(self) -> int:
+        return hash((self.span, self.words))
+
+    def __repr__(self) -> str:
+        return f"Fact({self.value!r}, {self.span!r}, {self.words!r})"
 
 
 @dataclass

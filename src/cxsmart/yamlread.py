@@ -224,6 +224,7 @@ class _Walker:
         self.tagged: set[int] = set()
         self.lines: list[str] | None = None
         self.may_have_tags = "!" in text
+        self.typed: dict[str, Any] = {}
 
     # -- spans ---------------------------------------------------------------
     def span(self, node) -> Span:
@@ -239,6 +240,13 @@ class _Walker:
         return len(self.lines[line].rstrip("\r").rstrip())
 
     # -- conversion ----------------------------------------------------------
+    def _typed(self, text: str) -> Any:
+        """plain_value, once per distinct text of the file (keys and most values repeat)."""
+        typed = self.typed.get(text, self)
+        if typed is self:
+            typed = self.typed[text] = plain_value(text)
+        return typed
+
     def convert(self, node, path: Path, depth: int, at: Span | None, key: Span | None = None) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
@@ -255,7 +263,7 @@ class _Walker:
             self.index[path] = Entry(key, here, style, at is not None)
             if refused:
                 return REFUSED
-            return plain_value(node.value) if style == "" else node.value
+            return self._typed(node.value) if style == "" else node.value
         ident = id(node)
         if ident in self.on_stack:
             raise _Abort(Problem("F001", "an alias refers to the value that contains it, so it never ends",
@@ -275,13 +283,18 @@ class _Walker:
         result: dict[str, Any] = {}
         first_seen: dict[str, Span] = {}
         merges = []
+        fast = at is None and not self.may_have_tags and depth < MAX_DEPTH
         for key_node, value_node in node.value:
-            key_span = at or self.span(key_node)
             plain = key_node.id == "scalar" and not key_node.style
+            if at is None and key_node.id == "scalar":
+                s, e = key_node.start_mark, key_node.end_mark
+                key_span = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+            else:
+                key_span = at or self.span(key_node)
             if plain and key_node.value == "<<":
                 merges.append((key_node, value_node))
                 continue
-            typed = plain_value(key_node.value) if plain else key_node.value
+            typed = self._typed(key_node.value) if plain else key_node.value
             if key_node.id != "scalar" or not isinstance(typed, str):
                 what = (f"'{key_node.value}' is read as {_kind_name(typed)}" if key_node.id == "scalar"
                         else f"this one is {'a list' if key_node.id == 'sequence' else 'a mapping'}")
@@ -298,6 +311,15 @@ class _Walker:
                     key_span, hint=f"keep one '{name}'; YAML readers disagree about which one wins", subject=name))
                 continue
             first_seen[name] = key_span
+            if fast and value_node.id == "scalar" and self.count < MAX_NODES:
+                # the common case, inlined: a plain value in the file itself (not merged, no tag)
+                self.count += 1
+                s, e = value_node.start_mark, value_node.end_mark
+                style = value_node.style or ""
+                self.index[path + (name,)] = Entry(key_span, Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1),
+                                                   style, False)
+                result[name] = self._typed(value_node.value) if style == "" else value_node.value
+                continue
             result[name] = self.convert(value_node, path + (name,), depth + 1, at, key_span)
         for key_node, value_node in merges:
             self._merge(result, key_node, value_node, path, depth, at)

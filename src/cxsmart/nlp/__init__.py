@@ -100,10 +100,12 @@ def _facts(goal, texts: dict[str, TextFacts]) -> Facts:
 
 def _fill(facts: Facts, found: TextFacts, goal, field: str) -> None:
     """Facts from one text; the extra lists (wording findings) are added to what is there."""
+    place = _Place(goal, field)
+
     def fact(f: Found | None, value=None) -> Fact | None:
         if f is None:
             return None
-        return Fact(value if value is not None else f.value, _where(goal, field, f), _words(goal, field, f))
+        return Fact(value if value is not None else f.value, place=place, start=f.start, end=f.end)
 
     facts.metric = fact(found.metric)
     if facts.metric is not None and not found.metric_known:
@@ -116,23 +118,26 @@ def _fill(facts: Facts, found: TextFacts, goal, field: str) -> None:
     if found.start is not None:
         facts.extra["start"] = [fact(found.start)]
     facts.extra["metrics"] = [fact(m) for m in found.metrics]
-    _fill_extra(facts, found, goal, field)
-
-
-def _fill_extra(facts: Facts, found: TextFacts, goal, field: str) -> None:
     for key, items in found.extra.items():
-        facts.extra.setdefault(key, []).extend(
-            Fact(f.value, _where(goal, field, f), _words(goal, field, f)) for f in items)
+        facts.extra.setdefault(key, []).extend(fact(f) for f in items)
 
 
-def _where(goal, field: str, f: Found) -> Span:
-    entry = goal.item.entry(field)
-    if entry is None:
-        return goal.anchor
-    lines = goal.item.file.lines
-    line = lines[entry.value.line - 1] if 0 < entry.value.line <= len(lines) else None
-    return locate(entry, line, f.start, f.end)
+class _Place:
+    """Where one goal's title or description sits: turns offsets in the text into spans."""
 
+    __slots__ = ("goal", "field")
 
-def _words(goal, field: str, f: Found) -> str:
-    return getattr(goal.goal, field)[f.start:f.end]
+    def __init__(self, goal, field: str) -> None:
+        self.goal = goal
+        self.field = field
+
+    def span(self, start: int, end: int) -> Span:
+        entry = self.goal.item.entry(self.field)
+        if entry is None:
+            return self.goal.anchor
+        lines = self.goal.item.file.lines
+        line = lines[entry.value.line - 1] if 0 < entry.value.line <= len(lines) else None
+        return locate(entry, line, start, end)
+
+    def words(self, start: int, end: int) -> str:
+        return getattr(self.goal.goal, self.field)[start:end]
