@@ -99,6 +99,8 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
         sources.append(source)
         if prose is not None:
             prose.feed(source)
+    if prose is not None:
+        prose.worker.finish()
     result = _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)}, cache,
                    prose.worker if prose is not None else None)
     if over.workspace and paths:

@@ -44,14 +44,14 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
         if texts[text] is None:
             missing.append(text)
     if missing and prose is not None:                   # read by the worker while YAML was parsed
-        done = prose.results() or {}
+        done = prose.results() or {}                    # {text: (TextFacts, cache form or None)}
         for text in missing:
             found = done.get(text)
-            texts[text] = found if isinstance(found, TextFacts) else decode(found) if isinstance(found, dict) else None
+            if found is not None:
+                texts[text] = found[0]
+                if use_cache:
+                    table[hashes[text]] = found[1] if found[1] is not None else encode(found[0])
         missing = [t for t in missing if texts[t] is None]
-        if use_cache:
-            table.update({hashes[t]: done[t] if isinstance(done[t], dict) else encode(done[t])
-                          for t in texts if t in done})
     if missing:
         pipeline = build(packs)
         definitional_words = {w.lower() for w in packs.terms["definitional-words"]}

@@ -1,5 +1,9 @@
 """TextFacts to JSON and back, for the facts cache (JSON, never pickle: the cache is in the
-repository, so it is untrusted input; anything unexpected makes the entry a miss)."""
+repository, so it is untrusted input; anything unexpected makes the entry a miss).
+
+And TextFacts to plain tuples and back, for the prose worker's pipe between cxsmart's own two
+processes: pickle rebuilds a NamedTuple through its Python-level constructor, a plain tuple in
+C, so 10,000 sentences' facts cross the pipe several times faster as tuples."""
 
 from __future__ import annotations
 
@@ -71,3 +75,25 @@ def decode(doc: dict) -> TextFacts | None:
         return facts
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+_new = tuple.__new__
+
+
+def to_wire(facts: TextFacts) -> tuple:
+    return (facts.metric and tuple(facts.metric), facts.metric_known, [tuple(m) for m in facts.metrics],
+            *(getattr(facts, name) and tuple(getattr(facts, name)) for name in WIRED),
+            {k: [tuple(f) for f in v] for k, v in facts.extra.items()})
+
+
+def from_wire(wire: tuple) -> TextFacts:
+    metric, known, metrics, *single, extra = wire
+    facts = TextFacts(metric and _new(Found, metric), known, [_new(Found, m) for m in metrics])
+    for name, found in zip(WIRED, single):
+        if found:
+            setattr(facts, name, _new(Found, found))
+    facts.extra = {k: [_new(Found, f) for f in v] for k, v in extra.items()}
+    return facts
+
+
+WIRED = ("baseline", "target", "direction", "deadline", "start", "segment")

@@ -3,18 +3,25 @@
 On a large run the language analysis (importing spaCy, then reading every sentence) and
 the YAML parsing each take about as long as the other. A forked worker imports spaCy and
 reads sentences as the main process hands them over, file by file, so on two cores the two
-overlap. Results come back in the facts cache's JSON-able form. If anything goes wrong the
-main process reads the sentences itself: the findings are the same either way.
+overlap. When the main process has handed over the last file it has nothing to do but wait,
+so if the worker still has many sentences to read it forks a helper (which has spaCy loaded
+already) and the two read half each. Results come back in the facts cache's JSON-able form,
+or as TextFacts. If anything goes wrong the main process reads the sentences itself: the
+findings are the same either way.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import sys
+import time
 from typing import Any
 
 MIN_BYTES = 256 * 1024          # below this, forking costs more than it saves
+SPLIT_AT = 600                  # sentences left when the main process is done: enough to share
+CHUNK = 250                     # sentences read between two looks at the inbox
 
 
 def available() -> bool:
@@ -27,11 +34,12 @@ def available() -> bool:
 class ProseWorker:
     def __init__(self, packs, encoded: bool = True) -> None:
         """encoded: return facts in the cache's JSON form (for storing), else as TextFacts
-        (pickled between our own two processes, which is cheaper)."""
+        (pickled between our own processes, which is cheaper)."""
         ctx = multiprocessing.get_context("fork")
         self.inbox = ctx.Queue()
         self.outbox = ctx.Queue()
         self.sent: set[str] = set()
+        self.finished = False
         self.process = ctx.Process(target=_serve, args=(self.inbox, self.outbox, packs, encoded), daemon=True)
         self.process.start()
 
@@ -41,16 +49,42 @@ class ProseWorker:
             self.sent.update(new)
             self.inbox.put(new)
 
-    def results(self, timeout: float = 600.0) -> dict[str, Any] | None:
-        """{text: facts (encoded or TextFacts)}, or None if the worker failed."""
-        try:
+    def finish(self) -> None:
+        """No more texts: the worker may share what is left with a helper."""
+        if not self.finished:
+            self.finished = True
             self.inbox.put(None)
-            result = self.outbox.get(timeout=timeout)
+
+    def results(self, timeout: float = 600.0) -> dict[str, tuple] | None:
+        """{text: (TextFacts, the cache's JSON form or None)}, or None if the worker failed."""
+        try:
+            self.finish()
+            result = self._collect(time.monotonic() + timeout)
         except Exception:  # noqa: BLE001 - fall back to reading in-process
             result = None
         finally:
             self.close()
-        return result if isinstance(result, dict) else None
+        return result
+
+    def _collect(self, deadline: float) -> dict[str, tuple] | None:
+        """("facts", {text: (wire, encoded)}) messages from the worker and its helper as they read,
+        then ("end", None) from the worker once its helper has exited."""
+        from cxsmart.nlp.serial import from_wire
+
+        out: dict[str, tuple] = {}
+        while True:
+            try:
+                kind, payload = self.outbox.get(timeout=0.5)
+            except queue.Empty:
+                if time.monotonic() > deadline or not self.process.is_alive():
+                    return None
+                continue
+            if kind == "end":
+                return out
+            if kind != "facts":
+                return None
+            for text, (wire, encoded) in payload.items():
+                out[text] = (from_wire(wire), encoded)
 
     def close(self) -> None:
         # a worker that died early leaves texts in the pipe: never wait to flush them at exit
@@ -64,22 +98,93 @@ class ProseWorker:
 
 def _serve(inbox, outbox, packs, encoded: bool) -> None:
     try:
+        reader = _Reader(packs, encoded, outbox)
+        pending: list[str] = []
+        finished, helper = False, None
+        while True:
+            while not finished:                 # take what has arrived; wait only with nothing to do
+                try:
+                    batch = inbox.get(block=not pending)
+                except queue.Empty:
+                    break
+                if batch is None:
+                    finished = True
+                else:
+                    pending.extend(batch)
+            if finished and reader.holding:
+                if len(pending) >= SPLIT_AT:
+                    half = len(pending) // 2
+                    helper = _Helper(pending[half:], reader)
+                    pending = pending[:half]
+                reader.send_held()
+            if not pending:
+                if finished:
+                    break
+                continue
+            reader.read(pending[:CHUNK])
+            pending = pending[CHUNK:]
+        reader.send_held()
+        if helper is not None and not helper.succeeded():
+            reader.read(helper.texts)           # the helper failed: read its share here
+        outbox.put(("end", None))
+    except BaseException:  # noqa: BLE001 - the parent falls back
+        outbox.put(("failed", None))
+
+
+class _Reader:
+    """Reads texts and sends their facts. Until the main process is done parsing (it reads
+    nothing before) the facts are held: the queue must not be used before the helper is
+    forked, as a forked copy of a queue that has sent cannot send."""
+
+    def __init__(self, packs, encoded: bool, outbox) -> None:
+        from cxsmart.nlp.pipeline import build
+
+        self.pipeline = build(packs)
+        self.definitional = {w.lower() for w in packs.terms["definitional-words"]}
+        self.encoded = encoded
+        self.outbox = outbox
+        self.holding = True
+        self.held: list[dict] = []
+
+    def send_held(self) -> None:
+        self.holding = False
+        for out in self.held:
+            self.outbox.put(("facts", out))
+        self.held = []
+
+    def read(self, texts: list[str]) -> None:
         from cxsmart.nlp import MAX_CHARS
         from cxsmart.nlp.extract import read
-        from cxsmart.nlp.pipeline import build
-        from cxsmart.nlp.serial import encode
+        from cxsmart.nlp.serial import encode, to_wire
 
-        pipeline = build(packs)
-        definitional = {w.lower() for w in packs.terms["definitional-words"]}
-        out: dict[str, Any] = {}
-        while True:
-            batch = inbox.get()
-            if batch is None:
-                break
-            heads = [t[:MAX_CHARS] for t in batch]
-            for text, head, doc in zip(batch, heads, pipeline.docs(heads)):
-                facts = read(head, doc, pipeline, definitional)
-                out[text] = encode(facts) if encoded else facts
-        outbox.put(out)
-    except BaseException:  # noqa: BLE001 - the parent falls back
-        outbox.put(None)
+        heads = [t[:MAX_CHARS] for t in texts]
+        out = {}
+        for text, head, doc in zip(texts, heads, self.pipeline.docs(heads)):
+            facts = read(head, doc, self.pipeline, self.definitional)
+            out[text] = (to_wire(facts), encode(facts) if self.encoded else None)
+        if self.holding:
+            self.held.append(out)
+        else:
+            self.outbox.put(("facts", out))
+
+
+class _Helper:
+    """A forked copy of the worker (spaCy loaded) that reads a share and sends it itself."""
+
+    def __init__(self, texts: list[str], reader: _Reader) -> None:
+        self.texts = texts
+        self.pid = os.fork()
+        if self.pid == 0:                       # the helper
+            code = 1
+            try:
+                reader.holding = False
+                reader.read(texts)
+                reader.outbox.close()
+                reader.outbox.join_thread()     # flushed before exiting
+                code = 0
+            finally:
+                os._exit(code)
+
+    def succeeded(self) -> bool:
+        _, status = os.waitpid(self.pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
