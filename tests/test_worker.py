@@ -58,13 +58,19 @@ def test_failed_worker_falls_back(tmp_path, monkeypatch):
     assert {"S001", "S002"} <= {d.code for d in found}          # read in-process instead
 
 
-def texts_for(n: int) -> list[str]:
-    return [TEMPLATES[i % len(TEMPLATES)].format(n=i) for i in range(n)]
+def read_many(encoded: bool) -> tuple[list[str], dict]:
+    """Twice as many sentences as make the worker share them, all handed over at once."""
+    from cxsmart.packs import load_packs
+
+    texts = [TEMPLATES[i % len(TEMPLATES)].format(n=i) for i in range(worker.SPLIT_AT * 2)]
+    w = worker.ProseWorker(load_packs([]), encoded=encoded)
+    w.feed(texts)
+    done = w.results(timeout=120)
+    assert done is not None and set(done) == set(texts)
+    return texts, done
 
 
 def test_worker_shares_a_large_backlog_with_a_helper(tmp_path, monkeypatch):
-    from cxsmart.packs import load_packs
-
     real = worker._Helper.__init__
 
     def noted(self, texts, reader):
@@ -72,11 +78,7 @@ def test_worker_shares_a_large_backlog_with_a_helper(tmp_path, monkeypatch):
         real(self, texts, reader)
 
     monkeypatch.setattr(worker._Helper, "__init__", noted)
-    texts = texts_for(worker.SPLIT_AT * 2)
-    w = worker.ProseWorker(load_packs([]), encoded=False)
-    w.feed(texts)
-    done = w.results(timeout=120)
-    assert done is not None and set(done) == set(texts)
+    texts, done = read_many(encoded=False)
     assert int((tmp_path / "helper").read_text()) >= worker.SPLIT_AT // 2
     facts, encoded = done[texts[0]]
     assert facts.metric.value == "csat" and facts.target.value.value == 76 and encoded is None
@@ -85,8 +87,6 @@ def test_worker_shares_a_large_backlog_with_a_helper(tmp_path, monkeypatch):
 def test_worker_reads_the_share_of_a_helper_that_failed(monkeypatch):
     import os
 
-    from cxsmart.packs import load_packs
-
     def broken(self, texts, reader):
         self.texts = texts
         self.pid = os.fork()
@@ -94,9 +94,5 @@ def test_worker_reads_the_share_of_a_helper_that_failed(monkeypatch):
             os._exit(3)                                 # dies before reading anything
 
     monkeypatch.setattr(worker._Helper, "__init__", broken)
-    texts = texts_for(worker.SPLIT_AT * 2)
-    w = worker.ProseWorker(load_packs([]), encoded=True)
-    w.feed(texts)
-    done = w.results(timeout=120)
-    assert done is not None and set(done) == set(texts)
+    _, done = read_many(encoded=True)
     assert all(encoded is not None for _, encoded in done.values())     # the cache's form, for storing
