@@ -79,8 +79,8 @@ def test_no_cache_writes_nothing_and_clean_removes_it(run_cli, ws):
 
 
 def test_warm_runs_do_not_import_spacy(ws):
-    probe = ("import sys, runpy\nsys.argv = ['cxsmart', 'lint', '--today', '2026-11-23']\n"
-             "try:\n    runpy.run_module('cxsmart', run_name='__main__')\nexcept SystemExit: pass\n"
+    probe = ("import sys\nfrom cxsmart.cli import main\nsys.argv = ['cxsmart', 'lint', '--today', '2026-11-23']\n"
+             "try:\n    main()\nexcept SystemExit: pass\n"
              "sys.stderr.write('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')")
 
     def imported_spacy() -> bool:

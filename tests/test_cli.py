@@ -173,10 +173,27 @@ def test_version_and_module_entry_point():
     assert proc.returncode == 0 and proc.stdout.strip() == f"cxsmart {__version__}"
 
 
+def test_console_entry_flushes_everything_before_its_fast_exit(run_cli, tmp_path):
+    """The console script exits with os._exit: a large output must still arrive whole, with
+    the exit code of the findings."""
+    lines = ["goals:"]
+    for n in range(1500):                   # > 256 KB: the prose worker runs; thousands of findings
+        lines += [f"  - id: g{n}", f"    title: Improve the customer experience of desk {n} as soon as we can",
+                  "    description: " + "Some context for the desk, kept short. " * 5]
+    (tmp_path / "goals.yaml").write_text("\n".join(lines) + "\n")
+    args = ["lint", str(tmp_path), "--format", "json", "--no-cache", "--today", "2026-03-01"]
+    proc = subprocess.run([sys.executable, "-m", "cxsmart", *args], capture_output=True, text=True, timeout=120)
+    doc = json.loads(proc.stdout)
+    assert proc.returncode == 1 and len(doc["diagnostics"]) >= 1500 * 3
+    assert {"S001", "T001"} <= {d["code"] for d in doc["diagnostics"]}
+    code, out, _ = run_cli(*args)                                   # the same run in-process
+    assert code == 1 and json.loads(out)["diagnostics"] == doc["diagnostics"]
+
+
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["rules"], ["rule", "M002"], ["metrics"], ["schema"]])
 def test_commands_that_read_no_goal_never_import_spacy(args):
-    code = ("import sys, runpy; sys.argv = ['cxsmart'] + sys.argv[1:]\n"
-            "try:\n    runpy.run_module('cxsmart', run_name='__main__')\nexcept SystemExit: pass\n"
+    code = ("import sys; sys.argv = ['cxsmart'] + sys.argv[1:]\nfrom cxsmart.cli import main\n"
+            "try:\n    main()\nexcept SystemExit: pass\n"
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

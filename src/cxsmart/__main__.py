@@ -1,3 +1,3 @@
-from cxsmart.cli import main
+from cxsmart.cli import entry
 
-main()
+entry()

@@ -313,5 +313,34 @@ def main() -> None:
         sys.exit(EXIT_ERROR)
 
 
+def entry() -> None:
+    """The console script: main(), then exit without tearing the interpreter down. A large run
+    leaves a few hundred MB of parsed objects that Python would free one by one at exit (a
+    tenth of a 10,000-goal run) for nothing; output is flushed first and any worker process
+    stopped (mypy exits the same way)."""
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else 0 if e.code is None else 1
+        if isinstance(e.code, str):
+            sys.stderr.write(e.code + "\n")
+    _hard_exit(code)
+
+
+def _hard_exit(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            code = code or EXIT_ERROR
+    if "multiprocessing" in sys.modules:
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.kill()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    entry()
