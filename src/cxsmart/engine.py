@@ -23,7 +23,14 @@ def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache
 
 def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackData | None = None,
               cache=None, prose=None) -> list[Diagnostic]:
+    """Rules that read no prose first (while a prose worker may still be reading), then the
+    language analysis, then the rules that read what it found."""
+    out = _run(ws, [r for r in rules if not r.needs_text], ctx)
     prepare_text(ws, rules, packs, cache, prose)
+    return out + _run(ws, [r for r in rules if r.needs_text], ctx)
+
+
+def _run(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for rule in rules:
         per_goal = type(rule).check is not Rule.check

@@ -33,7 +33,10 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    needs_text: ClassVar[bool] = False         # the engine runs the language pipeline only if a rule needs it
+    # True if the rule reads goal.facts, or a value that may come from the prose (metric, baseline,
+    # target, deadline of a goal written as a sentence). The engine runs the language pipeline only
+    # if a selected rule needs it, and runs rules that do not need it first, before the prose is read.
+    needs_text: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True     # off-by-default rules run only when selected explicitly
     Options: ClassVar[type[BaseModel] | None] = None
 
