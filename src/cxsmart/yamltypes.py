@@ -20,12 +20,16 @@ def text_resolver():
     if _RESOLVER is None:
         from ruamel.yaml.nodes import ScalarNode, SequenceNode
         from ruamel.yaml.resolver import VersionedResolver
+        from ruamel.yaml.tag import Tag
+
+        # shared Tag objects: a node given a string builds a Tag of its own, one per value
+        text, seq, mapping = (Tag(suffix=TAG + name) for name in ("str", "seq", "map"))
 
         class TextResolver(VersionedResolver):
             def resolve(self, kind, value, implicit):
                 if kind is ScalarNode:
-                    return TAG + "str"
-                return TAG + ("seq" if kind is SequenceNode else "map")
+                    return text
+                return seq if kind is SequenceNode else mapping
 
         _RESOLVER = TextResolver
     return _RESOLVER
