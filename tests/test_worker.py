@@ -59,10 +59,10 @@ def test_failed_worker_falls_back(tmp_path, monkeypatch):
 
 
 def read_many(encoded: bool) -> tuple[list[str], dict]:
-    """Twice as many sentences as make the worker share them, all handed over at once."""
+    """Many more sentences than make the worker share them, all handed over at once."""
     from cxsmart.packs import load_packs
 
-    texts = [TEMPLATES[i % len(TEMPLATES)].format(n=i) for i in range(worker.SPLIT_AT * 2)]
+    texts = [TEMPLATES[i % len(TEMPLATES)].format(n=i) for i in range(worker.SPLIT_AT * 4)]
     w = worker.ProseWorker(load_packs([]), encoded=encoded)
     w.feed(texts)
     done = w.results(timeout=120)
@@ -71,15 +71,20 @@ def read_many(encoded: bool) -> tuple[list[str], dict]:
 
 
 def test_worker_shares_a_large_backlog_with_a_helper(tmp_path, monkeypatch):
-    real = worker._Helper.__init__
+    import os
 
-    def noted(self, texts, reader):
-        (tmp_path / "helper").write_text(str(len(texts)))          # runs in the worker: the file tells
-        real(self, texts, reader)
+    real = worker._Chunks.read
 
-    monkeypatch.setattr(worker._Helper, "__init__", noted)
+    def noted(self, reader):
+        mine = real(self, reader)                               # the file tells which process read what
+        (tmp_path / f"read-{os.getpid()}").write_text(",".join(str(i) for i in sorted(mine)))
+        return mine
+
+    monkeypatch.setattr(worker._Chunks, "read", noted)
     texts, done = read_many(encoded=False)
-    assert int((tmp_path / "helper").read_text()) >= worker.SPLIT_AT // 2
+    shares = [{int(i) for i in f.read_text().split(",") if i} for f in tmp_path.glob("read-*")]
+    assert len(shares) == 2                                     # the worker and its helper
+    assert not shares[0] & shares[1] and shares[0] | shares[1] == set(range(-(-len(texts) // worker.CHUNK)))
     facts, encoded = done[texts[0]]
     assert facts.metric.value == "csat" and facts.target.value.value == 76 and encoded is None
 
@@ -87,8 +92,7 @@ def test_worker_shares_a_large_backlog_with_a_helper(tmp_path, monkeypatch):
 def test_worker_reads_the_share_of_a_helper_that_failed(monkeypatch):
     import os
 
-    def broken(self, texts, reader):
-        self.texts = texts
+    def broken(self, chunks, reader):
         self.pid = os.fork()
         if self.pid == 0:
             os._exit(3)                                 # dies before reading anything

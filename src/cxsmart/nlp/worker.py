@@ -5,7 +5,7 @@ the YAML parsing each take about as long as the other. A forked worker imports s
 reads sentences as the main process hands them over, file by file, so on two cores the two
 overlap. When the main process has handed over the last file it has nothing to do but wait,
 so if the worker still has many sentences to read it forks a helper (which has spaCy loaded
-already) and the two read half each. Results come back in the facts cache's JSON-able form,
+already) and the two share them, chunk by chunk. Results come back in the facts cache's JSON-able form,
 or as TextFacts. If anything goes wrong the main process reads the sentences itself: the
 findings are the same either way.
 """
@@ -100,8 +100,8 @@ def _serve(inbox, outbox, packs, encoded: bool) -> None:
     try:
         reader = _Reader(packs, encoded, outbox)
         pending: list[str] = []
-        finished, helper = False, None
-        while True:
+        finished = False
+        while not finished:                     # read as texts arrive, until the main process is done
             while not finished:                 # take what has arrived; wait only with nothing to do
                 try:
                     batch = inbox.get(block=not pending)
@@ -111,24 +111,45 @@ def _serve(inbox, outbox, packs, encoded: bool) -> None:
                     finished = True
                 else:
                     pending.extend(batch)
-            if finished and reader.holding:
-                if len(pending) >= SPLIT_AT:
-                    half = len(pending) // 2
-                    helper = _Helper(pending[half:], reader)
-                    pending = pending[:half]
-                reader.send_held()
-            if not pending:
-                if finished:
-                    break
-                continue
-            reader.read(pending[:CHUNK])
-            pending = pending[CHUNK:]
+            if pending and not finished:
+                reader.read(pending[:CHUNK])
+                pending = pending[CHUNK:]
+        chunks = _Chunks(pending)               # the main process waits now: share what is left
+        helper = _Helper(chunks, reader) if len(pending) >= SPLIT_AT else None
         reader.send_held()
+        mine = chunks.read(reader)
         if helper is not None and not helper.succeeded():
-            reader.read(helper.texts)           # the helper failed: read its share here
+            for i in range(chunks.count):       # the helper failed: read what it may have claimed
+                if i not in mine:
+                    reader.read(chunks.chunk(i))
         outbox.put(("end", None))
     except BaseException:  # noqa: BLE001 - the parent falls back
         outbox.put(("failed", None))
+
+
+class _Chunks:
+    """Texts shared by the worker and its helper: each claims the next chunk through a counter
+    in shared memory, so both finish together whatever else the machine is doing."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.count = -(-len(texts) // CHUNK)
+        self.next = multiprocessing.get_context("fork").Value("i", 0)
+
+    def chunk(self, i: int) -> list[str]:
+        return self.texts[i * CHUNK:(i + 1) * CHUNK]
+
+    def read(self, reader: "_Reader") -> set[int]:
+        """Read chunks until none is left; the numbers of the chunks read here."""
+        mine = set()
+        while True:
+            with self.next.get_lock():
+                i = self.next.value
+                self.next.value = i + 1
+            if i >= self.count:
+                return mine
+            mine.add(i)
+            reader.read(self.chunk(i))
 
 
 class _Reader:
@@ -169,16 +190,15 @@ class _Reader:
 
 
 class _Helper:
-    """A forked copy of the worker (spaCy loaded) that reads a share and sends it itself."""
+    """A forked copy of the worker (spaCy loaded) that reads chunks and sends them itself."""
 
-    def __init__(self, texts: list[str], reader: _Reader) -> None:
-        self.texts = texts
+    def __init__(self, chunks: _Chunks, reader: _Reader) -> None:
         self.pid = os.fork()
         if self.pid == 0:                       # the helper
             code = 1
             try:
                 reader.holding = False
-                reader.read(texts)
+                chunks.read(reader)
                 reader.outbox.close()
                 reader.outbox.join_thread()     # flushed before exiting
                 code = 0
