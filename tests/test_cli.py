@@ -150,6 +150,15 @@ def test_color_always_emits_ansi(run_cli, examples):
     assert "\x1b[" in out
 
 
+def test_colour_changes_nothing_but_escape_codes(run_cli, examples):
+    import re
+
+    _, coloured, _ = run_cli("lint", "examples/bad", "--color", "always", *PINNED)
+    _, plain, _ = run_cli("lint", "examples/bad", "--color", "never", *PINNED)
+    assert "\x1b[1;31mF001\x1b[0m" in coloured and "\x1b[" not in plain           # errors in bold red
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
 def test_rules_and_rule(run_cli):
     code, out, _ = run_cli("rules")
     assert code == 0 and "M002  no-baseline" in out and "F007" in out and "off by default" in out

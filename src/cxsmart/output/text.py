@@ -1,5 +1,10 @@
 """Human output: findings grouped by file, each with its position, code, severity, message,
-the source line with the span underlined, and a one-line hint; then a summary."""
+the source line with the span underlined, and a one-line hint; then a summary.
+
+Findings are written as strings, styled through rich's Style for the colour system rich
+detects (or none when the output is not a terminal, NO_COLOR, --color never): building rich
+Text objects and printing them made 7,000 findings take two seconds.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from collections import Counter
 from itertools import groupby
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import COLOR_SYSTEMS, Console
+from rich.style import Style
 from rich.text import Text
 
 from cxsmart.api import LintResult
@@ -18,43 +24,59 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 _WINDOW = 160   # characters of a long source line shown around the span
 
 
+class _Paint:
+    """paint(text, "bold red"): the text with the escape codes of the console's colour system."""
+
+    def __init__(self, console: Console) -> None:
+        self.system = COLOR_SYSTEMS.get(console.color_system or "")
+        self.no_color = console.no_color
+        self.styles: dict[str, Style] = {}
+
+    def __call__(self, text: str, style: str) -> str:
+        if self.system is None or not text:
+            return text
+        parsed = self.styles.get(style)
+        if parsed is None:
+            parsed = self.styles[style] = Style.parse(style).without_color if self.no_color else Style.parse(style)
+        return parsed.render(text, color_system=self.system)
+
+
 def render(result: LintResult, console: Console, sources: dict[str, list[str]], quiet: bool = False,
            statistics: bool = False) -> None:
     if statistics:
         _statistics(result, console)
         return
+    paint = _Paint(console)
     for path, group in groupby(result.diagnostics, key=lambda d: d.path):
-        console.print(Text(printable(path), style="bold underline"))
+        lines = [paint(printable(path), "bold underline")]
         for d in group:
-            _finding(d, console, sources.get(path, []))
-        console.print()
+            lines += _finding(d, sources.get(path, []), paint)
+        lines.append("\n")
+        console.file.write("\n".join(lines))
     if not quiet:
         _summary(result, console)
 
 
-def _finding(d: Diagnostic, console: Console, lines: list[str]) -> None:
+def _finding(d: Diagnostic, lines: list[str], paint: _Paint) -> list[str]:
     s = d.span
-    head = Text("  ")
-    head.append(f"{d.path}:{s.line}:{s.column}", style="bold")
-    head.append("  ")
-    head.append(d.code, style=_STYLE[d.severity])
-    head.append(f" {d.severity}", style=_STYLE[d.severity])
-    head.append(f"  {printable(d.message)}")
+    style = _STYLE[d.severity]
+    head = (f"  {paint(f'{d.path}:{s.line}:{s.column}', 'bold')}  {paint(d.code, style)}{paint(f' {d.severity}', style)}"
+            f"  {printable(d.message)}")
     if d.goal:
-        head.append(f"  [{printable(d.goal)}]", style="dim")
-    console.print(head, soft_wrap=True)
+        head += paint(f"  [{printable(d.goal)}]", "dim")
+    out = [head]
     if 1 <= s.line <= len(lines):
-        _excerpt(d, lines[s.line - 1], console)
+        out += _excerpt(d, lines[s.line - 1], paint)
     if d.hint:
-        console.print(Text("      = hint: ", style="dim").append(printable(d.hint), style="green"), soft_wrap=True)
+        out.append(paint("      = hint: ", "dim") + paint(printable(d.hint), "green"))
+    return out
 
 
-def _excerpt(d: Diagnostic, line: str, console: Console) -> None:
+def _excerpt(d: Diagnostic, line: str, paint: _Paint) -> list[str]:
     s = d.span
     source = line.rstrip("\r\n").replace("\t", " ")
     if printable(source) != source:             # control characters: show the line escaped, no underline
-        console.print(Text(f"    {s.line} │ ", style="dim") + Text(printable(source)), soft_wrap=True)
-        return
+        return [paint(f"    {s.line} │ ", "dim") + printable(source)]
     start = max(s.column - 1, 0)
     end = s.end_column - 1 if s.end_line == s.line else len(source.rstrip())
     end = max(min(end, len(source)), start + 1)
@@ -66,10 +88,9 @@ def _excerpt(d: Diagnostic, line: str, console: Console) -> None:
         start, end = start - offset + shift, min(end - offset + shift, len(source))
     number = str(s.line)
     pad = " " * len(number)
-    gutter = Text(f"    {number} │ ", style="dim")
-    console.print(gutter + Text(source), soft_wrap=True)
     marks = " " * cell_len(source[:start]) + "^" * max(cell_len(source[start:end]), 1)
-    console.print(Text(f"    {pad} │ ", style="dim") + Text(marks, style=_STYLE[d.severity]), soft_wrap=True)
+    return [paint(f"    {number} │ ", "dim") + source,
+            paint(f"    {pad} │ ", "dim") + paint(marks, _STYLE[d.severity])]
 
 
 def _summary(result: LintResult, console: Console) -> None:
