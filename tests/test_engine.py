@@ -68,3 +68,23 @@ def test_duplicate_codes_are_refused():
 
     with pytest.raises(RegistryError, match="already used"):
         registry_with(Clash)
+
+
+class CrashesOnB(Rule):
+    """Fails on the goal with id b only."""
+
+    code = "X902"
+    name = "crashes-on-b"
+    severity = Severity.WARNING
+
+    def check(self, goal, ctx):
+        if goal.id == "b":
+            raise KeyError("b")
+        yield ctx.report(self, goal, f"goal {goal.id} is fine")
+
+
+def test_internal_error_names_the_goal_it_failed_on_and_keeps_what_came_before():
+    text = "- {id: a, title: Raise NPS}\n- {id: b, title: Raise CSAT}\n- {id: c, title: Raise FCR}\n"
+    found = lint(text, registry=registry_with(CrashesOnB), select=["X902"])
+    assert [(d.code, d.goal) for d in sorted(found, key=lambda d: d.span)] == [("X902", "a"), ("F008", "b")]
+    assert "rule X902 (crashes-on-b) failed: KeyError" in next(d.message for d in found if d.code == "F008")
