@@ -10,8 +10,10 @@ goals, goals written only as sentences, flawed goals and comments) and measures,
 - cxsmart cold: `cxsmart lint --no-cache` in a new process;
 - cxsmart warm: `cxsmart lint` after a run that filled the cache (nothing changed);
 - yamllint on the same files, in a new process;
-each the best of --repeat runs (this machine is a shared VM: single runs vary by 20%), with
-wall time and the peak resident memory of each process. cxsmart's modules are compiled to
+in --repeat rounds (floor, cold and yamllint one after the other in each round, so they share
+the machine's state of the moment: this is a shared VM whose runs vary by 20%), each the best
+of its rounds, with the ratio of every round printed under the table; wall time and peak
+resident memory. cxsmart's modules are compiled to
 bytecode first, as `pip install` does (an editable checkout run with PYTHONDONTWRITEBYTECODE
 would otherwise compile them on every run).
 """
@@ -76,17 +78,13 @@ def generate(root: Path, goals: int, files: int, seed: int = 7) -> None:
         (root / f"team-{f:04}.yaml").write_text("\n".join(lines) + "\n")
 
 
-def parse_floor(root: Path, repeat: int) -> float:
+def parse_floor(texts: list[str]) -> float:
     from ruamel.yaml import YAML
 
-    texts = [p.read_text() for p in sorted(root.glob("*.yaml"))]
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for text in texts:
-            YAML(typ="safe").compose(text)
-        best = min(best, time.perf_counter() - start)
-    return best
+    start = time.perf_counter()
+    for text in texts:
+        YAML(typ="safe").compose(text)
+    return time.perf_counter() - start
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
@@ -97,25 +95,29 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
-def best(cmd: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
-    """The fastest of `repeat` runs, and the highest peak memory of them."""
-    runs = [timed(cmd, cwd) for _ in range(repeat)]
-    return min(r[0] for r in runs), max(r[1] for r in runs)
-
-
 def measure(goals: int, files: int, repeat: int) -> dict:
+    """Rounds of floor, cold and yamllint one after the other, so each round's three share the
+    machine's mood of the moment; the best of the rounds for each."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         generate(root, goals, files)
-        lines = sum(p.read_text().count("\n") for p in root.glob("*.yaml"))
+        texts = [p.read_text() for p in sorted(root.glob("*.yaml"))]
         lint = [sys.executable, "-m", "cxsmart", "lint", ".", "--format", "json", "--today", "2026-12-01"]
-        row = {"goals": goals, "files": files + 1, "lines": lines, "floor": parse_floor(root, repeat)}
-        row["cold"], row["cold_mem"] = best([*lint, "--no-cache"], root, repeat)
-        timed(lint, root)                                       # fill the cache
-        row["warm"], row["warm_mem"] = best(lint, root, repeat)
         yamllint = Path(sys.executable).with_name("yamllint")
+        rounds = []
+        for _ in range(repeat):
+            floor = parse_floor(texts)
+            cold = timed([*lint, "--no-cache"], root)
+            other = timed([str(yamllint), "-f", "parsable", "."], root) if yamllint.exists() else None
+            rounds.append((floor, cold, other))
+        timed(lint, root)                                       # fill the cache
+        warm = [timed(lint, root) for _ in range(repeat)]
+        row = {"goals": goals, "files": files + 1, "lines": sum(t.count("\n") for t in texts),
+               "floor": min(r[0] for r in rounds), "cold": min(r[1][0] for r in rounds),
+               "cold_mem": max(r[1][1] for r in rounds), "warm": min(w[0] for w in warm),
+               "ratios": sorted(r[1][0] / r[0] for r in rounds)}
         if yamllint.exists():
-            row["yamllint"], row["yamllint_mem"] = best([str(yamllint), "-f", "parsable", "."], root, repeat)
+            row["yamllint"] = min(r[2][0] for r in rounds)
         return row
 
 
@@ -131,6 +133,7 @@ def main() -> None:
     print("| goals | files | lines | parse floor | cold (--no-cache) | cold / floor | warm | warm / cold "
           "| yamllint | yamllint / cold | peak RSS cold | s per 1,000 goals (cold) |")
     print("| " + " | ".join(["---"] * 12) + " |")
+    notes = []
     for size in (int(s) for s in args.sizes.split(",")):
         files = max(1, size * args.files_per_1000 // 1000)
         r = measure(size, files, args.repeat)
@@ -140,6 +143,9 @@ def main() -> None:
         print(f"| {r['goals']:,} | {r['files']} | {r['lines']:,} | {r['floor']:.2f} s | {r['cold']:.2f} s "
               f"| {r['cold'] / r['floor']:.1f}x | {r['warm']:.2f} s | {r['warm'] / r['cold']:.2f}x "
               f"| {yl} | {ratio} | {r['cold_mem']:.0f} MiB | {r['cold'] / r['goals'] * 1000:.2f} s |", flush=True)
+        notes.append(f"{r['goals']:,} goals, cold / floor in each round: " + ", ".join(f"{x:.2f}" for x in r["ratios"]))
+    print()
+    print("\n".join(notes))
 
 
 if __name__ == "__main__":
