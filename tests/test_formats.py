@@ -101,3 +101,22 @@ def test_output_file(run_cli, bad, tmp_path):
     assert json.loads((tmp_path / "report.sarif").read_text())["version"] == "2.1.0"
     code, out, _ = run_cli("lint", "examples/bad", "-o", "report.txt", "--color", "always", *PINNED)
     assert out == "" and "\x1b[" not in (tmp_path / "report.txt").read_text()
+
+
+@pytest.mark.parametrize("words", ['plain', 'quote " and backslash \\', "tab\tnew\nline\x00\x1b[31m", "ünïcödé ✓ 𝔘",
+                                   "\u2028\u2029 \ud7ff", ""])
+def test_json_is_exactly_what_json_dumps_writes(words):
+    """Findings are written by hand for speed: the text must stay json.dumps(indent=2)'s."""
+    from cxsmart.api import LintResult
+    from cxsmart.diagnostics import Diagnostic, Severity, Span
+    from cxsmart.output import jsonfmt
+
+    found = [Diagnostic("S001", "vague-term", Severity.WARNING, f"'{words}' is vague", f"goals/{words}.yaml",
+                        Span(3, 7, 3, 7 + len(words)), goal=words or None, hint=None if words else "say what"),
+             Diagnostic("F001", "invalid-yaml", Severity.ERROR, words, "x.yaml", Span(1, 1, 1, 2))]
+    result = LintResult(found, files=2, goals=1, fail_on=Severity.WARNING)
+    expected = {"tool": "cxsmart", "version": jsonfmt.__version__, "files": 2, "goals": 1,
+                "summary": {"error": 1, "warning": 1, "info": 0}, "diagnostics": [d.to_json() for d in found]}
+    assert jsonfmt.render(result) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    empty = LintResult([], files=0, goals=0, fail_on=Severity.WARNING)
+    assert json.loads(jsonfmt.render(empty))["diagnostics"] == []

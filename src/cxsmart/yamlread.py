@@ -24,6 +24,7 @@ _DEEP_INDENT = re.compile(r"^[ \t\-?:]{100,}", re.M)
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.M)
 _ALIAS_END = re.compile(r"[\s,\]}]")
+_new = tuple.__new__      # a NamedTuple built in C, without its Python-level __new__ (one per value read)
 
 
 class Entry(NamedTuple):
@@ -288,7 +289,7 @@ class _Walker:
             plain = key_node.id == "scalar" and not key_node.style
             if at is None and key_node.id == "scalar":
                 s, e = key_node.start_mark, key_node.end_mark
-                key_span = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+                key_span = _new(Span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1))
             else:
                 key_span = at or self.span(key_node)
             if plain and key_node.value == "<<":
@@ -316,8 +317,8 @@ class _Walker:
                 self.count += 1
                 s, e = value_node.start_mark, value_node.end_mark
                 style = value_node.style or ""
-                self.index[path + (name,)] = Entry(key_span, Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1),
-                                                   style, False)
+                self.index[path + (name,)] = _new(Entry, (key_span, _new(Span, (s.line + 1, s.column + 1,
+                                                                                  e.line + 1, e.column + 1)), style, False))
                 result[name] = self._typed(value_node.value) if style == "" else value_node.value
                 continue
             result[name] = self.convert(value_node, path + (name,), depth + 1, at, key_span)
