@@ -87,3 +87,21 @@ def test_a_suppression_removes_exactly_its_finding(goals, data):
     after = lint("\n".join(suppressed) + "\n")
     expected = [d for d in before if not (d.code == chosen.code and d.span.line == chosen.span.line)]
     assert after == expected
+
+
+DATE_WORDS = ["by", "the", "end", "of", "30", "June", "2026", "Q2", "q3-2027", "FY26", "H1", "in", "within", "six",
+              "months", "next", "this", "year", "quarter", "-", "x", "2026-06-30", "Sept", "1st", ",", "over", "2",
+              "weeks", "fy2027/28", "end-of", "Dec.", "end of June 2026", "the end of the year", "within six months",
+              "the next quarter", "this financial year", "2026-Q2", "Q2 2026", "H1 2026", "FY2026", "FY26-Q1",
+              "June 30, 2026", "2026-06", "during 2027", "in 12 weeks", "over the coming year", "end of 2026",
+              "the end of this quarter", "q4fy27", "h2/2026", "over 2 weeks", "during the next six months",
+              "over the coming 3 quarters"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=10), st.sampled_from([" ", "", "-", "  "]))
+def test_dates_found_only_where_a_date_can_start_are_all_the_dates(words, sep):
+    from cxsmart.nlp.finders import _DATE, date_matches
+
+    text = sep.join(words)
+    assert [m.span() for m in date_matches(text)] == [m.span() for m in _DATE.finditer(text)]
