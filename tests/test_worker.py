@@ -100,3 +100,20 @@ def test_worker_reads_the_share_of_a_helper_that_failed(monkeypatch):
     monkeypatch.setattr(worker._Helper, "__init__", broken)
     _, done = read_many(encoded=True)
     assert all(encoded is not None for _, encoded in done.values())     # the cache's form, for storing
+
+
+def test_a_worker_that_dies_half_way_leaves_the_rest_to_the_main_process(tmp_path, monkeypatch):
+    import os
+
+    def one_then_die(self, reader):
+        reader.read(self.chunk(0))                      # some facts reach the main process ...
+        reader.outbox.close()
+        reader.outbox.join_thread()
+        os._exit(1)                                     # ... then the worker (and its helper) die
+
+    workspace(tmp_path)
+    monkeypatch.setenv("CXSMART_NO_WORKER", "1")
+    expected = run(tmp_path)
+    monkeypatch.delenv("CXSMART_NO_WORKER")
+    monkeypatch.setattr(worker._Chunks, "read", one_then_die)
+    assert run(tmp_path) == expected

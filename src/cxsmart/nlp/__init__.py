@@ -43,14 +43,18 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
         texts[text] = decode(known) if isinstance(known, dict) else None
         if texts[text] is None:
             missing.append(text)
+    done: set[int] = set()
     if missing and prose is not None:                   # read by the worker while YAML was parsed
-        done = prose.results() or {}                    # {text: (TextFacts, cache form or None)}
-        for text in missing:
-            found = done.get(text)
-            if found is not None:
-                texts[text] = found[0]
-                if use_cache:
-                    table[hashes[text]] = found[1] if found[1] is not None else encode(found[0])
+        waiting = _Waiting(goals, texts)
+        for batch in prose.stream():                    # {text: (TextFacts, cache form or None)}
+            for text, (found, encoded) in batch.items():
+                if text in waiting.goals_of and texts[text] is None:
+                    texts[text] = found
+                    if use_cache:
+                        table[hashes[text]] = encoded if encoded is not None else encode(found)
+                    for i in waiting.arrived(text):     # facts as soon as a goal's texts are in
+                        goals[i].facts = _facts(goals[i], texts)
+                        done.add(i)
         missing = [t for t in missing if texts[t] is None]
     if missing:
         pipeline = build(packs)
@@ -61,8 +65,32 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
     if use_cache and (missing or len(table) != len(texts)):
         cache.store_facts(packs_key, {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f))
                                       for t, f in texts.items()})
-    for goal in goals:
-        goal.facts = _facts(goal, texts)
+    for i, goal in enumerate(goals):
+        if i not in done:
+            goal.facts = _facts(goal, texts)
+
+
+class _Waiting:
+    """Which goals wait for which texts, so each goal's facts are made while the rest is read."""
+
+    def __init__(self, goals: list, texts: dict) -> None:
+        self.goals_of: dict[str, list[int]] = {}
+        self.count = [0] * len(goals)
+        for i, goal in enumerate(goals):
+            for name in FIELDS:
+                text = getattr(goal.goal, name)
+                if text and texts[text] is None:
+                    self.goals_of.setdefault(text, []).append(i)
+                    self.count[i] += 1
+
+    def arrived(self, text: str) -> list[int]:
+        """The goals that have all their texts now."""
+        ready = []
+        for i in self.goals_of.pop(text, ()):
+            self.count[i] -= 1
+            if self.count[i] == 0:
+                ready.append(i)
+        return ready
 
 
 def cached_texts(packs: PackData, cache) -> set[str]:
@@ -74,8 +102,6 @@ def cached_texts(packs: PackData, cache) -> set[str]:
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
-    for goal in goals:
-        goal.facts = _facts(goal, texts)
 
 
 def _facts(goal, texts: dict[str, TextFacts]) -> Facts:

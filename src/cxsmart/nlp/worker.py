@@ -17,7 +17,7 @@ import os
 import queue
 import sys
 import time
-from typing import Any
+from typing import Iterator
 
 MIN_BYTES = 256 * 1024          # below this, forking costs more than it saves
 SPLIT_AT = 600                  # sentences left when the main process is done: enough to share
@@ -40,6 +40,7 @@ class ProseWorker:
         self.outbox = ctx.Queue()
         self.sent: set[str] = set()
         self.finished = False
+        self.succeeded = False
         self.process = ctx.Process(target=_serve, args=(self.inbox, self.outbox, packs, encoded), daemon=True)
         self.process.start()
 
@@ -57,34 +58,37 @@ class ProseWorker:
 
     def results(self, timeout: float = 600.0) -> dict[str, tuple] | None:
         """{text: (TextFacts, the cache's JSON form or None)}, or None if the worker failed."""
-        try:
-            self.finish()
-            result = self._collect(time.monotonic() + timeout)
-        except Exception:  # noqa: BLE001 - fall back to reading in-process
-            result = None
-        finally:
-            self.close()
-        return result
+        out: dict[str, tuple] = {}
+        for batch in self.stream(timeout):
+            out.update(batch)
+        return out if self.succeeded else None
 
-    def _collect(self, deadline: float) -> dict[str, tuple] | None:
-        """("facts", {text: (wire, encoded)}) messages from the worker and its helper as they read,
-        then ("end", None) from the worker once its helper has exited."""
+    def stream(self, timeout: float = 600.0) -> Iterator[dict[str, tuple]]:
+        """Batches of {text: (TextFacts, the cache's JSON form or None)} as the worker and its
+        helper send them, until the worker says "end". If it fails or stops answering, the
+        stream ends early (succeeded is then False): the caller reads what is missing."""
         from cxsmart.nlp.serial import from_wire
 
-        out: dict[str, tuple] = {}
-        while True:
-            try:
-                kind, payload = self.outbox.get(timeout=0.5)
-            except queue.Empty:
-                if time.monotonic() > deadline or not self.process.is_alive():
-                    return None
-                continue
-            if kind == "end":
-                return out
-            if kind != "facts":
-                return None
-            for text, (wire, encoded) in payload.items():
-                out[text] = (from_wire(wire), encoded)
+        deadline = time.monotonic() + timeout
+        try:
+            self.finish()
+            while True:
+                try:
+                    kind, payload = self.outbox.get(timeout=0.5)
+                except queue.Empty:
+                    if time.monotonic() > deadline or not self.process.is_alive():
+                        return
+                    continue
+                if kind == "end":
+                    self.succeeded = True
+                    return
+                if kind != "facts":
+                    return
+                yield {text: (from_wire(wire), encoded) for text, (wire, encoded) in payload.items()}
+        except Exception:  # noqa: BLE001 - the caller reads what is missing in-process
+            return
+        finally:
+            self.close()
 
     def close(self) -> None:
         # a worker that died early leaves texts in the pipe: never wait to flush them at exit
