@@ -10,10 +10,11 @@ goals, goals written only as sentences, flawed goals and comments) and measures,
 - cxsmart cold: `cxsmart lint --no-cache` in a new process;
 - cxsmart warm: `cxsmart lint` after a run that filled the cache (nothing changed);
 - yamllint on the same files, in a new process;
-in --repeat rounds (floor, cold and yamllint one after the other in each round, so they share
-the machine's state of the moment: this is a shared VM whose runs vary by 20%), each the best
-of its rounds, with the ratio of every round printed under the table; wall time and peak
-resident memory. cxsmart's modules are compiled to
+in --repeat rounds: floor, cold and yamllint one after the other in each round, so that they
+share the machine's state of the moment (this is a shared VM: its speed drifts by up to 2x over
+minutes). Times in the table are the best of the rounds; the ratios cold / floor and yamllint /
+cold are the median of each round's own ratio, and every round is printed under the table.
+Wall time and peak resident memory. cxsmart's modules are compiled to
 bytecode first, as `pip install` does (an editable checkout run with PYTHONDONTWRITEBYTECODE
 would otherwise compile them on every run).
 """
@@ -25,6 +26,7 @@ import compileall
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -115,9 +117,11 @@ def measure(goals: int, files: int, repeat: int) -> dict:
         row = {"goals": goals, "files": files + 1, "lines": sum(t.count("\n") for t in texts),
                "floor": min(r[0] for r in rounds), "cold": min(r[1][0] for r in rounds),
                "cold_mem": max(r[1][1] for r in rounds), "warm": min(w[0] for w in warm),
-               "rounds": [(r[1][0], r[0]) for r in rounds]}
+               "rounds": [(r[1][0], r[0]) for r in rounds],
+               "cold_floor": statistics.median(r[1][0] / r[0] for r in rounds)}
         if yamllint.exists():
             row["yamllint"] = min(r[2][0] for r in rounds)
+            row["yamllint_cold"] = statistics.median(r[2][0] / r[1][0] for r in rounds)
         return row
 
 
@@ -130,8 +134,8 @@ def main() -> None:
     import cxsmart
 
     compileall.compile_dir(Path(cxsmart.__file__).parent, quiet=1)
-    print("| goals | files | lines | parse floor | cold (--no-cache) | cold / floor | warm | warm / cold "
-          "| yamllint | yamllint / cold | peak RSS cold | s per 1,000 goals (cold) |")
+    print("| goals | files | lines | parse floor | cold (--no-cache) | cold / floor (median of rounds) | warm "
+          "| warm / cold | yamllint | yamllint / cold (median of rounds) | peak RSS cold | s per 1,000 goals (cold) |")
     print("| " + " | ".join(["---"] * 12) + " |")
     notes = []
     for size in (int(s) for s in args.sizes.split(",")):
@@ -139,9 +143,9 @@ def main() -> None:
         r = measure(size, files, args.repeat)
         y = r.get("yamllint")
         yl = f"{y:.2f} s" if y else "n/a"
-        ratio = f"{y / r['cold']:.1f}x" if y else "n/a"
+        ratio = f"{r['yamllint_cold']:.1f}x" if y else "n/a"
         print(f"| {r['goals']:,} | {r['files']} | {r['lines']:,} | {r['floor']:.2f} s | {r['cold']:.2f} s "
-              f"| {r['cold'] / r['floor']:.1f}x | {r['warm']:.2f} s | {r['warm'] / r['cold']:.2f}x "
+              f"| {r['cold_floor']:.2f}x | {r['warm']:.2f} s | {r['warm'] / r['cold']:.2f}x "
               f"| {yl} | {ratio} | {r['cold_mem']:.0f} MiB | {r['cold'] / r['goals'] * 1000:.2f} s |", flush=True)
         notes.append(f"{r['goals']:,} goals, each round's cold / floor: " +
                      ", ".join(f"{c:.2f} s / {f:.2f} s = {c / f:.2f}" for c, f in r["rounds"]))
