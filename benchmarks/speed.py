@@ -25,7 +25,6 @@ import argparse
 import compileall
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
