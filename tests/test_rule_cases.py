@@ -51,7 +51,9 @@ def test_rule_case(code: str, case: dict, today):
         got.append(pos)
     assert len(found) == len(expected), f"expected {len(expected)} {code} findings, got: " + \
         "; ".join(f"{d.span.line}:{d.span.column} {d.message}" for d in found)
-    assert got == [{k: v for k, v in w.items() if k != "message"} for w in expected]
+    assert got == [{k: v for k, v in w.items() if k not in ("message", "hint")} for w in expected]
     for d, want in zip(found, expected):
         for words in ([want["message"]] if isinstance(want.get("message"), str) else want.get("message", [])):
             assert words in d.message, f"'{words}' not in '{d.message}'"
+        if "hint" in want:
+            assert want["hint"] in (d.hint or ""), f"'{want['hint']}' not in the hint '{d.hint}'"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.measure import ambiguous_percent, metric_range, resolve_target, show, unit_problem, wrong_way
+from cxsmart.quantities import PERCENT, Quantity, format_number
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.workspace import GoalView
 
@@ -93,9 +94,36 @@ class NoBaseline(Rule):
         else:
             message = f"goal {goal.label} has no baseline: say where the metric starts"
         at = goal.at("target") if target is not None else goal.title_span
-        yield ctx.report(self, goal, message, at=at,
-                         hint="add 'baseline:' with today's value (e.g. 'baseline: 12%'), so the goal reads "
-                              "'from 12% to 15.6%'")
+        yield ctx.report(self, goal, message, at=at, hint=_baseline_hint(goal))
+
+
+def _baseline_hint(goal: GoalView) -> str:
+    """How the goal would read with a baseline, worked out on an example value in its unit."""
+    metric, target = goal.metric, goal.target
+    unit = metric.unit if metric else ("percent" if target is not None and target.unit == PERCENT else None)
+    if unit is None and target is None:
+        return "add 'baseline:' with today's value of the metric the goal should move"
+    value = _EXAMPLE_BASELINE.get(unit, 100.0)
+    if unit == "percent" and metric is not None and metric.better == "lower":
+        value = 12.0                                # churn, repeat calls: small shares
+    elif unit == "score" and metric is not None and metric.range and None not in metric.range:
+        low, high = metric.range
+        value = round(low + (high - low) * 0.7, 1)
+    example = show(value, metric) if metric else (f"{format_number(value)}%" if unit == "percent" else
+                                                  format_number(value))
+    start = f"add 'baseline:' with today's value (e.g. 'baseline: {example}')"
+    if target is None:
+        return start
+    resolved = resolve_target(Quantity(value, "percent" if unit == "percent" else None), target)
+    if resolved is None:
+        return start
+    end = show(resolved, metric) if metric else (f"{format_number(round(resolved, 1))}%" if unit == "percent" else
+                                                 format_number(round(resolved, 2)))
+    return f"{start}, so the goal reads 'from {example} to {end}'"
+
+
+_EXAMPLE_BASELINE = {"percent": 60.0, "points": 20.0, "score": 4.0, "duration": 360.0, "currency": 100.0,
+                     "count": 100.0, "ratio": 1.0}
 
 
 class NoTarget(Rule):
