@@ -92,7 +92,7 @@ def test_worker_shares_a_large_backlog_with_a_helper(tmp_path, monkeypatch):
 def test_worker_reads_the_share_of_a_helper_that_failed(monkeypatch):
     import os
 
-    def broken(self, chunks, reader):
+    def broken(self, chunks, reader, main):
         self.pid = os.fork()
         if self.pid == 0:
             os._exit(3)                                 # dies before reading anything
@@ -117,3 +117,30 @@ def test_a_worker_that_dies_half_way_leaves_the_rest_to_the_main_process(tmp_pat
     monkeypatch.delenv("CXSMART_NO_WORKER")
     monkeypatch.setattr(worker._Chunks, "read", one_then_die)
     assert run(tmp_path) == expected
+
+
+def test_a_worker_whose_main_process_is_killed_exits(tmp_path):
+    """A CI timeout or `kill -9` of cxsmart must not leave a worker holding spaCy in memory."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    code = ("import time\nfrom cxsmart.nlp import worker\nfrom cxsmart.packs import load_packs\n"
+            "w = worker.ProseWorker(load_packs([]), encoded=False)\nprint(w.process.pid, flush=True)\ntime.sleep(120)\n")
+    main = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    pid = int(main.stdout.readline())
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+
+    def running() -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state not in ("Z", "X")
+
+    deadline = time.monotonic() + 30
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not running()

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import queue
 import sys
+import threading
 import time
 from typing import Iterator
 
@@ -101,6 +102,8 @@ class ProseWorker:
 
 
 def _serve(inbox, outbox, packs, encoded: bool) -> None:
+    main = os.getppid()
+    _watch(main)
     try:
         reader = _Reader(packs, encoded, outbox)
         pending: list[str] = []
@@ -119,7 +122,7 @@ def _serve(inbox, outbox, packs, encoded: bool) -> None:
                 reader.read(pending[:CHUNK])
                 pending = pending[CHUNK:]
         chunks = _Chunks(pending)               # the main process waits now: share what is left
-        helper = _Helper(chunks, reader) if len(pending) >= SPLIT_AT else None
+        helper = _Helper(chunks, reader, main) if len(pending) >= SPLIT_AT else None
         reader.send_held()
         mine = chunks.read(reader)
         if helper is not None and not helper.succeeded():
@@ -129,6 +132,25 @@ def _serve(inbox, outbox, packs, encoded: bool) -> None:
         outbox.put(("end", None))
     except BaseException:  # noqa: BLE001 - the parent falls back
         outbox.put(("failed", None))
+
+
+def _watch(main: int) -> None:
+    """End this process if the main process is gone (killed by a CI timeout, `kill -9`): nobody
+    will read what it sends, and it must not wait for ever on a full pipe or an empty inbox."""
+    def watch() -> None:
+        while _alive(main):
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cxsmart-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")              # a zombie is dead, only not yet reaped
 
 
 class _Chunks:
@@ -196,11 +218,12 @@ class _Reader:
 class _Helper:
     """A forked copy of the worker (spaCy loaded) that reads chunks and sends them itself."""
 
-    def __init__(self, chunks: _Chunks, reader: _Reader) -> None:
+    def __init__(self, chunks: _Chunks, reader: _Reader, main: int) -> None:
         self.pid = os.fork()
         if self.pid == 0:                       # the helper
             code = 1
             try:
+                _watch(main)                    # threads do not survive a fork: a watch of its own
                 reader.holding = False
                 chunks.read(reader)
                 reader.outbox.close()
