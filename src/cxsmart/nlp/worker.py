@@ -3,11 +3,12 @@
 On a large run the language analysis (importing spaCy, then reading every sentence) and
 the YAML parsing each take about as long as the other. A forked worker imports spaCy and
 reads sentences as the main process hands them over, file by file, so on two cores the two
-overlap. When the main process has handed over the last file it has nothing to do but wait,
-so if the worker still has many sentences to read it forks a helper (which has spaCy loaded
-already) and the two share them, chunk by chunk. Results come back in the facts cache's JSON-able form,
-or as TextFacts. If anything goes wrong the main process reads the sentences itself: the
-findings are the same either way.
+overlap. When the main process has handed over the last file it has little to do but wait,
+so if the worker still has many sentences to read it forks a helper (spaCy loaded already)
+and the two claim chunks of what is left from a shared counter. Facts come back as plain
+tuples, with the facts cache's JSON form when the cache is on. Whatever does not come back
+(a process failed) the main process reads itself: the findings are the same either way. The
+worker and its helper end themselves if the main process is killed.
 """
 
 from __future__ import annotations
