@@ -43,7 +43,8 @@ class ProseWorker:
         self.sent: set[str] = set()
         self.finished = False
         self.succeeded = False
-        self.process = ctx.Process(target=_serve, args=(self.inbox, self.outbox, packs, encoded), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(self.inbox, self.outbox, packs, encoded, os.getpid()),
+                                   daemon=True)
         self.process.start()
 
     def feed(self, texts: list[str]) -> None:
@@ -102,9 +103,8 @@ class ProseWorker:
                 self.process.kill()
 
 
-def _serve(inbox, outbox, packs, encoded: bool) -> None:
-    main = os.getppid()
-    _watch(main)
+def _serve(inbox, outbox, packs, encoded: bool, main: int) -> None:
+    _watch(main)                                # main's pid from main: it may be gone already
     try:
         reader = _Reader(packs, encoded, outbox)
         pending: list[str] = []
