@@ -7,6 +7,7 @@ pipeline in one `nlp.pipe` batch, each distinct text once.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 from cxsmart.cache import digest
 from cxsmart.diagnostics import Span
@@ -57,17 +58,27 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
                         done.add(i)
         missing = [t for t in missing if texts[t] is None]
     if missing:
-        pipeline = build(packs)
-        definitional_words = {w.lower() for w in packs.terms["definitional-words"]}
-        heads = [text[:MAX_CHARS] for text in missing]
-        for text, head, doc in zip(missing, heads, pipeline.docs(heads)):
-            texts[text] = read(head, doc, pipeline, definitional_words)
+        texts.update(Reader(packs).read(missing))
     if use_cache and (missing or len(table) != len(texts)):
         cache.store_facts(packs_key, {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f))
                                       for t, f in texts.items()})
     for i, goal in enumerate(goals):
         if i not in done:
             goal.facts = _facts(goal, texts)
+
+
+class Reader:
+    """Reads texts through the pipeline built from the packs: one spaCy batch per call, each
+    text up to MAX_CHARS. In-process, and in the prose worker."""
+
+    def __init__(self, packs: PackData) -> None:
+        self.pipeline = build(packs)
+        self.definitional = {w.lower() for w in packs.terms["definitional-words"]}
+
+    def read(self, texts: list[str]) -> Iterator[tuple[str, TextFacts]]:
+        heads = [text[:MAX_CHARS] for text in texts]
+        for text, head, doc in zip(texts, heads, self.pipeline.docs(heads)):
+            yield text, read(head, doc, self.pipeline, self.definitional)
 
 
 class _Waiting:

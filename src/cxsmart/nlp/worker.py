@@ -21,6 +21,10 @@ import threading
 import time
 from typing import Iterator
 
+# the package is imported already (this module is part of it); spaCy is not, until a Reader is built
+from cxsmart.nlp import Reader
+from cxsmart.nlp.serial import encode, from_wire, to_wire
+
 MIN_BYTES = 256 * 1024          # below this, forking costs more than it saves
 SPLIT_AT = 600                  # sentences left when the main process is done: enough to share
 CHUNK = 250                     # sentences read between two looks at the inbox
@@ -70,8 +74,6 @@ class ProseWorker:
         """Batches of {text: (TextFacts, the cache's JSON form or None)} as the worker and its
         helper send them, until the worker says "end". If it fails or stops answering, the
         stream ends early (succeeded is then False): the caller reads what is missing."""
-        from cxsmart.nlp.serial import from_wire
-
         deadline = time.monotonic() + timeout
         try:
             self.finish()
@@ -185,10 +187,7 @@ class _Reader:
     forked, as a forked copy of a queue that has sent cannot send."""
 
     def __init__(self, packs, encoded: bool, outbox) -> None:
-        from cxsmart.nlp.pipeline import build
-
-        self.pipeline = build(packs)
-        self.definitional = {w.lower() for w in packs.terms["definitional-words"]}
+        self.reader = Reader(packs)
         self.encoded = encoded
         self.outbox = outbox
         self.holding = True
@@ -201,15 +200,8 @@ class _Reader:
         self.held = []
 
     def read(self, texts: list[str]) -> None:
-        from cxsmart.nlp import MAX_CHARS
-        from cxsmart.nlp.extract import read
-        from cxsmart.nlp.serial import encode, to_wire
-
-        heads = [t[:MAX_CHARS] for t in texts]
-        out = {}
-        for text, head, doc in zip(texts, heads, self.pipeline.docs(heads)):
-            facts = read(head, doc, self.pipeline, self.definitional)
-            out[text] = (to_wire(facts), encode(facts) if self.encoded else None)
+        out = {text: (to_wire(facts), encode(facts) if self.encoded else None)
+               for text, facts in self.reader.read(texts)}
         if self.holding:
             self.held.append(out)
         else:
