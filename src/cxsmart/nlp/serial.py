@@ -81,19 +81,16 @@ _new = tuple.__new__
 
 
 def to_wire(facts: TextFacts) -> tuple:
-    return (facts.metric and tuple(facts.metric), facts.metric_known, [tuple(m) for m in facts.metrics],
-            *(getattr(facts, name) and tuple(getattr(facts, name)) for name in WIRED),
+    return (facts.metric_known, [tuple(m) for m in facts.metrics],
+            *(getattr(facts, name) and tuple(getattr(facts, name)) for name in SINGLE),
             {k: [tuple(f) for f in v] for k, v in facts.extra.items()})
 
 
 def from_wire(wire: tuple) -> TextFacts:
-    metric, known, metrics, *single, extra = wire
-    facts = TextFacts(metric and _new(Found, metric), known, [_new(Found, m) for m in metrics])
-    for name, found in zip(WIRED, single):
+    known, metrics, *single, extra = wire
+    facts = TextFacts(metric_known=known, metrics=[_new(Found, m) for m in metrics])
+    for name, found in zip(SINGLE, single):
         if found:
             setattr(facts, name, _new(Found, found))
     facts.extra = {k: [_new(Found, f) for f in v] for k, v in extra.items()}
     return facts
-
-
-WIRED = ("baseline", "target", "direction", "deadline", "start", "segment")
