@@ -109,17 +109,19 @@ def _baseline_hint(goal: GoalView) -> str:
     elif unit == "score" and metric is not None and metric.range and None not in metric.range:
         low, high = metric.range
         value = round(low + (high - low) * 0.7, 1)
-    example = show(value, metric) if metric else (f"{format_number(value)}%" if unit == "percent" else
-                                                  format_number(value))
-    start = f"add 'baseline:' with today's value (e.g. 'baseline: {example}')"
+
+    def shown(v: float) -> str:
+        if metric is not None:
+            return show(v, metric)
+        return f"{format_number(round(v, 1))}%" if unit == "percent" else format_number(round(v, 2))
+
+    start = f"add 'baseline:' with today's value (e.g. 'baseline: {shown(value)}')"
     if target is None:
         return start
     resolved = resolve_target(Quantity(value, "percent" if unit == "percent" else None), target)
     if resolved is None:
         return start
-    end = show(resolved, metric) if metric else (f"{format_number(round(resolved, 1))}%" if unit == "percent" else
-                                                 format_number(round(resolved, 2)))
-    return f"{start}, so the goal reads 'from {example} to {end}'"
+    return f"{start}, so the goal reads 'from {shown(value)} to {shown(resolved)}'"
 
 
 _EXAMPLE_BASELINE = {"percent": 60.0, "points": 20.0, "score": 4.0, "duration": 360.0, "currency": 100.0,
