@@ -271,7 +271,7 @@ def _apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_p
 def _apply_suppressions(found: list[Diagnostic], sources: list[SourceFile], selection: Selection,
                         registry: Registry, ctx: RuleContext) -> list[Diagnostic]:
     known = set(registry.rules)
-    per_file = {s.path: suppress.parse(s.text, known) for s in sources}
+    per_file = {s.path: suppress.parse(s.text, known, s.index) for s in sources}
     keep = [d for d in found if d.path not in per_file or not suppress.suppressed(d, per_file[d.path])]
     rules = {r.code: r for r in selection.rules}
     for path, supps in sorted(per_file.items()):
