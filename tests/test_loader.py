@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 from cxsmart.diagnostics import Span
 from cxsmart.loader import load_text
 
@@ -56,9 +57,21 @@ def test_fiscal_start_reaches_the_dates():
 
 def test_one_bad_goal_does_not_hide_the_others():
     f = load_text("g.yaml", "- {title: a, owner: [x]}\n- {title: b}\n- {id: c, tittle: c}\n")
-    assert [i.model.title for i in f.sections["goals"]] == ["b"]
+    assert [i.model.title for i in f.sections["goals"]] == ["a", "b"]
     assert [(p.code, p.span.line) for p in f.problems] == [("F002", 1), ("F002", 3), ("F002", 3)]
-    assert f.invalid_ids["goals"] == {"c": ("goals", 2)}
+    assert f.invalid_ids["goals"] == {"c": ("goals", 2)}      # no title: nothing left to check
+
+
+def test_an_unreadable_field_is_left_out_and_the_goal_is_still_checked():
+    f = load_text("g.yaml", "- id: g\n  title: Cut AHT\n  baseline: nine minutes\n  deadine: 2027-06-30\n"
+                            "  deadline: ASAP\n  actions:\n    - {title: a, due: [1]}\n    - {title: b}\n")
+    (item,) = f.sections["goals"]
+    assert item.unreadable == {"baseline": "nine minutes", "deadine": "2027-06-30", "deadline": "ASAP"}
+    assert [a.title for a in item.model.actions] == ["b"]          # only the unreadable action is left out
+    # ASAP is T002 (reported by the rule on the value), not F002; the others are one F002 each
+    assert sorted((p.code, p.span.line, p.span.column) for p in f.problems) == [
+        ("F002", 3, 13), ("F002", 4, 3), ("F002", 7, 23)]
+    assert item.model.baseline is None and item.model.deadline is None
 
 
 def test_plain_scalars_follow_the_yaml_1_2_core_schema():

@@ -25,6 +25,9 @@ class Item:
     model: Any
     path: Path                       # ("goals", 3)
     file: "SourceFile"
+    # fields written but unreadable ({key: value as written}): reported once as F002 (or, for a
+    # vague word in `deadline:`, T002), left out of the model, and present for "missing" checks
+    unreadable: dict[str, Any] = field(default_factory=dict)
 
     def entry(self, *keys) -> Entry | None:
         return self.file.index.get(self.path + keys)
@@ -116,18 +119,63 @@ def _load_section(file: SourceFile, section: str, items: list, context: dict) ->
             file.problems.append(Problem("F002", f"each entry of '{section}' must be a mapping of keys, "
                                          f"like '- title: ...'", _at(file, path)))
             continue
+        ident = raw.get("id")
+        obj, errors, unreadable = _validate(model, raw, context)
+        if obj is None and isinstance(ident, str):
+            file.invalid_ids[section].setdefault(ident, path)
+        for err in errors:
+            if err.get("input") is REFUSED:
+                continue                            # reported where it was read
+            if section == "goals" and _vague_deadline(err):
+                continue                            # T002 reports it, on the value
+            file.problems.append(_schema_problem(file, kind, model, path, err, ident))
+        if obj is not None:
+            file.sections[section].append(Item(obj, path, file, unreadable))
+
+
+# Fields whose unreadable value is left out so that the rest of the item is still checked.
+_REQUIRED = frozenset({"id", "title"})
+
+
+def _validate(model: type[BaseModel], raw: dict, context: dict) -> tuple[Any, list[dict], dict[str, Any]]:
+    """Validate an item; a field that cannot be read (or an unknown key) is one error and is
+    left out, and the rest is validated again. Returns (model or None, errors, unreadable)."""
+    errors: list[dict] = []
+    unreadable: dict[str, Any] = {}
+    data = raw
+    for _ in range(len(raw) + 1):
         try:
-            obj = model.model_validate(raw, context=context)
+            return model.model_validate(data, context=context), errors, unreadable
         except ValidationError as e:
-            ident = raw.get("id")
-            if isinstance(ident, str):
-                file.invalid_ids[section].setdefault(ident, path)
-            for err in e.errors(include_url=False):
-                if err.get("input") is REFUSED:
-                    continue                        # reported where it was read
-                file.problems.append(_schema_problem(file, kind, model, path, err, ident))
-            continue
-        file.sections[section].append(Item(obj, path, file))
+            found = e.errors(include_url=False)
+        errors += found
+        bad = {err["loc"][0] for err in found if err["loc"] and isinstance(err["loc"][0], str)}
+        if not bad or bad & _REQUIRED or not bad <= set(data):
+            return None, errors, unreadable
+        data = dict(data)
+        for key in bad:
+            rows = {err["loc"][1] for err in found if err["loc"][0] == key and len(err["loc"]) > 1
+                    and isinstance(err["loc"][1], int)}
+            if key == "actions" and rows and isinstance(data[key], list):
+                data[key] = [a for i, a in enumerate(data[key]) if i not in rows]   # only the bad actions
+                continue
+            unreadable[key] = data.pop(key)
+    return None, errors, unreadable
+
+
+def vague_deadline_word(value: Any) -> bool:
+    """'ASAP', 'TBD', 'ongoing' written as a deadline."""
+    return isinstance(value, str) and " ".join(value.lower().replace(".", "").split()) in VAGUE_DEADLINE_VALUES
+
+
+VAGUE_DEADLINE_VALUES = frozenset({
+    "asap", "as soon as possible", "soon", "ongoing", "eventually", "in the future", "going forward", "tbd", "tbc",
+    "to be decided", "to be confirmed", "to be agreed", "tba", "later", "when possible", "continuous",
+    "continuously", "over time", "someday", "n/a", "na", "none", "open", "open-ended", "rolling", "bau"})
+
+
+def _vague_deadline(err: dict) -> bool:
+    return err["loc"][:1] == ("deadline",) and vague_deadline_word(err.get("input"))
 
 
 def _schema_problem(file: SourceFile, kind: str, model: type[BaseModel], path: Path, err: dict,

@@ -16,7 +16,7 @@ from cxsmart.loader import Item, SourceFile
 from cxsmart.model import Goal, Measured, MetricDef, Objective, Owner
 from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
 from cxsmart.source import Problem
-from cxsmart.suggest import did_you_mean
+from cxsmart.suggest import closest, did_you_mean
 from cxsmart.timeframes import Timeframe
 
 _MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
@@ -87,6 +87,13 @@ class GoalView:
 
     def from_prose(self, name: str) -> bool:
         return self.item.entry(name) is None and getattr(self.facts, name, None) is not None
+
+    def present(self, name: str) -> bool:
+        """The field is written: readable, or unreadable (already reported), or under a misspelt
+        key that stands for it ('deadine:'). Rules that report a missing field ask this."""
+        if getattr(self.goal, name, None) is not None or name in self.item.unreadable:
+            return True
+        return any(closest(key, Goal.model_fields) == name for key in self.item.unreadable if key not in Goal.model_fields)
 
     def key_span(self, *keys) -> Span | None:
         return self.item.key_span(*keys)

@@ -46,7 +46,7 @@ class NoMetric(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.goal.metric is None and goal.facts.metric is None:
+        if not goal.present("metric") and goal.facts.metric is None:
             yield ctx.report(self, goal, f"goal {goal.label} names no metric: nobody can tell whether it was met",
                              at=goal.title_span,
                              hint="add 'metric:' (e.g. csat, nps, churn_rate, aht; `cxsmart metrics` lists them) "
@@ -85,7 +85,7 @@ class NoBaseline(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.baseline is not None:
+        if goal.baseline is not None or goal.present("baseline"):
             return
         target = goal.target
         if target is not None and (target.change or target.factor):
@@ -159,7 +159,7 @@ class NoTarget(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.target is None:
+        if goal.target is None and not goal.present("target"):
             example = f"e.g. 'target: {show(goal.baseline.value * 1.05, goal.metric)}'" if goal.baseline else \
                 "e.g. 'target: 78%'"
             yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",

@@ -48,7 +48,7 @@ class NoObjective(Rule):
     severity = Severity.ERROR
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if any(g.goal.objective for g in goal.lineage()):
+        if any(g.goal.objective or g.present("objective") for g in goal.lineage()):
             return                                  # named (an unknown name is F004)
         above = " or any goal above it" if goal.parent else ""
         yield ctx.report(self, goal, f"goal {goal.label}{above} traces to no business objective",
@@ -83,7 +83,7 @@ class NoOwner(Rule):
     severity = Severity.ERROR
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not goal.goal.owner:
+        if not goal.goal.owner and not goal.present("owner"):
             yield ctx.report(self, goal, f"goal {goal.label} has no owner", at=goal.anchor,
                              hint="add 'owner: <id>': the team, person or role that will move the metric")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.loader import vague_deadline_word
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.timeframes import describe, quarter
 from cxsmart.workspace import GoalView
@@ -37,7 +38,7 @@ class NoDeadline(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.goal.deadline is None and goal.facts.deadline is None:
+        if not goal.present("deadline") and goal.facts.deadline is None:
             day = quarter(ctx.today, 1)[1]
             period = f"Q{(day.month - 1) // 3 + 1} {day.year}"
             yield ctx.report(self, goal, f"goal {goal.label} has no deadline", at=goal.title_span,
@@ -72,6 +73,12 @@ class VagueDeadline(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        written = goal.item.unreadable.get("deadline")
+        if vague_deadline_word(written):
+            yield ctx.report(self, goal, f"'deadline: {written}' is not a deadline: give a date",
+                             at=goal.span("deadline"), subject=str(written).lower(),
+                             hint="write a date or a period, e.g. 'deadline: 2026-09-30' or 'deadline: Q3 2026'")
+            return
         if goal.deadline is not None:
             return
         for fact in goal.facts.extra.get("vague-deadlines", [])[:1]:
