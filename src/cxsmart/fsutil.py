@@ -1,5 +1,7 @@
 """Writing files so that an interrupt never leaves half of one: a temporary file in the same
-folder, flushed to disk, then renamed over the target (keeping its permissions)."""
+folder, flushed to disk, then renamed over the target. The file gets the permissions an
+ordinary `open(path, "w")` would give it: an existing file keeps its own, a new one gets
+0666 less the umask (mkstemp alone would leave it 0600)."""
 
 from __future__ import annotations
 
@@ -11,15 +13,14 @@ from pathlib import Path
 def write_atomic(path: Path, text: str) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    mode = path.stat().st_mode & 0o777 if path.exists() else new_file_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -40,7 +41,27 @@ def create_new(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, new_file_mode())
         os.link(tmp, path)
     finally:
         os.unlink(tmp)
+
+
+def umask() -> int:
+    """The process's umask, read without changing it where the system allows (changing it, even
+    for a moment, would affect files other threads create meanwhile)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def new_file_mode() -> int:
+    """The mode `open(path, "w")` gives a new file: 0666 less the umask."""
+    return 0o666 & ~umask()
