@@ -6,12 +6,13 @@ current directory upward; `--config PATH` names one. Unknown keys and bad values
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from cxsmart.suggest import did_you_mean
 from cxsmart.timeframes import MONTHS
@@ -49,14 +50,37 @@ class Config(BaseModel):
         if isinstance(value, str):
             month = MONTHS.get(value.strip().lower())
             if month is None:
-                raise ValueError(f"'{value}' is not a month{did_you_mean(value, [m for m in MONTHS if len(m) > 4])}")
+                raise ValueError(f"must be a month name like \"april\", or a number from 1 to 12; got {_toml(value)}"
+                                 f"{did_you_mean(value, [m for m in MONTHS if len(m) > 4])}")
             return month
         if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
             return value
-        raise ValueError("use a month name like \"april\", or a number from 1 to 12")
+        raise ValueError(f"must be a month name like \"april\", or a number from 1 to 12; got {_toml(value)}")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_is_a_list(cls, data: Any) -> Any:
+        """A single value where a list of text is expected is a list of one: `ignore = "P004"`.
+        Code lists also split at commas, as on the command line: `ignore = "P004, A003"`."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for key, value in data.items():
+            name = key.replace("-", "_") if isinstance(key, str) else key
+            if isinstance(value, str) and name in _TEXT_LISTS:
+                data[key] = _split(value) if name in _CODE_LISTS else [value]
+            elif name == "per_file_ignores" and isinstance(value, dict):
+                data[key] = {glob: _split(codes) if isinstance(codes, str) else codes for glob, codes in value.items()}
+        return data
 
 
 KEYS = [f.alias or n for n, f in Config.model_fields.items()]
+_TEXT_LISTS = {n for n, f in Config.model_fields.items() if f.annotation in (list[str], list[str] | None)}
+_CODE_LISTS = {"select", "extend_select", "ignore"}
+
+
+def _split(codes: str) -> list[str]:
+    return [c.strip() for c in codes.split(",") if c.strip()]
 
 
 class LoadedConfig(BaseModel):
@@ -96,35 +120,139 @@ def load_config(explicit: Path | None, cwd: Path) -> LoadedConfig:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)$", str(e))
+        where = f"{_shown(path, cwd)}:{at.group(1)}:{at.group(2)}" if at else _shown(path, cwd)
+        raise ConfigError(f"{where}: not valid TOML: {str(e)[:at.start()].strip() if at else e}") from None
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read: {e}") from None
     table = data
     if path.name == "pyproject.toml" or set(data) == {"tool"}:
-        table = data.get("tool", {}).get("cxsmart")
+        tool = data.get("tool")
+        table = tool.get("cxsmart") if isinstance(tool, dict) else None
         if table is None:
-            raise ConfigError(f"{path}: has no [tool.cxsmart] table")
+            raise ConfigError(f"{_shown(path, cwd)}: has no [tool.cxsmart] table")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{_shown(path, cwd)}: [tool.cxsmart] must be a table of settings")
     try:
         config = Config.model_validate(table)
     except ValidationError as e:
-        raise ConfigError(_explain(path, text, e)) from None
+        raise ConfigError(_explain(_shown(path, cwd), text, e, table, path.name == "pyproject.toml")) from None
     return LoadedConfig(config=config, path=path, root=path.parent.resolve())
 
 
-def _explain(path: Path, text: str, error: ValidationError) -> str:
-    err = error.errors(include_url=False)[0]
-    loc = [str(p) for p in err["loc"]]
-    key = loc[0] if loc else ""
-    line = _line_of(text, key)
-    where = f"{path}:{line}" if line else str(path)
-    if err["type"] == "extra_forbidden":
-        return f"{where}: unknown key '{key}'{did_you_mean(key, KEYS)}"
-    message = err["msg"].removeprefix("Value error, ")
-    return f"{where}: '{'.'.join(loc)}': {message}"
+def _shown(path: Path, cwd: Path) -> str:
+    """The file as the user would name it: relative to the current folder when inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path(cwd).resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
 
 
-def _line_of(text: str, key: str) -> int | None:
-    if not key:
+def _explain(shown: str, text: str, error: ValidationError, table: dict, pyproject: bool = False) -> str:
+    """Every problem of the table, one line each, in plain words: where (file:line), which
+    setting, what it must be, and what it is."""
+    lines = []          # (line, message)
+    for err in error.errors(include_url=False):
+        loc = [p for p in err["loc"] if p != "[key]"]
+        keys = [p for p in loc if isinstance(p, str)]
+        line = _line_of(text, keys, pyproject)
+        where = f"{shown}:{line}" if line else shown
+        setting = ".".join(k if re.fullmatch(r"[\w-]+", k) else f'"{k}"' for k in keys)
+        if err["type"] == "extra_forbidden":
+            lines.append((line or 0, f"{where}: unknown key `{setting}`{did_you_mean(keys[-1], KEYS)}"))
+            continue
+        value = _value_at(table, loc[:len(keys)]) if len(loc) > len(keys) else err.get("input")
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] != "value_error":
+            message = f"must be {_wants(keys, err)}; got {_toml(value)}"
+            if err["type"] in ("literal_error", "enum") and isinstance(value, str):
+                message += did_you_mean(value, _choices(err))
+        lines.append((line or 0, f"{where}: `{setting}` {message}"))
+    return "\n".join(dict.fromkeys(message for _, message in sorted(lines)))
+
+
+_WANTS = {
+    "include": 'a list of globs, like ["goals/**/*.yaml"]',
+    "exclude": 'a list of globs, like ["goals/archive/"]',
+    "select": 'a list of codes or prefixes, like ["M", "T001"]',
+    "extend-select": 'a list of codes or prefixes, like ["F007"]',
+    "ignore": 'a list of codes or prefixes, like ["A003"]',
+    "rule-packs": 'a list of folders or files, like ["cx-rules/"]',
+    "severity": 'a table of codes and severities, like T003 = "error"',
+    "per-file-ignores": 'a table of globs and codes, like "goals/individual/*.yaml" = ["A003"]',
+    "rules": "a table of rules and their options, like [rules.too-many-goals] with max = 5",
+    "today": "a date, like 2026-01-15",
+    "baseline": 'the path of a baseline file, like "cxsmart-baseline.json"',
+}
+_TYPES = {"bool": "true or false", "int": "a whole number", "float": "a number", "string": "text",
+          "list": "a list", "dict": "a table", "date": "a date, like 2026-01-15", "datetime": "a date"}
+
+
+def _wants(keys: list[str], err: dict) -> str:
+    etype, ctx = err["type"], err.get("ctx") or {}
+    if etype in ("literal_error", "enum"):
+        return f"one of {', '.join(_choices(err))}"
+    field = Config.model_fields.get(keys[0].replace("-", "_")) if len(keys) == 1 else None
+    bounds = {type(m).__name__: getattr(m, "ge", getattr(m, "le", None)) for m in (field.metadata if field else [])}
+    if "Ge" in bounds and "Le" in bounds and field.annotation is int:
+        return f"a whole number from {bounds['Ge']} to {bounds['Le']}"
+    if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{etype.replace('_', ' ')} {next(iter(ctx.values()), '')}".strip()
+    if len(keys) == 1 and keys[0] in _WANTS:
+        return _WANTS[keys[0]]
+    if len(keys) == 2 and keys[0] == "per-file-ignores":
+        return 'a list of codes or prefixes, like ["A003"]'
+    if len(keys) == 2 and keys[0] == "rules":
+        return "a table of options, like max = 5"
+    return _TYPES.get(etype.split("_")[0], "another kind of value")
+
+
+def _choices(err: dict) -> list[str]:
+    expected = (err.get("ctx") or {}).get("expected", "")
+    return [c.strip(" '\"") for c in expected.replace(" or ", ",").split(",") if c.strip(" '\"")]
+
+
+def _value_at(table: Any, loc: list) -> Any:
+    for part in loc:
+        try:
+            table = table[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return table
+
+
+def _toml(value: Any) -> str:
+    """A value written the way it would be in the TOML file."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "a table"
+    return "nothing" if value is None else str(value)
+
+
+def _line_of(text: str, keys: list[str], pyproject: bool = False) -> int | None:
+    """The line of a setting in the TOML text, found by scanning it: the line of `key =`, of a
+    `[key]` table header or of a dotted `key.sub =`; for a nested setting, the line of the
+    inner key within its table where it can be found, else of the outer one."""
+    if not keys:
         return None
-    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\s*\[(tool\.cxsmart\.)?{re.escape(key)}[\].]", text, flags=re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    start = 0
+    if pyproject:
+        header = re.search(r"^\s*\[tool\.cxsmart[\].]", text, flags=re.M)
+        start = header.start() if header else 0
+    found = None
+    for depth, key in enumerate(keys):
+        k = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+        pattern = (rf"^[ \t]*(?:[\w.\"'-]+\.)?{k}[ \t]*[=.]|^[ \t]*\[(?:tool\.cxsmart\.)?(?:[\w\"'-]+\.)*{k}[ \t]*[\].]"
+                   if depth else rf"^[ \t]*{k}[ \t]*[=.]|^[ \t]*\[(?:tool\.cxsmart\.)?{k}[ \t]*[\].]")
+        m = re.compile(pattern, flags=re.M).search(text, start)
+        if m is None:
+            break
+        found, start = m, m.start()
+    return text.count("\n", 0, found.start()) + 1 if found else None
