@@ -137,3 +137,34 @@ def show_change(amount: float, metric: MetricDef | None) -> str:
     if unit in ("percent", "points"):
         return f"{format_number(round(abs(amount), 1))} points"
     return show(abs(amount), metric)
+
+
+def verb_way(goal) -> str | None:
+    """Which way the goal's verb moves its metric: 'up', 'down', or None. 'Improve' moves it
+    the way the metric's better direction says, when that is known."""
+    verb = goal.facts.direction
+    if verb is None:
+        return None
+    if verb.value in ("up", "down"):
+        return verb.value
+    metric = goal.metric
+    if verb.value == "better" and metric is not None and metric.better is not None:
+        return "up" if metric.better == "higher" else "down"
+    return None
+
+
+def verb_against_numbers(goal) -> bool:
+    """The verb says one way and the baseline and absolute target go the other ('improve CSAT
+    from 78% to 72%', 'reduce churn from 2% to 3%')."""
+    way, baseline, target = verb_way(goal), goal.baseline, goal.target
+    if way is None or baseline is None or target is None or target.change or target.factor:
+        return False
+    if target.value == baseline.value:
+        return False
+    return (target.value > baseline.value) != (way == "up")
+
+
+def declare_direction(metric: MetricDef) -> str:
+    """How a team declares which way its metric is better, in any linted file."""
+    other = "lower" if metric.better == "higher" else "higher"
+    return f"'metrics: [{{id: {metric.id}, better: {other}}}]' (only the fields it sets change)"

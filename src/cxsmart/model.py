@@ -101,6 +101,9 @@ class MetricDef(_Model):
     unit: Literal["percent", "points", "score", "count", "currency", "duration", "ratio"] = "count"
     range: tuple[float | None, float | None] | None = None
     better: Literal["higher", "lower"] | None = None
+    # where the better direction depends on the scale (CES: lower effort on 1-5, higher agreement on
+    # the 7-point CES 2.0 scale): scale top -> direction; the goal's words or numbers pick the scale
+    better_on_scale: dict[int, Literal["higher", "lower"]] = {}
     kind: Literal["external", "internal", "business"] | None = None
     max_change_per_quarter: float | str | None = None   # in the metric's unit, or "25%" of the baseline
     min_change: float | str | None = None

@@ -99,11 +99,14 @@ class RuleContext:
     severities: dict[str, Severity] = field(default_factory=dict)
 
     def report(self, rule: Rule, goal: "GoalView | None", message: str, at: Span | None = None,
-               hint: str | None = None, path: str | None = None, subject: str | None = None) -> Diagnostic:
+               hint: str | None = None, path: str | None = None, subject: str | None = None,
+               severity: Severity | None = None) -> Diagnostic:
+        """A finding of `rule`; `severity` raises or lowers this one finding, unless the user
+        configured the rule's severity."""
         span = at or (goal.anchor if goal else Span(1, 1, 1, 2))
         return Diagnostic(
             code=rule.code, name=rule.name,
-            severity=self.severities.get(rule.code, rule.severity),
+            severity=self.severities.get(rule.code, severity or rule.severity),
             message=message, path=path or (goal.path if goal else ""), span=span,
             goal=goal.id if goal else None, hint=hint, subject=subject,
         )

@@ -7,11 +7,12 @@ references that name nothing (F004), and `parent` chains that loop (F005).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from cxsmart.catalogue import Catalogue
 from cxsmart.diagnostics import Span
-from cxsmart.facts import Facts
+from cxsmart.facts import Fact, Facts
 from cxsmart.loader import Item, SourceFile
 from cxsmart.model import Goal, Measured, MetricDef, Objective, Owner
 from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
@@ -45,6 +46,7 @@ class GoalView:
     start: Timeframe | None = None
     deadline: Timeframe | None = None           # relative deadlines anchored to `start` when it has one
     facts: Facts = field(default_factory=Facts)
+    uncatalogued: str | None = None             # `metric:` names no defined metric: the goal's own (M009)
 
     @property
     def id(self) -> str | None:
@@ -120,6 +122,8 @@ class Workspace:
     problems: list[tuple[SourceFile, Problem]] = field(default_factory=list)
     known: dict[str, set[str]] = field(default_factory=dict)   # ids of items that failed validation
     _claimed: dict[str, Item] = field(default_factory=dict)      # goal id -> the item that holds it
+    file_metrics: list[MetricDef] = field(default_factory=list)  # defined in `metrics:` blocks
+    _file_names: "re.Pattern | None" = None
 
     @classmethod
     def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1) -> "Workspace":
@@ -141,13 +145,23 @@ class Workspace:
                     if not self._claim(ident, item, section, claims[section]) or item.model is None:
                         continue
                     if section == "metrics":
-                        self.catalogue.add(item.model)
+                        metric = self._refine(item.model)
+                        self.catalogue.add(metric)
+                        self.file_metrics.append(metric)
                     elif section == "objectives":
                         self.objectives[ident] = item
                     elif section == "owners":
                         self.owners[ident] = item
             for section, ids in file.invalid_ids.items():
                 self.known[section] |= set(ids)
+
+    def _refine(self, metric: MetricDef) -> MetricDef:
+        """A definition with the id of a known metric changes only the fields it sets
+        ('{id: ces, better: higher}' keeps CES's name, unit and range)."""
+        known = self.catalogue.metrics.get(metric.id)
+        if known is None:
+            return metric
+        return known.model_copy(update={k: getattr(metric, k) for k in metric.model_fields_set if k != "id"})
 
     @staticmethod
     def _in_file_order(file: SourceFile, section: str) -> list[tuple[str, Item]]:
@@ -193,6 +207,8 @@ class Workspace:
             view.metric = g.metric
         elif g.metric:
             view.metric = self.catalogue.resolve(g.metric)
+            if view.metric is None and g.metric not in self.known["metrics"]:
+                view.uncatalogued = g.metric
         if g.owner:
             owner = self.owners.get(g.owner)
             view.owner = owner.model if owner else None
@@ -203,6 +219,8 @@ class Workspace:
         if deadline is not None and deadline.relative is not None and g.start is not None and g.start.first:
             deadline = deadline.anchored(g.start.first, self.fiscal_start)
         view.deadline = deadline
+        if view.uncatalogued is not None:
+            view.metric = own_metric(view)          # from the fields; the prose refines it
         return view
 
     def _objective_of(self, view: GoalView) -> tuple[Objective | None, GoalView | None]:
@@ -217,6 +235,7 @@ class Workspace:
         """Where a structured field is absent, the goal's prose stands in for it."""
         for view in self.goals:
             facts, g = view.facts, view.goal
+            self._file_metric_in_prose(view)
             if g.metric is None and facts.metric is not None:
                 view.metric = self._metric_from_prose(view)
             if g.baseline is None and facts.baseline is not None:
@@ -231,6 +250,35 @@ class Workspace:
                     start = first.first if first.ok else None
                 if view.deadline.relative is not None and start is not None:
                     view.deadline = view.deadline.anchored(start, self.fiscal_start)
+            if view.uncatalogued is not None:
+                view.metric = own_metric(view)
+            elif view.metric is not None and view.metric.better is None and view.metric.better_on_scale:
+                view.metric = on_scale(view)
+
+    def _file_metric_in_prose(self, view: GoalView) -> None:
+        """A metric defined in a `metrics:` block (name or alias) named in the title is the metric
+        the title names, before any shorter built-in name inside it ('repeat complaint rate' is
+        not 'complaint rate')."""
+        if self._file_names is None:
+            self._file_names = _names_pattern(self.file_metrics)
+        if self._file_names is None or view.facts.metric is None:
+            return
+        for name in ("title", "description"):
+            text = getattr(view.goal, name)
+            m = self._file_names.search(text) if text else None
+            if m is None:
+                continue
+            metric = self.catalogue.resolve(m.group(0))
+            mention = view.facts.metric
+            if metric is not None and str(mention.value) != metric.id:
+                place = getattr(mention, "_place", None)
+                fact = Fact(metric.id, place=place, start=m.start(), end=m.end()) if place is not None and \
+                    place.field == name else Fact(metric.id, view.title_span, m.group(0))
+                view.facts.metric = fact
+                view.facts.extra["metrics"] = [fact] + [f for f in view.facts.extra.get("metrics", [])
+                                                        if not (m.start() <= f._start < m.end())]
+                view.facts.extra.pop("metric-phrase", None)
+            return
 
     def _metric_from_prose(self, view: GoalView):
         """The first catalogue metric the title names whose unit fits the title's numbers:
@@ -251,8 +299,9 @@ class Workspace:
         def check(item: Item, keys: tuple, ref: str | None, kind: str, table, known: set[str], choices=None):
             if ref is None or ref in table or ref in known:
                 return
-            if kind == "metric" and self.catalogue.resolve(ref) is not None:
-                return
+            if kind == "metric" and (self.catalogue.resolve(ref) is not None or
+                                     closest(ref, self.catalogue.metrics, cutoff=0.8) is None):
+                return          # a metric of the team's own, not a typo of a known one (a goal's: M009)
             names = choices if choices is not None else table
             self._problem(item, Problem(
                 "F004", f"{keys[-1] if isinstance(keys[-1], str) else kind} '{ref}' names no {kind} defined in the "
@@ -269,8 +318,6 @@ class Workspace:
             check(item, ("objective",), g.objective, "objective", objectives, k["objectives"])
             check(item, ("owner",), g.owner, "owner", owners, k["owners"])
             check(item, ("paired_with",), g.paired_with, "goal", goals, k["goals"])
-            if isinstance(g.metric, str):
-                check(item, ("metric",), g.metric, "metric", metrics, k["metrics"])
             for i, action in enumerate(g.actions):
                 check(item, ("actions", i, "owner"), action.owner, "owner", owners, k["owners"])
         for item in objectives.values():
@@ -328,3 +375,51 @@ def _quantity(value: Quantity | Measured | None) -> tuple[Quantity | None, Timef
     unit = _MEASURED_UNITS.get(value.unit or "")
     return Quantity(value.value, unit=unit, text=format_number(value.value) + (
         "%" if unit == PERCENT else "")), value.as_of
+
+
+_UNITS_OF = {PERCENT: "percent", POINTS: "points", DURATION: "duration", CURRENCY: "currency"}
+_SCALE = re.compile(r"(?i)\b(\d{1,2})[- ]point\b|\bout of (\d{1,2})\b|\d(?:\.\d+)?\s?/\s?(\d{1,2})\b|"
+                    r"\b1\s?(?:-|–|to)\s?(\d{1,2})\s+scale\b|\b(ces\s?2(?:\.0)?|agreement\s+scale)\b")
+
+
+def own_metric(view: GoalView) -> MetricDef:
+    """A metric nobody defined, as the goal itself describes it: the unit of its numbers, and the
+    way its verb moves it ('reduce' means lower is better for this goal)."""
+    ref = view.uncatalogued or "metric"
+    ident = re.sub(r"[^a-z0-9]+", "_", ref.lower()).strip("_")
+    ident = ident if re.match(r"^[a-z]", ident) else f"m_{ident}"
+    unit = "count"
+    for q in (view.baseline, view.target):
+        if q is not None and not q.factor and q.unit in _UNITS_OF and not (q.change and q.unit == PERCENT):
+            unit = _UNITS_OF[q.unit]
+            break
+    way = view.facts.direction.value if view.facts.direction is not None else None
+    better = {"up": "higher", "down": "lower"}.get(way)
+    return MetricDef(id=ident, name=ref, unit=unit, better=better)
+
+
+def scale_of(view: GoalView) -> int | None:
+    """The top of the scale the goal's words name ('on the 7-point scale', '4.5/5', 'out of 7',
+    'CES 2.0'), else the one its numbers need (a value above 5 is on a 7-point scale)."""
+    for text in (view.goal.title, view.goal.description or "", view.goal.segment or ""):
+        for m in _SCALE.finditer(text):
+            if m.group(5):
+                return 7
+            top = next(g for g in m.groups()[:4] if g)
+            return int(top)
+    values = [q.value for q in (view.baseline, view.target) if q is not None and not (q.change or q.factor)]
+    return 7 if any(v > 5 for v in values) else None
+
+
+def on_scale(view: GoalView) -> MetricDef:
+    metric = view.metric
+    better = metric.better_on_scale.get(scale_of(view) or 0)
+    return metric.model_copy(update={"better": better}) if better else metric
+
+
+def _names_pattern(metrics: list[MetricDef]) -> "re.Pattern | None":
+    words = {w for m in metrics for w in (m.name or "", *m.aliases) if len(w) > 2}
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternatives})(?![\w-])")

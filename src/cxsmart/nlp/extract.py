@@ -168,6 +168,9 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
         before = [v for v in verbs if v.start < anchor]
+        moving = [v for v in before if v.value[0] != "hold"]
+        if before and before[-1].value[0] == "hold" and moving:
+            before = moving                     # "Reduce callbacks kept late from ...": 'reduce' moves it
         facts.direction = before[-1] if before else (verbs[0] if verbs else None)
 
 

@@ -5,6 +5,7 @@ from cxsmart.rules.file import (CascadeCycle, DuplicateId, InternalError, Schema
                                 UnknownReference, UnusedSuppression, YamlSyntax)
 from cxsmart.rules.measurable import (AmbiguousPercent, DirectionContradiction, NoBaseline, NoMetric, NoTarget,
                                       OutOfRange, UnitMismatch)
+from cxsmart.rules.own_metric import UncataloguedMetric
 from cxsmart.rules.prose_mismatch import ProseMismatch
 from cxsmart.rules.plan import ActionAfterDeadline, ActionNoDue, ActionNoOwner, NoReview
 from cxsmart.rules.relevant import (ConflictingIncentive, InternalWithoutExternal, NoObjective, NoOwner,
@@ -18,6 +19,7 @@ ALL = (
     InternalError,
     VagueWording, ActivityNotOutcome, CompoundGoal, HedgedWording, AbstractObject,
     NoMetric, NoBaseline, NoTarget, DirectionContradiction, OutOfRange, AmbiguousPercent, UnitMismatch, ProseMismatch,
+    UncataloguedMetric,
     ImplausibleChange, AlreadyAchieved, TooManyGoals, TrivialChange,
     NoObjective, NoOwner, OwnerCannotAffect, ConflictingIncentive, InternalWithoutExternal, SoftMetricUnlinked,
     NoDeadline, VagueDeadline, PastDeadline, DeadlineBeforeStart, OutlivesParent, RelativeDeadline, InvalidDate, StaleBaseline,

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.measure import bound, resolve_target, show, show_change, unit_problem
+from cxsmart.measure import bound, resolve_target, show, show_change, unit_problem, verb_against_numbers
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.timeframes import describe
 from cxsmart.workspace import GoalView
@@ -135,8 +135,8 @@ class AlreadyAchieved(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal)
-        if moved is None or goal.target.change or goal.target.factor:
-            return                                  # a signed change in the wrong direction is M004
+        if moved is None or goal.target.change or goal.target.factor or verb_against_numbers(goal):
+            return                                  # a change the wrong way, or words against numbers: M004
         baseline, landed, change = moved
         better = goal.metric.better
         met = change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)

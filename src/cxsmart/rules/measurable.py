@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.measure import ambiguous_percent, metric_range, resolve_target, show, unit_problem, wrong_way
+from cxsmart.measure import (ambiguous_percent, declare_direction, verb_against_numbers, verb_way, metric_range, resolve_target, show, unit_problem,
+                             wrong_way)
 from cxsmart.quantities import PERCENT, Quantity, format_number
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.workspace import GoalView
@@ -212,17 +213,25 @@ class DirectionContradiction(Rule):
     def _verb(self, goal: GoalView, ctx: RuleContext) -> Diagnostic | None:
         """The verb against the numbers, then against the metric's better direction."""
         verb, metric = goal.facts.direction, goal.metric
-        if verb is None or verb.value not in ("up", "down"):
+        way = verb_way(goal)
+        if way is None:
             return None
         baseline, target = goal.baseline, goal.target
-        if baseline is not None and target is not None and not (target.change or target.factor) \
-                and target.value != baseline.value:
+        if verb_against_numbers(goal):
             rises = target.value > baseline.value
-            if rises != (verb.value == "up"):
-                side = "above" if rises else "below"
-                return ctx.report(self, goal, f"'{verb.words}' contradicts the numbers: the target {target.text} is "
-                                  f"{side} the baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
-                                  hint="fix the verb or swap the numbers")
+            side = "above" if rises else "below"
+            if verb.value == "better":
+                name = metric.name or metric.id
+                return ctx.report(self, goal, f"'{verb.words}' means {name} should {'rise' if way == 'up' else 'fall'}"
+                                  f" ({metric.better} is better), but the target {target.text} is {side} the "
+                                  f"baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
+                                  hint="swap the numbers, or if lower/higher is better for your measure, say so: "
+                                       + declare_direction(metric))
+            return ctx.report(self, goal, f"'{verb.words}' contradicts the numbers: the target {target.text} is "
+                              f"{side} the baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
+                              hint="fix the verb or swap the numbers")
+        if verb.value == "better":
+            return None
         if metric is not None and metric.better is not None:
             worse = (verb.value == "up") == (metric.better == "lower")
             if worse:
@@ -230,7 +239,8 @@ class DirectionContradiction(Rule):
                 way = "rise" if verb.value == "up" else "fall"
                 return ctx.report(self, goal, f"'{verb.words}' makes {name} {way}, but for {name} {metric.better} "
                                   "is better", at=verb.span, subject=verb.words.lower(),
-                                  hint="check the verb, or the metric the goal names")
+                                  hint="check the verb, or the metric the goal names; if your measure is better "
+                                       f"the other way, say so: {declare_direction(metric)}")
         return None
 
     def _numbers(self, goal: GoalView, ctx: RuleContext) -> Diagnostic | None:
@@ -242,8 +252,9 @@ class DirectionContradiction(Rule):
         fixed = target.text.replace("+", "-", 1) if target.text.startswith("+") else target.text.replace("-", "+", 1)
         return ctx.report(self, goal, f"target '{target.text}' makes {name} {way}, but for {name} "
                           f"{metric.better} is better", at=goal.at("target"),
-                          hint=f"flip the sign ('target: {fixed}'), or check the metric" if not target.factor else
-                          "use a factor on the right side of 1, or an absolute target")
+                          hint=(f"flip the sign ('target: {fixed}'), or check the metric" if not target.factor else
+                                "use a factor on the right side of 1, or an absolute target")
+                          + f"; if your measure is better the other way, say so: {declare_direction(metric)}")
 
 
 class OutOfRange(Rule):

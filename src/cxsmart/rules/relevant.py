@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cxsmart.catalogue import normalise
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.model import MetricDef
 from cxsmart.rule import Rule, RuleContext
@@ -136,7 +137,7 @@ class OwnerCannotAffect(Rule):
             if ref.endswith(":*") and ref[:-2] == metric.kind:
                 return
             resolved = catalogue.resolve(ref)
-            if resolved is not None and resolved.id == metric.id:
+            if (resolved.id if resolved is not None else normalise(ref)) in (metric.id, normalise(metric.name or "")):
                 return
         shown = ", ".join(owner.controls)
         yield ctx.report(self, goal, f"owner '{owner.id}' cannot move {_name(metric)}: it controls {shown}",

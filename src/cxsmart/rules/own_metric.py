@@ -1,0 +1,83 @@
+"""M009: a metric of the team's own, defined nowhere. Still a metric: the goal is checked with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.suggest import closest
+from cxsmart.workspace import GoalView
+
+
+class UncataloguedMetric(Rule):
+    """The goal's `metric` is defined nowhere: not built in, not in a rule pack, not in a
+    `metrics:` block of the workspace.
+
+    Every CX team tracks measures of its own ("callbacks kept in the promised window",
+    "digital containment", "Trustpilot score"), so this is information, not an error: the goal
+    is still checked, with the metric read from the goal itself. Its unit comes from the
+    baseline and target ("80%" is a percentage), and its better direction from the verb
+    ("reduce" means lower is better for this goal), so units, the verb against the numbers,
+    the owner's `controls` and the cascade are all checked. What cannot be checked without a
+    definition is the metric's valid range, its plausible pace, and its direction in goals
+    whose verb does not say. When the name is a letter or two from a known metric
+    (`metric: csta`), it is most likely a typo and the finding is a warning.
+
+    ## Why it matters
+    A metric only means something when everyone reads it the same way: choosing and defining
+    it is what ties a team's goal to the strategy above it (Del Moro). One definition, kept
+    beside the goals, is what lets cxsmart check range and pace as it does for NPS or CSAT.
+
+    ## Example
+    ```yaml
+    - title: Raise callbacks kept within the promised window from 81% to 90% by 2026-12-31
+      metric: callback_kept_rate
+      baseline: 81%
+      target: 90%
+      deadline: 2026-12-31
+    ```
+
+    ## Use instead
+    ```yaml
+    metrics:
+      - id: callback_kept_rate
+        name: Callbacks kept within the promised window
+        unit: percent
+        range: [0, 100]
+        better: higher
+    goals:
+      - title: Raise callbacks kept within the promised window from 81% to 90% by 2026-12-31
+        metric: callback_kept_rate
+        baseline: 81%
+        target: 90%
+        deadline: 2026-12-31
+    ```
+    """
+
+    code = "M009"
+    name = "uncatalogued-metric"
+    severity = Severity.INFO
+    needs_text = True               # the unit and direction it shows may come from the title
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        ref = goal.uncatalogued
+        if ref is None:
+            return
+        known = ctx.workspace.catalogue.metrics
+        typo = closest(ref, known, cutoff=0.75)
+        at = goal.span("metric")
+        if typo is not None:
+            yield ctx.report(self, goal, f"metric '{ref}' is defined nowhere (did you mean '{typo}'?)", at=at,
+                             subject=ref, severity=Severity.WARNING,
+                             hint=f"write 'metric: {typo}', or define '{ref}' in a metrics: block if it is "
+                                  "a metric of your own")
+            return
+        metric = goal.metric
+        unit = metric.unit if metric is not None else "count"
+        better = metric.better if metric is not None and metric.better else "higher"
+        ident = metric.id if metric is not None else ref
+        yield ctx.report(self, goal, f"metric '{ref}' is defined nowhere: it is checked as this goal's own "
+                         f"metric, but its range and plausible pace are not", at=at, subject=ref,
+                         hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {ref}, "
+                              f"unit: {unit}, better: {better}}}]' (better: higher or lower)")
