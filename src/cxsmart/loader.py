@@ -15,7 +15,7 @@ from cxsmart.diagnostics import Span
 from cxsmart.model import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
 from cxsmart.source import Problem
 from cxsmart.suggest import did_you_mean
-from cxsmart.yamlread import REFUSED, Entry, Path, parse_yaml
+from cxsmart.yamlread import REFUSED, Entry, Parsed, Path, parse_yaml
 
 
 @dataclass
@@ -70,8 +70,9 @@ class SourceFile:
         return self._lines
 
 
-def load_text(path: str, text: str, fiscal_start: int = 1) -> SourceFile:
-    parsed = parse_yaml(text)
+def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None = None) -> SourceFile:
+    """`parsed`: the text's parse_yaml() result when the caller has it already (from the cache)."""
+    parsed = parse_yaml(text) if parsed is None else parsed
     file = SourceFile(path, text, parsed.index, list(parsed.problems))
     data = parsed.data
     if data is None or data is REFUSED:
