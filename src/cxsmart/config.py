@@ -37,6 +37,8 @@ class Config(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field({}, description="glob -> codes ignored in matching files")
     rules: dict[str, dict[str, Any]] = Field({}, description="per-rule options, by rule name or code")
     fiscal_year_start: int = Field(1, description="first month of the fiscal year (name or number)")
+    date_order: Literal["day-first", "month-first"] | None = Field(
+        None, description="how to read a numeric date both of whose numbers could be the month, like 03/04/2027")
     today: dt.date | None = Field(None, description="pins 'now' for date checks")
     rule_packs: list[str] = Field([], description="extra YAML rule packs (folders or files)")
     fail_on: Literal["error", "warning", "info"] = Field("warning", description="lowest severity that fails the run")
