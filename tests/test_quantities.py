@@ -51,3 +51,141 @@ def test_relative_percent_is_only_a_signed_percentage():
 def test_not_quantities(bad):
     with pytest.raises(QuantityError):
         parse_quantity(bad)
+
+
+# --- the everyday forms of issues 9 and 10 --------------------------------------------------
+
+from cxsmart.quantities import (ABOVE, AT_LEAST, AT_MOST, BAND, BELOW, Quantity)  # noqa: E402
+
+
+@pytest.mark.parametrize("text,seconds", [
+    ("9 min 30 s", 570),
+    ("9m30s", 570),
+    ("1h 30m", 5400),
+    ("1 hr 30 mins", 5400),
+    ("1 hour and 30 minutes", 5400),
+    ("2 days 4 hours", 187200),
+    ("4:30", 270),                 # m:ss
+    ("12:05", 725),
+    ("1:30:00", 5400),             # h:mm:ss
+    ("0:45", 45),
+    ("2 h", 7200),
+    ("90 secs", 90),
+    ("two hours", 7200),
+    ("an hour", 3600),
+])
+def test_compound_and_clock_durations(text, seconds):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.change, q.bound, q.working_days, q.text) == (seconds, DURATION, False, None, False, text)
+    assert isinstance(q.value, float)
+
+
+def test_a_signed_compound_duration_is_a_change():
+    q = parse_quantity("-1 min 30 s")
+    assert (q.value, q.unit, q.change) == (-90, DURATION, True)
+    assert parse_quantity("-0:30") == Quantity(-30.0, DURATION, True, text="-0:30")
+
+
+@pytest.mark.parametrize("text,days", [
+    ("one working day", 1), ("a business day", 1), ("3 business days", 3), ("10 working days", 10),
+    ("5 working-days", 5),
+])
+def test_working_days_are_days_flagged_as_working(text, days):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.working_days) == (days * 86400, DURATION, True)
+    assert not parse_quantity(f"{days} days").working_days
+
+
+@pytest.mark.parametrize("text", ["80pc", "80 pc", "80 per cent", "80 per-cent", "80 percent", "80 pct", "80 PCT"])
+def test_percent_words(text):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.change) == (80, PERCENT, False)
+
+
+@pytest.mark.parametrize("text,value,unit,bound", [
+    ("≤ 5%", 5, PERCENT, AT_MOST),
+    ("<= 5%", 5, PERCENT, AT_MOST),
+    ("< 5%", 5, PERCENT, BELOW),
+    (">= 75%", 75, PERCENT, AT_LEAST),
+    ("≥ 75%", 75, PERCENT, AT_LEAST),
+    ("≥75%", 75, PERCENT, AT_LEAST),
+    ("> 75%", 75, PERCENT, ABOVE),
+    ("75%+", 75, PERCENT, AT_LEAST),
+    ("at least 75%", 75, PERCENT, AT_LEAST),
+    ("At Least 75 %", 75, PERCENT, AT_LEAST),
+    ("at most 2 min", 120, DURATION, AT_MOST),
+    ("under 2 min", 120, DURATION, BELOW),
+    ("below 5%", 5, PERCENT, BELOW),
+    ("no more than 2%", 2, PERCENT, AT_MOST),
+    ("a minimum of 90%", 90, PERCENT, AT_LEAST),
+    ("min 90%", 90, PERCENT, AT_LEAST),
+    ("90% minimum", 90, PERCENT, AT_LEAST),
+    ("max 4 h", 14400, DURATION, AT_MOST),
+    ("4 h max", 14400, DURATION, AT_MOST),
+    ("75% or more", 75, PERCENT, AT_LEAST),
+    ("4 hours or less", 14400, DURATION, AT_MOST),
+    ("over 80%", 80, PERCENT, ABOVE),
+    ("more than 4.5", 4.5, None, ABOVE),
+    ("fewer than 3", 3, None, BELOW),
+    ("up to 3 business days", 259200, DURATION, AT_MOST),
+    ("under 9 min 30 s", 570, DURATION, BELOW),
+    ("≤ 4:30", 270, DURATION, AT_MOST),
+    ("at least 80 per cent", 80, PERCENT, AT_LEAST),
+    ("no more than $35", 35, CURRENCY, AT_MOST),
+])
+def test_thresholds_are_a_quantity_with_a_bound(text, value, unit, bound):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.bound, q.change, q.factor, q.text) == (value, unit, bound, False, False, text)
+
+
+def test_a_bound_keeps_a_change():
+    q = parse_quantity("at least +5 pp")
+    assert (q.value, q.unit, q.change, q.bound) == (5, POINTS, True, AT_LEAST)
+
+
+@pytest.mark.parametrize("text,low,high,unit", [
+    ("70-78", 70, 78, None),
+    ("(70–78)", 70, 78, None),
+    ("70 – 78", 70, 78, None),
+    ("70-78%", 70, 78, PERCENT),
+    ("70% - 78%", 70, 78, PERCENT),
+    ("70 to 78%", 70, 78, PERCENT),
+    ("between 70% and 78%", 70, 78, PERCENT),
+    ("4-6 h", 14400, 21600, DURATION),
+    ("$70-80", 70, 80, CURRENCY),
+])
+def test_a_range_is_a_target_band(text, low, high, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.high, q.unit, q.bound) == (low, high, unit, BAND)
+
+
+def test_admits_follows_the_bound():
+    assert parse_quantity("at least 75%").admits(75) and not parse_quantity("at least 75%").admits(74.9)
+    assert parse_quantity("> 75%").admits(75.1) and not parse_quantity("> 75%").admits(75)
+    assert parse_quantity("<= 2 min").admits(120) and not parse_quantity("<= 2 min").admits(121)
+    assert parse_quantity("under 2 min").admits(119) and not parse_quantity("under 2 min").admits(120)
+    assert parse_quantity("70-78").admits(70) and parse_quantity("70-78").admits(78)
+    assert not parse_quantity("70-78").admits(78.5)
+    assert parse_quantity("72%").admits(72) and not parse_quantity("72%").admits(73)
+
+
+def test_existing_callers_see_no_bound():
+    q = Quantity(72.0, PERCENT, False, False, None, "72%")          # positional, as serial.py builds it
+    assert (q.bound, q.high, q.working_days) == (None, None, False)
+    assert parse_quantity("72%") == Quantity(72.0, PERCENT, text="72%")
+
+
+@pytest.mark.parametrize("bad,why", [
+    ("30m", "is not a quantity"),               # a bare 'm' could be millions: only inside '1h 30m'
+    ("at least", "is not a quantity"),
+    (">= x2", "puts a bound on a factor"),
+    ("≥ 75%+", "gives two bounds"),
+    ("78-70", "from high to low"),
+    ("70%-78 pp", "different units"),
+    ("4:75", "is not a quantity"),
+    ("eighty percent", "is not a quantity"),
+    ("6 min min", "is not a quantity"),
+])
+def test_not_quantities_say_why(bad, why):
+    with pytest.raises(QuantityError, match=why):
+        parse_quantity(bad)

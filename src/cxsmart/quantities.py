@@ -3,6 +3,14 @@
 A quantity is a number with an optional unit. A leading sign makes it a *change* relative to
 the baseline; "x2" / "2x" is a *factor*. Durations are normalised to seconds so that "6 min"
 and "360 s" compare equal; `text` keeps what the user wrote, for messages.
+
+Also read, as CX teams write them:
+- compound durations: "9 min 30 s", "9m30s", "1h 30m", "1 hr 30 mins", "4:30" (m:ss), "1:30:00" (h:mm:ss);
+- working days: "3 business days", "one working day" (a day each, flagged `working_days`);
+- percent words: "80pc", "80 per cent", "80 percent", "80 pct";
+- thresholds: "<= 5%", "≥ 75%", "75%+", "at least 75%", "under 2 min", "75% or more", "4 hours or less":
+  the Quantity plus a `bound` (AT_LEAST, AT_MOST, BELOW, ABOVE); no bound is a plain value;
+- bands: "70-78", "(70–78)", "70-78%", "between 70 and 78": `bound` BAND, `value` the low end, `high` the high end.
 """
 
 from __future__ import annotations
@@ -10,13 +18,21 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
 PERCENT = "percent"
 POINTS = "points"
 DURATION = "duration"
 CURRENCY = "currency"
+
+# Bounds: a threshold target is met by any value on its side of `value`.
+AT_LEAST = "at-least"              # "≥ 75%", "at least 75%", "75%+", "a minimum of 90%", "75% or more"
+AT_MOST = "at-most"                # "≤ 5%", "at most 2 min", "no more than 2%", "max 4 h", "4 hours or less"
+BELOW = "strictly-below"           # "< 5%", "under 2 min", "below 5%", "less than 3%"
+ABOVE = "strictly-above"           # "> 75%", "over 80%", "above 80%", "more than 80%"
+BAND = "band"                      # "70-78": value is the low end, high the high end, both included
+BOUNDS = (AT_LEAST, AT_MOST, BELOW, ABOVE, BAND)
 
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₦": "NGN"}
 _CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "INR", "KES", "NGN", "ZAR", "AUD", "CAD", "CHF",
@@ -30,7 +46,7 @@ _SECONDS = {
     "wk": 604800, "week": 604800, "weeks": 604800,
 }
 _UNIT_WORDS = {
-    "%": PERCENT, "percent": PERCENT, "per cent": PERCENT,
+    "%": PERCENT, "percent": PERCENT, "per cent": PERCENT, "per-cent": PERCENT, "pc": PERCENT, "pct": PERCENT,
     "pp": POINTS, "p.p.": POINTS, "ppt": POINTS, "ppts": POINTS, "pt": POINTS, "pts": POINTS,
     "point": POINTS, "points": POINTS, "percentage point": POINTS, "percentage points": POINTS,
     **{k: DURATION for k in _SECONDS},
@@ -49,6 +65,64 @@ _QUANTITY = re.compile(
 )
 _FACTOR = re.compile(rf"^\s*(?:[x×]\s*(?P<a>{_NUMBER})|(?P<b>{_NUMBER})\s*[x×])\s*$", re.IGNORECASE)
 
+# "1h 30m", "9 min 30 s", "9m30s", "1 hr 30 mins", "2 days 4 hours", "1 hour and 30 minutes": two or more
+# parts, largest unit first. A bare "m" is minutes only here, next to another part ("30m" alone could be millions).
+_PART_SEP = r"(?:\s*,?\s*(?:and\s+)?)"
+_COMPOUND = re.compile(
+    rf"""^(?P<sign>[+\-−])?\s*
+    (?:(?P<d>\d+(?:\.\d+)?)\s*(?:d|days?)\b{_PART_SEP})?
+    (?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)(?![a-z]){_PART_SEP})?
+    (?:(?P<m>\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)(?![a-z]){_PART_SEP})?
+    (?:(?P<s>\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\.?)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CLOCK = re.compile(r"^(?P<sign>[+\-−])?\s*(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)$")
+
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_WORKING = re.compile(
+    rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{'|'.join(_WORD_NUMBERS)})\s+(?:working|business)[\s-]days?$",
+    re.IGNORECASE)
+_WORD_DURATION = re.compile(
+    rf"^(?P<num>{'|'.join(_WORD_NUMBERS)})\s+(?P<unit>{'|'.join(k for k in _SECONDS if len(k) > 2)})$", re.IGNORECASE)
+
+# Thresholds. Longest words first, so "no more than" is not read as "more than".
+_PREFIX_BOUNDS = {
+    "≤": AT_MOST, "⩽": AT_MOST, "<=": AT_MOST, "=<": AT_MOST, "≥": AT_LEAST, "⩾": AT_LEAST, ">=": AT_LEAST,
+    "=>": AT_LEAST, "<": BELOW, ">": ABOVE,
+    "at least": AT_LEAST, "no less than": AT_LEAST, "not less than": AT_LEAST, "no fewer than": AT_LEAST,
+    "a minimum of": AT_LEAST, "minimum of": AT_LEAST, "minimum": AT_LEAST, "min.": AT_LEAST, "min": AT_LEAST,
+    "at minimum": AT_LEAST,
+    "at most": AT_MOST, "no more than": AT_MOST, "not more than": AT_MOST, "no higher than": AT_MOST,
+    "no longer than": AT_MOST, "a maximum of": AT_MOST, "maximum of": AT_MOST, "maximum": AT_MOST,
+    "max.": AT_MOST, "max": AT_MOST, "at maximum": AT_MOST, "up to": AT_MOST,
+    "under": BELOW, "below": BELOW, "less than": BELOW, "fewer than": BELOW, "lower than": BELOW,
+    "shorter than": BELOW,
+    "over": ABOVE, "above": ABOVE, "more than": ABOVE, "greater than": ABOVE, "higher than": ABOVE,
+}
+_SUFFIX_BOUNDS = {
+    "+": AT_LEAST, "or more": AT_LEAST, "or higher": AT_LEAST, "or above": AT_LEAST, "or greater": AT_LEAST,
+    "or over": AT_LEAST, "and above": AT_LEAST, "and over": AT_LEAST, "and up": AT_LEAST, "at least": AT_LEAST,
+    "minimum": AT_LEAST,                 # not "min": "6 min" is six minutes
+    "or less": AT_MOST, "or lower": AT_MOST, "or below": AT_MOST, "or fewer": AT_MOST, "or under": AT_MOST,
+    "or shorter": AT_MOST, "and below": AT_MOST, "and under": AT_MOST, "at most": AT_MOST, "maximum": AT_MOST,
+    "max": AT_MOST, "max.": AT_MOST,
+}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# A word bound is followed by a space or the number ("min 90%", "max4 h"); a symbol by anything.
+_PREFIX = re.compile(rf"^(?P<b>{_alt(w for w in _PREFIX_BOUNDS if w[0].isalpha())})(?=[\s\d.$€£¥₹₦+\-−])\s*(?P<rest>.+)$"
+                     rf"|^(?P<sb>{_alt(w for w in _PREFIX_BOUNDS if not w[0].isalpha())})\s*(?P<srest>.+)$",
+                     re.IGNORECASE | re.DOTALL)
+_SUFFIX = re.compile(rf"^(?P<rest>.+?)(?:\s+(?P<b>{_alt(w for w in _SUFFIX_BOUNDS if w[0].isalpha())})|\s*(?P<sb>\+))$",
+                     re.IGNORECASE | re.DOTALL)
+_BAND = re.compile(r"^(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)|\(?\s*(?P<c>[^()\-–—\s][^()\-–—]*?)\s*(?:[-–—]|\bto\b)\s*"
+                   r"(?P<d>[^()\-–—\s][^()\-–—]*?)\s*\)?)$", re.IGNORECASE)
+
 
 class QuantityError(ValueError):
     """The text is not a quantity; the message says what would be."""
@@ -62,11 +136,29 @@ class Quantity:
     factor: bool = False             # "x2": the baseline multiplied
     currency: str | None = None      # ISO code for currency amounts
     text: str = ""                   # as written
+    bound: str | None = None         # AT_LEAST | AT_MOST | BELOW | ABOVE | BAND; None: a plain value
+    high: float | None = None        # BAND only: the high end (value is the low end), in the same unit
+    working_days: bool = False       # a duration in working days ("3 business days"): value is days x 86400 s
 
     @property
     def relative_percent(self) -> bool:
         """A '%' change: relative to the baseline (unless the metric is itself a percentage)."""
         return self.change and self.unit == PERCENT
+
+    def admits(self, x: float) -> bool:
+        """Whether `x` (in this quantity's unit, durations in seconds) meets this target:
+        on the bound's side of `value`, inside a band, or equal to a plain value."""
+        if self.bound == AT_LEAST:
+            return x >= self.value
+        if self.bound == AT_MOST:
+            return x <= self.value
+        if self.bound == BELOW:
+            return x < self.value
+        if self.bound == ABOVE:
+            return x > self.value
+        if self.bound == BAND:
+            return self.value <= x <= (self.high if self.high is not None else self.value)
+        return x == self.value
 
     def __str__(self) -> str:
         return self.text or format_number(self.value)
@@ -103,10 +195,88 @@ def _parse(raw: object) -> Quantity:
     if not isinstance(raw, str):
         raise QuantityError(f"expected a quantity such as {EXAMPLES}")
     text = raw.strip()
-    m = _FACTOR.match(text)
+    body = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+    bound, rest = _split_bound(body)
+    if bound:
+        if _PREFIX.match(rest) or _SUFFIX.match(rest):
+            raise QuantityError(f"'{text}' gives two bounds: write one, such as 'at least 75%' or 'at most 2 min'")
+        q = _plain(rest.strip(), text)
+        if q.factor:
+            raise QuantityError(f"'{text}' puts a bound on a factor: write the value, such as 'at least 75%'")
+        return replace(q, bound=bound, text=text)
+    try:
+        return _plain(body, text)
+    except QuantityError as plain_error:
+        band = _band(body, text)
+        if band is None:
+            raise plain_error from None
+        return band
+
+
+def _split_bound(body: str) -> tuple[str | None, str]:
+    """('at-least', '75%') for '>= 75%' or '75% or more'; (None, body) for no bound."""
+    m = _PREFIX.match(body)
+    if m:
+        word, rest, table = m.group("b") or m.group("sb"), m.group("rest") or m.group("srest"), _PREFIX_BOUNDS
+    else:
+        m = _SUFFIX.match(body)
+        if not m:
+            return None, body
+        word, rest, table = m.group("b") or m.group("sb"), m.group("rest"), _SUFFIX_BOUNDS
+    return table[re.sub(r"\s+", " ", word.lower())], rest
+
+
+def _band(body: str, text: str) -> Quantity | None:
+    m = _BAND.match(body)
+    if not m:
+        return None
+    low_text, high_text = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    try:
+        low, high = _plain(low_text.strip(), low_text), _plain(high_text.strip(), high_text)
+    except QuantityError:
+        return None
+    if low.change or high.change or low.factor or high.factor:
+        return None
+    if low.unit is None and high.unit is not None:          # "70-78%": the unit is written once, at the end
+        low = _plain(_with_unit_of(low_text.strip(), high_text.strip()), low_text)
+    elif high.unit is None and low.unit is not None:        # "$70-80"
+        high = _plain(_with_unit_of(high_text.strip(), low_text.strip()), high_text)
+    if (low.unit, low.currency, low.working_days) != (high.unit, high.currency, high.working_days):
+        raise QuantityError(f"'{text}' is a band whose ends have different units")
+    if low.value > high.value:
+        raise QuantityError(f"'{text}' is a band from high to low: write the low end first")
+    return replace(low, bound=BAND, high=high.value, text=text)
+
+
+def _with_unit_of(bare: str, other: str) -> str:
+    """'70' written with the unit of '78%' -> '70%'; with that of '$80' -> '$70'."""
+    m = re.search(r"\d[\d,.]*", other)
+    return other[:m.start()] + bare + other[m.end():] if m else bare
+
+
+def _plain(body: str, text: str) -> Quantity:
+    """A value with no bound: a factor, a compound or clock duration, working days, or number + unit."""
+    m = _FACTOR.match(body)
     if m:
         return Quantity(_number(m.group("a") or m.group("b")), factor=True, text=text)
-    m = _QUANTITY.match(text)
+    m = _CLOCK.match(body)
+    if m:
+        seconds = int(m["h"] or 0) * 3600 + int(m["m2"] or m["m"]) * 60 + int(m["s"])
+        return _signed(seconds, m["sign"], DURATION, text)
+    m = _COMPOUND.match(body)
+    if m and sum(1 for g in "dhms" if m.group(g)) >= 2:
+        seconds = sum(float(m.group(g)) * size for g, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
+                      if m.group(g))
+        return _signed(seconds, m["sign"], DURATION, text)
+    m = _WORKING.match(body)
+    if m:
+        num = m["num"].lower()
+        days = _WORD_NUMBERS[num] if num in _WORD_NUMBERS else _number(num)
+        return replace(_signed(days * 86400, m["sign"], DURATION, text), working_days=True)
+    m = _WORD_DURATION.match(body)
+    if m:
+        return _signed(_WORD_NUMBERS[m["num"].lower()] * _SECONDS[m["unit"].lower()], None, DURATION, text)
+    m = _QUANTITY.match(body)
     if not m:
         raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
     value = _number(m.group("num")) * (1000 if m.group("k") else 1)
@@ -128,8 +298,33 @@ def _parse(raw: object) -> Quantity:
     return Quantity(value, unit=unit, change=bool(sign), currency=currency, text=text)
 
 
+def _signed(value: float, sign: str | None, unit: str, text: str) -> Quantity:
+    value = float(value)
+    return Quantity(-value if sign and sign in "-−" else value, unit=unit, change=bool(sign), text=text)
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
+
+
+# Quantities in prose, for the sentence finders: the forms above that a sentence uses, each as one span
+# ("cut AHT to 9 min 30 s", "80 per cent", "within 3 business days"). Thresholds are not part of the span:
+# their words ("at least", "under") are the cue in front of it. Compound durations come first, so that
+# "1h 30m" is one quantity and not "1h" followed by "30m".
+_PROSE_UNIT = r"""%|per[\s-]?cent\b|percent\b|pct\b|pc\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b
+    |(?:working|business)[\s-]days?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b
+    |usd\b|eur\b|gbp\b"""
+_PROSE_H = r"(?:h|hrs?|hours?)"
+_PROSE_M = r"(?:m|mins?|minutes?)"
+_PROSE_S = r"(?:s|secs?|seconds?)"
+QUANTITY_IN_PROSE = re.compile(
+    rf"""(?ix)(?<![\w.\-/])(?:
+      [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
+    | [+\-−]?\s?\d+(?:\.\d+)?\s?{_PROSE_H},?\s?(?:and\s)?\d{{1,2}}\s?{_PROSE_M}
+      (?:,?\s?(?:and\s)?\d{{1,2}}\s?{_PROSE_S})?(?![\w-])
+    | [+\-−]?\s?\d+(?:\.\d+)?\s?{_PROSE_M},?\s?(?:and\s)?\d{{1,2}}\s?{_PROSE_S}(?![\w-])
+    | [+\-−]?\s?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?(?:\s?(?:{_PROSE_UNIT}))?
+    )(?![\w-])""")
 
 
 def format_duration(seconds: float) -> str:
