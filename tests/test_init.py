@@ -32,3 +32,44 @@ def test_create_new_refuses_an_existing_file(tmp_path):
     with pytest.raises(FileExistsError):
         create_new(tmp_path / "x", "new")
     assert (tmp_path / "x").read_text() == "keep" and [p.name for p in tmp_path.iterdir()] == ["x"]
+
+
+
+@pytest.mark.parametrize("direct_url,source", [
+    (None, "cxsmart==0.1.0"),
+    ('{"url": "file:///home/me/cxsmart", "dir_info": {"editable": true}}', "cxsmart @ file:///home/me/cxsmart"),
+    ('{"url": "https://example.com/cx/cxsmart.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+     "cxsmart @ git+https://example.com/cx/cxsmart.git@abc123"),
+    ('{"url": "file:///wheels/cxsmart-0.1.0-py3-none-any.whl", "archive_info": {}}',
+     "cxsmart @ file:///wheels/cxsmart-0.1.0-py3-none-any.whl"),
+    ("not json", "cxsmart==0.1.0"),
+])
+def test_the_hook_installs_cxsmart_from_where_it_came_from(monkeypatch, direct_url, source):
+    """pre-commit installs the hook's cxsmart itself (language: python), so it needs no cxsmart on
+    PATH; the requirement is where the running cxsmart was installed from (PEP 610)."""
+    from importlib import metadata
+
+    from cxsmart import init
+
+    class Dist:
+        version = "0.1.0"
+
+        def read_text(self, name):
+            return direct_url if name == "direct_url.json" else None
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Dist())
+    assert init.hook_source() == source
+    text = init.pre_commit_config()
+    assert f'additional_dependencies: ["{source}"]' in text and "language: python" in text
+
+
+def test_the_written_hook_is_a_valid_pre_commit_config(tmp_path):
+    from pre_commit.clientlib import load_config
+
+    from cxsmart.init import pre_commit_config
+
+    path = tmp_path / ".pre-commit-config.yaml"
+    path.write_text(pre_commit_config("cxsmart @ file:///x/cxsmart"))
+    hook = load_config(str(path))["repos"][0]["hooks"][0]
+    assert hook["language"] == "python" and hook["additional_dependencies"] == ["cxsmart @ file:///x/cxsmart"]
+    assert hook["entry"] == "cxsmart lint --force-exclude --workspace"

@@ -4,7 +4,9 @@ workspace, and never reads other YAML (like .pre-commit-config.yaml) as goals.""
 from __future__ import annotations
 
 import json
+import re
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -60,7 +62,7 @@ def test_workspace_and_force_exclude(run_cli, tmp_path):
     code, out, _ = run_cli(*args)
     found = {(d["path"], d["code"]) for d in json.loads(out)["diagnostics"]}
     assert found == {("goals/team.yaml", "M003")}, found          # no F004, and no other file is read
-    code, out, _ = run_cli("lint", "--format", "json", "--today", "2026-06-01", "goals/team.yaml")
+    code, out, _ = run_cli("lint", "--isolated", "--format", "json", "--today", "2026-06-01", "goals/team.yaml")
     assert ("goals/team.yaml", "F004") in {(d["path"], d["code"]) for d in json.loads(out)["diagnostics"]}
 
 
@@ -102,3 +104,62 @@ def test_real_pre_commit_run(tmp_path):
     bad = git(repo, "commit", "-q", "-m", "a goal without a target", check=False, env=env)
     assert bad.returncode != 0 and "M003" in bad.stdout + bad.stderr, bad.stdout + bad.stderr
     assert git(repo, "rev-list", "--count", "HEAD", env=env).stdout.strip() == "2"
+
+
+SYSTEM_HOOK = """\
+repos:
+  - repo: local
+    hooks:
+      - {id: cxsmart, name: cxsmart, entry: cxsmart lint --force-exclude --workspace, language: system,
+         types_or: [yaml], require_serial: true}
+"""
+
+
+@pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("CXSMART_TEST_PRE_COMMIT")),
+                    reason="installs cxsmart into pre-commit's own environment from the registry: "
+                           "runs in CI, or with CXSMART_TEST_PRE_COMMIT=1")
+def test_init_hook_works_with_cxsmart_off_path(tmp_path):
+    """The .pre-commit-config.yaml that `cxsmart init` writes works when cxsmart lives in a
+    virtualenv that is not on PATH (the usual case: nobody activates it before `git commit`)."""
+    venv_bin = Path(sys.executable).parent
+    off = {str(venv_bin), str(venv_bin.resolve())}
+    path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                           if p and p not in off and str(Path(p).resolve()) not in off)
+    if shutil.which("cxsmart", path=path):
+        pytest.skip(f"another cxsmart is on PATH ({shutil.which('cxsmart', path=path)})")
+    repo = tmp_path / "goals-repo"
+    repo.mkdir()
+    env = {**os.environ, "PATH": path, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env.pop("VIRTUAL_ENV", None)
+    git(repo, "init", "-q", "-b", "main", env=env)
+    git(repo, "config", "commit.gpgsign", "false", env=env)
+    cxsmart = [str(venv_bin / "cxsmart")] if (venv_bin / "cxsmart").exists() else [sys.executable, "-m", "cxsmart"]
+    subprocess.run([*cxsmart, "init"], cwd=repo, env=env, check=True, capture_output=True)
+    written = (repo / ".pre-commit-config.yaml").read_text()
+    assert "language: python" in written and "additional_dependencies" in written
+    # pre-commit as a user runs it: installed in the same virtualenv, never on PATH
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
+                   capture_output=True)
+
+    # the control: a 'language: system' hook cannot find cxsmart here
+    (repo / ".pre-commit-config.yaml").write_text(SYSTEM_HOOK)
+    git(repo, "add", "-A", env=env)
+    system = git(repo, "commit", "-q", "-m", "starter", check=False, env=env)
+    assert system.returncode != 0 and "Executable `cxsmart` not found" in system.stdout + system.stderr, \
+        system.stdout + system.stderr
+
+    (repo / ".pre-commit-config.yaml").write_text(written)
+    git(repo, "add", "-A", env=env)
+    first = git(repo, "commit", "-q", "-m", "starter", check=False, env=env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert re.search(r"cxsmart \(SMART CX goals\)\.+Passed", first.stdout + first.stderr), first.stdout   # it ran
+
+    write(repo, {"goals/team.yaml": "goals:\n  - {id: team-csat, title: Improve CSAT by 30 June 2027, "
+                                    "objective: grow-retention, owner: contact-centre, metric: csat}\n"})
+    git(repo, "add", "goals/team.yaml", env=env)
+    bad = git(repo, "commit", "-q", "-m", "a goal without a target", check=False, env=env)
+    assert bad.returncode != 0 and "M003" in bad.stdout + bad.stderr, bad.stdout + bad.stderr
+    assert "F004" not in bad.stdout + bad.stderr          # grow-retention and contact-centre are in goals.yaml
+    assert git(repo, "rev-list", "--count", "HEAD", env=env).stdout.strip() == "1"

@@ -2,11 +2,17 @@
 
 The starter goals lint clean on the day they are written (their dates are computed from
 today). Nothing is ever overwritten: if any of the files exists, nothing is written at all.
+
+The pre-commit hook is a `language: python` hook: pre-commit installs cxsmart into an
+environment of its own, from where the running cxsmart was installed from, so the hook
+works whether or not cxsmart is on PATH (a `language: system` hook would need the user's
+virtualenv activated at every commit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from cxsmart.fsutil import create_new
@@ -19,7 +25,34 @@ class InitError(Exception):
     """init cannot run here (exit 2)."""
 
 
-def texts(today: dt.date) -> dict[str, str]:
+def hook_source() -> str:
+    """The requirement pre-commit installs cxsmart from: where this cxsmart was installed from
+    (PEP 610's direct_url.json: a git URL at its commit, a folder or an archive), else this
+    version from a package index."""
+    from importlib import metadata
+
+    from cxsmart import __version__
+
+    try:
+        dist = metadata.distribution("cxsmart")
+        info = json.loads(dist.read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, ValueError, OSError):
+        return f"cxsmart=={__version__}"
+    if not isinstance(info, dict) or not isinstance(info.get("url"), str):
+        return f"cxsmart=={dist.version or __version__}"
+    url = info["url"]
+    vcs = info.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs"):
+        commit = vcs.get("commit_id") or vcs.get("requested_revision")
+        url = f"{vcs['vcs']}+{url}" + (f"@{commit}" if commit else "")
+    return f"cxsmart @ {url}"
+
+
+def pre_commit_config(source: str | None = None) -> str:
+    return PRE_COMMIT.format(source=json.dumps(source or hook_source(), ensure_ascii=False))
+
+
+def texts(today: dt.date, source: str | None = None) -> dict[str, str]:
     start = quarter(today, 1)[0]
     deadline = dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
     due = dt.date(start.year, start.month, 1) + dt.timedelta(days=75)
@@ -27,7 +60,7 @@ def texts(today: dt.date) -> dict[str, str]:
         "goals.yaml": GOALS.format(start=start.isoformat(), deadline=deadline.isoformat(), due=due.isoformat(),
                                    when=f"{deadline.day} {deadline:%B %Y}", as_of=today.isoformat()),
         "cxsmart.toml": CONFIG,
-        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".pre-commit-config.yaml": pre_commit_config(source),
     }
 
 
@@ -105,14 +138,19 @@ fail-on = "warning"
 """
 
 PRE_COMMIT = """\
-# Runs cxsmart on the goal files each commit changes (needs cxsmart installed: pip install cxsmart).
+# Runs cxsmart on the goal files each commit changes ('pre-commit install' once to set it up).
+# pre-commit installs cxsmart into an environment of its own from additional_dependencies, so
+# the hook works whether or not cxsmart is on PATH. That line names where the cxsmart that
+# wrote this file came from; teammates need to reach it too (a git URL or a package index is
+# best), and after changing it or upgrading cxsmart there, run 'pre-commit clean'.
 repos:
   - repo: local
     hooks:
       - id: cxsmart
         name: cxsmart (SMART CX goals)
         entry: cxsmart lint --force-exclude --workspace
-        language: system
+        language: python
+        additional_dependencies: [{source}]
         types_or: [yaml]
         require_serial: true
 """
