@@ -1,10 +1,17 @@
 """lint_paths() and lint_text(): what the CLI, the tests and any editor integration call.
 
     paths -> files (discovery, config) -> loader -> workspace -> rules -> filters -> sorted findings
+
+Named files are linted in their workspace (discovery.workspace): every file of it is loaded,
+so references, duplicate ids and counts such as A003 see all of it, but only the named files
+are checked goal by goal and reported on. `isolated` reads only the named files. Each file's
+parse comes from the cache when its bytes are unchanged, so after an edit only the edited
+file is parsed again.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import os
@@ -14,20 +21,21 @@ from pathlib import Path
 import pathspec
 
 from cxsmart import suppress
-from cxsmart.cache import Cache, digest
+from cxsmart.cache import Cache, digest, parse_key
 from cxsmart.catalogue import Catalogue
 from cxsmart.config import Config, LoadedConfig, load_config
 from cxsmart.diagnostics import Diagnostic, Severity, Span
-from cxsmart.discovery import discover
+from cxsmart.discovery import discover, workspace
 from cxsmart.engine import run_rules
 from cxsmart.loader import SourceFile, load_text
 from cxsmart.registry import Registry, default_registry
-from cxsmart.rule import RuleContext
+from cxsmart.rule import Rule, RuleContext
 from cxsmart.packrules import make_rule
 from cxsmart.packs import PackData, load_packs
 from cxsmart.selection import Selection, check_selector, select_rules
 from cxsmart.source import Problem, Unreadable, decode, read_bytes
 from cxsmart.workspace import Workspace
+from cxsmart.yamlread import parse_yaml
 
 
 @dataclass
@@ -41,7 +49,8 @@ class Overrides:
     fail_on: str | None = None
     report_unused_ignores: bool = False
     force_exclude: bool = False
-    workspace: bool = False          # read the configured workspace too; report only on the named files
+    isolated: bool = False           # read only the named files (default: their whole workspace)
+    workspace: bool = True           # no longer needed: named files are linted in their workspace
 
 
 @dataclass
@@ -81,36 +90,94 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     cfg = effective(loaded, over)
     run = _prepare(cfg, loaded.root, registry)
     files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
-    named = {p.resolve() for p in files}
-    if over.workspace and paths:
-        everything = discover([], loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore)
-        files = sorted({p.resolve(): p for p in [*everything, *files]}.values(), key=lambda p: p.as_posix())
-    raw = [(p, _display(p, cwd), _read(p, cfg)) for p in files]
-    key = _result_key(raw, cfg, run, over, sorted(str(p) for p in named)) if cache.enabled else ""
+    named: set[Path] | None = None                  # None: report on every file read
+    if paths and not over.isolated:
+        named = {p.resolve() for p in files}
+        if files:
+            files = _with_workspace(files, paths, loaded, cfg)
+    raw = [_Raw(p, _display(p, cwd), _read(p, cfg)) for p in files]
+    shown = None if named is None else {r.display for r in raw if r.path.resolve() in named}
+    key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
         restored = _restore(cached, cfg, run)
         if restored is not None:
             return restored
-    prose = _start_prose(run, raw, cache)
+    if shown is not None:                           # the rest of the workspace is read for what it defines
+        raw = [r for r in raw if r.display in shown or _may_define(r.data)]
+    parsed = {r.display: cache.parsed(parse_key(r.sha)) for r in raw if r.sha} if cache.enabled else {}
+    prose = _start_prose(run, [r for r in raw if parsed.get(r.display) is None], cache)
     sources = []
-    for _, display, data in raw:
-        source = _source(display, data, cfg)
+    for r in raw:
+        source = _source(r, cfg, cache, parsed.get(r.display))
         sources.append(source)
         if prose is not None:
-            prose.feed(source)
-    if prose is not None:
+            prose.feed(source, len(r.data))
+    if prose is not None and prose.worker is not None:
         prose.worker.finish()
-    result = _lint(sources, cfg, loaded.root, run, {s.path: p for s, p in zip(sources, files)}, cache,
-                   prose.worker if prose is not None else None)
-    if over.workspace and paths:
-        shown = {s.path for s, p in zip(sources, files) if p.resolve() in named}
-        result.diagnostics = [d for d in result.diagnostics if d.path in shown]
-        result.paths = [p for p in result.paths if p in shown]
-        result.files = len(result.paths)
+    result = _lint(sources, cfg, loaded.root, run, {r.display: r.path for r in raw}, cache,
+                   prose.worker if prose is not None else None, shown)
+    cache.prune_files()
     if key:
         cache.store_result(key, _stored(result))
     return result
+
+
+@dataclass
+class _Raw:
+    path: Path
+    display: str
+    data: bytes | str                   # the bytes, or why the file cannot be read
+    sha: str = ""                       # the bytes' digest
+
+    def __post_init__(self) -> None:
+        if isinstance(self.data, bytes):
+            self.sha = hashlib.sha256(self.data).hexdigest()
+
+
+def _with_workspace(files: list[Path], paths: list[Path], loaded: LoadedConfig, cfg: Config) -> list[Path]:
+    """The named files and their workspace, in the order a run over the whole workspace reads
+    them (which decides, for instance, which of two goals with one id is the duplicate)."""
+    around = workspace(paths, loaded.root, loaded.path is not None, cfg.include, cfg.exclude, cfg.respect_gitignore)
+    merged: dict[Path, Path] = {}
+    for path in [*around, *files]:                  # a named file keeps the path it was named by
+        merged[path.resolve()] = path
+    return sorted(merged.values(), key=lambda p: os.path.abspath(p))
+
+
+_SECTION_WORDS = (b"goals", b"objectives", b"owners", b"metrics")
+_LIST_STARTS = (b"-", b"[", b"&", b"!", b"*", b"?", b"...")
+
+
+def _may_define(data: bytes | str) -> bool:
+    """Whether a file of the workspace may define anything a named file can refer to: False
+    only when it certainly cannot (a mapping with no goals/objectives/owners/metrics key, like
+    docker-compose.yml or mkdocs.yml), so it need not be parsed at all. Conservative: an
+    escape sequence (which could spell a key), a list at the top (a bare list of goals), an
+    anchor or tag there, or UTF-16 text all count as 'may'."""
+    if not isinstance(data, bytes):
+        return False                                # unreadable: a finding about that file only
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\\" in data:
+        return True
+    if any(word in data for word in _SECTION_WORDS):
+        return True
+    if b"\r" in data:
+        data = data.replace(b"\r", b"\n")
+    pos = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    while pos < len(data):                          # the first line with content says what the top is
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        line = data[pos:end].strip()
+        pos = end + 1
+        if not line or line.startswith((b"#", b"%")):
+            continue
+        if line.startswith(b"---"):
+            rest = line[3:].strip()
+            if not rest or rest.startswith(b"#"):
+                continue
+            return True
+        return line.startswith(_LIST_STARTS)
+    return False
 
 
 def lint_text(texts: dict[str, str] | str, config: Config | None = None, registry: Registry | None = None,
@@ -150,14 +217,19 @@ def _read(path: Path, cfg: Config) -> bytes | str:
         return str(e).replace(str(path), "the file")
 
 
-def _source(display: str, data: bytes | str, cfg: Config) -> SourceFile:
-    if isinstance(data, str):
-        return SourceFile(display, problems=[Problem("F001", data, Span(1, 1, 1, 2))])
+def _source(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile:
+    """The file loaded: its parse from the cache if there is one, else parsed (and stored)."""
+    if isinstance(raw.data, str):
+        return SourceFile(raw.display, problems=[Problem("F001", raw.data, Span(1, 1, 1, 2))])
     limit = cfg.max_file_size * 1024 * 1024
-    text, problem = decode(data, limit)
+    text, problem = decode(raw.data, limit)
     if problem is not None:
-        return SourceFile(display, problems=[problem])
-    return load_text(display, text, cfg.fiscal_year_start)
+        return SourceFile(raw.display, problems=[problem])
+    if parsed is None:
+        parsed = parse_yaml(text)
+        if cache.enabled:
+            cache.store_parsed(parse_key(raw.sha), parsed)
+    return load_text(raw.display, text, cfg.fiscal_year_start, parsed)
 
 
 def _display(path: Path, cwd: Path) -> str:
@@ -171,57 +243,111 @@ def _display(path: Path, cwd: Path) -> str:
 
 
 class _Prose:
-    """Hands each loaded file's new sentences to the worker that reads prose in parallel."""
+    """Hands each loaded file's new sentences to the worker that reads prose in parallel. The
+    worker starts at once when there is much YAML to parse (its spaCy import overlaps the
+    parsing), else only once the files with sentences the facts cache lacks reach the same
+    size (files from the parse cache, after the rule packs changed)."""
 
-    def __init__(self, worker, known: set[str]):
-        self.worker = worker
+    def __init__(self, run: _Run, cache: Cache, known: set[str], start: bool):
+        self.run = run
+        self.cache = cache
         self.known = known
+        self.worker = None
+        self.failed = False
+        self.pending: list[str] = []
+        self.pending_bytes = 0
+        if start:
+            self._start()
 
-    def feed(self, source: SourceFile) -> None:
-        from cxsmart.nlp import text_hash
+    def _start(self) -> None:
+        from cxsmart.nlp import worker
+
+        try:
+            self.worker = worker.ProseWorker(self.run.packs, encoded=self.cache.enabled)
+        except OSError:
+            self.failed = True
+
+    def feed(self, source: SourceFile, size: int) -> None:
+        from cxsmart.nlp import text_hash, worker
 
         texts = [t for item in source.sections["goals"] for t in (item.model.title, item.model.description) if t]
-        self.worker.feed([t for t in texts if not self.known or text_hash(t) not in self.known])
+        texts = [t for t in texts if not self.known or text_hash(t) not in self.known]
+        if not texts or self.failed:
+            return
+        if self.worker is None:
+            self.pending += texts
+            self.pending_bytes += size
+            if self.pending_bytes < worker.MIN_BYTES:
+                return
+            self._start()
+            if self.worker is None:
+                return
+            texts, self.pending = self.pending, []
+        self.worker.feed(texts)
 
 
-def _start_prose(run: _Run, raw, cache: Cache) -> _Prose | None:
+def _start_prose(run: _Run, to_parse: list[_Raw], cache: Cache) -> _Prose | None:
     from cxsmart.nlp import worker
 
     if not any(rule.needs_text for rule in run.selection.rules) or not worker.available():
         return None
-    if sum(len(data) for _, _, data in raw if isinstance(data, bytes)) < worker.MIN_BYTES:
-        return None
     from cxsmart.nlp import cached_texts
 
-    known = cached_texts(run.packs, cache)
-    try:
-        return _Prose(worker.ProseWorker(run.packs, encoded=cache.enabled), known)
-    except OSError:
-        return None
+    size = sum(len(r.data) for r in to_parse if isinstance(r.data, bytes))
+    return _Prose(run, cache, cached_texts(run.packs, cache), start=size >= worker.MIN_BYTES)
 
 
 def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_paths: dict[str, Path],
-          cache: Cache | None = None, prose=None) -> LintResult:
+          cache: Cache | None = None, prose=None, shown: set[str] | None = None) -> LintResult:
+    """Lint the workspace `sources`; with `shown`, report only on those paths (the rest is
+    the workspace they are read in)."""
     today = cfg.today or dt.date.today()
     ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start)
     ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
-    found = run_rules(ws, run.selection.rules, ctx, run.packs, cache, prose)
+    rules = run.selection.rules if shown is None else [_ShownOnly.wrap(r, shown) for r in run.selection.rules]
+    found = run_rules(ws, rules, ctx, run.packs, cache, prose)
+    reported = sources
+    if shown is not None:
+        found = [d for d in found if d.path in shown or not d.path]     # no path: the run itself (F008)
+        reported = [s for s in sources if s.path in shown]
     found = _apply_file_ignores(found, cfg, root, real_paths, run.registry)
-    found = _apply_suppressions(found, sources, run.selection, run.registry, ctx)
+    found = _apply_suppressions(found, reported, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
-    return LintResult(found, len(sources), len(ws.goals), Severity.parse(cfg.fail_on), list(run.registry.warnings),
-                      [s.path for s in sources], run.registry)
+    goals = len(ws.goals) if shown is None else sum(1 for g in ws.goals if g.path in shown)
+    return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
+                      [s.path for s in reported], run.registry)
 
 
-def _result_key(raw, cfg: Config, run: _Run, over: Overrides, named: list[str]) -> str:
+class _ShownOnly(Rule):
+    """A rule that checks only the goals of the named files. Its workspace-wide check still
+    sees every goal (A003 counts an owner's goals in all files); what it reports on other
+    files is dropped afterwards."""
+
+    def __init__(self, rule: Rule, shown: set[str]):
+        self.rule = rule
+        self.shown = shown
+        self.code, self.name, self.severity = rule.code, rule.name, rule.severity
+        self.needs_text, self.options = rule.needs_text, rule.options
+
+    @classmethod
+    def wrap(cls, rule: Rule, shown: set[str]) -> Rule:
+        return cls(rule, shown) if type(rule).check is not Rule.check else rule
+
+    def check(self, goal, ctx: RuleContext):
+        return self.rule.check(goal, ctx) if goal.item.file.path in self.shown else ()
+
+    def check_workspace(self, ws, ctx: RuleContext):
+        return self.rule.check_workspace(ws, ctx)
+
+
+def _result_key(raw: list[_Raw], cfg: Config, run: _Run, over: Overrides, shown: list[str] | None) -> str:
     """Everything that can change the findings of a run."""
-    files = [(display, hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else data)
-             for _, display, data in raw]
+    files = [(r.display, r.sha or r.data) for r in raw]
     rules = [(r.code, r.__module__, type(r).__qualname__, str(r.options)) for r in run.selection.rules]
     today = (cfg.today or dt.date.today()).isoformat()
     metrics = [m.model_dump(mode="json") for m in run.packs.metrics]     # ranges and bounds, not only names
     return digest(cfg.model_dump(mode="json"), run.packs.key(), metrics, rules, run.registry.warnings, today,
-                  over.workspace, over.force_exclude, named, files)
+                  over.force_exclude, shown, files)
 
 
 def _stored(result: LintResult) -> dict:

@@ -1,10 +1,14 @@
 """The persistent cache (`.cxsmart_cache/`, `--no-cache`, `--cache-dir`, `cxsmart clean`).
 
-Two levels:
+Three levels:
 - results: the findings of a whole run, keyed by everything that can change them (each
   file's content, the configuration, the rule packs, the rules and plugins, today's date
   and cxsmart's version). A run where nothing changed prints them without parsing a file
   or importing spaCy.
+- files: what the YAML parser made of each file (its plain data and the span of every
+  value), keyed by the file's bytes. After an edit only the edited file is parsed again;
+  the loader still validates every file's data into models, so the cache holds nothing
+  that a goal file could not say itself.
 - facts: what the language analysis read from each distinct text, keyed by the text and
   the packs. After an edit, only new sentences go through spaCy.
 
@@ -15,10 +19,13 @@ atomic; a read-only checkout just runs without it.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import os
 import shutil
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +33,7 @@ from cxsmart import __version__
 
 DIR_NAME = ".cxsmart_cache"
 KEEP_RESULTS = 16
+KEEP_FILES = 64             # parsed files kept beyond the ones the last run used
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# cxsmart's cache; 'cxsmart clean' removes it.\n"
 
 
@@ -38,6 +46,9 @@ class Cache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self._ready = False
+        self._used: set[str] = set()          # names of the file entries this run read or wrote
+        self._facts: dict[str, dict] = {}
+        self._stored_files = False
 
     @property
     def enabled(self) -> bool:
@@ -53,11 +64,42 @@ class Cache:
 
     # -- facts -----------------------------------------------------------------------
     def facts(self, packs_key: str) -> dict[str, Any]:
-        doc = self._read(self._path("facts", packs_key))
-        return doc if isinstance(doc, dict) else {}
+        """The facts table (read once per run: the prose worker and the analysis both ask)."""
+        if packs_key not in self._facts:
+            doc = self._read(self._path("facts", packs_key))
+            self._facts[packs_key] = doc if isinstance(doc, dict) else {}
+        return self._facts[packs_key]
 
     def store_facts(self, packs_key: str, table: dict[str, Any]) -> None:
         self._write(self._path("facts", packs_key), table)
+
+    # -- parsed files ---------------------------------------------------------------
+    def parsed(self, sha: str):
+        """The parse of a file whose bytes have this digest (a yamlread.Parsed), or None if
+        there is none or the entry is not exactly what cxsmart writes."""
+        path = self._path("files", sha)
+        if path is None:
+            return None
+        self._used.add(path.name)
+        try:
+            if path.stat().st_size > MAX_ENTRY_BYTES:
+                return None
+        except OSError:
+            return None
+        return decode_parsed(self._read(path), sha)
+
+    def store_parsed(self, sha: str, parsed) -> None:
+        doc = encode_parsed(parsed, sha)
+        path = self._path("files", sha)
+        if doc is not None and path is not None and self._write(path, doc):
+            self._used.add(path.name)
+            self._stored_files = True
+
+    def prune_files(self) -> None:
+        """Keep the entries this run used and the KEEP_FILES newest others (after a run that
+        stored new ones: edits leave an entry behind each time)."""
+        if self._stored_files:
+            self._prune(self.folder / "files", KEEP_FILES, keep=self._used)
 
     # -- files -------------------------------------------------------------------------
     def _path(self, kind: str, key: str) -> Path | None:
@@ -71,7 +113,7 @@ class Cache:
         try:
             with open(path, encoding="utf-8") as f:
                 return json.load(f)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
 
     def _write(self, path: Path | None, doc: Any) -> bool:
@@ -80,11 +122,9 @@ class Cache:
         try:
             self._prepare()
             path.parent.mkdir(exist_ok=True)
-            from cxsmart.fsutil import write_atomic
-
-            write_atomic(path, json.dumps(doc, separators=(",", ":"), ensure_ascii=False))
+            _write_atomic(path, json.dumps(doc, separators=(",", ":"), ensure_ascii=False))
             return True
-        except OSError:
+        except (OSError, ValueError):          # ValueError: a lone surrogate cannot be written as UTF-8
             return False
 
     def _prepare(self) -> None:
@@ -97,13 +137,41 @@ class Cache:
                 target.write_text(text, encoding="utf-8")
         self._ready = True
 
-    def _prune(self, folder: Path) -> None:
+    def _prune(self, folder: Path, keep_newest: int = KEEP_RESULTS, keep: set[str] = frozenset()) -> None:
         try:
-            entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in entries[KEEP_RESULTS:]:
+            entries = sorted((p for p in folder.glob("*.json") if p.name not in keep),
+                             key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[keep_newest:]:
                 old.unlink()
         except OSError:
             pass
+
+
+_MODE: int | None = None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Whole or absent, as fsutil.write_atomic, but without waiting for the disk (fsync): a
+    cache entry lost to a power cut is a miss, and a run may store a hundred of them."""
+    import tempfile
+
+    global _MODE
+    if _MODE is None:
+        from cxsmart.fsutil import new_file_mode
+
+        _MODE = new_file_mode()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, _MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def clean(folder: Path) -> bool:
@@ -121,3 +189,133 @@ def from_settings(root: Path, no_cache: bool, cache_dir: Path | None) -> Cache:
     if no_cache or os.environ.get("CXSMART_NO_CACHE"):
         return Cache(None)
     return Cache(cache_dir if cache_dir is not None else root / DIR_NAME)
+
+
+# -- a parsed file as JSON ------------------------------------------------------------------
+#
+# yamlread.parse_yaml gives plain data (dicts with text keys, lists, text, numbers, true/false,
+# null) and an index: the YAML path of every value -> Entry(key span, value span, style,
+# merged). The data is stored as it is. The index is stored without its paths: its entries
+# are exactly the values of the data, so walking the data in order (a value, then what is in
+# it) gives every path back, and the spans are nine unsigned 32-bit numbers per value, in
+# that order, base64-encoded. Reading checks what it reads: the bytes' digest, the types, the
+# depth and size limits the parser enforces, one row of spans per value and sane numbers in
+# it. Files whose parse reported a problem (F001, a refused tag, a duplicate key) are not
+# stored: they are parsed again each time.
+
+FORMAT = 1
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+_ROW = struct.Struct("<9I")
+_STYLES = (None, "", "'", '"', "|", ">")
+_STYLE_CODES = {s: i for i, s in enumerate(_STYLES)}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _nodes(data: Any, root: tuple):
+    """(path, value) for every value, a container before what is in it, in order. Raises
+    ValueError for a value the parser never makes, or nesting or size past its limits."""
+    from cxsmart.yamlread import MAX_DEPTH, MAX_NODES
+
+    stack = [(root, data, 0)]
+    count = 0
+    while stack:
+        path, value, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES or depth > MAX_DEPTH:
+            raise ValueError("past the parser's limits")
+        yield path, value
+        kind = type(value)
+        if kind is dict:
+            children = []
+            for key, item in value.items():
+                if type(key) is not str:
+                    raise ValueError("a key that is not text")
+                children.append((path + (key,), item, depth + 1))
+            stack.extend(reversed(children))
+        elif kind is list:
+            stack.extend([(path + (i,), item, depth + 1) for i, item in enumerate(value)][::-1])
+        elif kind not in _SCALARS:
+            raise ValueError(f"a value of type {kind.__name__}")
+
+
+def parse_key(data_sha: str) -> str:
+    """The key of a file's parse: its bytes' digest and the parser it went through (cxsmart's
+    version, this form's FORMAT, and the parser's own source files, so that an edited checkout
+    does not reuse what an older parser made)."""
+    global _STAMP
+    if _STAMP is None:
+        from cxsmart import yamlread, yamltypes
+
+        stamp = []
+        for module in (yamlread, yamltypes):
+            try:
+                info = os.stat(module.__file__)
+                stamp.append((info.st_size, info.st_mtime_ns))
+            except (OSError, TypeError):
+                stamp.append(None)
+        _STAMP = digest(__version__, FORMAT, stamp)
+    return digest(_STAMP, data_sha)
+
+
+_STAMP: str | None = None
+
+
+def _root(data: Any) -> tuple:
+    return ("goals",) if type(data) is list else ()        # yamlread indexes a bare list under 'goals'
+
+
+def encode_parsed(parsed, sha: str) -> dict | None:
+    """The cache's JSON form of a parse, or None if it should not be stored."""
+    if parsed.problems:
+        return None
+    rows = bytearray()
+    count = 0
+    try:
+        for path, value in _nodes(parsed.data, _root(parsed.data)):
+            entry = parsed.index.get(path)
+            if entry is None or (entry.style is None) != (type(value) in (dict, list)):
+                return None
+            key, span = entry.key, entry.value
+            flags = _STYLE_CODES[entry.style] | (8 if entry.merged else 0) | (16 if key is not None else 0)
+            rows += _ROW.pack(*(key or (0, 0, 0, 0)), *span, flags)
+            count += 1
+    except (ValueError, KeyError, struct.error):
+        return None
+    if count != len(parsed.index):
+        return None
+    return {"format": FORMAT, "sha": sha, "data": parsed.data, "spans": base64.b64encode(rows).decode("ascii")}
+
+
+def decode_parsed(doc: Any, sha: str):
+    """A yamlread.Parsed from the cache's JSON form, or None if anything in it is off."""
+    from cxsmart.diagnostics import Span
+    from cxsmart.yamlread import Entry, Parsed
+
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("sha") != sha:
+        return None
+    spans, data = doc.get("spans"), doc.get("data")
+    if not isinstance(spans, str) or "data" not in doc:
+        return None
+    try:
+        raw = base64.b64decode(spans, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if len(raw) % _ROW.size:
+        return None
+    rows = _ROW.iter_unpack(raw)
+    index = {}
+    new = tuple.__new__
+    try:
+        for path, value in _nodes(data, _root(data)):
+            kl, kc, kel, kec, vl, vc, vel, vec, flags = next(rows)
+            code = flags & 7
+            if flags > 31 or code >= len(_STYLES) or (code == 0) != (type(value) in (dict, list)) \
+                    or not (vl and vc and vel and vec) or (flags & 16 and not (kl and kc and kel and kec)):
+                return None
+            key = new(Span, (kl, kc, kel, kec)) if flags & 16 else None
+            index[path] = new(Entry, (key, new(Span, (vl, vc, vel, vec)), _STYLES[code], bool(flags & 8)))
+    except (ValueError, StopIteration):
+        return None
+    if next(rows, None) is not None:
+        return None
+    return Parsed(data, index, [])

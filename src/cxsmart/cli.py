@@ -94,7 +94,7 @@ def _today(value: str | None) -> dt.date | None:
 @app.command()
 def lint(
     paths: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="PATHS", show_default=False, help="Goal files or folders (folders: every *.yaml/*.yml below). Default: the configured 'include'.")] = None,
+        metavar="PATHS", show_default=False, help="Goal files or folders (folders: every *.yaml/*.yml below) to report on; their references resolve against the whole workspace. Default: the configured 'include'.")] = None,
     format: Annotated[Optional[Format], typer.Option(
         "--format", help="Output format (default: text; github inside GitHub Actions).")] = None,
     output_file: Annotated[Optional[Path], typer.Option(
@@ -117,7 +117,8 @@ def lint(
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="A baseline file of accepted findings (default: 'baseline' in the configuration).")] = None,
     report_stale_baseline: Annotated[bool, typer.Option("--report-stale-baseline", help="Report baseline entries whose finding has gone, and fail the run if there are any.")] = False,
     require_plugins: Annotated[bool, typer.Option("--require-plugins", help="Fail (exit 2) when an installed plugin cannot be loaded, instead of warning.")] = False,
-    workspace: Annotated[bool, typer.Option("--workspace", help="Also read the configured workspace to resolve references, but report only on the named files (pre-commit).")] = False,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Read only the named files: references to objectives, owners and goals defined elsewhere are F004. (The configuration still applies.)")] = False,
+    workspace: Annotated[bool, typer.Option("--workspace", hidden=True, help="The default now: named files are linted in their workspace.")] = False,
 ) -> None:
     """Lint goal files and print the findings."""
     import gc
@@ -130,7 +131,7 @@ def lint(
     over = Overrides(
         select=_codes(select) if select else None, extend_select=_codes(extend_select), ignore=_codes(ignore),
         today=_today(today), fail_on=fail_on.value if fail_on else None,
-        report_unused_ignores=report_unused_ignores, force_exclude=force_exclude, workspace=workspace,
+        report_unused_ignores=report_unused_ignores, force_exclude=force_exclude, isolated=isolated,
     )
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins)
     if write_baseline is not None:

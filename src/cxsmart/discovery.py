@@ -5,6 +5,10 @@ A directory means every *.yaml and *.yml below it, minus `exclude`, hidden files
 ignore. A file named on the command line is linted even if it would be excluded, as in
 ruff. With no paths, the configured `include` globs are read from the configuration's folder
 (default: every YAML file below the current directory).
+
+The workspace of named files (what their references resolve against) is the configuration's
+files; without a configuration file, the YAML files of the git repository they live in (the
+folder holding `.git`), or else of their folder (a named folder: that folder).
 """
 
 from __future__ import annotations
@@ -58,6 +62,38 @@ def discover(paths: list[Path], root: Path, include: list[str] | None, exclude: 
         else:
             raise DiscoveryError(f"{path}: not a file or directory (a broken link?)")
     return sorted(found, key=_sort_key)
+
+
+def workspace(named: list[Path], root: Path, configured: bool, include: list[str] | None, exclude: list[str],
+              respect_gitignore: bool = True) -> list[Path]:
+    """The files named files are linted with. `configured`: a configuration file was found
+    (or given), so its folder and `include`/`exclude` define the workspace."""
+    if configured:
+        return discover([], root, include, exclude, respect_gitignore)
+    found: dict[Path, None] = {}
+    for top in workspace_roots(named):
+        for path in discover([], top, None, exclude, respect_gitignore):
+            found[path] = None
+    return sorted(found, key=_sort_key)
+
+
+def workspace_roots(named: list[Path]) -> list[Path]:
+    """Without a configuration: the git repository each named path lives in, else its folder
+    (a named folder stands for itself); folders inside another one are left out."""
+    roots: dict[Path, None] = {}
+    for path in named:
+        folder = (path if path.is_dir() else path.parent).resolve()
+        roots[git_toplevel(folder) or folder] = None
+    return [r for r in roots if not any(other in r.parents for other in roots)]
+
+
+def git_toplevel(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` that holds `.git` (a folder, or the file of a
+    worktree or submodule), without running git."""
+    for candidate in [folder, *folder.parents]:
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    return None
 
 
 def _refused(path: Path, root: Path, excluded: pathspec.PathSpec, include: list[str] | None) -> bool:
