@@ -44,6 +44,7 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
         texts[text] = decode(known) if isinstance(known, dict) else None
         if texts[text] is None:
             missing.append(text)
+    unknown = bool(missing)                             # what is read now is stored, by whichever process
     done: set[int] = set()
     if missing and prose is not None:                   # read by the worker while YAML was parsed
         waiting = _Waiting(goals, texts)
@@ -59,7 +60,7 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
         missing = [t for t in missing if texts[t] is None]
     if missing:
         texts.update(Reader(packs).read(missing))
-    if use_cache and (missing or len(table) != len(texts)):
+    if use_cache and (unknown or len(table) != len(texts)):
         cache.store_facts(packs_key, {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f))
                                       for t, f in texts.items()})
     for i, goal in enumerate(goals):
