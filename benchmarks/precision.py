@@ -70,8 +70,10 @@ def measure(rows: list[dict]) -> tuple[dict, list, float, int]:
     return counts, errors, elapsed, len(found)
 
 
-def table(name: str, rows: list[dict], show_errors: bool) -> None:
+def table(name: str, rows: list[dict], show_errors: bool, require: dict[str, tuple[float, float]]) -> bool:
+    """Print one set's table; False when a column misses its required precision or recall."""
     counts, errors, elapsed, n = measure(rows)
+    ok = True
     print(f"\n## {name}: {len(rows)} sentences, {n} findings, linted in {elapsed:.2f} s\n")
     print("| column | counted | labelled fails | true pos. | false pos. | false neg. | precision | recall |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -81,12 +83,28 @@ def table(name: str, rows: list[dict], show_errors: bool) -> None:
         recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
         print(f"| {column} | {c['n']} | {c['tp'] + c['fn']} | {c['tp']} | {c['fp']} | {c['fn']} | "
               f"{precision:.3f} | {recall:.3f} |")
+        want = require.get(column)
+        if want and (precision < want[0] or recall < want[1]):
+            ok = False
+            print(f"  {column}: precision {precision:.3f} / recall {recall:.3f} is below the required "
+                  f"{want[0]:.2f} / {want[1]:.2f}")
     if show_errors:
         print()
         for kind, column, text, why in errors:
             print(f"{kind} {column}: {text}")
             for w in why:
                 print(f"      {w}")
+    return ok
+
+
+def parse_require(text: str) -> dict[str, tuple[float, float]]:
+    """'M=0.95/0.95,S=0.90/0.80,baseline=0.95/0' -> {column: (precision, recall)}."""
+    out = {}
+    for part in filter(None, text.split(",")):
+        column, _, pr = part.partition("=")
+        p, _, r = pr.partition("/")
+        out[column.strip()] = (float(p), float(r or 0))
+    return out
 
 
 def main() -> int:
@@ -94,13 +112,16 @@ def main() -> int:
     ap.add_argument("paths", nargs="*", type=Path, default=SETS)
     ap.add_argument("--part", choices=("sentences", "heldout"), help="only this list of each file")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--require", type=parse_require, default={},
+                    help="exit 1 unless every table meets these, e.g. 'M=0.95/0.95,S=0.90/0.80,baseline=0.95/0'")
     args = ap.parse_args()
+    ok = True
     for path in args.paths:
         doc = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         for part in ("sentences", "heldout"):
             if doc.get(part) and args.part in (None, part):
-                table(f"{path.name} {part}", doc[part], args.show_errors)
-    return 0
+                ok &= table(f"{path.name} {part}", doc[part], args.show_errors, args.require)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

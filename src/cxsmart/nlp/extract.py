@@ -11,11 +11,17 @@ from dataclasses import dataclass, field, replace
 
 from cxsmart.nlp.finders import Found, definitional, find_dates, find_quantities
 from cxsmart.nlp.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.quantities import PERCENT, Quantity
+from cxsmart.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
+from cxsmart.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
-               "no less than", "than", "is", "are", "stay", "stays"}
+               "no less than", "than", "is", "are", "stay", "stays", "→", "->", "target", "target of", "exceed",
+               "exceeding", "beat", "minimum of", "maximum of", "min", "max", "no lower than", "no higher than",
+               "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
+# words that put the number after them as where the metric starts, not where it must get to
+BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",
+                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
                 "cut", "fall", "decline"}
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
@@ -51,8 +57,15 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     hits = _hits(doc, pipeline)
     dates = find_dates(text)
     _dates(facts, dates, text, definitional_words)
+    if facts.deadline is None:
+        facts.deadline = _named_period(text)
     verbs = _directions(hits, tokens)
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+    standards = [_standard(d) for d in dates if definitional(d, text, definitional_words)]
+    standards += [Found(_working_days(m), m.start(1), m.end(1), "within") for m in _WORKING.finditer(text)]
+    quantities = sorted(quantities + [q for q in standards if q is not None], key=lambda q: q.start)
+    if standards:
+        facts.extra["service-standard"] = [q for q in standards if q is not None]
     _metrics(facts, hits, tokens, text)
     _numbers(facts, quantities, verbs, tokens, text)
     if facts.direction is None and verbs:
@@ -142,13 +155,25 @@ def _means_clause(text: str) -> int:
 
 
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
-    to = next((q for q in quantities if q.cue == "to" and not q.value.factor), None)
+    to = next((q for q in quantities if q.cue in ("to", "→", "->") and not q.value.factor), None)
     if to is not None:                          # "waits over 4 hours from 18% to 10%": 'to' names the target
         facts.target = _absolute(to)
+        if to.cue != "to":                      # "CSAT 4.1 → 4.5": the number before the arrow is the start
+            before = [q for q in quantities if q.end <= to.start and not q.cue]
+            if before and facts.baseline is None:
+                facts.baseline = _absolute(before[-1])
+    band = _BAND.search(text)
+    if band is not None and facts.target is None:      # "(70-78)": from 70 to 78
+        low, high = float(band.group(1)), float(band.group(2))
+        unit = PERCENT if band.group(3) else None
+        facts.baseline = Found(Quantity(low, unit, text=band.group(1)), band.start(1), band.end(1), "")
+        facts.target = Found(Quantity(high, unit, text=band.group(2) + (band.group(3) or "")),
+                             band.start(2), band.end(3) if band.group(3) else band.end(2), "")
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
-        if cue == "from" and facts.baseline is None:
+        if cue in BASELINE_CUES and facts.baseline is None and facts.target is not q and \
+                (facts.target is None or facts.target.start != q.start):
             facts.baseline = _absolute(q)
         elif cue in TARGET_CUES and facts.target is None and not value.factor:
             facts.target = _absolute(q)
@@ -164,6 +189,19 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
             factor = FACTORS.get(v.value[1])
             if factor:
                 facts.target = Found(Quantity(factor, factor=True, text=text[v.start:v.end]), v.start, v.end, "")
+                break
+    if facts.target is None:
+        fraction = _FRACTION.search(text)
+        if fraction is not None:                # "reduced by a quarter", "cut ... by a fifth"
+            share = FRACTIONS[fraction.group(1).lower()]
+            facts.target = Found(_signed(Quantity(share, PERCENT, text=f"{share:g}%"), _verb_before(verbs, fraction.start())),
+                                 fraction.start(1), fraction.end(1), "by")
+    if facts.target is None:                    # a threshold, a level to keep, a share: a number that is not
+        for q in quantities:                    # the start, a date or the scale is what counts as success
+            if (facts.baseline is None or q.start != facts.baseline.start) and q.cue != "out of" and \
+                    not _scale(text, q) and not _label(text, q):
+                facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
+                    q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or _way(q.cue)))
                 break
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
@@ -221,9 +259,20 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
     phrase = text[start:end].strip(" ,;:")
     seg = re.search(r"\s+(?:for|among|across)\s+", phrase, re.I)
     phrase = phrase[:seg.start()] if seg else phrase
+    if not re.search(r"[a-z]{3}", phrase, re.I):       # "Maintain a 98% on-time rate": the words after it
+        start = number.end
+        stop = _PHRASE_END.search(text, start)
+        phrase = text[start:stop.start() if stop else len(text)].strip(" ,;:()")
+        phrase = re.sub(r"(?i)^(?:of|or (?:more|less|higher|lower|better|above|below|fewer))\s+", "", phrase)
     if phrase and re.search(r"[a-z]{3}", phrase, re.I):
-        s = text.index(phrase, start)
+        s = text.index(phrase, start) if phrase in text[start:] else text.index(phrase)
         facts.metric = Found(phrase, s, s + len(phrase))
+    else:                                               # a number is a target: something is measured
+        facts.metric = Found(text[number.start:number.end], number.start, number.end)
+
+
+_PHRASE_END = re.compile(r"(?i)\s+(?:by|in|within|before|until|through|during|from|for|at|to|on|per|every|"
+                         r"each|where|as|if|when|while|and|or|up|down)\b|[,;.(]")
 
 
 def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> None:
@@ -249,3 +298,82 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> N
         between = text[ordered[0].end:ordered[1].start].lower()
         if re.search(r"\b(and|as well as|while|plus)\b|[;,]", between):
             extra["compound"] = [ordered[1]]
+
+
+FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 33.3, "a quarter": 25.0, "a fifth": 20.0, "a tenth": 10.0,
+             "two thirds": 66.7, "three quarters": 75.0}
+_FRACTION = re.compile(r"(?i)\b(?:by|down|up)\s+(a\s+(?:half|third|quarter|fifth|tenth)|half|two thirds|three quarters)\b"
+                       r"(?!\s+(?:a\s+|of\s+a\s+)?(?:point|percentage|pp|per\s?cent))")
+_BAND = re.compile(r"\((\d{1,3}(?:\.\d+)?)\s?[-–]\s?(\d{1,3}(?:\.\d+)?)(%)?\)")
+_SCALE_AFTER = re.compile(r"(?i)^[\s-]*(?:point|pt|star)\b")
+
+
+def _scale(text: str, q: Found) -> bool:
+    """'the 7-point scale', 'a 5-star rating': the number names the scale, not a value."""
+    return bool(_SCALE_AFTER.match(text[q.end:q.end + 8]))
+
+
+def _way(cue: str) -> Found | None:
+    return Found(("down" if cue == "down" else "up", cue), 0, 0) if cue in ("down", "up") else None
+
+
+def _standard(found: Found) -> Found | None:
+    """'within 30 seconds' in a service standard: the time is the target of a response-time
+    measure, not a deadline. The duration as a quantity, where it can be read."""
+    rel = found.value.relative
+    if rel is None:
+        return None
+    words = re.sub(r"(?i)^(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?", "", found.value.text)
+    try:
+        q = parse_quantity(words)
+    except QuantityError:
+        seconds = rel.days * 86400 if rel.days else rel.months * 30 * 86400
+        q = Quantity(float(seconds), DURATION, text=words)
+    return Found(q, found.end - len(words), found.end, "within")
+
+
+_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
+_WORKING = re.compile(r"(?i)\b(?:within|in)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
+
+
+def _working_days(m: re.Match) -> Quantity:
+    """'within one working day', 'in 10 business days': a service level in days."""
+    count = m.group(2) or "1"
+    days = float(count) if count.isdigit() else float(_WORDS[count.lower()])
+    return Quantity(days * 86400, DURATION, text=m.group(1), working_days=True)
+
+
+# "by summer 2027", "before the 2027 filing season", "during the 2027 season", "by mid-2027",
+# "this academic year": a period cxsmart cannot date exactly is still a deadline (T passes).
+_NAMED_PERIOD = re.compile(
+    r"(?i)\b(?:by|before|during|in|for|until|throughout|over)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
+    r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2})(?:\s*/\s*\d{2})?\b|mid-((?:19|20)\d{2})\b)"
+    r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b")
+
+
+def _named_period(text: str) -> Found | None:
+    m = _NAMED_PERIOD.search(text)
+    if m is None:
+        return None
+    year = m.group(1) or m.group(2)
+    try:
+        tf = parse_date_like(year) if year else Timeframe(m.group(0), relative=Relative(period="year"))
+    except DateSyntaxError:
+        return None
+    return Found(tf, m.start(), m.end(), "by")
+
+
+# "team 5", "region 12", "P1 tickets": a number that names something is not a value
+_LABELS = frozenset({"team", "teams", "region", "regions", "queue", "queues", "desk", "segment", "store", "branch",
+                     "site", "zone", "area", "ward", "line", "tier", "level", "phase", "wave", "group", "band", "step",
+                     "priority", "route", "platform", "gate", "terminal", "room", "floor", "unit", "district", "depot",
+                     "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel"})
+
+
+def _label(text: str, q: Found) -> bool:
+    value: Quantity = q.value
+    if value.unit is not None or q.cue:
+        return False
+    return _word_before(text, q.start) in _LABELS

@@ -44,7 +44,14 @@ _QUANTITY = re.compile(
 _QUANTITY_CUES = frozenset({
     "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
     "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than", "no less than", "of",
-    "out of", "within", "than", "between", "and", "is", "are", "stay", "stays"})
+    "out of", "within", "than", "between", "and", "is", "are", "stay", "stays",
+    # thresholds, key results and baselines in other words ("≤ 4%", "CSAT: target 4.5", "4.1 → 4.5",
+    # "up from 3.9", "versus 71% last year", "currently 6 hours", "(today 81%)")
+    "→", "->", "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
+    "no lower than", "no higher than", "≤", "<=", "<", "≥", ">=", ">", "in", "down", "up", "near", "around", "be",
+    "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was", "baseline of", "baseline",
+    "compared with", "compared to", "up from", "down from", "from a baseline of"})
+_SYMBOL_CUES = {"≤": "≤", "≥": "≥", "<": "<", ">": ">", "→": "→"}
 _ARTICLES = frozenset({"a", "an", "the"})
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
 
@@ -100,8 +107,17 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
     unit = text[found.start:found.end].lower().rsplit(" ", 1)[-1]
     if unit in _SHORT or (rel.days and rel.days <= 14):
         return True
-    before = re.findall(r"[a-z]+", text[:found.start].lower())[-2:]
+    if not rel.days or rel.days > 31:       # "within 12 months", "within 90 days": a horizon
+        before = re.findall(r"[a-z]+", text[:found.start].lower())[-2:]
+        return any(w in definitional_words for w in before)
+    if _OF_EVENT.match(text, found.end) or _SHARE.search(text, 0, found.start):
+        return True                         # "within 3 weeks of receipt", "98% of renewals within 3 weeks"
+    before = re.findall(r"[a-z]+", text[:found.start].lower())[-6:]
     return any(w in definitional_words for w in before)
+
+
+_OF_EVENT = re.compile(r"(?i)\s+of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]")
+_SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -122,9 +138,12 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
     """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
     head = text[max(0, at - 24):at]
+    if head and head[-1] in _SYMBOL_CUES:
+        return _SYMBOL_CUES[head[-1]]          # "≤4%"
     if not head or not head[-1].isspace():
         return ""
-    words = head.lower().split()
+    words = [w.strip("(:,;") for w in head.lower().split()]
+    words = [w for w in words if w]
     if at - 24 > 0 and words:
         words = words[1:]                       # the first word may be cut in half
     if articles and words and words[-1] in _ARTICLES:

@@ -88,6 +88,9 @@ class NoBaseline(Rule):
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         if goal.baseline is not None or goal.present("baseline"):
             return
+        verb = goal.facts.direction
+        if verb is not None and verb.value == "hold" and goal.target is not None and not goal.target.change:
+            return                                  # "keep CSAT at or above 4.3": the level kept is the start
         target = goal.target
         if target is not None and (target.change or target.factor):
             words = goal.written("target")

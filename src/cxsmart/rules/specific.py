@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.workspace import GoalView
+from cxsmart.workspace import GoalView, short
 
 
 def _defines_success(goal: GoalView) -> bool:
@@ -83,8 +85,10 @@ class ActivityNotOutcome(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.metric is not None or goal.facts.metric is not None:
-            return
+        facts = goal.facts
+        named = facts.metric is not None and "metric-phrase" not in facts.extra
+        if goal.metric is not None or named or facts.extra.get("service-standard"):
+            return                          # an outcome metric, or a service level ("resolve ... within 5 days")
         for fact in goal.facts.extra.get("activity", [])[:1]:
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
@@ -179,9 +183,52 @@ class AbstractObject(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if goal.metric is not None or goal.facts.metric is not None:
+        facts = goal.facts
+        if goal.goal.metric is not None or goal.goal.target is not None or facts.target is not None \
+                or facts.baseline is not None:
             return
-        for fact in goal.facts.extra.get("abstract", [])[:1]:
-            yield ctx.report(self, goal, f"'{fact.words}' is an abstraction: name the metric that shows it",
-                             at=fact.span, subject=fact.words.lower(),
-                             hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
+        if goal.metric is None and facts.metric is None:
+            for fact in facts.extra.get("abstract", [])[:1]:
+                yield ctx.report(self, goal, f"'{fact.words}' is an abstraction: name the metric that shows it",
+                                 at=fact.span, subject=fact.words.lower(),
+                                 hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
+                return
+        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract")):
+            return                                  # another S rule says it better
+        vague = vague_outcome(goal.goal.title, facts)
+        if vague:
+            yield ctx.report(self, goal, f"{short(goal.goal.title)} names no measure of success: what number "
+                             "would show it is done?", at=goal.title_span, subject=vague,
+                             hint="name the measure and its target, e.g. 'Raise the share of returns refunded within "
+                                  "5 days from 70% to 90% by 30 September 2026'")
+
+
+# A general quality named as the outcome, with no number: "improve customer satisfaction",
+# "improve service quality". Satisfaction measured as CSAT with a target is specific.
+GENERAL_QUALITIES = re.compile(
+    r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
+    r"customer service|experience|journey|outcomes?|service|trust|relationships?|perception|culture)\b")
+# Words that name something counted or timed: "reduce churn", "cut response times" name a measure.
+MEASURE_WORDS = re.compile(
+    r"(?i)\b(?:rates?|times?|scores?|index|indices|share|percentage|proportion|number|count|volumes?|backlog|"
+    r"costs?|revenue|churn|retention|conversion|abandonment|complaints?|contacts?|callbacks?|escalations?|"
+    r"referrals?|errors?|defects?|waits?|waiting|delays?|speed|nps|csat|ces|fcr|aht|sla|ratings?|reviews?|"
+    r"sign-?ups?|renewals?|adoption|usage|uptake|calls?|tickets?|queues?|arrears|bookings?|visits?|punctuality|"
+    r"accuracy|completion|success|cancellations?|breaches|responses?|no-shows?|failures?|arrivals?|departures?|"
+    r"deliveries|refunds?|claims?|fewer|zero)\b")
+
+
+def vague_outcome(text: str, facts) -> str | None:
+    """The outcome, when it names no measure: 'Turn customers into advocates', 'Make renewals
+    effortless', 'Simplify the returns journey', 'Improve customer service'. None when the
+    sentence names something measured ('Reduce churn') or is not an outcome at all."""
+    general = GENERAL_QUALITIES.search(text)
+    named = facts.metric is not None and "metric-phrase" not in facts.extra
+    if named and general is None:
+        return None
+    if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
+        return None                                 # "Reduce churn in the customer journey"
+    moves = facts.direction is not None and facts.direction.value in ("up", "down")
+    if not named and general is None and (moves or MEASURE_WORDS.search(text)):
+        return None                                 # "Increase repeat stays": a count, moved one way
+    return (general.group(0) if general else text).lower()
