@@ -115,13 +115,16 @@ def _alt(words) -> str:
 
 
 # A word bound is followed by a space or the number ("min 90%", "max4 h"); a symbol by anything.
-_PREFIX = re.compile(rf"^(?P<b>{_alt(w for w in _PREFIX_BOUNDS if w[0].isalpha())})(?=[\s\d.$€£¥₹₦+\-−])\s*(?P<rest>.+)$"
-                     rf"|^(?P<sb>{_alt(w for w in _PREFIX_BOUNDS if not w[0].isalpha())})\s*(?P<srest>.+)$",
-                     re.IGNORECASE | re.DOTALL)
-_SUFFIX = re.compile(rf"^(?P<rest>.+?)(?:\s+(?P<b>{_alt(w for w in _SUFFIX_BOUNDS if w[0].isalpha())})|\s*(?P<sb>\+))$",
-                     re.IGNORECASE | re.DOTALL)
-_BAND = re.compile(r"^(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)|\(?\s*(?P<c>[^()\-–—\s][^()\-–—]*?)\s*(?:[-–—]|\bto\b)\s*"
-                   r"(?P<d>[^()\-–—\s][^()\-–—]*?)\s*\)?)$", re.IGNORECASE)
+_WORD_PREFIXES = _alt(w for w in _PREFIX_BOUNDS if w[0].isalpha())
+_SYMBOL_PREFIXES = _alt(w for w in _PREFIX_BOUNDS if not w[0].isalpha())
+_WORD_SUFFIXES = _alt(w for w in _SUFFIX_BOUNDS if w[0].isalpha())
+_PREFIX = re.compile(rf"^(?P<b>{_WORD_PREFIXES})(?=[\s\d.$€£¥₹₦+\-−])\s*(?P<rest>.+)$"
+                     rf"|^(?P<sb>{_SYMBOL_PREFIXES})\s*(?P<srest>.+)$", re.IGNORECASE | re.DOTALL)
+_SUFFIX = re.compile(rf"^(?P<rest>.+?)(?:\s+(?P<b>{_WORD_SUFFIXES})|\s*(?P<sb>\+))$", re.IGNORECASE | re.DOTALL)
+# "70-78", "(70–78)", "70 to 78%", "between 70 and 78": each end is a quantity; neither starts with a dash
+_END = r"[^()\-–—\s][^()\-–—]*?"
+_BAND = re.compile(rf"^(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)|\(?\s*(?P<c>{_END})\s*(?:[-–—]|\bto\b)\s*(?P<d>{_END})\s*\)?)$",
+                   re.IGNORECASE)
 
 
 class QuantityError(ValueError):

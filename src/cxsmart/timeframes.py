@@ -9,6 +9,17 @@ Three outcomes, kept apart because they are different findings:
 - not a date at all -> DateSyntaxError (a schema finding, F002);
 - a date shape that names no real day ("31 February 2026", "Q5 2026") -> Timeframe.invalid (T007);
 - a relative phrase -> Timeframe.relative, resolved only against an anchor (T006 without one).
+
+Also read:
+- numeric dates: "30/06/2027", "30.06.2027", "30-06-2027", "06/30/2027", "2027/06/30". A first number
+  above 12 is a day, a second one above 12 a day; when both could be the month ("03/04/2027") the
+  configured `date_order` ("day-first" | "month-first") decides, and without one it is an
+  AmbiguousDateError naming both readings;
+- fiscal years written with two years: "2026/27", "2026-27", "FY 2026-27", "financial year 2026–27",
+  "the end of 2026/27": the fiscal year that ends in 2027;
+- yearless deadlines: "Q3", "H2", "EOQ", "end of quarter", "end of year", "year end", "EOY",
+  "September", "end of September", "mid-October", "30 June": the next such period ending on or
+  after a reference date (`today`, default the real date), flagged `yearless` (rule T009).
 """
 
 from __future__ import annotations
@@ -16,8 +27,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -32,8 +44,21 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 EXAMPLES = "2026-06-30, 30 June 2026, end of June 2026, 2026-Q2, Q2 2026, H1 2026, FY2026 or 2026"
 
 
+DAY_FIRST = "day-first"
+MONTH_FIRST = "month-first"
+DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
+
+
 class DateSyntaxError(ValueError):
     """The text is not a date-like value."""
+
+
+class AmbiguousDateError(DateSyntaxError):
+    """A numeric date both of whose numbers could be the month ("03/04/2027"), and no date order set."""
+
+    def __init__(self, message: str, readings: tuple[dt.date, dt.date]):
+        super().__init__(message)
+        self.readings = readings            # (day-first reading, month-first reading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +79,8 @@ class Timeframe:
     kind: str = "day"        # day | month | quarter | half | year | fiscal_year | relative
     invalid: str | None = None   # why this names no real day (T007)
     relative: Relative | None = None
+    yearless: bool = False   # written without a year ("Q3", "end of year", "September"): first/last are the
+                             # next such period ending on or after the reference date it was parsed with
 
     @property
     def ok(self) -> bool:
@@ -71,23 +98,44 @@ class Timeframe:
             last = _add_months(anchor, rel.months) + dt.timedelta(days=rel.days)
         return Timeframe(self.text, first, last, kind="relative")
 
+    def resolved(self, reference: dt.date, fiscal_start: int = 1) -> "Timeframe":
+        """A yearless period ("Q3", "September") as the next one ending on or after `reference`
+        (a goal's start, or the configured today); anything else unchanged."""
+        if not self.yearless:
+            return self
+        return parse_date_like(self.text, fiscal_start, today=reference)
+
 
 def describe(day: dt.date) -> str:
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
-def parse_date_like(raw: object, fiscal_start: int = 1) -> Timeframe:
+def parse_date_like(raw: object, fiscal_start: int = 1, *, date_order: str | None = None,
+                    today: dt.date | None = None) -> Timeframe:
+    """A date or period, or raise DateSyntaxError (AmbiguousDateError for "03/04/2027" without a
+    `date_order`). `date_order` ("day-first" | "month-first") reads ambiguous numeric dates; `today`
+    is the reference date yearless periods ("Q3", "end of year") resolve against (default: the real date)."""
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+    if today is None:
+        today = dt.date.today()
     if isinstance(raw, (str, int)) and not isinstance(raw, bool):
-        return _parse_cached(raw, fiscal_start)
-    return _parse(raw, fiscal_start)
+        return _parse_cached(raw, fiscal_start, date_order, today)
+    return _parse(raw, fiscal_start, date_order, today)
 
 
 @lru_cache(maxsize=8192)
-def _parse_cached(raw: str | int, fiscal_start: int) -> Timeframe:
-    return _parse(raw, fiscal_start)          # deadlines repeat across a goal file: parse each once
+def _parse_cached(raw: str | int, fiscal_start: int, date_order: str | None, today: dt.date) -> Timeframe:
+    return _parse(raw, fiscal_start, date_order, today)   # deadlines repeat across a goal file: parse each once
 
 
-def _parse(raw: object, fiscal_start: int) -> Timeframe:
+class _Ctx(NamedTuple):
+    fiscal_start: int
+    date_order: str | None
+    today: dt.date
+
+
+def _parse(raw: object, fiscal_start: int, date_order: str | None = None, today: dt.date | None = None) -> Timeframe:
     if isinstance(raw, dt.datetime):
         raw = raw.date()
     if isinstance(raw, dt.date):
@@ -95,12 +143,16 @@ def _parse(raw: object, fiscal_start: int) -> Timeframe:
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise DateSyntaxError(f"expected a date such as {EXAMPLES}")
     text = str(raw).strip()
-    low = re.sub(r"\s+", " ", text.lower()).removeprefix("by ").strip()
+    low = re.sub(r"\s+", " ", text.lower().translate(_DASHES)).removeprefix("by ").strip()
+    ctx = _Ctx(fiscal_start, date_order, today or dt.date.today())
     for pattern, build in _PATTERNS:
         m = pattern.fullmatch(low)
         if m:
-            return build(text, m, fiscal_start)
+            return build(text, m, ctx)
     raise DateSyntaxError(f"'{text}' is not a date: write one such as {EXAMPLES}")
+
+
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 
 
 # --- builders -----------------------------------------------------------------------------
@@ -161,7 +213,7 @@ def _rel_count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
-def _relative(text: str, m: re.Match, _fs: int) -> Timeframe:
+def _relative(text: str, m: re.Match, _c: _Ctx) -> Timeframe:
     n = _rel_count(m.group("n"))
     unit = m.group("unit")
     if unit in _UNIT_MONTHS:
@@ -171,7 +223,7 @@ def _relative(text: str, m: re.Match, _fs: int) -> Timeframe:
     return Timeframe(text, kind="relative", relative=rel)
 
 
-def _relative_period(text: str, m: re.Match, _fs: int) -> Timeframe:
+def _relative_period(text: str, m: re.Match, _c: _Ctx) -> Timeframe:
     which = m.group("which")
     offset = 1 if which in ("next", "the next") else 0
     word = m.group("period")
@@ -180,37 +232,123 @@ def _relative_period(text: str, m: re.Match, _fs: int) -> Timeframe:
     return Timeframe(text, kind="relative", relative=Relative(period=period, offset=offset))
 
 
+def _numeric(text: str, m: re.Match, c: _Ctx) -> Timeframe:
+    """'30/06/2027', '06/30/2027', '03/04/2027': a number above 12 cannot be the month."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    day_first = 1 <= b <= 12 and 1 <= a <= 31              # a/b = day/month
+    month_first = 1 <= a <= 12 and 1 <= b <= 31            # a/b = month/day
+    if day_first and month_first and a != b:
+        if c.date_order == DAY_FIRST:
+            return _day(text, year, b, a)
+        if c.date_order == MONTH_FIRST:
+            return _day(text, year, a, b)
+        one, other = dt.date(year, b, a), dt.date(year, a, b)
+        raise AmbiguousDateError(f"{text} could be {describe(one)} or {describe(other)}: write {one.isoformat()}, "
+                                 f"or set date-order", (one, other))
+    if month_first and not day_first:
+        return _day(text, year, a, b)
+    return _day(text, year, b, a)                           # day-first, or no reading at all ("31/13/2027")
+
+
+def _two_years(text: str, m: re.Match, c: _Ctx) -> Timeframe:
+    """'2026/27', 'financial year 2026-27', 'the end of 2026/27': the fiscal year ending in 2027.
+    A bare '2026-06' stays the ISO month it has always been."""
+    first, second = int(m["y"]), m["y2"]
+    ends = _year(second) if len(second) == 2 else int(second)
+    named = bool(m["fy"])
+    if m["sep"] == "-" and len(second) == 2 and not named and (ends != first + 1 or int(second) <= 12):
+        return _month(text, first, int(second))
+    if ends != first + 1:
+        return Timeframe(text, kind="fiscal_year", invalid=f"a fiscal year runs over two years in a row, such as "
+                                                           f"{first}/{(first + 1) % 100:02d}, not {first}/{second}")
+    return fiscal_year(text, ends, c.fiscal_start)
+
+
+def _next(text: str, c: _Ctx, build) -> Timeframe:
+    """A yearless period: build(year) for the first year whose period ends on or after c.today."""
+    first_invalid = None
+    for year in range(c.today.year - 1, c.today.year + 9):     # nine years: a 29 February comes round
+        tf = build(year)
+        if tf.invalid:
+            first_invalid = first_invalid or tf
+        elif tf.last >= c.today:
+            return replace(tf, yearless=True)
+    return replace(first_invalid, yearless=True)
+
+
+def _yearless_day(text: str, c: _Ctx, month: int, day: int) -> Timeframe:
+    most = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    if not 1 <= day <= most:
+        return Timeframe(text, kind="day", invalid=f"{calendar.month_name[month]} has {most} days, not {day}",
+                         yearless=True)
+    return _next(text, c, lambda y: _day(text, y, month, day))
+
+
+def _current(text: str, c: _Ctx, period: str) -> Timeframe:
+    """'EOQ', 'end of year', 'EOFY': the period the reference date is in."""
+    first, last = _period_around(c.today, period, 0, c.fiscal_start)
+    return Timeframe(text, first, last, kind=period, yearless=True)
+
+
 _N = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _UNITS = r"(?P<unit>day|week|month|quarter|year)s?"
 _OF = r"(?:the )?(?:end of |close of |last day of )?"
+_FY_WORDS = r"(?:financial|fiscal) year"
 
 _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-     lambda t, m, fs: _day(t, int(m["y"]), int(m["m"]), int(m["d"]))),
+     lambda t, m, c: _day(t, int(m["y"]), int(m["m"]), int(m["d"]))),
+    (re.compile(r"(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"),
+     lambda t, m, c: _day(t, int(m["y"]), int(m["m"]), int(m["d"]))),
+    (re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"), _numeric),
     (re.compile(rf"{_OF}(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
-     lambda t, m, fs: _day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
+     lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
     (re.compile(rf"(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})"),
-     lambda t, m, fs: _day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
+     lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
+    (re.compile(rf"mid ?-? ?(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
+     lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], 15)),
+    (re.compile(rf"(?:the )?(?:end of )?(?:the )?(?P<fy>{_FY_WORDS} )?(?P<y>\d{{4}}) ?(?P<sep>[/-]) ?"
+                r"(?P<y2>\d{4}|\d{2})"), _two_years),
+    (re.compile(rf"(?:the )?(?:end of )?(?:the )?{_FY_WORDS} (?P<y>\d{{4}})"),
+     lambda t, m, c: fiscal_year(t, int(m["y"]), c.fiscal_start)),
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"),
-     lambda t, m, fs: _month(t, int(m["y"]), int(m["m"]))),
+     lambda t, m, c: _month(t, int(m["y"]), int(m["m"]))),
     (re.compile(rf"{_OF}(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
-     lambda t, m, fs: _month(t, int(m["y"]), MONTHS[m["mon"]])),
+     lambda t, m, c: _month(t, int(m["y"]), MONTHS[m["mon"]])),
     (re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>\d)|(?:the )?(?:end of )?q(?P<q2>\d)[ -/]?(?P<y2>\d{4})"),
-     lambda t, m, fs: _quarter(t, int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))),
+     lambda t, m, c: _quarter(t, int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))),
     (re.compile(r"(?P<y>\d{4}) ?-? ?h(?P<h>\d)|(?:the )?(?:end of )?h(?P<h2>\d)[ -/]?(?P<y2>\d{4})"),
-     lambda t, m, fs: _half(t, int(m["y"] or m["y2"]), int(m["h"] or m["h2"]))),
-    (re.compile(r"(?:the )?(?:end of )?fy ?'?(?P<y>\d{4}|\d{2})(?:[/-](?P<y_end>\d{2}|\d{4}))?"),
-     lambda t, m, fs: fiscal_year(t, _year(m["y_end"]) if m["y_end"] else _year(m["y"]), fs)),
+     lambda t, m, c: _half(t, int(m["y"] or m["y2"]), int(m["h"] or m["h2"]))),
+    (re.compile(r"(?:the )?(?:end of )?fy ?'?(?P<y>\d{4}|\d{2})(?: ?[/-] ?(?P<y_end>\d{2}|\d{4}))?"),
+     lambda t, m, c: fiscal_year(t, _year(m["y_end"]) if m["y_end"] else _year(m["y"]), c.fiscal_start)),
     (re.compile(r"q(?P<q>\d) ?-? ?fy ?'?(?P<y>\d{4}|\d{2})|fy ?'?(?P<y2>\d{4}|\d{2}) ?-? ?q(?P<q2>\d)"),
-     lambda t, m, fs: fiscal_year(t, _year(m["y"] or m["y2"]), fs, int(m["q"] or m["q2"]))),
+     lambda t, m, c: fiscal_year(t, _year(m["y"] or m["y2"]), c.fiscal_start, int(m["q"] or m["q2"]))),
     (re.compile(r"(?:the )?(?:end of )?(?P<y>\d{4})"),
-     lambda t, m, fs: _span_months(t, "year", int(m["y"]), 1, 12)),
+     lambda t, m, c: _span_months(t, "year", int(m["y"]), 1, 12)),
     (re.compile(rf"(?:within|in|over|during) (?:the )?(?:next |coming )?{_N} {_UNITS}"), _relative),
     (re.compile(rf"(?P<which>this|next|the next|the) ?(?:(?:end|close) of (?:the )?)?"
                 r"(?P<period>financial year|fiscal year|year|quarter|half|month)(?:[- ]end)?"),
      _relative_period),
     (re.compile(r"(?:the )?end of (?P<which>this|next|the) (?P<period>financial year|fiscal year|year|quarter|half|month)"),
      _relative_period),
+    # Yearless: the next such period ending on or after the reference date (T009 reports them).
+    (re.compile(r"(?:the )?(?:end of )?q(?P<q>\d)"),
+     lambda t, m, c: _next(t, c, lambda y: _quarter(t, y, int(m["q"])))),
+    (re.compile(r"(?:the )?(?:end of )?h(?P<h>\d)"),
+     lambda t, m, c: _next(t, c, lambda y: _half(t, y, int(m["h"])))),
+    (re.compile(r"eoq|(?:the )?end of (?:the )?quarter|quarter ?-?end"),
+     lambda t, m, c: _current(t, c, "quarter")),
+    (re.compile(r"eoy|(?:the )?end of (?:the )?calendar year|(?:the )?end of year|(?:calendar )?year ?-?end"),
+     lambda t, m, c: _current(t, c, "year")),
+    (re.compile(rf"eofy|(?:the )?end of {_FY_WORDS}|{_FY_WORDS} ?-?end"),
+     lambda t, m, c: _current(t, c, "fiscal_year")),
+    (re.compile(rf"mid ?-? ?(?P<mon>{_MONTH})\.?"),
+     lambda t, m, c: _yearless_day(t, c, MONTHS[m["mon"]], 15)),
+    (re.compile(rf"(?:the )?(?:end of )?(?P<mon>{_MONTH})\.?"),
+     lambda t, m, c: _next(t, c, lambda y: _month(t, y, MONTHS[m["mon"]]))),
+    (re.compile(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH})\.?"
+                rf"|(?P<mon2>{_MONTH})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"),
+     lambda t, m, c: _yearless_day(t, c, MONTHS[m["mon"] or m["mon2"]], int(m["d"] or m["d2"]))),
 ]
 
 
@@ -248,3 +386,61 @@ def quarter(day: dt.date, offset: int = 0) -> tuple[dt.date, dt.date]:
 
 def months_between(first: dt.date, last: dt.date) -> float:
     return (last - first).days / (365.25 / 12)
+
+
+# --- dates in prose -------------------------------------------------------------------------
+# The sentence finder's pattern (nlp/finders.py uses DATE_IN_PROSE and date_matches): every form
+# parse_date_like reads, as it appears in a sentence. Forms without a year ("Q3", "September",
+# "year end") and a bare "2026/27" count only after a cue word ("by Q3", "in May", "by 2026/27"),
+# so that "agents may", "Q3 survey" and "a 2026/27 ratio" are not deadlines; "end of ..." is its
+# own cue. The cue is a fixed-width lookbehind, so the match (and its span) starts at the date.
+# A yearless form ends at its last word: the '.' after "by Sept." ends the sentence.
+
+_PROSE_CUES = ("by", "before", "until", "till", "in", "during", "through", "throughout", "for", "from", "at", "on",
+               "than", "ending", "starting", "since")
+_CUED = r"(?<=[a-z]\s)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _PROSE_CUES) + ")"   # the first test fails fast
+_NUMBER_WORD = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four"
+_DASH = "/\u2013\u2014-"
+DATE_IN_PROSE = re.compile(
+    rf"""(?ix)(?<![\w-])(?:
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}
+    | \d{{4}}(?P<sep1>[/.])\d{{1,2}}(?P=sep1)\d{{1,2}}
+    | \d{{1,2}}(?P<sep2>[/.-])\d{{1,2}}(?P=sep2)\d{{4}}
+    | (?:(?:the\s+)?end\s+of\s+|the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}
+    | (?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+    | mid[\s-]?(?:{_MONTH})\.?,?\s+\d{{4}}
+    | (?:(?:the\s+)?end\s+of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}
+    | q\d\s?-?\s?fy\s?'?\d{{2,4}} | fy\s?'?\d{{2,4}}\s?-?\s?q\d
+    | \d{{4}}\s?-?\s?[qh]\d | (?:(?:the\s+)?end\s+of\s+)?[qh]\d[\s/-]?\d{{4}}
+    | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:financial|fiscal)\s+year\s+(?:19|20)\d{{2}}(?:\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}}))?
+    | (?:(?:the\s+)?end\s+of\s+)?fy\s?'?\d{{2,4}}(?:\s?[{_DASH}]\s?\d{{2,4}})?
+    | (?:(?:the\s+)?end\s+of\s+|(?=(?:19|20)\d{{2}}\s?[{_DASH}]){_CUED})(?:19|20)\d{{2}}\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}})
+    | (?:(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?)(?:{_NUMBER_WORD})\s+(?:day|week|month|quarter|year)s?
+    | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:this|next)\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)(?:[\s-]end)?
+    | (?:the\s+)?end\s+of\s+the\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)
+    | (?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{{2}}
+    | \d{{4}}-\d{{2}}
+    | (?:the\s+)?end\s+of\s+(?:(?:financial|fiscal|calendar)\s+year|year|quarter|[qh]\d|{_MONTH})
+    | {_CUED}(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})
+        |(?:{_MONTH})(?:\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\w-]))?|mid[\s-]?(?:{_MONTH})|[qh]\d|eoq|eoy|eofy
+        |(?:calendar\s+)?year[\s-]?end|quarter[\s-]?end|(?:financial|fiscal)\s+year[\s-]?end)
+    )(?![\w-])""")
+
+# Where a date can start: a word that begins one of DATE_IN_PROSE's forms. Trying the pattern only
+# there finds the same dates as DATE_IN_PROSE.finditer (tested) in half the time: its many forms
+# are not tried at every character of the sentence.
+DATE_START_IN_PROSE = re.compile(
+    rf"(?i)(?<![\w-])(?:\d|[qh]\d|fy|the\b|end\b|this\b|next\b|within\b|in\b|over\b|during\b|mid|eo|year|quarter|"
+    rf"financial\b|fiscal\b|calendar\b|(?:{'|'.join(sorted({m[:3] for m in MONTHS}))}))")
+
+
+def date_matches(text: str) -> list[re.Match]:
+    """DATE_IN_PROSE.finditer(text), tried only where a date can start."""
+    out, end = [], 0
+    for start in DATE_START_IN_PROSE.finditer(text):
+        if start.start() >= end:
+            m = DATE_IN_PROSE.match(text, start.start())
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
