@@ -105,14 +105,21 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
             return restored
     if shown is not None:                           # the rest of the workspace is read for what it defines
         raw = [r for r in raw if r.display in shown or _may_define(r.data)]
-    parsed = {r.display: cache.parsed(parse_key(r.sha)) for r in raw if r.sha} if cache.enabled else {}
-    prose = _start_prose(run, [r for r in raw if parsed.get(r.display) is None], cache)
-    sources = []
-    for r in raw:
-        source = _source(r, cfg, cache, parsed.get(r.display))
-        sources.append(source)
+    # files to parse first, then the ones the cache has: a sentence the facts cache lacks (an
+    # edited file) is then known early, and the prose worker's spaCy import overlaps the rest
+    stored = {r.display for r in raw if r.sha and cache.has_parsed(parse_key(r.sha))}
+    order = sorted(range(len(raw)), key=lambda i: raw[i].display in stored)
+    prose = _start_prose(run, [r for r in raw if r.display not in stored], cache)
+    left = sum(len(r.data) for r in raw)
+    loaded_files: dict[int, SourceFile] = {}
+    for i in order:
+        r = raw[i]
+        cached = cache.parsed(parse_key(r.sha)) if r.display in stored else None
+        loaded_files[i] = source = _source(r, cfg, cache, cached)
+        left -= len(r.data)
         if prose is not None:
-            prose.feed(source, len(r.data))
+            prose.feed(source, len(r.data), left)
+    sources = [loaded_files[i] for i in range(len(raw))]
     if prose is not None and prose.worker is not None:
         prose.worker.finish()
     result = _lint(sources, cfg, loaded.root, run, {r.display: r.path for r in raw}, cache,
@@ -245,8 +252,8 @@ def _display(path: Path, cwd: Path) -> str:
 class _Prose:
     """Hands each loaded file's new sentences to the worker that reads prose in parallel. The
     worker starts at once when there is much YAML to parse (its spaCy import overlaps the
-    parsing), else only once the files with sentences the facts cache lacks reach the same
-    size (files from the parse cache, after the rule packs changed)."""
+    parsing); else at the first sentence the facts cache lacks, if much is left to load (the
+    import overlaps the loading), or once the files with such sentences are that large."""
 
     def __init__(self, run: _Run, cache: Cache, known: set[str], start: bool):
         self.run = run
@@ -267,7 +274,8 @@ class _Prose:
         except OSError:
             self.failed = True
 
-    def feed(self, source: SourceFile, size: int) -> None:
+    def feed(self, source: SourceFile, size: int, left: int) -> None:
+        """`size`: the file's bytes; `left`: the bytes of the files still to load after it."""
         from cxsmart.nlp import text_hash, worker
 
         texts = [t for item in source.sections["goals"] for t in (item.model.title, item.model.description) if t]
@@ -277,7 +285,7 @@ class _Prose:
         if self.worker is None:
             self.pending += texts
             self.pending_bytes += size
-            if self.pending_bytes < worker.MIN_BYTES:
+            if self.pending_bytes < worker.MIN_BYTES and left < worker.MIN_BYTES:
                 return
             self._start()
             if self.worker is None:
@@ -304,7 +312,10 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     today = cfg.today or dt.date.today()
     ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start)
     ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
-    rules = run.selection.rules if shown is None else [_ShownOnly.wrap(r, shown) for r in run.selection.rules]
+    rules = run.selection.rules
+    if shown is not None:
+        named_goals = [g for g in ws.goals if g.path in shown]
+        rules = [_ShownOnly.wrap(r, named_goals) for r in rules]
     found = run_rules(ws, rules, ctx, run.packs, cache, prose)
     reported = sources
     if shown is not None:
@@ -313,7 +324,7 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     found = _apply_file_ignores(found, cfg, root, real_paths, run.registry)
     found = _apply_suppressions(found, reported, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
-    goals = len(ws.goals) if shown is None else sum(1 for g in ws.goals if g.path in shown)
+    goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
                       [s.path for s in reported], run.registry)
 
@@ -321,23 +332,30 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
 class _ShownOnly(Rule):
     """A rule that checks only the goals of the named files. Its workspace-wide check still
     sees every goal (A003 counts an owner's goals in all files); what it reports on other
-    files is dropped afterwards."""
+    files is dropped afterwards. Its goal checks run here, from the workspace check, so the
+    engine does not call it for every goal of the workspace; a goal check that fails is one
+    F008 on that goal and ends the rule, as in the engine."""
 
-    def __init__(self, rule: Rule, shown: set[str]):
+    def __init__(self, rule: Rule, goals: list):
         self.rule = rule
-        self.shown = shown
+        self.goals = goals              # the named files' goals, filled once the workspace is built
         self.code, self.name, self.severity = rule.code, rule.name, rule.severity
         self.needs_text, self.options = rule.needs_text, rule.options
 
     @classmethod
-    def wrap(cls, rule: Rule, shown: set[str]) -> Rule:
-        return cls(rule, shown) if type(rule).check is not Rule.check else rule
-
-    def check(self, goal, ctx: RuleContext):
-        return self.rule.check(goal, ctx) if goal.item.file.path in self.shown else ()
+    def wrap(cls, rule: Rule, goals: list) -> Rule:
+        return cls(rule, goals) if type(rule).check is not Rule.check else rule
 
     def check_workspace(self, ws, ctx: RuleContext):
-        return self.rule.check_workspace(ws, ctx)
+        from cxsmart.engine import _internal_error
+
+        yield from self.rule.check_workspace(ws, ctx)
+        for goal in self.goals:
+            try:
+                yield from self.rule.check(goal, ctx)
+            except Exception as exc:  # noqa: BLE001 - as the engine does
+                yield _internal_error(self.rule, goal, exc)
+                return
 
 
 def _result_key(raw: list[_Raw], cfg: Config, run: _Run, over: Overrides, shown: list[str] | None) -> str:

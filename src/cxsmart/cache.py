@@ -88,6 +88,11 @@ class Cache:
             return None
         return decode_parsed(self._read(path), sha)
 
+    def has_parsed(self, sha: str) -> bool:
+        """Whether there is an entry for this digest (not whether it is sound: parsed() says)."""
+        path = self._path("files", sha)
+        return path is not None and path.is_file()
+
     def store_parsed(self, sha: str, parsed) -> None:
         doc = encode_parsed(parsed, sha)
         path = self._path("files", sha)
@@ -211,33 +216,6 @@ _STYLE_CODES = {s: i for i, s in enumerate(_STYLES)}
 _SCALARS = (str, int, float, bool, type(None))
 
 
-def _nodes(data: Any, root: tuple):
-    """(path, value) for every value, a container before what is in it, in order. Raises
-    ValueError for a value the parser never makes, or nesting or size past its limits."""
-    from cxsmart.yamlread import MAX_DEPTH, MAX_NODES
-
-    stack = [(root, data, 0)]
-    count = 0
-    while stack:
-        path, value, depth = stack.pop()
-        count += 1
-        if count > MAX_NODES or depth > MAX_DEPTH:
-            raise ValueError("past the parser's limits")
-        yield path, value
-        kind = type(value)
-        if kind is dict:
-            children = []
-            for key, item in value.items():
-                if type(key) is not str:
-                    raise ValueError("a key that is not text")
-                children.append((path + (key,), item, depth + 1))
-            stack.extend(reversed(children))
-        elif kind is list:
-            stack.extend([(path + (i,), item, depth + 1) for i, item in enumerate(value)][::-1])
-        elif kind not in _SCALARS:
-            raise ValueError(f"a value of type {kind.__name__}")
-
-
 def parse_key(data_sha: str) -> str:
     """The key of a file's parse: its bytes' digest and the parser it went through (cxsmart's
     version, this form's FORMAT, and the parser's own source files, so that an edited checkout
@@ -266,56 +244,115 @@ def _root(data: Any) -> tuple:
 
 def encode_parsed(parsed, sha: str) -> dict | None:
     """The cache's JSON form of a parse, or None if it should not be stored."""
+    from cxsmart.yamlread import MAX_DEPTH
+
     if parsed.problems:
         return None
     rows = bytearray()
-    count = 0
+    pack = _ROW.pack
+    index = parsed.index
+
+    def row(path: tuple, container: bool) -> None:
+        entry = index[path]
+        if (entry.style is None) != container:
+            raise ValueError("a style on a container, or none on a scalar")
+        flags = _STYLE_CODES[entry.style] | (8 if entry.merged else 0) | (16 if entry.key is not None else 0)
+        rows.extend(pack(*(entry.key or (0, 0, 0, 0)), *entry.value, flags))
+
+    def visit(path: tuple, value: Any, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise ValueError("too deep")
+        for key, child in (value.items() if type(value) is dict else enumerate(value)):
+            kind = type(child)
+            if kind is dict or kind is list:
+                row(path + (key,), True)
+                visit(path + (key,), child, depth + 1)
+            elif kind in _SCALARS:
+                row(path + (key,), False)
+            else:
+                raise ValueError(f"a value of type {kind.__name__}")
+
+    data = parsed.data
+    root = _root(data)
+    container = type(data) in (dict, list)
     try:
-        for path, value in _nodes(parsed.data, _root(parsed.data)):
-            entry = parsed.index.get(path)
-            if entry is None or (entry.style is None) != (type(value) in (dict, list)):
-                return None
-            key, span = entry.key, entry.value
-            flags = _STYLE_CODES[entry.style] | (8 if entry.merged else 0) | (16 if key is not None else 0)
-            rows += _ROW.pack(*(key or (0, 0, 0, 0)), *span, flags)
-            count += 1
-    except (ValueError, KeyError, struct.error):
+        if container or type(data) in _SCALARS:
+            row(root, container)
+        if container:
+            visit(root, data, 1)
+    except (ValueError, KeyError, TypeError, struct.error):
         return None
-    if count != len(parsed.index):
+    if len(rows) // _ROW.size != len(index):
         return None
-    return {"format": FORMAT, "sha": sha, "data": parsed.data, "spans": base64.b64encode(rows).decode("ascii")}
+    return {"format": FORMAT, "sha": sha, "data": data, "spans": base64.b64encode(rows).decode("ascii")}
 
 
 def decode_parsed(doc: Any, sha: str):
-    """A yamlread.Parsed from the cache's JSON form, or None if anything in it is off."""
+    """A yamlread.Parsed from the cache's JSON form, or None if anything in it is off: the
+    digest, the types (what JSON gives is what the YAML reader gives, except that a key must
+    be text), the parser's depth and size limits, one row of spans per value, in order, and
+    positive line and column numbers."""
     from cxsmart.diagnostics import Span
-    from cxsmart.yamlread import Entry, Parsed
+    from cxsmart.yamlread import MAX_DEPTH, MAX_NODES, Entry, Parsed
 
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("sha") != sha:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("sha") != sha or "data" not in doc:
         return None
-    spans, data = doc.get("spans"), doc.get("data")
-    if not isinstance(spans, str) or "data" not in doc:
+    spans, data = doc.get("spans"), doc["data"]
+    if not isinstance(spans, str):
         return None
     try:
         raw = base64.b64decode(spans, validate=True)
     except (binascii.Error, ValueError):
         return None
-    if len(raw) % _ROW.size:
+    if len(raw) % _ROW.size or len(raw) // _ROW.size > MAX_NODES:
         return None
     rows = _ROW.iter_unpack(raw)
-    index = {}
+    index: dict[tuple, Any] = {}
     new = tuple.__new__
+
+    def entry(container: bool):
+        row = next(rows, None)
+        if row is None:
+            raise ValueError("fewer rows than values")
+        kl, kc, kel, kec, vl, vc, vel, vec, flags = row
+        code = flags & 7
+        if flags > 31 or code >= 6 or (code == 0) != container or not (vl and vc and vel and vec):
+            raise ValueError("a row that the parser does not make")
+        if flags & 16:
+            if not (kl and kc and kel and kec):
+                raise ValueError("a key span with a zero in it")
+            key = new(Span, (kl, kc, kel, kec))
+        else:
+            key = None
+        return new(Entry, (key, new(Span, (vl, vc, vel, vec)), _STYLES[code], flags & 8 == 8))
+
+    def visit(path: tuple, value: Any, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise ValueError("too deep")
+        if type(value) is dict:
+            pairs = value.items()
+        else:
+            pairs = enumerate(value)
+        for key, child in pairs:
+            kind = type(child)
+            here = path + (key,)
+            if kind is dict or kind is list:
+                index[here] = entry(True)
+                visit(here, child, depth + 1)
+            elif kind in _SCALARS:
+                index[here] = entry(False)
+            else:
+                raise ValueError("a value the parser does not make")
+
+    root = _root(data)
+    container = type(data) in (dict, list)
     try:
-        for path, value in _nodes(data, _root(data)):
-            kl, kc, kel, kec, vl, vc, vel, vec, flags = next(rows)
-            code = flags & 7
-            if flags > 31 or code >= len(_STYLES) or (code == 0) != (type(value) in (dict, list)) \
-                    or not (vl and vc and vel and vec) or (flags & 16 and not (kl and kc and kel and kec)):
-                return None
-            key = new(Span, (kl, kc, kel, kec)) if flags & 16 else None
-            index[path] = new(Entry, (key, new(Span, (vl, vc, vel, vec)), _STYLES[code], bool(flags & 8)))
-    except (ValueError, StopIteration):
+        if container or type(data) in _SCALARS:
+            index[root] = entry(container)
+        if container:
+            visit(root, data, 1)
+    except (ValueError, RecursionError):
         return None
     if next(rows, None) is not None:
-        return None
+        return None                                 # more rows than values
     return Parsed(data, index, [])
