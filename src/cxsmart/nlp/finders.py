@@ -36,7 +36,10 @@ _DATE_CUES = frozenset({"by", "before", "until", "till", "in", "during", "throug
 _NEEDS_CUE = re.compile(r"(?i)^(?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{2}$|^\d{4}-\d{2}$")
 _QUANTITY = re.compile(
     r"""(?ix)(?<![\w.\-/])(?:
-      [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
+      \d+\s?(?:h|hrs?|hours?)\s?\d+\s?(?:m|mins?|minutes?)\b(?:\s?\d+\s?(?:s|secs?|seconds?)\b)?
+    | \d+\s?(?:m|mins?|minutes?)\s?\d+\s?(?:s|secs?|seconds?)\b
+    | \d{1,2}:\d{2}(?::\d{2})?(?!\s?[ap]\.?m)
+    | [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
     | [+\-−]?\s?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?
       (?:\s?(?:%|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b
          |hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
