@@ -12,7 +12,7 @@ from cxsmart.rules.relevant import (ConflictingIncentive, InternalWithoutExterna
                                     OwnerCannotAffect, SoftMetricUnlinked)
 from cxsmart.rules.specific import AbstractObject, ActivityNotOutcome, CompoundGoal, HedgedWording, VagueWording
 from cxsmart.rules.timebound import (DeadlineBeforeStart, InvalidDate, NoDeadline, OutlivesParent, PastDeadline,
-                                     RelativeDeadline, StaleBaseline, VagueDeadline)
+                                     RelativeDeadline, StaleBaseline, VagueDeadline, YearlessDeadline)
 
 ALL = (
     YamlSyntax, Schema, DuplicateId, UnknownReference, CascadeCycle, SuppressionSyntax, UnusedSuppression,
@@ -23,5 +23,6 @@ ALL = (
     ImplausibleChange, AlreadyAchieved, TooManyGoals, TrivialChange,
     NoObjective, NoOwner, OwnerCannotAffect, ConflictingIncentive, InternalWithoutExternal, SoftMetricUnlinked,
     NoDeadline, VagueDeadline, PastDeadline, DeadlineBeforeStart, OutlivesParent, RelativeDeadline, InvalidDate, StaleBaseline,
+    YearlessDeadline,
     ActionNoOwner, ActionNoDue, ActionAfterDeadline, NoReview,
 )

@@ -331,3 +331,44 @@ class StaleBaseline(Rule):
             yield ctx.report(self, goal, f"the baseline was measured {months} months before the start "
                              f"({describe(as_of.last)})", at=goal.span("baseline", "as_of") or goal.span("baseline"),
                              hint="measure the baseline again before the goal starts")
+
+
+class YearlessDeadline(Rule):
+    """A deadline with no year: "by Q3", "by year end", "by EOQ", "by September".
+
+    It is a deadline (T001 does not fire): cxsmart reads it as the next such period ending on
+    or after the goal's start (or today), and asks for the year, because the goal file outlives
+    the year it was written in.
+
+    ## Why it matters
+    Goals are set for quarters and multiples of quarters (Del Moro), and they are reviewed long
+    after they were written: "by Q3" read next year points at a different quarter. A goal with
+    no time frame is a goal nobody measures (Kiruthu, ICX Kenya); one with half a time frame is
+    measured against the wrong one.
+
+    ## Example
+    ```yaml
+    - title: Lift first contact resolution from 72% to 78% by Q3
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Lift first contact resolution from 72% to 78% by Q3 2027
+    ```
+    """
+
+    code = "T009"
+    name = "yearless-deadline"
+    severity = Severity.WARNING
+    needs_text = True
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        deadline = goal.deadline
+        if deadline is None or not getattr(deadline, "yearless", False):
+            return
+        written = goal.written("deadline")
+        read = describe(deadline.last) if deadline.last else ""
+        year = deadline.last.year if deadline.last else ctx.today.year
+        yield ctx.report(self, goal, f"deadline '{written}' names no year: read as {read}, the next one after "
+                         f"{'the start' if goal.start is not None else 'today'}", at=goal.at("deadline"),
+                         subject=written.lower(), hint=f"write the year: '{written} {year}'")
