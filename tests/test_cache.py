@@ -3,6 +3,7 @@ blindly, skippable, removable; a warm run does not import spaCy."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -96,3 +97,154 @@ def test_warm_runs_do_not_import_spacy(ws):
     assert not imported_spacy()                              # no new sentence: the facts are cached
     target.write_text(target.read_text() + "  - {id: brand-new, title: Raise NPS from 1 to 9 by Q3 2027}\n")
     assert imported_spacy()                                  # a new sentence needs the pipeline
+
+
+# -- the per-file parse cache ------------------------------------------------------------------
+
+def count_parses(monkeypatch) -> list[int]:
+    from cxsmart import api
+
+    calls = []
+    real = api.parse_yaml
+    monkeypatch.setattr(api, "parse_yaml", lambda text, *a: calls.append(len(text)) or real(text, *a))
+    return calls
+
+
+def test_after_an_edit_only_that_file_is_parsed(run_cli, ws, monkeypatch):
+    parses = count_parses(monkeypatch)
+    cold = lint(run_cli)
+    files = sorted((ws / "goals").glob("*.yaml"))
+    assert len(parses) == len(files) == 4
+    target = ws / "goals" / "team-goals.yaml"                     # a bare list of goals
+    target.write_text(target.read_text() + "- {id: brand-new, title: Raise NPS from 1 to 9 by Q3 2027}\n")
+    parses.clear()
+    edited = lint(run_cli)
+    broken = len((ws / "goals" / "broken.yaml").read_text())      # F001: never stored, parsed each time
+    assert sorted(parses) == sorted([len(target.read_text()), broken])     # the others come from the cache
+    assert edited == lint(run_cli, "--no-cache") != cold
+    parses.clear()
+    other = ws / "goals" / "sentences.yaml"
+    other.write_text(other.read_text() + "# a comment\n")
+    named = lint(run_cli, "goals/workspace.yaml")                 # a named file: its workspace is read too
+    assert sorted(parses) == sorted([len(other.read_text()), broken])
+    assert named == lint(run_cli, "--no-cache", "goals/workspace.yaml")
+
+
+ANCHORS = """\
+x-defaults: &defaults
+  owner: contact-centre
+  review: monthly
+  actions:
+    - {title: Coach agents, due: 2027-03-31}
+goals:
+  - <<: *defaults
+    id: a
+    title: "Raise CSAT from 72% to 80% by 30 June 2027"
+    description: |
+      Two lines
+      of context.
+  - <<: [*defaults]
+    id: b
+    title: 'Lower AHT'
+    target: -45 s
+    numbers: [1, 2.5, .inf, 0x1F, true, null, ~, '', "x\\ty"]
+"""
+
+
+@pytest.mark.parametrize("source", ["anchors", "list", "scalar", "empty", "examples"])
+def test_a_stored_parse_is_the_parse(source):
+    from cxsmart.cache import decode_parsed, encode_parsed
+    from cxsmart.yamlread import parse_yaml
+
+    texts = {"anchors": [ANCHORS], "list": ["- title: x\n- {title: y, owner: z}\n"], "scalar": ["just text\n"],
+             "empty": ["# nothing\n"],
+             "examples": [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.y*ml"))]}[source]
+    stored = 0
+    for text in texts:
+        parsed = parse_yaml(text)
+        doc = encode_parsed(parsed, "key")
+        if parsed.problems:
+            assert doc is None                                     # parsed again each time
+            continue
+        back = decode_parsed(json.loads(json.dumps(doc)), "key")
+        assert back.data == parsed.data and list(back.index.items()) == list(parsed.index.items())
+        assert back.problems == []
+        stored += 1
+    assert stored
+
+
+def test_damaged_parse_entries_are_parsed_again(run_cli, ws, monkeypatch):
+    import base64
+
+    lint(run_cli)
+    entries = sorted((ws / ".cxsmart_cache" / "files").glob("*.json"))
+    assert len(entries) == 3                                       # broken.yaml (F001) is never stored
+    good = {p: json.loads(p.read_text()) for p in entries}
+    shutil.rmtree(ws / ".cxsmart_cache" / "results")
+    first = lint(run_cli)                                          # from the sound entries
+
+    def rows(doc):
+        return base64.b64decode(doc["spans"])
+
+    def spans(raw):
+        return base64.b64encode(raw).decode()
+
+    damages = [
+        lambda d: '{"format": 1, "sha": ',                                         # cut short
+        lambda d: {**d, "format": 99},
+        lambda d: {**d, "sha": "0" * 40},
+        lambda d: {**d, "spans": "not base64!"},
+        lambda d: {**d, "spans": spans(rows(d)[:-36])},                            # one value without spans
+        lambda d: {**d, "spans": spans(rows(d) + rows(d)[:36])},                   # one row too many
+        lambda d: {**d, "spans": spans(rows(d)[:16] + bytes(16) + rows(d)[32:])},  # line 0
+        lambda d: {**d, "spans": spans(rows(d)[:32] + bytes([200, 0, 0, 0]) + rows(d)[36:])},   # unknown flags
+        lambda d: {**d, "data": [d["data"]]},                                      # another shape
+        lambda d: {**d, "data": {"goals": "text where the spans say a list"}},
+        lambda d: {**d, "data": json.loads("[" * 150 + "]" * 150)},                # deeper than the parser allows
+        lambda d: [d],
+    ]
+    parses = count_parses(monkeypatch)
+    for damage in damages:
+        for path, doc in good.items():
+            path.write_text(json.dumps(damage(doc)) if not isinstance(damage(doc), str) else damage(doc))
+        (ws / ".cxsmart_cache" / "results").exists() and shutil.rmtree(ws / ".cxsmart_cache" / "results")
+        parses.clear()
+        assert lint(run_cli) == first
+        assert len(parses) == 4, damages.index(damage)             # every file read again from its text
+        parses.clear()
+        shutil.rmtree(ws / ".cxsmart_cache" / "results")
+        assert lint(run_cli) == first and len(parses) == 1         # and stored soundly again (broken.yaml aside)
+
+
+def test_parse_entries_do_not_pile_up(run_cli, ws, monkeypatch):
+    from cxsmart import cache
+
+    monkeypatch.setattr(cache, "KEEP_FILES", 2)
+    target = ws / "goals" / "sentences.yaml"
+    for n in range(6):
+        target.write_text(target.read_text() + f"# edit {n}\n")
+        lint(run_cli)
+    names = {p.name for p in (ws / ".cxsmart_cache" / "files").glob("*.json")}
+    assert len(names) <= 3 + 2                                     # the ones in use, and the two newest others
+
+
+def test_facts_read_by_the_prose_worker_are_cached(tmp_path):
+    """The worker reads a large run's sentences; the next run must find them in the cache."""
+    from cxsmart.api import lint_paths
+    from cxsmart.cache import Cache
+    from cxsmart.config import Config, LoadedConfig
+    from cxsmart.nlp import text_hash, worker
+
+    if not worker.available():
+        pytest.skip("no prose worker on this machine")
+    lines = ["goals:"]
+    for n in range(900):
+        lines += [f"  - id: g{n}", f"    title: Increase CSAT for segment {n} from 71% to 76% by 30 June 2027",
+                  "    description: " + "Context for the team, kept short but real. " * 6]
+    (tmp_path / "goals.yaml").write_text("\n".join(lines) + "\n")
+    assert (tmp_path / "goals.yaml").stat().st_size >= worker.MIN_BYTES
+    loaded = LoadedConfig(config=Config(today=dt.date(2026, 11, 23)), root=tmp_path)
+    lint_paths([tmp_path], loaded, cwd=tmp_path, cache=Cache(tmp_path / "cache"))
+    (table,) = [json.loads(p.read_text()) for p in (tmp_path / "cache" / "facts").glob("*.json")]
+    assert text_hash("Increase CSAT for segment 899 from 71% to 76% by 30 June 2027") in table
+    assert len(table) == 901                                       # 900 titles and one description

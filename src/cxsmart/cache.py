@@ -276,7 +276,7 @@ def encode_parsed(parsed, sha: str) -> dict | None:
     root = _root(data)
     container = type(data) in (dict, list)
     try:
-        if container or type(data) in _SCALARS:
+        if data is not None or index:                 # an empty file has no value at all
             row(root, container)
         if container:
             visit(root, data, 1)
@@ -347,7 +347,9 @@ def decode_parsed(doc: Any, sha: str):
     root = _root(data)
     container = type(data) in (dict, list)
     try:
-        if container or type(data) in _SCALARS:
+        if not container and type(data) not in _SCALARS:
+            return None
+        if data is not None or raw:                   # an empty file has no value at all
             index[root] = entry(container)
         if container:
             visit(root, data, 1)
