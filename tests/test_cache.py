@@ -248,3 +248,17 @@ def test_facts_read_by_the_prose_worker_are_cached(tmp_path):
     (table,) = [json.loads(p.read_text()) for p in (tmp_path / "cache" / "facts").glob("*.json")]
     assert text_hash("Increase CSAT for segment 899 from 71% to 76% by 30 June 2027") in table
     assert len(table) == 901                                       # 900 titles and one description
+
+
+def test_cached_facts_keep_bounds_working_days_and_yearless_deadlines():
+    from cxsmart.nlp import Reader
+    from cxsmart.nlp.serial import decode, encode
+    from cxsmart.packs import load_packs
+
+    texts = ["Answer every email within one working day by Q3", "Abandonment rate ≤ 4% by year end",
+             "Claims satisfaction index (70-78) by 30/06/2027"]
+    for text, facts in Reader(load_packs([])).read(texts):
+        back = decode(json.loads(json.dumps(encode(facts))))
+        assert back == facts, text
+    _, first = next(iter(Reader(load_packs([])).read(texts[:1])))
+    assert first.deadline.value.yearless and first.target.value.working_days

@@ -12,7 +12,7 @@ from typing import Any
 
 from cxsmart.nlp.extract import TextFacts
 from cxsmart.nlp.finders import Found
-from cxsmart.quantities import Quantity
+from cxsmart.quantities import BOUNDS, Quantity
 from cxsmart.timeframes import Relative, Timeframe
 
 SINGLE = ("metric", "baseline", "target", "direction", "deadline", "start", "segment")
@@ -20,11 +20,11 @@ SINGLE = ("metric", "baseline", "target", "direction", "deadline", "start", "seg
 
 def _value(v: Any) -> Any:
     if isinstance(v, Quantity):
-        return {"q": [v.value, v.unit, v.change, v.factor, v.currency, v.text]}
+        return {"q": [v.value, v.unit, v.change, v.factor, v.currency, v.text, v.bound, v.high, v.working_days]}
     if isinstance(v, Timeframe):
         rel = v.relative
         return {"t": [v.text, v.first and v.first.isoformat(), v.last and v.last.isoformat(), v.kind, v.invalid,
-                      rel and [rel.months, rel.days, rel.period, rel.offset]]}
+                      rel and [rel.months, rel.days, rel.period, rel.offset], v.yearless]}
     if isinstance(v, tuple):
         return {"p": list(v)}
     return v
@@ -33,12 +33,16 @@ def _value(v: Any) -> Any:
 def _unvalue(v: Any) -> Any:
     if isinstance(v, dict):
         if "q" in v:
-            value, unit, change, factor, currency, text = v["q"]
-            return Quantity(float(value), unit, bool(change), bool(factor), currency, str(text))
+            value, unit, change, factor, currency, text, bound, high, working = v["q"]
+            if bound not in BOUNDS + (None,):
+                raise ValueError("unknown bound")
+            return Quantity(float(value), unit, bool(change), bool(factor), currency, str(text), bound,
+                            None if high is None else float(high), bool(working))
         if "t" in v:
-            text, first, last, kind, invalid, rel = v["t"]
+            text, first, last, kind, invalid, rel, yearless = v["t"]
             return Timeframe(str(text), first and dt.date.fromisoformat(first), last and dt.date.fromisoformat(last),
-                             str(kind), invalid, rel and Relative(int(rel[0]), int(rel[1]), rel[2], int(rel[3])))
+                             str(kind), invalid, rel and Relative(int(rel[0]), int(rel[1]), rel[2], int(rel[3])),
+                             bool(yearless))
         if "p" in v:
             return tuple(v["p"])
         raise ValueError("unknown value")
