@@ -195,7 +195,7 @@ def lint_text(texts: dict[str, str] | str, config: Config | None = None, registr
     loaded = LoadedConfig(config=config or Config(), root=Path.cwd())
     cfg = effective(loaded, Overrides(**over))
     run = _prepare(cfg, loaded.root, registry)
-    sources = [load_text(path, text, cfg.fiscal_year_start) for path, text in texts.items()]
+    sources = [load_text(path, text, cfg.fiscal_year_start, date_order=cfg.date_order) for path, text in texts.items()]
     return _lint(sources, cfg, loaded.root, run, {p: Path(p) for p in texts})
 
 
@@ -236,7 +236,7 @@ def _source(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile:
         parsed = parse_yaml(text)
         if cache.enabled:
             cache.store_parsed(parse_key(raw.sha), parsed)
-    return load_text(raw.display, text, cfg.fiscal_year_start, parsed)
+    return load_text(raw.display, text, cfg.fiscal_year_start, parsed, cfg.date_order)
 
 
 def _display(path: Path, cwd: Path) -> str:
@@ -310,7 +310,8 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     """Lint the workspace `sources`; with `shown`, report only on those paths (the rest is
     the workspace they are read in)."""
     today = cfg.today or dt.date.today()
-    ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start)
+    ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start,
+                         cfg.date_order)
     ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
     rules = run.selection.rules
     if shown is not None:

@@ -70,8 +70,10 @@ class SourceFile:
         return self._lines
 
 
-def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None = None) -> SourceFile:
-    """`parsed`: the text's parse_yaml() result when the caller has it already (from the cache)."""
+def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None = None,
+              date_order: str | None = None) -> SourceFile:
+    """`parsed`: the text's parse_yaml() result when the caller has it already (from the cache).
+    `date_order` ("day-first" | "month-first") reads numeric dates such as 03/04/2027."""
     parsed = parse_yaml(text) if parsed is None else parsed
     file = SourceFile(path, text, parsed.index, list(parsed.problems))
     data = parsed.data
@@ -83,7 +85,7 @@ def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None
         file.problems.append(Problem("F002", "a goal file must be a mapping (objectives:, owners:, metrics:, goals:) "
                                      "or a list of goals", _at(file, ()), hint="start the file with 'goals:'"))
         return file
-    context = {"fiscal_start": fiscal_start}
+    context = {"fiscal_start": fiscal_start, "date_order": date_order}
     for key, value in data.items():
         if key == "version":
             if value != 1:

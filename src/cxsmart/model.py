@@ -24,9 +24,9 @@ _METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 def _date(value: Any, info: ValidationInfo) -> Timeframe:
     if isinstance(value, Timeframe):
         return value
-    fiscal_start = (info.context or {}).get("fiscal_start", 1)
+    context = info.context or {}
     try:
-        return parse_date_like(value, fiscal_start)
+        return parse_date_like(value, context.get("fiscal_start", 1), date_order=context.get("date_order"))
     except DateSyntaxError as e:
         raise ValueError(str(e)) from None
 

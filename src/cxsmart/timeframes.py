@@ -53,6 +53,9 @@ class DateSyntaxError(ValueError):
     """The text is not a date-like value."""
 
 
+AMBIGUOUS = "ambiguous"       # the kind of a numeric date in a sentence that reads two ways, until date-order says
+
+
 class AmbiguousDateError(DateSyntaxError):
     """A numeric date both of whose numbers could be the month ("03/04/2027"), and no date order set."""
 

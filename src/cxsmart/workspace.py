@@ -18,7 +18,7 @@ from cxsmart.model import Goal, Measured, MetricDef, Objective, Owner
 from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
 from cxsmart.source import Problem
 from cxsmart.suggest import closest, did_you_mean
-from cxsmart.timeframes import Timeframe
+from cxsmart.timeframes import AMBIGUOUS, DateSyntaxError, Timeframe, parse_date_like
 
 _MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
 
@@ -115,6 +115,7 @@ class Workspace:
     catalogue: Catalogue
     today: dt.date
     fiscal_start: int = 1
+    date_order: str | None = None
     goals: list[GoalView] = field(default_factory=list)
     goals_by_id: dict[str, GoalView] = field(default_factory=dict)
     objectives: dict[str, Item] = field(default_factory=dict)
@@ -126,8 +127,9 @@ class Workspace:
     _file_names: "re.Pattern | None" = None
 
     @classmethod
-    def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1) -> "Workspace":
-        ws = cls(files, catalogue.copy(), today, fiscal_start)
+    def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1,
+              date_order: str | None = None) -> "Workspace":
+        ws = cls(files, catalogue.copy(), today, fiscal_start, date_order=date_order)
         ws._collect()
         ws._views()
         ws._check_references()
@@ -218,10 +220,25 @@ class Workspace:
         deadline = g.deadline
         if deadline is not None and deadline.relative is not None and g.start is not None and g.start.first:
             deadline = deadline.anchored(g.start.first, self.fiscal_start)
-        view.deadline = deadline
+        view.deadline = self._dated(deadline, view)
         if view.uncatalogued is not None:
             view.metric = own_metric(view)          # from the fields; the prose refines it
         return view
+
+    def _dated(self, deadline: Timeframe | None, view: GoalView) -> Timeframe | None:
+        """A yearless deadline ('by Q3') as the next such period after the goal's start (or today);
+        a numeric date in the title read with the configured date order."""
+        if deadline is None:
+            return None
+        if deadline.kind == AMBIGUOUS and self.date_order is not None:
+            try:
+                return parse_date_like(deadline.text, self.fiscal_start, date_order=self.date_order)
+            except DateSyntaxError:
+                return deadline
+        if deadline.yearless:
+            start = view.start.first if view.start is not None and view.start.ok else None
+            return deadline.resolved(start or self.today, self.fiscal_start)
+        return deadline
 
     def _objective_of(self, view: GoalView) -> tuple[Objective | None, GoalView | None]:
         for current in view.lineage():
@@ -243,7 +260,7 @@ class Workspace:
             if g.target is None and facts.target is not None:
                 view.target = facts.target.value
             if g.deadline is None and facts.deadline is not None:
-                view.deadline = facts.deadline.value
+                view.deadline = self._dated(facts.deadline.value, view)
                 start = view.start.first if view.start is not None and view.start.ok else None
                 if start is None and facts.extra.get("start"):
                     first = facts.extra["start"][0].value

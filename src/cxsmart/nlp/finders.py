@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from cxsmart.quantities import Quantity, QuantityError, parse_quantity
-from cxsmart.timeframes import DateSyntaxError, Timeframe, date_matches, parse_date_like
+from cxsmart.timeframes import AMBIGUOUS, AmbiguousDateError, DateSyntaxError, Timeframe, date_matches, parse_date_like
 
 _DATE_CUES = frozenset({"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "from",
                         "starting", "since", "at", "no later than", "on", "ending", "end"})
@@ -58,6 +58,8 @@ def find_dates(text: str) -> list[Found]:
             continue                        # a bare '2026' without 'by'/'in' is a name, not a date
         try:
             tf = parse_date_like(words)
+        except AmbiguousDateError:
+            tf = Timeframe(words, kind=AMBIGUOUS)     # a deadline all the same: read with date-order, or T007
         except DateSyntaxError:
             continue
         out.append(Found(tf, m.start(), m.end(), cue))

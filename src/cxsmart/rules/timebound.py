@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.loader import vague_deadline_word
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.timeframes import describe, quarter
+from cxsmart.timeframes import AMBIGUOUS, AmbiguousDateError, describe, parse_date_like, quarter
 from cxsmart.workspace import GoalView
 
 
@@ -283,6 +283,13 @@ class InvalidDate(Rule):
         if said is not None and said.value.invalid and g.deadline is None:
             yield ctx.report(self, goal, f"'{said.words}' is not a real date: {said.value.invalid}",
                              at=said.span, subject=said.words, hint="correct the date")
+        elif said is not None and g.deadline is None and goal.deadline is not None and goal.deadline.kind == AMBIGUOUS:
+            try:
+                parse_date_like(said.words)
+            except AmbiguousDateError as e:
+                yield ctx.report(self, goal, str(e), at=said.span, subject=said.words,
+                                 hint="write the date as YYYY-MM-DD, or set date-order = \"day-first\" (or "
+                                      "\"month-first\") in the configuration")
 
 
 class StaleBaseline(Rule):
