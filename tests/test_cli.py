@@ -206,3 +206,10 @@ def test_commands_that_read_no_goal_never_import_spacy(args):
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_lint_help_offers_isolated_and_hides_the_old_workspace_flag(run_cli):
+    code, out, _ = run_cli("lint", "--help")
+    assert code == 0 and "--isolated" in out and "--workspace" not in out
+    code, _, err = run_cli("lint", "--workspace", "--isolated", "--frobnicate")
+    assert code == 2 and "--frobnicate" in err
