@@ -104,6 +104,7 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
         if restored is not None:
             return restored
     if shown is not None:                           # the rest of the workspace is read for what it defines
+        cache.keep_parsed(parse_key(r.sha) for r in raw if r.sha)
         raw = [r for r in raw if r.display in shown or _may_define(r.data)]
     # files to parse first, then the ones the cache has: a sentence the facts cache lacks (an
     # edited file) is then known early, and the prose worker's spaCy import overlaps the rest

@@ -100,6 +100,13 @@ class Cache:
             self._used.add(path.name)
             self._stored_files = True
 
+    def keep_parsed(self, keys) -> None:
+        """Files of the workspace this run did not need to read: their entries are kept too."""
+        for key in keys:
+            path = self._path("files", key)
+            if path is not None:
+                self._used.add(path.name)
+
     def prune_files(self) -> None:
         """Keep the entries this run used and the KEEP_FILES newest others (after a run that
         stored new ones: edits leave an entry behind each time)."""
