@@ -90,13 +90,12 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     cfg = effective(loaded, over)
     run = _prepare(cfg, loaded.root, registry)
     files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
-    named: set[Path] | None = None                  # None: report on every file read
+    shown: set[str] | None = None                   # None: report on every file read
     if paths and not over.isolated:
-        named = {p.resolve() for p in files}
+        shown = {_display(p, cwd) for p in files}
         if files:
             files = _with_workspace(files, paths, loaded, cfg)
     raw = [_Raw(p, _display(p, cwd), _read(p, cfg)) for p in files]
-    shown = None if named is None else {r.display for r in raw if r.path.resolve() in named}
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
@@ -147,10 +146,10 @@ def _with_workspace(files: list[Path], paths: list[Path], loaded: LoadedConfig, 
     """The named files and their workspace, in the order a run over the whole workspace reads
     them (which decides, for instance, which of two goals with one id is the duplicate)."""
     around = workspace(paths, loaded.root, loaded.path is not None, cfg.include, cfg.exclude, cfg.respect_gitignore)
-    merged: dict[Path, Path] = {}
+    merged: dict[str, Path] = {}
     for path in [*around, *files]:                  # a named file keeps the path it was named by
-        merged[path.resolve()] = path
-    return sorted(merged.values(), key=lambda p: os.path.abspath(p))
+        merged[os.path.abspath(path)] = path        # (not resolved: a run over the workspace reads links as files)
+    return [merged[k] for k in sorted(merged)]
 
 
 _SECTION_WORDS = (b"goals", b"objectives", b"owners", b"metrics")
