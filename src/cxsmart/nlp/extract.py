@@ -21,7 +21,7 @@ TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achievin
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 # words that put the number after them as where the metric starts, not where it must get to
 BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",
-                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of"}
+                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
                 "cut", "fall", "decline"}
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
@@ -61,8 +61,12 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
         facts.deadline = _named_period(text)
     verbs = _directions(hits, tokens)
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-    standards = [_standard(d) for d in dates if definitional(d, text, definitional_words)]
+    dated = any(d.value.relative is None and d.cue in DEADLINE_CUES and d.cue for d in dates)
+    standards = [_standard(d) for d in dates if definitional(d, text, definitional_words) or
+                 (dated and text[d.start:d.end].lower().startswith("within"))]   # "within 12 weeks in 2026-27"
     standards += [Found(_working_days(m), m.start(1), m.end(1), "within") for m in _WORKING.finditer(text)]
+    standards = [q for q in standards if q is not None]
+    quantities = [q for q in quantities if not any(s.start <= q.start < s.end for s in standards)]
     quantities = sorted(quantities + [q for q in standards if q is not None], key=lambda q: q.start)
     if standards:
         facts.extra["service-standard"] = [q for q in standards if q is not None]
@@ -72,6 +76,7 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
     _wording(facts, hits, tokens, verbs, text)
+    _service_not_activity(facts, text, definitional_words)
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
@@ -172,6 +177,11 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
+        if _STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
+            facts.baseline = _absolute(q)               # "which is at 88% today"
+            if facts.target is not None and facts.target.start == q.start:
+                facts.target = None
+            continue
         if cue in BASELINE_CUES and facts.baseline is None and facts.target is not q and \
                 (facts.target is None or facts.target.start != q.start):
             facts.baseline = _absolute(q)
@@ -198,8 +208,12 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
                                  fraction.start(1), fraction.end(1), "by")
     if facts.target is None:                    # a threshold, a level to keep, a share: a number that is not
         for q in quantities:                    # the start, a date or the scale is what counts as success
-            if (facts.baseline is None or q.start != facts.baseline.start) and q.cue != "out of" and \
-                    not _scale(text, q) and not _label(text, q):
+            if facts.baseline is not None and q.start == facts.baseline.start:
+                continue
+            if _STARTS_HERE.match(text, q.end):         # "(77% at the start of the year)", "at 88% today"
+                facts.baseline = facts.baseline or _absolute(q)
+                continue
+            if q.cue != "out of" and not _scale(text, q) and not _label(text, q) and not _year(q):
                 facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
                     q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or _way(q.cue)))
                 break
@@ -254,8 +268,7 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
         end = start + stop.start() if stop else len(text)
     else:
         start = verbs[0].end if verbs and verbs[0].start < number.start else 0
-        cut = re.search(r"\s+(?:from|to|by|of|below|under|above|at)\s*$", text[start:number.start], re.I)
-        end = start + cut.start() if cut else number.start
+        end = start + len(_TRAILING_CUES.sub("", text[start:number.start]))
     phrase = text[start:end].strip(" ,;:")
     seg = re.search(r"\s+(?:for|among|across)\s+", phrase, re.I)
     phrase = phrase[:seg.start()] if seg else phrase
@@ -272,7 +285,7 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
 
 
 _PHRASE_END = re.compile(r"(?i)\s+(?:by|in|within|before|until|through|during|from|for|at|to|on|per|every|"
-                         r"each|where|as|if|when|while|and|or|up|down)\b|[,;.(]")
+                         r"each|where|as|if|when|while|and|or|up|down)(?![\w-])|[,;.(]")
 
 
 def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> None:
@@ -292,6 +305,11 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> N
                 extra.setdefault("abstract", []).append(found)
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)
+    pair = _measured_pair(text)
+    if pair is not None and len({m.value for m in facts.metrics}) < 2:
+        extra["compound"] = [pair[1]]
+        extra["compound-first"] = [pair[0]]
+        return
     outcomes = {m.value: m for m in facts.metrics}
     if len(outcomes) >= 2:
         ordered = sorted(outcomes.values(), key=lambda f: f.start)
@@ -377,3 +395,74 @@ def _label(text: str, q: Found) -> bool:
     if value.unit is not None or q.cue:
         return False
     return _word_before(text, q.start) in _LABELS
+
+
+# Words after a number that make it where the metric stands now, not where it must get to.
+_STARTS_HERE = re.compile(r"(?i)\s*(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
+
+
+def _year(q: Found) -> bool:
+    """'AY 2027/28', 'the 2027 filing season': a year is not a value."""
+    value: Quantity = q.value
+    return value.unit is None and not value.change and value.value.is_integer() and 1990 <= value.value <= 2100
+
+
+def _service_not_activity(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
+    """'Deliver 97% of parcels on time', 'Complete repairs within 24 hours in 99% of cases',
+    'Hold our review average at 9.0 or above' state a service level or a level to keep, not an
+    activity; 'Open-ticket backlog' is an adjective, not the verb 'open'."""
+    found = facts.extra.get("activity")
+    if not found:
+        return
+    verb = found[0]
+    word = text[verb.start:verb.end].lower()
+    if text[verb.end:verb.end + 1] == "-":
+        del facts.extra["activity"]
+    elif facts.target is not None and (word in definitional_words or facts.extra.get("service-standard")):
+        del facts.extra["activity"]
+    elif facts.target is not None and facts.direction is not None and facts.direction.value[0] == "hold" \
+            and facts.target.cue:
+        del facts.extra["activity"]
+
+
+_JOIN = re.compile(r"(?i)\s+(?:and|while|as well as|plus)\s+|;\s*")
+_NUMBER = re.compile(r"\d")
+_PHRASE_WORD = re.compile(r"(?i)\b(?!(?:from|to|by|at|of|the|a|an|in|on|below|under|above|over|least|most|than|"
+                          r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per)\b)[a-z]{3,}")
+
+
+def _measured_pair(text: str) -> tuple[Found, Found] | None:
+    """Two measured phrases, each with its own number: 'Cut missed appointments from 9% to 6% and
+    telephone abandonment from 15% to 8%'. The second one, or None. 'Answer 80% of calls within
+    20 s and 90% within 60 s' is one measure at two levels: the second part names no phrase."""
+    parts = _JOIN.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    first, second = parts
+    if not (_NUMBER.search(first) and _NUMBER.search(second)):
+        return None
+    if _CLAUSE.match(second):
+        return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
+    head = second[:_NUMBER.search(second).start()]
+    word = _PHRASE_WORD.search(head)
+    if word is None or not _PHRASE_WORD.search(first[:_NUMBER.search(first).start()]):
+        return None
+    head = _TRAILING_CUES.sub("", head)
+    start = text.index(second)
+    lead = LEADING.match(first)
+    verb = re.match(r"[A-Za-z]+\s+", first[lead.end() if lead else 0:])
+    s1 = (lead.end() if lead else 0) + (verb.end() if verb and verb.group(0).strip().lower() in _MOVES else 0)
+    e1 = s1 + len(_TRAILING_CUES.sub("", first[s1:_NUMBER.search(first).start()]))
+    if e1 <= s1:                                    # "Answer 90% of calls ...": the verb names it
+        s1, e1 = (lead.end() if lead else 0), (lead.end() if lead else 0) + len(verb.group(0).strip()) if verb else 0
+    return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
+
+
+_MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improve", "boost", "keep", "get", "bring",
+          "answer", "resolve", "maintain", "hold", "halve", "double"}
+
+
+_CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs)\b")
+_TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|below|under|above|over|at least|at most|than|"
+                            r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"
+                            r"[\s:,(]*$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from cxsmart.quantities import Quantity, QuantityError, parse_quantity
+from cxsmart.quantities import DURATION, Quantity, QuantityError, parse_quantity
 from cxsmart.timeframes import AMBIGUOUS, AmbiguousDateError, DateSyntaxError, Timeframe, date_matches, parse_date_like
 
 _DATE_CUES = frozenset({"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "from",
@@ -23,7 +23,7 @@ _QUANTITY = re.compile(
     | \d+\s?(?:m|mins?|minutes?)\s?\d+\s?(?:s|secs?|seconds?)\b
     | \d{1,2}:\d{2}(?::\d{2})?(?!\s?[ap]\.?m)
     | [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
-    | [+\-−]?\s?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?
+    | [+\-−]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?k\b)?
       (?:\s?(?:%|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b
          |hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
@@ -36,7 +36,7 @@ _QUANTITY_CUES = frozenset({
     "→", "->", "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
     "no lower than", "no higher than", "≤", "<=", "<", "≥", ">=", ">", "in", "down", "up", "near", "around", "be",
     "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was", "baseline of", "baseline",
-    "compared with", "compared to", "up from", "down from", "from a baseline of"})
+    "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at"})
 _SYMBOL_CUES = {"≤": "≤", "≥": "≥", "<": "<", ">": ">", "→": "→"}
 _ARTICLES = frozenset({"a", "an", "the"})
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
@@ -75,9 +75,9 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
     unit = text[found.start:found.end].lower().rsplit(" ", 1)[-1]
     if unit in _SHORT or (rel.days and rel.days <= 14):
         return True
-    if not rel.days or rel.days > 31:       # "within 12 months", "within 90 days": a horizon
-        before = re.findall(r"[a-z]+", text[:found.start].lower())[-2:]
-        return any(w in definitional_words for w in before)
+    if not rel.days or rel.days > 31:       # "within 12 months", "within 90 days": a horizon, unless
+        before = re.findall(r"[a-z]+", text[:found.start].lower())[-1:]     # "resolved within 6 weeks"
+        return any(w in definitional_words and w.endswith("ed") for w in before)
     if _OF_EVENT.match(text, found.end) or _SHARE.search(text, 0, found.start):
         return True                         # "within 3 weeks of receipt", "98% of renewals within 3 weeks"
     before = re.findall(r"[a-z]+", text[:found.start].lower())[-6:]
@@ -86,6 +86,40 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
 
 _OF_EVENT = re.compile(r"(?i)\s+of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]")
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
+
+
+_NUMBER_WORDS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "ninety": 90}
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+# "under an hour", "five days", "zero breaches", "below five people", "a 4-hour window", "the same day"
+_WORDED = re.compile(
+    r"(?i)(?<![\w-])(?:(?P<n>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|ninety|an?)\s+(?P<u>second|minute|hour|day|week)s?\b"
+    r"|(?P<d>\d{1,3})-(?P<u2>second|minute|hour|day|week)\b"
+    r"|(?P<same>(?:the\s+)?(?:same|next)(?:\s+working|\s+business)?\s+day)\b"
+    r"|(?P<z>zero)\s+(?=[a-z])"
+    r"|(?:(?<=below\s)|(?<=under\s)|(?<=than\s)|(?<=most\s)|(?<=least\s)|(?<=\bto\s))(?P<c>two|three|four|five|"
+    r"six|seven|eight|nine|ten|twelve|twenty|fifty)\b)")
+
+
+def _worded(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    out = []
+    for m in _WORDED.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        words = m.group(0).strip()
+        if m.group("n"):
+            q = Quantity(float(_NUMBER_WORDS[m.group("n").lower()] * _SECONDS[m.group("u").lower()]), DURATION,
+                         text=words)
+        elif m.group("d"):
+            q = Quantity(float(int(m.group("d")) * _SECONDS[m.group("u2").lower()]), DURATION, text=words)
+        elif m.group("same"):
+            q = Quantity(86400.0, DURATION, text=words, working_days=True)
+        else:
+            q = Quantity(float(_NUMBER_WORDS[(m.group("z") or m.group("c")).lower()]), text=words)
+        out.append(Found(q, m.start(), m.start() + len(words), _cue(_QUANTITY_CUES, text, m.start())))
+    return out
 
 
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
@@ -100,7 +134,12 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(Found(q, start, start + len(words), _cue(_QUANTITY_CUES, text, m.start())))
+    if _MAY_BE_WORDED.search(text):
+        out = sorted(out + _worded(text, taken + [(f.start, f.end) for f in out]), key=lambda f: f.start)
     return out
+
+
+_MAY_BE_WORDED = re.compile(r"(?i)\b(?:second|minute|hour|day|week)s?\b|\bzero\b|\b(?:below|under|than|most|least|to)\s+[a-z]")
 
 
 def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:

@@ -122,7 +122,9 @@ class CompoundGoal(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         for fact in goal.facts.extra.get("compound", [])[:1]:
-            first = goal.facts.metric.words if goal.facts.metric else "one outcome"
+            named = goal.facts.metric is not None and "metric-phrase" not in goal.facts.extra
+            said = goal.facts.extra.get("compound-first")
+            first = goal.facts.metric.words if named else (said[0].words if said else "one outcome")
             yield ctx.report(self, goal, f"two outcomes in one goal ('{first}' and '{fact.words}'): split it",
                              at=fact.span, subject=fact.words.lower(),
                              hint="write one goal per outcome, each with its own baseline, target and owner")
