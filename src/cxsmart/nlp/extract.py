@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from cxsmart.nlp.finders import Found, definitional, find_dates, find_quantities
+from cxsmart.nlp.numbers import (BAND, FRACTION, FRACTIONS, STARTS_HERE, WORKING, is_label, is_scale, is_year,
+                                 named_period, standard_time, way_of, word_before, working_days)
 from cxsmart.nlp.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
-from cxsmart.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
+from cxsmart.nlp.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
+from cxsmart.quantities import PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
@@ -30,8 +32,6 @@ START_CUES = {"from", "starting", "since"}
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 MEANS = {"by", "through", "via", "with", "using"}
 _MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
-LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|should|want to|plan to)\s+|"
-                     r"(?:will|to|must|should)\s+)", re.I)
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
                       r"[a-z][\w'&-]*(?:\s+(?!from\b|by\b|to\b|in\b|within\b|over\b|during\b|before\b|until\b|through\b|"
                       r"and\b)[a-z0-9][\w'&-]*){0,5})")
@@ -58,13 +58,13 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     dates = find_dates(text)
     _dates(facts, dates, text, definitional_words)
     if facts.deadline is None:
-        facts.deadline = _named_period(text)
+        facts.deadline = named_period(text)
     verbs = _directions(hits, tokens)
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
     dated = any(d.value.relative is None and d.cue in DEADLINE_CUES and d.cue for d in dates)
-    standards = [_standard(d) for d in dates if definitional(d, text, definitional_words) or
+    standards = [standard_time(d) for d in dates if definitional(d, text, definitional_words) or
                  (dated and text[d.start:d.end].lower().startswith("within"))]   # "within 12 weeks in 2026-27"
-    standards += [Found(_working_days(m), m.start(1), m.end(1), "within") for m in _WORKING.finditer(text)]
+    standards += [Found(working_days(m), m.start(1), m.end(1), "within") for m in WORKING.finditer(text)]
     standards = [q for q in standards if q is not None]
     quantities = [q for q in quantities if not any(s.start <= q.start < s.end for s in standards)]
     quantities = sorted(quantities + [q for q in standards if q is not None], key=lambda q: q.start)
@@ -76,7 +76,7 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
     _wording(facts, hits, tokens, verbs, text)
-    _service_not_activity(facts, text, definitional_words)
+    service_not_activity(facts, text, definitional_words)
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
@@ -167,7 +167,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
             before = [q for q in quantities if q.end <= to.start and not q.cue]
             if before and facts.baseline is None:
                 facts.baseline = _absolute(before[-1])
-    band = _BAND.search(text)
+    band = BAND.search(text)
     if band is not None and facts.target is None:      # "(70-78)": from 70 to 78
         low, high = float(band.group(1)), float(band.group(2))
         unit = PERCENT if band.group(3) else None
@@ -177,7 +177,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
-        if _STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
+        if STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
             facts.baseline = _absolute(q)               # "which is at 88% today"
             if facts.target is not None and facts.target.start == q.start:
                 facts.target = None
@@ -187,7 +187,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
             facts.baseline = _absolute(q)
         elif cue in TARGET_CUES and facts.target is None and not value.factor:
             facts.target = _absolute(q)
-        elif (cue == "by" or (cue == "of" and _word_before(text, q.start, 2) in CHANGE_NOUNS)) and facts.target is None:
+        elif (cue == "by" or (cue == "of" and word_before(text, q.start, 2) in CHANGE_NOUNS)) and facts.target is None:
             facts.target = q._replace(value=_signed(value, _verb_before(verbs, q.start)))
         elif cue == "of" and facts.target is None and facts.metric is not None and facts.metric.end < q.start:
             facts.target = _absolute(q)
@@ -201,7 +201,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
                 facts.target = Found(Quantity(factor, factor=True, text=text[v.start:v.end]), v.start, v.end, "")
                 break
     if facts.target is None:
-        fraction = _FRACTION.search(text)
+        fraction = FRACTION.search(text)
         if fraction is not None:                # "reduced by a quarter", "cut ... by a fifth"
             share = FRACTIONS[fraction.group(1).lower()]
             facts.target = Found(_signed(Quantity(share, PERCENT, text=f"{share:g}%"), _verb_before(verbs, fraction.start())),
@@ -210,12 +210,12 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
         for q in quantities:                    # the start, a date or the scale is what counts as success
             if facts.baseline is not None and q.start == facts.baseline.start:
                 continue
-            if _STARTS_HERE.match(text, q.end):         # "(77% at the start of the year)", "at 88% today"
+            if STARTS_HERE.match(text, q.end):         # "(77% at the start of the year)", "at 88% today"
                 facts.baseline = facts.baseline or _absolute(q)
                 continue
-            if q.cue != "out of" and not _scale(text, q) and not _label(text, q) and not _year(q):
+            if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):
                 facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
-                    q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or _way(q.cue)))
+                    q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or way_of(q.cue)))
                 break
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
@@ -250,11 +250,6 @@ def _verb_before(verbs: list[Found], at: int) -> Found | None:
     return before[-1] if before else None
 
 
-def _word_before(text: str, at: int, skip: int = 1) -> str:
-    words = re.findall(r"[a-z]+", text[:at].lower())
-    return words[-skip] if len(words) >= skip else ""
-
-
 def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
     """No catalogue metric but numbers: the measured phrase is the metric ("the share of ...")."""
     if facts.metric is not None:
@@ -268,7 +263,7 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
         end = start + stop.start() if stop else len(text)
     else:
         start = verbs[0].end if verbs and verbs[0].start < number.start else 0
-        end = start + len(_TRAILING_CUES.sub("", text[start:number.start]))
+        end = start + len(TRAILING_CUES.sub("", text[start:number.start]))
     phrase = text[start:end].strip(" ,;:")
     seg = re.search(r"\s+(?:for|among|across)\s+", phrase, re.I)
     phrase = phrase[:seg.start()] if seg else phrase
@@ -305,7 +300,7 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> N
                 extra.setdefault("abstract", []).append(found)
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)
-    pair = _measured_pair(text)
+    pair = measured_pair(text)
     if pair is not None and len({m.value for m in facts.metrics}) < 2:
         extra["compound"] = [pair[1]]
         extra["compound-first"] = [pair[0]]
@@ -316,153 +311,3 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> N
         between = text[ordered[0].end:ordered[1].start].lower()
         if re.search(r"\b(and|as well as|while|plus)\b|[;,]", between):
             extra["compound"] = [ordered[1]]
-
-
-FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 33.3, "a quarter": 25.0, "a fifth": 20.0, "a tenth": 10.0,
-             "two thirds": 66.7, "three quarters": 75.0}
-_FRACTION = re.compile(r"(?i)\b(?:by|down|up)\s+(a\s+(?:half|third|quarter|fifth|tenth)|half|two thirds|three quarters)\b"
-                       r"(?!\s+(?:a\s+|of\s+a\s+)?(?:point|percentage|pp|per\s?cent))")
-_BAND = re.compile(r"\((\d{1,3}(?:\.\d+)?)\s?[-–]\s?(\d{1,3}(?:\.\d+)?)(%)?\)")
-_SCALE_AFTER = re.compile(r"(?i)^[\s-]*(?:point|pt|star)\b")
-
-
-def _scale(text: str, q: Found) -> bool:
-    """'the 7-point scale', 'a 5-star rating': the number names the scale, not a value."""
-    return bool(_SCALE_AFTER.match(text[q.end:q.end + 8]))
-
-
-def _way(cue: str) -> Found | None:
-    return Found(("down" if cue == "down" else "up", cue), 0, 0) if cue in ("down", "up") else None
-
-
-def _standard(found: Found) -> Found | None:
-    """'within 30 seconds' in a service standard: the time is the target of a response-time
-    measure, not a deadline. The duration as a quantity, where it can be read."""
-    rel = found.value.relative
-    if rel is None:
-        return None
-    words = re.sub(r"(?i)^(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?", "", found.value.text)
-    try:
-        q = parse_quantity(words)
-    except QuantityError:
-        seconds = rel.days * 86400 if rel.days else rel.months * 30 * 86400
-        q = Quantity(float(seconds), DURATION, text=words)
-    return Found(q, found.end - len(words), found.end, "within")
-
-
-_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
-_WORKING = re.compile(r"(?i)\b(?:within|in)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
-                      r"fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
-
-
-def _working_days(m: re.Match) -> Quantity:
-    """'within one working day', 'in 10 business days': a service level in days."""
-    count = m.group(2) or "1"
-    days = float(count) if count.isdigit() else float(_WORDS[count.lower()])
-    return Quantity(days * 86400, DURATION, text=m.group(1), working_days=True)
-
-
-# "by summer 2027", "before the 2027 filing season", "during the 2027 season", "by mid-2027",
-# "this academic year": a period cxsmart cannot date exactly is still a deadline (T passes).
-_NAMED_PERIOD = re.compile(
-    r"(?i)\b(?:by|before|during|in|for|until|throughout|over)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
-    r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2})(?:\s*/\s*\d{2})?\b|mid-((?:19|20)\d{2})\b)"
-    r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b")
-
-
-def _named_period(text: str) -> Found | None:
-    m = _NAMED_PERIOD.search(text)
-    if m is None:
-        return None
-    year = m.group(1) or m.group(2)
-    try:
-        tf = parse_date_like(year) if year else Timeframe(m.group(0), relative=Relative(period="year"))
-    except DateSyntaxError:
-        return None
-    return Found(tf, m.start(), m.end(), "by")
-
-
-# "team 5", "region 12", "P1 tickets": a number that names something is not a value
-_LABELS = frozenset({"team", "teams", "region", "regions", "queue", "queues", "desk", "segment", "store", "branch",
-                     "site", "zone", "area", "ward", "line", "tier", "level", "phase", "wave", "group", "band", "step",
-                     "priority", "route", "platform", "gate", "terminal", "room", "floor", "unit", "district", "depot",
-                     "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel"})
-
-
-def _label(text: str, q: Found) -> bool:
-    value: Quantity = q.value
-    if value.unit is not None or q.cue:
-        return False
-    return _word_before(text, q.start) in _LABELS
-
-
-# Words after a number that make it where the metric stands now, not where it must get to.
-_STARTS_HERE = re.compile(r"(?i)\s*(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
-
-
-def _year(q: Found) -> bool:
-    """'AY 2027/28', 'the 2027 filing season': a year is not a value."""
-    value: Quantity = q.value
-    return value.unit is None and not value.change and value.value.is_integer() and 1990 <= value.value <= 2100
-
-
-def _service_not_activity(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
-    """'Deliver 97% of parcels on time', 'Complete repairs within 24 hours in 99% of cases',
-    'Hold our review average at 9.0 or above' state a service level or a level to keep, not an
-    activity; 'Open-ticket backlog' is an adjective, not the verb 'open'."""
-    found = facts.extra.get("activity")
-    if not found:
-        return
-    verb = found[0]
-    word = text[verb.start:verb.end].lower()
-    if text[verb.end:verb.end + 1] == "-":
-        del facts.extra["activity"]
-    elif facts.target is not None and (word in definitional_words or facts.extra.get("service-standard")):
-        del facts.extra["activity"]
-    elif facts.target is not None and facts.direction is not None and facts.direction.value[0] == "hold" \
-            and facts.target.cue:
-        del facts.extra["activity"]
-
-
-_JOIN = re.compile(r"(?i)\s+(?:and|while|as well as|plus)\s+|;\s*")
-_NUMBER = re.compile(r"\d")
-_PHRASE_WORD = re.compile(r"(?i)\b(?!(?:from|to|by|at|of|the|a|an|in|on|below|under|above|over|least|most|than|"
-                          r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per)\b)[a-z]{3,}")
-
-
-def _measured_pair(text: str) -> tuple[Found, Found] | None:
-    """Two measured phrases, each with its own number: 'Cut missed appointments from 9% to 6% and
-    telephone abandonment from 15% to 8%'. The second one, or None. 'Answer 80% of calls within
-    20 s and 90% within 60 s' is one measure at two levels: the second part names no phrase."""
-    parts = _JOIN.split(text, maxsplit=1)
-    if len(parts) != 2:
-        return None
-    first, second = parts
-    if not (_NUMBER.search(first) and _NUMBER.search(second)):
-        return None
-    if _CLAUSE.match(second):
-        return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
-    head = second[:_NUMBER.search(second).start()]
-    word = _PHRASE_WORD.search(head)
-    if word is None or not _PHRASE_WORD.search(first[:_NUMBER.search(first).start()]):
-        return None
-    head = _TRAILING_CUES.sub("", head)
-    start = text.index(second)
-    lead = LEADING.match(first)
-    verb = re.match(r"[A-Za-z]+\s+", first[lead.end() if lead else 0:])
-    s1 = (lead.end() if lead else 0) + (verb.end() if verb and verb.group(0).strip().lower() in _MOVES else 0)
-    e1 = s1 + len(_TRAILING_CUES.sub("", first[s1:_NUMBER.search(first).start()]))
-    if e1 <= s1:                                    # "Answer 90% of calls ...": the verb names it
-        s1, e1 = (lead.end() if lead else 0), (lead.end() if lead else 0) + len(verb.group(0).strip()) if verb else 0
-    return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
-
-
-_MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improve", "boost", "keep", "get", "bring",
-          "answer", "resolve", "maintain", "hold", "halve", "double"}
-
-
-_CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs)\b")
-_TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|below|under|above|over|at least|at most|than|"
-                            r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"
-                            r"[\s:,(]*$")

@@ -1,0 +1,61 @@
+"""What a goal says about its own metric: the metric a goal measures when nobody defined it (its
+unit from the numbers, its better direction from the verb), and the scale a metric whose
+direction depends on it (CES) is read on."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from cxsmart.model import MetricDef
+from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS
+
+if TYPE_CHECKING:
+    from cxsmart.workspace import GoalView
+
+_UNITS_OF = {PERCENT: "percent", POINTS: "points", DURATION: "duration", CURRENCY: "currency"}
+_SCALE = re.compile(r"(?i)\b(\d{1,2})[- ]point\b|\bout of (\d{1,2})\b|\d(?:\.\d+)?\s?/\s?(\d{1,2})\b|"
+                    r"\b1\s?(?:-|–|to)\s?(\d{1,2})\s+scale\b|\b(ces\s?2(?:\.0)?|agreement\s+scale)\b")
+
+
+def own_metric(view: GoalView) -> MetricDef:
+    """A metric nobody defined, as the goal itself describes it: the unit of its numbers, and the
+    way its verb moves it ('reduce' means lower is better for this goal)."""
+    ref = view.uncatalogued or "metric"
+    ident = re.sub(r"[^a-z0-9]+", "_", ref.lower()).strip("_")
+    ident = ident if re.match(r"^[a-z]", ident) else f"m_{ident}"
+    unit = "count"
+    for q in (view.baseline, view.target):
+        if q is not None and not q.factor and q.unit in _UNITS_OF and not (q.change and q.unit == PERCENT):
+            unit = _UNITS_OF[q.unit]
+            break
+    way = view.facts.direction.value if view.facts.direction is not None else None
+    better = {"up": "higher", "down": "lower"}.get(way)
+    return MetricDef(id=ident, name=ref, unit=unit, better=better)
+
+
+def scale_of(view: GoalView) -> int | None:
+    """The top of the scale the goal's words name ('on the 7-point scale', '4.5/5', 'out of 7',
+    'CES 2.0'), else the one its numbers need (a value above 5 is on a 7-point scale)."""
+    for text in (view.goal.title, view.goal.description or "", view.goal.segment or ""):
+        for m in _SCALE.finditer(text):
+            if m.group(5):
+                return 7
+            top = next(g for g in m.groups()[:4] if g)
+            return int(top)
+    values = [q.value for q in (view.baseline, view.target) if q is not None and not (q.change or q.factor)]
+    return 7 if any(v > 5 for v in values) else None
+
+
+def on_scale(view: GoalView) -> MetricDef:
+    metric = view.metric
+    better = metric.better_on_scale.get(scale_of(view) or 0)
+    return metric.model_copy(update={"better": better}) if better else metric
+
+
+def names_pattern(metrics: list[MetricDef]) -> "re.Pattern | None":
+    words = {w for m in metrics for w in (m.name or "", *m.aliases) if len(w) > 2}
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternatives})(?![\w-])")

@@ -1,0 +1,105 @@
+"""Numbers in a goal sentence that the quantity finder alone does not settle: fractions ("by a
+quarter"), bands ("(70-78)"), service-standard times ("within one working day"), years and
+labels that are not values ("the 2027 season", "team 5"), a number that is where the metric
+stands now ("88% today"), and deadlines named by a year in words ("by summer 2027")."""
+
+from __future__ import annotations
+
+import re
+
+from cxsmart.nlp.finders import Found
+from cxsmart.quantities import DURATION, Quantity, QuantityError, parse_quantity
+from cxsmart.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
+
+
+def word_before(text: str, at: int, skip: int = 1) -> str:
+    words = re.findall(r"[a-z]+", text[:at].lower())
+    return words[-skip] if len(words) >= skip else ""
+
+FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 33.3, "a quarter": 25.0, "a fifth": 20.0, "a tenth": 10.0,
+             "two thirds": 66.7, "three quarters": 75.0}
+FRACTION = re.compile(r"(?i)\b(?:by|down|up)\s+(a\s+(?:half|third|quarter|fifth|tenth)|half|two thirds|three quarters)\b"
+                       r"(?!\s+(?:a\s+|of\s+a\s+)?(?:point|percentage|pp|per\s?cent))")
+BAND = re.compile(r"\((\d{1,3}(?:\.\d+)?)\s?[-–]\s?(\d{1,3}(?:\.\d+)?)(%)?\)")
+_SCALE_AFTER = re.compile(r"(?i)^[\s-]*(?:point|pt|star)\b")
+
+
+def is_scale(text: str, q: Found) -> bool:
+    """'the 7-point scale', 'a 5-star rating': the number names the scale, not a value."""
+    return bool(_SCALE_AFTER.match(text[q.end:q.end + 8]))
+
+
+def way_of(cue: str) -> Found | None:
+    return Found(("down" if cue == "down" else "up", cue), 0, 0) if cue in ("down", "up") else None
+
+
+def standard_time(found: Found) -> Found | None:
+    """'within 30 seconds' in a service standard: the time is the target of a response-time
+    measure, not a deadline. The duration as a quantity, where it can be read."""
+    rel = found.value.relative
+    if rel is None:
+        return None
+    words = re.sub(r"(?i)^(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?", "", found.value.text)
+    try:
+        q = parse_quantity(words)
+    except QuantityError:
+        seconds = rel.days * 86400 if rel.days else rel.months * 30 * 86400
+        q = Quantity(float(seconds), DURATION, text=words)
+    return Found(q, found.end - len(words), found.end, "within")
+
+
+_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
+WORKING = re.compile(r"(?i)\b(?:within|in)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
+
+
+def working_days(m: re.Match) -> Quantity:
+    """'within one working day', 'in 10 business days': a service level in days."""
+    count = m.group(2) or "1"
+    days = float(count) if count.isdigit() else float(_WORDS[count.lower()])
+    return Quantity(days * 86400, DURATION, text=m.group(1), working_days=True)
+
+
+# "by summer 2027", "before the 2027 filing season", "during the 2027 season", "by mid-2027",
+# "this academic year": a period cxsmart cannot date exactly is still a deadline (T passes).
+_NAMED_PERIOD = re.compile(
+    r"(?i)\b(?:by|before|during|in|for|until|throughout|over)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
+    r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2})(?:\s*/\s*\d{2})?\b|mid-((?:19|20)\d{2})\b)"
+    r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b")
+
+
+def named_period(text: str) -> Found | None:
+    m = _NAMED_PERIOD.search(text)
+    if m is None:
+        return None
+    year = m.group(1) or m.group(2)
+    try:
+        tf = parse_date_like(year) if year else Timeframe(m.group(0), relative=Relative(period="year"))
+    except DateSyntaxError:
+        return None
+    return Found(tf, m.start(), m.end(), "by")
+
+
+# "team 5", "region 12", "P1 tickets": a number that names something is not a value
+_LABELS = frozenset({"team", "teams", "region", "regions", "queue", "queues", "desk", "segment", "store", "branch",
+                     "site", "zone", "area", "ward", "line", "tier", "level", "phase", "wave", "group", "band", "step",
+                     "priority", "route", "platform", "gate", "terminal", "room", "floor", "unit", "district", "depot",
+                     "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel"})
+
+
+def is_label(text: str, q: Found) -> bool:
+    value: Quantity = q.value
+    if value.unit is not None or q.cue:
+        return False
+    return word_before(text, q.start) in _LABELS
+
+
+# Words after a number that make it where the metric stands now, not where it must get to.
+STARTS_HERE = re.compile(r"(?i)\s*(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
+
+
+def is_year(q: Found) -> bool:
+    """'AY 2027/28', 'the 2027 filing season': a year is not a value."""
+    value: Quantity = q.value
+    return value.unit is None and not value.change and value.value.is_integer() and 1990 <= value.value <= 2100
