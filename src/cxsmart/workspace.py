@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cxsmart.catalogue import Catalogue
 from cxsmart.diagnostics import Span
@@ -216,7 +216,12 @@ class Workspace:
             owner = self.owners.get(g.owner)
             view.owner = owner.model if owner else None
         view.baseline, view.baseline_as_of = _quantity(g.baseline)
+        if view.baseline is not None and view.baseline.change:
+            view.baseline = replace(view.baseline, change=False)     # where it starts is never a change
         view.target, _ = _quantity(g.target)
+        if _signed_score(view.baseline) and view.target is not None and view.target.change and \
+                view.target.unit in (None, POINTS):     # 'baseline: +6, target: +15': NPS written with its sign
+            view.target = replace(view.target, change=False)
         view.start = g.start
         deadline = g.deadline
         if deadline is not None and deadline.relative is not None and g.start is not None and g.start.first:
@@ -393,3 +398,9 @@ def _quantity(value: Quantity | Measured | None) -> tuple[Quantity | None, Timef
     unit = _MEASURED_UNITS.get(value.unit or "")
     return Quantity(value.value, unit=unit, text=format_number(value.value) + (
         "%" if unit == PERCENT else "")), value.as_of
+
+
+def _signed_score(q: Quantity | None) -> bool:
+    """A baseline written with its sign ('+6', '-12'): the goal writes scores signed, so a signed
+    target is a score too, not a change."""
+    return q is not None and not q.factor and q.text[:1] in "+-−"

@@ -75,7 +75,7 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     if facts.direction is None and verbs:
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
-    _wording(facts, hits, tokens, verbs, text)
+    _wording(facts, hits, tokens, verbs, text, _masked(text, dates))
     service_not_activity(facts, text, definitional_words)
     m = _SEGMENT.search(text)
     if m:
@@ -283,7 +283,14 @@ _PHRASE_END = re.compile(r"(?i)\s+(?:by|in|within|before|until|through|during|fr
                          r"each|where|as|if|when|while|and|or|up|down)(?![\w-])|[,;.(]")
 
 
-def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> None:
+def _masked(text: str, dates: list[Found]) -> str:
+    """The text with its dates blanked out (same length, so offsets hold): a date's digits are no value."""
+    for d in dates:
+        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    return text
+
+
+def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undated: str) -> None:
     extra = facts.extra
     lead = LEADING.match(text)
     first = next((t for t in tokens if t.idx >= (lead.end() if lead else 0) and t.is_alpha), None)
@@ -300,7 +307,7 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str) -> N
                 extra.setdefault("abstract", []).append(found)
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)
-    pair = measured_pair(text)
+    pair = measured_pair(undated)
     if pair is not None and len({m.value for m in facts.metrics}) < 2:
         extra["compound"] = [pair[1]]
         extra["compound-first"] = [pair[0]]

@@ -49,7 +49,8 @@ class ProseMismatch(Rule):
         facts, g = goal.facts, goal.goal
         hint = "make the title and the fields say the same"
         said = facts.metric
-        if g.metric is not None and goal.metric is not None and said is not None and facts.extra.get("metrics"):
+        if g.metric is not None and goal.metric is not None and said is not None and facts.extra.get("metrics") \
+                and goal.uncatalogued is None:          # a metric of the team's own may well be named so
             named = ctx.workspace.catalogue.resolve(str(said.value))
             if named is not None and named.id != goal.metric.id:
                 yield ctx.report(self, goal, f"the title names {named.name or named.id} but 'metric' is "
