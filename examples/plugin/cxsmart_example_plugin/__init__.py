@@ -10,9 +10,8 @@ class IndividualGoalOwnedByAPerson(Rule):
     """An individual goal is owned by a team or a role instead of a person.
 
     ## Why it matters
-    "A logical sequence starting with overall corporate CX goals, then team CX goals and
-    finally individual CX goals is also useful" (Kiruthu): an individual goal belongs to
-    one person, who is measured on it.
+    Kiruthu (ICX Kenya): set goals in order, company first, then teams, then individuals.
+    An individual goal belongs to one person, who is measured on it.
 
     ## Example
     ```yaml

@@ -45,9 +45,8 @@ class ImplausibleChange(Rule):
     The window runs from `start` (or the baseline's `as_of`, or today) to the deadline.
 
     ## Why it matters
-    "If the goal is simply too ambitious, and failure is all but guaranteed, motivating
-    your teams to reach it is going to be somewhat of a challenge" (Del Moro). Stretch goals
-    work; impossible ones are ignored.
+    Del Moro: when a goal is so ambitious that it is bound to fail, it is hard to get a team
+    to chase it. Stretch goals work; impossible ones are ignored.
 
     ## Example
     ```yaml
@@ -105,8 +104,8 @@ class AlreadyAchieved(Rule):
     """The baseline already meets the target: there is nothing to achieve.
 
     ## Why it matters
-    "Customer experience goals should not be too easy. According to the goal-setting
-    theory, difficult goals lead to greater effort" (Kiruthu, ICX Kenya). A target at or
+    Kiruthu (ICX Kenya): an easy CX goal asks little of anyone, and goal-setting theory
+    holds that harder goals bring out more effort. A target at or
     behind today's value is a threshold to hold, not a goal.
 
     ## Example
@@ -161,9 +160,8 @@ class TooManyGoals(Rule):
     Reported once per owner and period, at the first goal over the limit.
 
     ## Why it matters
-    "In the context of CX, this means starting small – in terms of the number of goals, and
-    the scope of these goals" (Del Moro). Teams that "create hundreds of activities" overload
-    the workforce; "less is more".
+    Del Moro: start with a few CX goals of modest scope. Piling up activities wears teams
+    out, and fewer goals get more done.
 
     ## Options
     - `max` (default 5): most goals per owner and period.
@@ -227,8 +225,8 @@ class TrivialChange(Rule):
     """The change is too small to matter for the metric (below its `min_change`).
 
     ## Why it matters
-    "CX goals that are a little difficult to achieve help organizations to stretch their
-    customer experience to the next level" (Kiruthu, ICX Kenya). A change within the
+    Kiruthu (ICX Kenya): a goal that is a bit hard to reach is what pushes the customer
+    experience forward. A change within the
     metric's noise will be met, or missed, by chance.
 
     ## Example

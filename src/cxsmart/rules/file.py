@@ -155,8 +155,9 @@ class CascadeCycle(_ReadingProblem):
     Reported once per loop, at the goal that comes first in the files, with the whole chain.
 
     ## Why it matters
-    Goals cascade from corporate to team to individual ("first think long term and then go
-    short-term", Kiruthu). A loop has no top, so no goal in it traces to a business objective.
+    Goals cascade from corporate to team to individual. Kiruthu (ICX Kenya): set the company's
+    goals first, then each team's, then each person's. A loop has no top, so no goal in it
+    traces to a business objective.
 
     ## Example
     ```yaml

@@ -19,8 +19,8 @@ class NoMetric(Rule):
     or description (NPS, CSAT, churn rate ... by name or alias).
 
     ## Why it matters
-    "Some organisations have set CX goals that have no time-frames and that are not
-    measurable or are never measured" (Kiruthu, ICX Kenya). Choosing the metric is what
+    Kiruthu (ICX Kenya): some organisations set CX goals that cannot be measured, or that
+    simply never are. Choosing the metric is what
     links a tactical goal to the strategic one (Del Moro).
 
     ## Example
@@ -58,8 +58,8 @@ class NoBaseline(Rule):
     """The goal says where to go but not where it starts.
 
     ## Why it matters
-    "A very common vague goal is 'to improve customer experience' without stating from what
-    to what" (Kiruthu, ICX Kenya). A relative target ("by 30%") means nothing without a
+    Kiruthu (ICX Kenya): vague goals such as "improve customer experience" give no starting
+    level and no end level. A relative target ("by 30%") means nothing without a
     baseline: 30% of what?
 
     ## Example
@@ -136,8 +136,8 @@ class NoTarget(Rule):
     """The goal has no target: it says what to measure but not what counts as success.
 
     ## Why it matters
-    Without "to what", any movement can be called progress. "Define exactly what success
-    looks like" (Del Moro).
+    Without an end point, any movement can be called progress. Del Moro: say precisely what
+    counts as success.
 
     ## Example
     ```yaml
@@ -323,9 +323,8 @@ class AmbiguousPercent(Rule):
     Write 'pp' or 'points' for an absolute change, or give the target value.
 
     ## Why it matters
-    "Improve customer satisfaction scores by 10% over the next six months" (Renascence) and
-    "increasing your Net Promoter Score by 5%" (Del Moro) read differently to different
-    people; only one of them gets measured.
+    Sample goals such as a 10% rise in satisfaction scores (Renascence) or a 5% rise in NPS
+    (Del Moro) read differently to different people; only one reading gets measured.
 
     ## Example
     ```yaml

@@ -18,8 +18,7 @@ class ActionNoOwner(Rule):
     """An action in the goal's plan has no owner.
 
     ## Why it matters
-    "Responsibility Assignment: Clearly assign responsibility for each action to specific
-    individuals or teams" (Renascence).
+    Renascence: every action in the plan needs a named person or team who answers for it.
 
     ## Example
     ```yaml
@@ -55,8 +54,8 @@ class ActionNoDue(Rule):
     """An action in the goal's plan has no due date.
 
     ## Why it matters
-    "Timeline: Set a timeline for each action, including milestones and deadlines"
-    (Renascence).
+    Renascence: each action in the plan needs its own schedule, with milestones and a due
+    date.
 
     ## Example
     ```yaml
@@ -134,8 +133,8 @@ class NoReview(Rule):
     """The goal has no review cadence (`review: weekly | biweekly | monthly | quarterly`).
 
     ## Why it matters
-    "Regular Review Meetings: Schedule regular meetings to review progress toward CX goals"
-    (Renascence). Progress that is not monitored is not managed.
+    Renascence: hold reviews on a fixed rhythm to check how the CX goals are going.
+    Progress that is not monitored is not managed.
 
     ## Example
     ```yaml

@@ -21,8 +21,8 @@ class NoObjective(Rule):
     A goal may name its `objective`, or inherit it from its `parent` goal.
 
     ## Why it matters
-    "To achieve a successful CX programme, you need to define specific goals that are
-    aligned to your overall business objectives" (Del Moro). A goal that serves no objective
+    Del Moro: a CX programme succeeds when its goals are specific and tied to what the
+    business as a whole is trying to achieve. A goal that serves no objective
     competes for effort with the ones that do.
 
     ## Example
@@ -61,8 +61,8 @@ class NoOwner(Rule):
     """The goal has no owner.
 
     ## Why it matters
-    "Clearly assign responsibility for each action to specific individuals or teams"
-    (Renascence). A goal that everyone owns, nobody moves.
+    Renascence: name the person or team answerable for each piece of work. A goal that
+    everyone owns, nobody moves.
 
     ## Example
     ```yaml
@@ -96,8 +96,8 @@ class OwnerCannotAffect(Rule):
     `controls` are not checked.
 
     ## Why it matters
-    CX goals "need to be tailored for every team as they can only affect what they can
-    control" (Del Moro). A contact centre cannot move share of wallet; measuring it on that
+    Del Moro: each team's CX goals must fit that team, because a team can only move what is
+    within its control. A contact centre cannot move share of wallet; measuring it on that
     makes the goal someone else's.
 
     ## Example
@@ -153,8 +153,8 @@ class ConflictingIncentive(Rule):
     against churn, retention, CSAT, NPS and first contact resolution.
 
     ## Why it matters
-    "If the call centre agent is still rewarded on reducing average call time, and the
-    overall goal is to reduce churn, well, you know where I'm going with this" (Del Moro).
+    Del Moro: if call-centre agents are still rewarded for short calls while the company's
+    goal is to cut churn, the two pull against each other.
 
     ## Example
     ```yaml
@@ -214,9 +214,8 @@ class InternalWithoutExternal(Rule):
     a goal on an external metric shares this goal's segment and its parent or owner.
 
     ## Why it matters
-    "Every internal KPI that supports a channel or a process that customers go through in
-    their journeys, must have an external measure that tracks the customer satisfaction on
-    this specific channel or process" (El-Hinnawi, New Metrics).
+    El-Hinnawi (New Metrics): pair each internal KPI for a channel or process customers use
+    with a measure of how satisfied customers are with that same channel or process.
 
     ## Example
     ```yaml
@@ -286,8 +285,8 @@ class SoftMetricUnlinked(Rule):
     """A perception metric (NPS, CSAT, CES ...) serves an objective that has no business KPI.
 
     ## Why it matters
-    "NPS scores are valuable barometers, but a rise in scores is not a guarantee of a rise
-    in net revenue" (McVey, Qualtrics). The objective above a perception goal should say
+    McVey (Qualtrics): NPS is a useful gauge, but a higher score does not promise more
+    revenue. The objective above a perception goal should say
     which business KPI the scores are expected to move.
 
     ## Example

@@ -25,9 +25,9 @@ class VagueWording(Rule):
     a team can extend or trim (`rule-packs`).
 
     ## Why it matters
-    "Customer centricity might be a worthy cause, but it's definitely not a SMART goal ...
-    make sure you define exactly what success looks like" (Del Moro). "A very common vague
-    goal is 'to improve customer experience' without stating from what to what" (Kiruthu).
+    Del Moro: customer centricity is a fine aim, but not a SMART goal; say precisely what
+    success would be. Kiruthu (ICX Kenya): "improve customer experience" is a typical vague
+    goal, because it never says from which level to which.
 
     ## Example
     ```yaml
@@ -62,8 +62,8 @@ class ActivityNotOutcome(Rule):
     "Train agents to raise first contact resolution from 70% to 75% by Q2 2026".
 
     ## Why it matters
-    The SMART model "does help prevent one critical issue that CX and marketing departments
-    often get blamed for: confusing goals with activities" (Del Moro). An activity is done
+    Del Moro: SMART goals help CX and marketing teams avoid a mistake they are often blamed
+    for, treating activities as if they were goals. An activity is done
     when it is done; a goal is met when customers notice.
 
     ## Example
@@ -100,8 +100,8 @@ class CompoundGoal(Rule):
 
     ## Why it matters
     A goal with two outcomes is half met and half missed, with one owner and one deadline
-    for two problems. "Start small – in terms of the number of goals, and the scope of these
-    goals" (Del Moro): split it, and each part can be owned and tracked.
+    for two problems. Del Moro: keep goals few, and each one narrow. Split it, and each part
+    can be owned and tracked.
 
     ## Example
     ```yaml
@@ -135,7 +135,7 @@ class HedgedWording(Rule):
 
     ## Why it matters
     A goal that hedges has accepted missing itself before it starts; "as much as possible"
-    is no target at all. "Difficult goals lead to greater effort" (Kiruthu).
+    is no target at all. Kiruthu (ICX Kenya): demanding goals make people work harder.
 
     ## Example
     ```yaml
@@ -164,9 +164,8 @@ class AbstractObject(Rule):
 
     ## Why it matters
     Loyalty, happiness and engagement are real, but they are measured through something:
-    retention, repeat purchases, NPS. "Teams can easily rally around the idea of making
-    customers happier, and create hundreds of activities that on paper aim for this noble
-    cause" (Del Moro).
+    retention, repeat purchases, NPS. Del Moro: teams rally easily behind making customers
+    happier, then pile up activities that serve it only on paper.
 
     ## Example
     ```yaml

@@ -15,8 +15,8 @@ class NoDeadline(Rule):
     """The goal has no deadline.
 
     ## Why it matters
-    "Goals should be time-specific – they're usually set in terms of quarters, or multiples
-    of quarters" (Del Moro). Without a date, a goal is never late, so it is never urgent.
+    Del Moro: every goal needs a time frame, usually a quarter or a few quarters. Without a
+    date, a goal is never late, so it is never urgent.
 
     ## Example
     ```yaml
@@ -53,8 +53,8 @@ class VagueDeadline(Rule):
     from the `vague-deadlines` pack.
 
     ## Why it matters
-    "Goals should be time-specific – they're usually set in terms of quarters, or multiples
-    of quarters" (Del Moro). "ASAP" is a mood, not a date: nobody can be late against it.
+    Del Moro: a goal belongs to a period, most often one or more quarters. "ASAP" is a mood,
+    not a date: nobody can be late against it.
 
     ## Example
     ```yaml
@@ -92,8 +92,8 @@ class PastDeadline(Rule):
 
     ## Why it matters
     A goal whose date is behind us is either achieved, missed, or silently extended; the
-    goals file should say which. "Track and measure progress towards the goals, and give
-    timely feedback" (Kiruthu, ICX Kenya).
+    goals file should say which. Kiruthu (ICX Kenya): managers should follow each goal's
+    progress and tell the people involved promptly how it is going.
 
     ## Example
     ```yaml
@@ -162,8 +162,8 @@ class OutlivesParent(Rule):
     """The goal's deadline is after its parent goal's deadline.
 
     ## Why it matters
-    Quarterly goals "roll up to a smaller set of yearly objectives" (Del Moro): a team goal
-    that ends after the corporate goal it serves cannot count towards it.
+    Del Moro: quarterly goals feed a shorter list of yearly ones. A team goal that ends after
+    the corporate goal it serves cannot count towards it.
 
     ## Example
     ```yaml
@@ -210,8 +210,8 @@ class RelativeDeadline(Rule):
     different every time someone reads the file.
 
     ## Why it matters
-    "Improve customer satisfaction scores by 10% over the next six months" (Renascence):
-    six months from when? The goal written in January and read in May disagree.
+    Renascence's sample goal gives satisfaction scores six months to rise: six months from
+    when? The goal written in January and read in May disagree.
 
     ## Example
     ```yaml
@@ -299,9 +299,8 @@ class StaleBaseline(Rule):
     against the goal's `start`, or today when there is no start.
 
     ## Why it matters
-    A target set against a year-old number may already be met, or out of reach; "as market
-    conditions, customer expectations, and business objectives evolve, CX goals may need to
-    be revisited and refined" (Renascence).
+    A target set against a year-old number may already be met, or out of reach. Renascence:
+    markets, customers and business aims change, and CX goals need revisiting as they do.
 
     ## Example
     ```yaml
@@ -348,10 +347,10 @@ class YearlessDeadline(Rule):
     the year it was written in.
 
     ## Why it matters
-    Goals are set for quarters and multiples of quarters (Del Moro), and they are reviewed long
-    after they were written: "by Q3" read next year points at a different quarter. A goal with
-    no time frame is a goal nobody measures (Kiruthu, ICX Kenya); one with half a time frame is
-    measured against the wrong one.
+    Goals are set for a quarter or a few quarters (Del Moro), and they are reviewed long after
+    they were written: "by Q3" read next year points at a different quarter.
+    Kiruthu (ICX Kenya): a goal with no time frame ends up never measured; one with half a
+    time frame is measured against the wrong one.
 
     ## Example
     ```yaml
