@@ -63,3 +63,12 @@ def test_colon_inside_a_value_keeps_the_quotes_hint():
 def test_indentation_in_lists_actions_and_top_level(text, at, hint):
     line, column, got = f001(text)
     assert (line, column) == at and got.startswith(hint)
+
+
+@pytest.mark.parametrize("line,quoted", [
+    ("    target: >= 75%", 'target: ">= 75%"'),
+    ("    target: > 80%", 'target: "> 80%"'),
+])
+def test_an_unquoted_threshold_is_told_to_take_quotes(line, quoted):
+    got_line, _, got_hint = f001(GOAL.format(line=line))
+    assert got_line == 4 and got_hint.endswith(quoted) and "block of text" in got_hint

@@ -200,6 +200,8 @@ def _syntax_problem(exc: Exception, text: str = "") -> Problem:
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     line, col = mark.line + 1, mark.column + 1
     hint = _indentation_hint(text, line, col, problem) if text else None
+    if hint is None and text and context == "while scanning a block scalar":
+        hint = _threshold_hint(text, line)
     if hint is None:
         hint = next((h for start, h in _SYNTAX_HINTS if problem.startswith(start)), None)
     return Problem("F001", message, Span(line, col, line, col + 1), hint=hint)
@@ -279,6 +281,19 @@ def _open_levels(lines: list[str]) -> tuple[set[int], set[int]]:
             items.add(dash_at)
         bound = start
     return keys, items
+
+
+_THRESHOLD = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+:\s+)(?P<value>[>|]=?\s*\S.*?)\s*$")
+
+
+def _threshold_hint(text: str, line: int) -> str | None:
+    """'target: >= 75%': a value that starts with '>' or '|' opens a block of text in YAML."""
+    lines = text.splitlines()
+    m = _THRESHOLD.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if m is None:
+        return None
+    return (f"a value starting with '{m.group('value')[0]}' starts a block of text in YAML: put it in quotes, "
+            f"{m.group('head').strip()} \"{m.group('value')}\"")
 
 
 _SYNTAX_HINTS = (
