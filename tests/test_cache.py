@@ -262,3 +262,16 @@ def test_cached_facts_keep_bounds_working_days_and_yearless_deadlines():
         assert back == facts, text
     _, first = next(iter(Reader(load_packs([])).read(texts[:1])))
     assert first.deadline.value.yearless and first.target.value.working_days
+
+
+def test_linting_one_file_on_its_own_keeps_the_workspaces_facts(run_cli, ws):
+    lint(run_cli)
+    (before,) = [json.loads(p.read_text()) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
+    lint(run_cli, "--isolated", "goals/team-goals.yaml")
+    (after,) = [json.loads(p.read_text()) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
+    assert set(before) <= set(after)                # the next whole run need not read every sentence again
+    target = ws / "goals" / "sentences.yaml"
+    target.write_text(target.read_text().replace("Increase customer loyalty", "Increase NPS from 20 to 30 by Q4 2027"))
+    lint(run_cli)
+    (whole,) = [json.loads(p.read_text()) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
+    assert len(whole) == len(before)                # a whole run drops the title that was edited away

@@ -72,4 +72,4 @@ def test_the_written_hook_is_a_valid_pre_commit_config(tmp_path):
     path.write_text(pre_commit_config("cxsmart @ file:///x/cxsmart"))
     hook = load_config(str(path))["repos"][0]["hooks"][0]
     assert hook["language"] == "python" and hook["additional_dependencies"] == ["cxsmart @ file:///x/cxsmart"]
-    assert hook["entry"] == "cxsmart lint --force-exclude --workspace"
+    assert hook["entry"] == "cxsmart lint --force-exclude"

@@ -110,7 +110,7 @@ SYSTEM_HOOK = """\
 repos:
   - repo: local
     hooks:
-      - {id: cxsmart, name: cxsmart, entry: cxsmart lint --force-exclude --workspace, language: system,
+      - {id: cxsmart, name: cxsmart, entry: cxsmart lint --force-exclude, language: system,
          types_or: [yaml], require_serial: true}
 """
 

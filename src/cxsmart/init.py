@@ -148,7 +148,7 @@ repos:
     hooks:
       - id: cxsmart
         name: cxsmart (SMART CX goals)
-        entry: cxsmart lint --force-exclude --workspace
+        entry: cxsmart lint --force-exclude
         language: python
         additional_dependencies: [{source}]
         types_or: [yaml]

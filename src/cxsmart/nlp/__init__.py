@@ -60,9 +60,11 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
         missing = [t for t in missing if texts[t] is None]
     if missing:
         texts.update(Reader(packs).read(missing))
-    if use_cache and (unknown or len(table) != len(texts)):
-        cache.store_facts(packs_key, {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f))
-                                      for t, f in texts.items()})
+    partial = len(texts) * 2 < len(table)              # one file of a large workspace (--isolated)
+    if use_cache and (unknown or (len(table) != len(texts) and not partial)):
+        current = {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f)) for t, f in texts.items()}
+        # a whole run keeps only its own texts (edited titles leave); a partial one keeps the rest too
+        cache.store_facts(packs_key, {**table, **current} if partial else current)
     for i, goal in enumerate(goals):
         if i not in done:
             goal.facts = _facts(goal, texts)
