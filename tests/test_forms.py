@@ -7,6 +7,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cxsmart.api import lint_text
 from cxsmart.nlp import Reader
@@ -159,3 +161,12 @@ def test_compound_goal_of_uncatalogued_measures():
     assert "'missed appointments' and 'telephone abandonment'" in found[0].message
     assert lint_text("- title: Answer 80% of calls within 20 seconds and 90% within 60 seconds by Q2 2027\n",
                      select=["S003"]).diagnostics == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"\d{1,6}(\.\d{1,3})?%?", fullmatch=True))
+def test_the_quick_reading_of_plain_numbers_agrees_with_the_parser(words):
+    from cxsmart.nlp.finders import _quantity
+    from cxsmart.quantities import parse_quantity
+
+    assert _quantity(words) == parse_quantity(words)

@@ -95,6 +95,8 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
         shown = {_display(p, cwd) for p in files}
         if files:
             files = _with_workspace(files, paths, loaded, cfg)
+        if len(shown) == len(files) and all(_display(p, cwd) in shown for p in files):
+            shown = None                            # the named files are the whole workspace ('lint .')
     raw = [_Raw(p, _display(p, cwd), _read(p, cfg)) for p in files]
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None

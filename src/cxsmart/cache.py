@@ -163,27 +163,13 @@ _MODE: int | None = None
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """Whole or absent, as fsutil.write_atomic, but without waiting for the disk (fsync): a
-    cache entry lost to a power cut is a miss, and a run may store a hundred of them."""
-    import tempfile
-
+    """Whole or absent, without waiting for the disk: a run may store a hundred entries."""
     global _MODE
-    if _MODE is None:
-        from cxsmart.fsutil import new_file_mode
+    from cxsmart.fsutil import new_file_mode, write_atomic
 
+    if _MODE is None:
         _MODE = new_file_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, _MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, text, durable=False, mode=_MODE)
 
 
 def clean(folder: Path) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from cxsmart.nlp.finders import Found, definitional, find_dates, find_quantities
-from cxsmart.nlp.numbers import (BAND, FRACTION, FRACTIONS, STARTS_HERE, WORKING, is_label, is_scale, is_year,
+from cxsmart.nlp.numbers import (BAND, FRACTION, FRACTIONS, NOWISH, STARTS_HERE, WORKING, is_label, is_scale, is_year,
                                  named_period, standard_time, way_of, word_before, working_days)
 from cxsmart.nlp.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
 from cxsmart.nlp.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
@@ -61,26 +61,34 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
         facts.deadline = named_period(text)
     verbs = _directions(hits, tokens)
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
-    dated = any(d.value.relative is None and d.cue in DEADLINE_CUES and d.cue for d in dates)
-    standards = [standard_time(d) for d in dates if definitional(d, text, definitional_words) or
-                 (dated and text[d.start:d.end].lower().startswith("within"))]   # "within 12 weeks in 2026-27"
-    standards += [Found(working_days(m), m.start(1), m.end(1), "within") for m in WORKING.finditer(text)]
-    standards = [q for q in standards if q is not None]
-    quantities = [q for q in quantities if not any(s.start <= q.start < s.end for s in standards)]
-    quantities = sorted(quantities + [q for q in standards if q is not None], key=lambda q: q.start)
+    standards = _service_standards(text, dates, definitional_words)
     if standards:
-        facts.extra["service-standard"] = [q for q in standards if q is not None]
+        quantities = [q for q in quantities if not any(s.start <= q.start < s.end for s in standards)]
+        quantities = sorted(quantities + standards, key=lambda q: q.start)
+        facts.extra["service-standard"] = standards
     _metrics(facts, hits, tokens, text)
     _numbers(facts, quantities, verbs, tokens, text)
     if facts.direction is None and verbs:
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
-    _wording(facts, hits, tokens, verbs, text, _masked(text, dates))
+    _wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
     service_not_activity(facts, text, definitional_words)
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
     return facts
+
+
+def _service_standards(text: str, dates: list[Found], definitional_words: set[str]) -> list[Found]:
+    """The times of a service standard ('within 30 seconds', 'in 10 working days'): targets of a
+    response-time measure. A 'within' time beside a dated deadline is one too ('within 12 weeks
+    in 2026-27')."""
+    dated = any(d.value.relative is None and d.cue in DEADLINE_CUES and d.cue for d in dates)
+    out = [standard_time(d) for d in dates if d.value.relative is not None and (
+        definitional(d, text, definitional_words) or (dated and text[d.start:d.end].lower().startswith("within")))]
+    if "day" in text:
+        out += [Found(working_days(m), m.start(1), m.end(1), "within") for m in WORKING.finditer(text)]
+    return [q for q in out if q is not None]
 
 
 def _hits(doc, pipeline: Pipeline) -> list[tuple[str, str, int, int]]:
@@ -160,6 +168,9 @@ def _means_clause(text: str) -> int:
 
 
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
+    low = text.lower()
+    now = ("now" in low or "today" in low or "current" in low or "present" in low or "at the " in low or
+           "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
     to = next((q for q in quantities if q.cue in ("to", "→", "->") and not q.value.factor), None)
     if to is not None:                          # "waits over 4 hours from 18% to 10%": 'to' names the target
         facts.target = _absolute(to)
@@ -167,7 +178,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
             before = [q for q in quantities if q.end <= to.start and not q.cue]
             if before and facts.baseline is None:
                 facts.baseline = _absolute(before[-1])
-    band = BAND.search(text)
+    band = BAND.search(text) if "(" in text else None
     if band is not None and facts.target is None:      # "(70-78)": from 70 to 78
         low, high = float(band.group(1)), float(band.group(2))
         unit = PERCENT if band.group(3) else None
@@ -177,7 +188,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
-        if STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
+        if now and STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
             facts.baseline = _absolute(q)               # "which is at 88% today"
             if facts.target is not None and facts.target.start == q.start:
                 facts.target = None
@@ -201,7 +212,8 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
                 facts.target = Found(Quantity(factor, factor=True, text=text[v.start:v.end]), v.start, v.end, "")
                 break
     if facts.target is None:
-        fraction = FRACTION.search(text)
+        fraction = FRACTION.search(text) if ("half" in low or "third" in low or "quarter" in low or "fifth" in low
+                                            or "tenth" in low) else None
         if fraction is not None:                # "reduced by a quarter", "cut ... by a fifth"
             share = FRACTIONS[fraction.group(1).lower()]
             facts.target = Found(_signed(Quantity(share, PERCENT, text=f"{share:g}%"), _verb_before(verbs, fraction.start())),
@@ -210,7 +222,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
         for q in quantities:                    # the start, a date or the scale is what counts as success
             if facts.baseline is not None and q.start == facts.baseline.start:
                 continue
-            if STARTS_HERE.match(text, q.end):         # "(77% at the start of the year)", "at 88% today"
+            if now and STARTS_HERE.match(text, q.end):  # "(77% at the start of the year)", "at 88% today"
                 facts.baseline = facts.baseline or _absolute(q)
                 continue
             if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):

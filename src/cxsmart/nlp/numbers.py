@@ -25,6 +25,8 @@ _SCALE_AFTER = re.compile(r"(?i)^[\s-]*(?:point|pt|star)\b")
 
 
 def is_scale(text: str, q: Found) -> bool:
+    if "-" not in text and "point" not in text and "pt" not in text and "star" not in text:
+        return False
     """'the 7-point scale', 'a 5-star rating': the number names the scale, not a value."""
     return bool(_SCALE_AFTER.match(text[q.end:q.end + 8]))
 
@@ -96,6 +98,7 @@ def is_label(text: str, q: Found) -> bool:
 
 
 # Words after a number that make it where the metric stands now, not where it must get to.
+NOWISH = re.compile(r"(?i)\b(?:today|now|currently|at present|at the (?:start|beginning)|last (?:year|quarter))\b")
 STARTS_HERE = re.compile(r"(?i)\s*(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
 
 
