@@ -170,3 +170,26 @@ def test_the_quick_reading_of_plain_numbers_agrees_with_the_parser(words):
     from cxsmart.quantities import parse_quantity
 
     assert _quantity(words) == parse_quantity(words)
+
+
+@pytest.mark.parametrize("text,deadline", [
+    ("Halve ambulance handover delays by next winter", "by next winter"),
+    ("Reduce checkout abandonment from 68% to 60% by Black Friday", "by Black Friday"),
+    ("Cut repeat contacts from 14% to 9% by summer 2027", "by summer 2027"),
+])
+def test_named_periods_are_deadlines(reader, text, deadline):
+    assert words(text, facts_of(reader, text).deadline) == deadline
+    assert "T001" not in codes(text)
+
+
+def test_eliminate_is_a_target_of_zero(reader):
+    text = "Eliminate roaming bill-shock complaints by Q4 2027"
+    f = facts_of(reader, text)
+    assert (words(text, f.target), f.target.value.value) == ("Eliminate", 0.0)
+    assert "M003" not in codes(text)
+
+
+@pytest.mark.parametrize("text,vague", [("Get more customers to renew", False), ("Make renewals more effortless", True),
+                                        ("Make the app more intuitive for new customers", True)])
+def test_more_of_a_count_is_a_measure_more_of_a_quality_is_not(text, vague):
+    assert any(c.startswith("S") for c in codes(text)) is vague

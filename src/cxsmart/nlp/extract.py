@@ -30,6 +30,7 @@ DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "th
                  "no later than", "on", "ending", "end", ""}
 START_CUES = {"from", "starting", "since"}
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
+TO_ZERO = {"eliminate", "eradicate"}
 MEANS = {"by", "through", "via", "with", "using"}
 _MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
@@ -210,6 +211,9 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
             factor = FACTORS.get(v.value[1])
             if factor:
                 facts.target = Found(Quantity(factor, factor=True, text=text[v.start:v.end]), v.start, v.end, "")
+                break
+            if v.value[1] in TO_ZERO:               # "eliminate bill-shock complaints": down to none
+                facts.target = Found(Quantity(0.0, text=text[v.start:v.end]), v.start, v.end, "to")
                 break
     if facts.target is None:
         fraction = FRACTION.search(text) if ("half" in low or "third" in low or "quarter" in low or "fifth" in low

@@ -68,7 +68,9 @@ def working_days(m: re.Match) -> Quantity:
 _NAMED_PERIOD = re.compile(
     r"(?i)\b(?:by|before|during|in|for|until|throughout|over)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
     r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2})(?:\s*/\s*\d{2})?\b|mid-((?:19|20)\d{2})\b)"
-    r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b")
+    r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b"
+    r"|\b(?:by|before|until|in|during|for)\s+(?:this|next|the)\s+(?:winter|summer|spring|autumn|fall|holiday season)\b"
+    r"|\b(?:by|before|until)\s+(?:black friday|cyber monday|christmas|easter|new year|peak season)\b")
 
 
 def named_period(text: str) -> Found | None:

@@ -219,6 +219,10 @@ MEASURE_WORDS = re.compile(
     r"deliveries|refunds?|claims?|fewer|zero)\b")
 
 
+# "more customers", "fewer complaints": a count (but "more effortless" is a quality)
+MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
+
+
 def vague_outcome(text: str, facts) -> str | None:
     """The outcome, when it names no measure: 'Turn customers into advocates', 'Make renewals
     effortless', 'Simplify the returns journey', 'Improve customer service'. None when the
@@ -230,6 +234,6 @@ def vague_outcome(text: str, facts) -> str | None:
     if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
         return None                                 # "Reduce churn in the customer journey"
     moves = facts.direction is not None and facts.direction.value in ("up", "down")
-    if not named and general is None and (moves or MEASURE_WORDS.search(text)):
+    if not named and general is None and (moves or MEASURE_WORDS.search(text) or MORE_OF.search(text)):
         return None                                 # "Increase repeat stays": a count, moved one way
     return (general.group(0) if general else text).lower()
