@@ -154,7 +154,7 @@ goals:
 @pytest.mark.parametrize("source", ["anchors", "list", "scalar", "empty", "examples"])
 def test_a_stored_parse_is_the_parse(source):
     from cxsmart.cache import decode_parsed, encode_parsed
-    from cxsmart.yamlread import parse_yaml
+    from cxsmart.read.yamlread import parse_yaml
 
     texts = {"anchors": [ANCHORS], "list": ["- title: x\n- {title: y, owner: z}\n"], "scalar": ["just text\n"],
              "empty": ["# nothing\n"],
@@ -233,7 +233,7 @@ def test_facts_read_by_the_prose_worker_are_cached(tmp_path):
     from cxsmart.api import lint_paths
     from cxsmart.cache import Cache
     from cxsmart.config import Config, LoadedConfig
-    from cxsmart.nlp import text_hash, worker
+    from cxsmart.language import text_hash, worker
 
     if not worker.available():
         pytest.skip("no prose worker on this machine")
@@ -251,9 +251,9 @@ def test_facts_read_by_the_prose_worker_are_cached(tmp_path):
 
 
 def test_cached_facts_keep_bounds_working_days_and_yearless_deadlines():
-    from cxsmart.nlp import Reader
-    from cxsmart.nlp.serial import decode, encode
-    from cxsmart.packs import load_packs
+    from cxsmart.language import Reader
+    from cxsmart.language.serial import decode, encode
+    from cxsmart.read.packs import load_packs
 
     texts = ["Answer every email within one working day by Q3", "Abandonment rate ≤ 4% by year end",
              "Claims satisfaction index (70-78) by 30/06/2027"]

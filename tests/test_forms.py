@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxsmart.api import lint_text
-from cxsmart.nlp import Reader
-from cxsmart.packs import load_packs
+from cxsmart.language import Reader
+from cxsmart.read.packs import load_packs
 
 
 @pytest.fixture(scope="module")
@@ -166,8 +166,8 @@ def test_compound_goal_of_uncatalogued_measures():
 @settings(max_examples=300, deadline=None)
 @given(st.from_regex(r"\d{1,6}(\.\d{1,3})?%?", fullmatch=True))
 def test_the_quick_reading_of_plain_numbers_agrees_with_the_parser(words):
-    from cxsmart.nlp.finders import _quantity
-    from cxsmart.quantities import parse_quantity
+    from cxsmart.language.finders import _quantity
+    from cxsmart.model.quantities import parse_quantity
 
     assert _quantity(words) == parse_quantity(words)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from cxsmart.diagnostics import Span
-from cxsmart.loader import load_text
+from cxsmart.read.loader import load_text
 
 TEXT = """\
 goals:
@@ -75,7 +75,7 @@ def test_an_unreadable_field_is_left_out_and_the_goal_is_still_checked():
 
 
 def test_plain_scalars_follow_the_yaml_1_2_core_schema():
-    from cxsmart.yamltypes import plain_value
+    from cxsmart.read.yamltypes import plain_value
 
     assert [plain_value(v) for v in ["12", "012", "0x1F", "0o17", "4.5", ".5", "1e3", "true", "False", "~", "null", ""]] \
         == [12, 12, 31, 15, 4.5, 0.5, 1000.0, True, False, None, None, None]

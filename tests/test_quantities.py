@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, QuantityError, parse_quantity
+from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, QuantityError, parse_quantity
 
 
 @pytest.mark.parametrize("text,value,unit,change,factor", [
@@ -55,7 +55,7 @@ def test_not_quantities(bad):
 
 # --- the everyday forms of issues 9 and 10 --------------------------------------------------
 
-from cxsmart.quantities import (ABOVE, AT_LEAST, AT_MOST, BAND, BELOW, Quantity)  # noqa: E402
+from cxsmart.model.quantities import (ABOVE, AT_LEAST, AT_MOST, BAND, BELOW, Quantity)  # noqa: E402
 
 
 @pytest.mark.parametrize("text,seconds", [

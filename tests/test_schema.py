@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cxsmart.yamlread import parse_yaml
+from cxsmart.read.yamlread import parse_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = sorted((ROOT / "examples" / "good").rglob("*.yaml"))

@@ -112,8 +112,8 @@ def test_unused_goal_level_suppression_is_reported():
 
 
 def test_goal_lines_of_the_index():
-    from cxsmart.suppress import goal_lines
-    from cxsmart.yamlread import parse_yaml
+    from cxsmart.engine.suppress import goal_lines
+    from cxsmart.read.yamlread import parse_yaml
 
     assert goal_lines(parse_yaml(TWO_GOALS.format(c="", d="")).index) == {2: 9, 10: 11}     # 9: the blank line the block scalar takes
     assert goal_lines(parse_yaml("- title: a\n- title: b\n  review: >-\n    monthly\n").index) == {1: 1, 2: 4}

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from cxsmart.timeframes import DateSyntaxError, parse_date_like
+from cxsmart.model.timeframes import DateSyntaxError, parse_date_like
 
 D = dt.date
 
@@ -91,7 +91,7 @@ def test_not_dates(bad):
 
 # --- the everyday forms of issues 9 and 10 --------------------------------------------------
 
-from cxsmart.timeframes import AmbiguousDateError  # noqa: E402
+from cxsmart.model.timeframes import AmbiguousDateError  # noqa: E402
 
 TODAY = D(2026, 5, 10)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from cxsmart.api import lint_paths
 from cxsmart.cache import Cache
 from cxsmart.config import Config, LoadedConfig
-from cxsmart.nlp import worker
+from cxsmart.language import worker
 from tests.conftest import TODAY
 
 TEMPLATES = [
@@ -60,7 +60,7 @@ def test_failed_worker_falls_back(tmp_path, monkeypatch):
 
 def read_many(encoded: bool) -> tuple[list[str], dict]:
     """Many more sentences than make the worker share them, all handed over at once."""
-    from cxsmart.packs import load_packs
+    from cxsmart.read.packs import load_packs
 
     texts = [TEMPLATES[i % len(TEMPLATES)].format(n=i) for i in range(worker.SPLIT_AT * 4)]
     w = worker.ProseWorker(load_packs([]), encoded=encoded)
@@ -126,7 +126,7 @@ def test_a_worker_whose_main_process_is_killed_exits(tmp_path):
     import subprocess
     import sys
 
-    code = ("import time\nfrom cxsmart.nlp import worker\nfrom cxsmart.packs import load_packs\n"
+    code = ("import time\nfrom cxsmart.language import worker\nfrom cxsmart.read.packs import load_packs\n"
             "w = worker.ProseWorker(load_packs([]), encoded=False)\nprint(w.process.pid, flush=True)\ntime.sleep(120)\n")
     main = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     pid = int(main.stdout.readline())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cxsmart.api import _may_define
-from cxsmart.discovery import git_toplevel, workspace_roots
+from cxsmart.read.discovery import git_toplevel, workspace_roots
 
 PINNED = ["--today", "2026-11-23"]
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,22 +20,22 @@ from pathlib import Path
 
 import pathspec
 
-from cxsmart import suppress
+from cxsmart.engine import suppress
 from cxsmart.cache import Cache, digest, parse_key
-from cxsmart.catalogue import Catalogue
+from cxsmart.model.catalogue import Catalogue
 from cxsmart.config import Config, LoadedConfig, load_config
 from cxsmart.diagnostics import Diagnostic, Severity, Span
-from cxsmart.discovery import discover, workspace
-from cxsmart.engine import run_rules
-from cxsmart.loader import SourceFile, load_text
+from cxsmart.read.discovery import discover, workspace
+from cxsmart.engine.run import run_rules
+from cxsmart.read.loader import SourceFile, load_text
 from cxsmart.registry import Registry, default_registry
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.packrules import make_rule
-from cxsmart.packs import PackData, load_packs
+from cxsmart.read.packrules import make_rule
+from cxsmart.read.packs import PackData, load_packs
 from cxsmart.selection import Selection, check_selector, select_rules
-from cxsmart.source import Problem, Unreadable, decode, read_bytes
-from cxsmart.workspace import Workspace
-from cxsmart.yamlread import parse_yaml
+from cxsmart.read.source import Problem, Unreadable, decode, read_bytes
+from cxsmart.engine.workspace import Workspace
+from cxsmart.read.yamlread import parse_yaml
 
 
 @dataclass
@@ -269,7 +269,7 @@ class _Prose:
             self._start()
 
     def _start(self) -> None:
-        from cxsmart.nlp import worker
+        from cxsmart.language import worker
 
         try:
             self.worker = worker.ProseWorker(self.run.packs, encoded=self.cache.enabled)
@@ -278,7 +278,7 @@ class _Prose:
 
     def feed(self, source: SourceFile, size: int, left: int) -> None:
         """`size`: the file's bytes; `left`: the bytes of the files still to load after it."""
-        from cxsmart.nlp import text_hash, worker
+        from cxsmart.language import text_hash, worker
 
         texts = [t for item in source.sections["goals"] for t in (item.model.title, item.model.description) if t]
         texts = [t for t in texts if not self.known or text_hash(t) not in self.known]
@@ -297,11 +297,11 @@ class _Prose:
 
 
 def _start_prose(run: _Run, to_parse: list[_Raw], cache: Cache) -> _Prose | None:
-    from cxsmart.nlp import worker
+    from cxsmart.language import worker
 
     if not any(rule.needs_text for rule in run.selection.rules) or not worker.available():
         return None
-    from cxsmart.nlp import cached_texts
+    from cxsmart.language import cached_texts
 
     size = sum(len(r.data) for r in to_parse if isinstance(r.data, bytes))
     return _Prose(run, cache, cached_texts(run.packs, cache), start=size >= worker.MIN_BYTES)
@@ -350,7 +350,7 @@ class _ShownOnly(Rule):
         return cls(rule, goals) if type(rule).check is not Rule.check else rule
 
     def check_workspace(self, ws, ctx: RuleContext):
-        from cxsmart.engine import _internal_error
+        from cxsmart.engine.run import _internal_error
 
         yield from self.rule.check_workspace(ws, ctx)
         for goal in self.goals:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import os
 import shutil
@@ -30,16 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from cxsmart import __version__
+from cxsmart.hashing import digest
 
 DIR_NAME = ".cxsmart_cache"
 KEEP_RESULTS = 16
 KEEP_FILES = 64             # parsed files kept beyond the ones the last run used
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# cxsmart's cache; 'cxsmart clean' removes it.\n"
-
-
-def digest(*parts: Any) -> str:
-    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]
 
 
 class Cache:
@@ -215,7 +210,7 @@ def parse_key(data_sha: str) -> str:
     does not reuse what an older parser made)."""
     global _STAMP
     if _STAMP is None:
-        from cxsmart import yamlread, yamltypes
+        from cxsmart.read import yamlread, yamltypes
 
         stamp = []
         for module in (yamlread, yamltypes):
@@ -237,7 +232,7 @@ def _root(data: Any) -> tuple:
 
 def encode_parsed(parsed, sha: str) -> dict | None:
     """The cache's JSON form of a parse, or None if it should not be stored."""
-    from cxsmart.yamlread import MAX_DEPTH
+    from cxsmart.read.yamlread import MAX_DEPTH
 
     if parsed.problems:
         return None
@@ -286,7 +281,7 @@ def decode_parsed(doc: Any, sha: str):
     be text), the parser's depth and size limits, one row of spans per value, in order, and
     positive line and column numbers."""
     from cxsmart.diagnostics import Span
-    from cxsmart.yamlread import MAX_DEPTH, MAX_NODES, Entry, Parsed
+    from cxsmart.read.yamlread import MAX_DEPTH, MAX_NODES, Entry, Parsed
 
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("sha") != sha or "data" not in doc:
         return None

@@ -156,8 +156,8 @@ def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cach
     from cxsmart.api import lint_paths
     from cxsmart.cache import from_settings
     from cxsmart.config import ConfigError, load_config
-    from cxsmart.discovery import DiscoveryError
-    from cxsmart.packs import PackError
+    from cxsmart.read.discovery import DiscoveryError
+    from cxsmart.read.packs import PackError
     from cxsmart.registry import RegistryError
     from cxsmart.selection import SelectionError
 
@@ -175,7 +175,7 @@ def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cach
 
 
 def _report_call(action):
-    from cxsmart import report
+    from cxsmart.output import report
 
     try:
         return action(report)
@@ -241,11 +241,11 @@ def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, 
 @app.command("metrics")
 def metrics_command() -> None:
     """List the built-in metric catalogue: ids, units, better direction, kind and aliases."""
-    from cxsmart.catalogue import Catalogue
-    from cxsmart.packs import PackError
+    from cxsmart.model.catalogue import Catalogue
+    from cxsmart.read.packs import PackError, load_packs
 
     try:
-        catalogue = Catalogue.build()
+        catalogue = Catalogue.from_metrics(load_packs([]).metrics)
     except PackError as e:
         fail(str(e))
     for m in sorted(catalogue.metrics.values(), key=lambda m: m.id):
@@ -291,7 +291,7 @@ def clean_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the goal file, for editors (see the README)."""
-    from cxsmart.schema import render
+    from cxsmart.model.schema import render
 
     sys.stdout.write(render())
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from cxsmart.suggest import did_you_mean
-from cxsmart.timeframes import MONTHS
+from cxsmart.model.timeframes import MONTHS
 
 CONFIG_NAMES = ("cxsmart.toml", "pyproject.toml")
 

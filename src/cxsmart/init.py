@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from cxsmart.fsutil import create_new
-from cxsmart.timeframes import quarter
+from cxsmart.model.timeframes import quarter
 
 FILES = ("goals.yaml", "cxsmart.toml", ".pre-commit-config.yaml")
 

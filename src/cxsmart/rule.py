@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from cxsmart.diagnostics import Diagnostic, Severity, Span
 
 if TYPE_CHECKING:
-    from cxsmart.workspace import GoalView, Workspace
+    from cxsmart.engine.workspace import GoalView, Workspace
 
 LETTERS = {
     "F": "file", "S": "Specific", "M": "Measurable", "A": "Attainable",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cxsmart.fingerprint import fingerprints
+from cxsmart.output.fingerprint import fingerprints
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

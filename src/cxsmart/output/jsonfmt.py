@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from json.encoder import encode_basestring
+from typing import TYPE_CHECKING
 
 from cxsmart import __version__
-from cxsmart.api import LintResult
+
+if TYPE_CHECKING:
+    from cxsmart.api import LintResult              # the program's result; output only reads it
 
 
 def render(result: LintResult, registry=None, statistics: bool = False) -> str:

@@ -13,7 +13,7 @@ import json
 from urllib.parse import quote
 
 from cxsmart import __version__
-from cxsmart.fingerprint import fingerprints
+from cxsmart.output.fingerprint import fingerprints
 from cxsmart.rule import LETTERS
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
 from rich.text import Text
 
-from cxsmart.api import LintResult
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.printable import printable
+
+if TYPE_CHECKING:
+    from cxsmart.api import LintResult              # the program's result; output only reads it
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 160   # characters of a long source line shown around the span

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.measure import (ambiguous_percent, declare_direction, verb_against_numbers, verb_way, metric_range, resolve_target, show, unit_problem,
+from cxsmart.model.measure import (ambiguous_percent, declare_direction, verb_against_numbers, verb_way, metric_range, resolve_target, show, unit_problem,
                              wrong_way)
-from cxsmart.quantities import PERCENT, Quantity, format_number
+from cxsmart.model.quantities import PERCENT, Quantity, format_number
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.workspace import GoalView
+from cxsmart.engine.workspace import GoalView
 
 
 class NoMetric(Rule):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.suggest import closest
-from cxsmart.workspace import GoalView
+from cxsmart.engine.workspace import GoalView
 
 
 class UncataloguedMetric(Rule):

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.timeframes import describe
-from cxsmart.workspace import GoalView, short
+from cxsmart.model.timeframes import describe
+from cxsmart.engine.workspace import GoalView, short
 
 
 def _action_label(action) -> str:

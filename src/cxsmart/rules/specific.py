@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.workspace import GoalView, short
+from cxsmart.engine.workspace import GoalView, short
 
 
 def _defines_success(goal: GoalView) -> bool:

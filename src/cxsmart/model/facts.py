@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cxsmart.diagnostics import Span
-from cxsmart.quantities import Quantity
-from cxsmart.timeframes import Timeframe
+from cxsmart.model.quantities import Quantity
+from cxsmart.model.timeframes import Timeframe
 
 
 class Fact:

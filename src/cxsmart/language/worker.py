@@ -22,8 +22,8 @@ import time
 from typing import Iterator
 
 # the package is imported already (this module is part of it); spaCy is not, until a Reader is built
-from cxsmart.nlp import Reader
-from cxsmart.nlp.serial import encode, from_wire, to_wire
+from cxsmart.language import Reader
+from cxsmart.language.serial import encode, from_wire, to_wire
 
 MIN_BYTES = 256 * 1024          # below this, forking costs more than it saves
 SPLIT_AT = 600                  # sentences left when the main process is done: enough to share

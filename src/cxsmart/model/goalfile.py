@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationInfo, WithJsonSchema,
                       field_validator)
 
-from cxsmart.quantities import Quantity, QuantityError, parse_quantity
-from cxsmart.timeframes import DateSyntaxError, Timeframe, parse_date_like
+from cxsmart.model.quantities import Quantity, QuantityError, parse_quantity
+from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$")
 _METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cxsmart.model import MetricDef
-from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS
+from cxsmart.model.goalfile import MetricDef
+from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS
 
 if TYPE_CHECKING:
-    from cxsmart.workspace import GoalView
+    from cxsmart.engine.workspace import GoalView
 
 _UNITS_OF = {PERCENT: "percent", POINTS: "points", DURATION: "duration", CURRENCY: "currency"}
 _SCALE = re.compile(r"(?i)\b(\d{1,2})[- ]point\b|\bout of (\d{1,2})\b|\d(?:\.\d+)?\s?/\s?(\d{1,2})\b|"

@@ -10,16 +10,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from cxsmart.catalogue import Catalogue
+from cxsmart.model.catalogue import Catalogue
 from cxsmart.diagnostics import Span
-from cxsmart.facts import Fact, Facts
-from cxsmart.loader import Item, SourceFile
-from cxsmart.goalmetric import names_pattern, on_scale, own_metric
-from cxsmart.model import Goal, Measured, MetricDef, Objective, Owner
-from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
-from cxsmart.source import Problem
+from cxsmart.model.facts import Fact, Facts
+from cxsmart.read.loader import Item, SourceFile
+from cxsmart.engine.goalmetric import names_pattern, on_scale, own_metric
+from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective, Owner
+from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
+from cxsmart.read.source import Problem
 from cxsmart.suggest import closest, did_you_mean
-from cxsmart.timeframes import AMBIGUOUS, DateSyntaxError, Timeframe, parse_date_like
+from cxsmart.model.timeframes import AMBIGUOUS, DateSyntaxError, Timeframe, parse_date_like
 
 _MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
 
@@ -306,7 +306,7 @@ class Workspace:
     def _metric_from_prose(self, view: GoalView):
         """The first catalogue metric the title names whose unit fits the title's numbers:
         'complaints resolved after 48 hours from 12% to 6%' is a share, not a complaint count."""
-        from cxsmart.measure import unit_problem
+        from cxsmart.model.measure import unit_problem
 
         numbers = [("baseline", view.facts.baseline), ("target", view.facts.target)]
         for mention in view.facts.extra.get("metrics", []):

@@ -12,10 +12,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cxsmart.diagnostics import Span
-from cxsmart.model import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
-from cxsmart.source import Problem
+from cxsmart.model.goalfile import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
+from cxsmart.read.source import Problem
 from cxsmart.suggest import did_you_mean
-from cxsmart.yamlread import REFUSED, Entry, Parsed, Path, parse_yaml
+from cxsmart.read.yamlread import REFUSED, Entry, Parsed, Path, parse_yaml
 
 
 @dataclass
@@ -236,7 +236,7 @@ def _describe(value: Any) -> str:
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """The allowed keys of the (possibly nested) model that the unknown key sits in."""
-    from cxsmart.model import Action, Measured, MetricDef
+    from cxsmart.model.goalfile import Action, Measured, MetricDef
 
     nested = {"actions": Action, "baseline": Measured, "target": Measured, "metric": MetricDef}
     current = model

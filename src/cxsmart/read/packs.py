@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from cxsmart.model import MetricDef
+from cxsmart.model.goalfile import MetricDef
 
 if TYPE_CHECKING:
-    from cxsmart.packrules import PackRuleSpec
+    from cxsmart.read.packrules import PackRuleSpec
 from cxsmart.suggest import did_you_mean
 
 TERM_SECTIONS = ("vague-terms", "activity-verbs", "hedges", "vague-deadlines", "abstract-objects",
@@ -62,10 +62,10 @@ class PackData:
 
 
 def builtin_pack_dir() -> Path:
-    installed = Path(__file__).parent / "packs"
+    installed = Path(__file__).parent.parent / "packs"
     if installed.is_dir():
         return installed
-    source_tree = Path(__file__).resolve().parents[2] / "rules"   # editable install / checkout
+    source_tree = Path(__file__).resolve().parents[3] / "rules"   # editable install / checkout
     if source_tree.is_dir():
         return source_tree
     raise PackError(f"{installed}: the built-in rule packs are missing from this installation")
@@ -114,8 +114,8 @@ def _merge(into: PackData, pack: PackData) -> None:
 
 @lru_cache(maxsize=64)
 def _load_pack_file(path: str, mtime_ns: int) -> PackData:
-    from cxsmart.source import Unreadable, decode, read_bytes
-    from cxsmart.yamlread import parse_yaml
+    from cxsmart.read.source import Unreadable, decode, read_bytes
+    from cxsmart.read.yamlread import parse_yaml
 
     try:
         text, problem = decode(read_bytes(path))
@@ -201,7 +201,7 @@ class _Reader:
         return out
 
     def rules(self, items: Any) -> list[tuple["PackRuleSpec", str]]:
-        from cxsmart.packrules import validate_spec
+        from cxsmart.read.packrules import validate_spec
 
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             raise self.error(("rules",), "'rules' must be a list of rule mappings")

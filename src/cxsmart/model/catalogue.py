@@ -7,9 +7,8 @@ forgivingly, its name or any alias in any case ("NPS", "net promoter score").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from cxsmart.model import MetricDef
+from cxsmart.model.goalfile import MetricDef
 from cxsmart.suggest import did_you_mean
 
 
@@ -24,12 +23,6 @@ class Catalogue:
         for metric in metrics:
             cat.add(metric)
         return cat
-
-    @classmethod
-    def build(cls, packs: list[Path] = ()) -> "Catalogue":
-        from cxsmart.packs import load_packs
-
-        return cls.from_metrics(load_packs(list(packs)).metrics)
 
     def add(self, metric: MetricDef) -> None:
         self.metrics[metric.id] = metric

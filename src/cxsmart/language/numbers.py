@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.nlp.finders import Found
-from cxsmart.quantities import DURATION, Quantity, QuantityError, parse_quantity
-from cxsmart.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
+from cxsmart.language.finders import Found
+from cxsmart.model.quantities import DURATION, Quantity, QuantityError, parse_quantity
+from cxsmart.model.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
 
 
 def word_before(text: str, at: int, skip: int = 1) -> str:

@@ -7,8 +7,8 @@ or a factor ("x2"); `resolve_target` turns it into the absolute value it means.
 
 from __future__ import annotations
 
-from cxsmart.model import MetricDef
-from cxsmart.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_duration, format_number
+from cxsmart.model.goalfile import MetricDef
+from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_duration, format_number
 
 _UNIT_WORDS = {PERCENT: "a percentage", POINTS: "points", DURATION: "a duration", CURRENCY: "an amount of money",
                None: "a plain number"}

@@ -9,7 +9,7 @@ back to the scalar's start, as the finding can then only point at the value.
 from __future__ import annotations
 
 from cxsmart.diagnostics import Span
-from cxsmart.yamlread import Entry
+from cxsmart.read.yamlread import Entry
 
 
 def locate(entry: Entry, source_line: str | None, start: int, end: int) -> Span:

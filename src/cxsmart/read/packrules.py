@@ -64,7 +64,7 @@ class PackRuleSpec(BaseModel):
 
     @model_validator(mode="after")
     def _fits_check(self) -> "PackRuleSpec":
-        from cxsmart.model import Goal
+        from cxsmart.model.goalfile import Goal
 
         if self.extends == "existence" and not self.tokens:
             raise ValueError("an 'existence' rule needs 'tokens'")
@@ -128,7 +128,7 @@ def make_rule(spec: PackRuleSpec, where: str) -> type[Rule]:
     doc = f"{spec.message}\n\n{spec.docs}\n\nDefined in the rule pack {where}."
     cls = type(f"Pack_{spec.code}", (PackRule,), {
         "__doc__": doc, "code": spec.code, "name": spec.name, "spec": spec,
-        "severity": Severity.parse(spec.severity), "__module__": "cxsmart.packrules",
+        "severity": Severity.parse(spec.severity), "__module__": "cxsmart.read.packrules",
     })
     return cls
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from cxsmart.cache import digest
+from cxsmart.hashing import digest
 from cxsmart.diagnostics import Span
-from cxsmart.facts import Fact, Facts
-from cxsmart.nlp.extract import TextFacts, read
-from cxsmart.nlp.finders import Found
-from cxsmart.nlp.pipeline import build
-from cxsmart.nlp.serial import decode, encode
-from cxsmart.nlp.spans import locate
-from cxsmart.packs import PackData
+from cxsmart.model.facts import Fact, Facts
+from cxsmart.language.extract import TextFacts, read
+from cxsmart.language.finders import Found
+from cxsmart.language.pipeline import build
+from cxsmart.language.serial import decode, encode
+from cxsmart.language.spans import locate
+from cxsmart.read.packs import PackData
 
 FIELDS = ("title", "description")
 MAX_CHARS = 10_000          # a goal is a sentence or a paragraph; a 1 MB title is read up to here

@@ -392,7 +392,7 @@ def months_between(first: dt.date, last: dt.date) -> float:
 
 
 # --- dates in prose -------------------------------------------------------------------------
-# The sentence finder's pattern (nlp/finders.py uses DATE_IN_PROSE and date_matches): every form
+# The sentence finder's pattern (language/finders.py uses DATE_IN_PROSE and date_matches): every form
 # parse_date_like reads, as it appears in a sentence. Forms without a year ("Q3", "September",
 # "year end") and a bare "2026/27" count only after a cue word ("by Q3", "in May", "by 2026/27"),
 # so that "agents may", "Q3 survey" and "a 2026/27 ratio" are not deadlines; "end of ..." is its

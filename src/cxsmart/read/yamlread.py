@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from cxsmart.diagnostics import Span
-from cxsmart.source import Problem, text_position
-from cxsmart.yamltypes import plain_value, text_resolver
+from cxsmart.read.source import Problem, text_position
+from cxsmart.read.yamltypes import plain_value, text_resolver
 
 MAX_DEPTH = 100           # nesting levels; goal files need under ten
 MAX_NODES = 100_000       # values after alias expansion (billion-laughs guard)

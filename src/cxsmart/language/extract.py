@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from cxsmart.nlp.finders import Found, definitional, find_dates, find_quantities
-from cxsmart.nlp.numbers import (BAND, FRACTION, FRACTIONS, NOWISH, STARTS_HERE, WORKING, is_label, is_scale, is_year,
+from cxsmart.language.finders import Found, definitional, find_dates, find_quantities
+from cxsmart.language.numbers import (BAND, FRACTION, FRACTIONS, NOWISH, STARTS_HERE, WORKING, is_label, is_scale, is_year,
                                  named_period, standard_time, way_of, word_before, working_days)
-from cxsmart.nlp.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.nlp.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
-from cxsmart.quantities import PERCENT, Quantity
+from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
+from cxsmart.language.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
+from cxsmart.model.quantities import PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cxsmart.packs import PackData
+from cxsmart.read.packs import PackData
 
 METRIC = "metric"
 DIRECTION = "dir:"          # dir:up, dir:down, dir:better, dir:hold
@@ -81,7 +81,7 @@ def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    from cxsmart.packrules import phrases
+    from cxsmart.read.packrules import phrases
 
     packs = carried.packs
     nlp = spacy.blank("en")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cxsmart.diagnostics import Diagnostic
-from cxsmart.fingerprint import key
+from cxsmart.output.fingerprint import key
 
 FORMAT_VERSION = 1
 

@@ -12,7 +12,7 @@ class ReportError(Exception):
 
 def write_baseline(path: Path, result) -> str:
     """Write the baseline; return the line to tell the user."""
-    from cxsmart import baseline
+    from cxsmart.output import baseline
     from cxsmart.fsutil import write_atomic
 
     try:
@@ -26,7 +26,7 @@ def write_baseline(path: Path, result) -> str:
 
 def apply_baseline(result, explicit: Path | None, loaded, report_stale: bool, err) -> int:
     """Drop the findings the baseline accepts; return how many stale entries were reported."""
-    from cxsmart import baseline
+    from cxsmart.output import baseline
 
     path = explicit or (loaded.root / loaded.config.baseline if loaded.config.baseline else None)
     if path is None:
@@ -94,7 +94,7 @@ def _print_text(result, quiet: bool, statistics: bool, color: str, file=None) ->
 
 def _lines(path: str) -> list[str]:
     """The file's lines for excerpts; never blocks on a FIFO or device, never fails."""
-    from cxsmart.source import Unreadable, read_bytes
+    from cxsmart.read.source import Unreadable, read_bytes
 
     try:
         data = read_bytes(path, 64 * 1024 * 1024)

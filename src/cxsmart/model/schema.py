@@ -11,7 +11,7 @@ from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from cxsmart.model import Goal, MetricDef, Objective, Owner
+from cxsmart.model.goalfile import Goal, MetricDef, Objective, Owner
 
 
 class GoalFile(BaseModel):

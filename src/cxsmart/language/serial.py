@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cxsmart.nlp.extract import TextFacts
-from cxsmart.nlp.finders import Found
-from cxsmart.quantities import BOUNDS, Quantity
-from cxsmart.timeframes import Relative, Timeframe
+from cxsmart.language.extract import TextFacts
+from cxsmart.language.finders import Found
+from cxsmart.model.quantities import BOUNDS, Quantity
+from cxsmart.model.timeframes import Relative, Timeframe
 
 SINGLE = ("metric", "baseline", "target", "direction", "deadline", "start", "segment")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import traceback
 
 from cxsmart.diagnostics import Diagnostic, Severity, Span
-from cxsmart.packs import PackData
+from cxsmart.read.packs import PackData
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.workspace import GoalView, Workspace
+from cxsmart.engine.workspace import GoalView, Workspace
 
 
 def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache=None, prose=None) -> None:
@@ -15,7 +15,7 @@ def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache
     then, and all prose goes through it in one batch."""
     if packs is None or not ws.goals or not any(rule.needs_text for rule in rules):
         return
-    from cxsmart.nlp import analyse
+    from cxsmart.language import analyse
 
     analyse(ws.goals, packs, cache, prose)
     ws.adopt_facts()

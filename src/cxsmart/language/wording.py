@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cxsmart.nlp.finders import Found
+from cxsmart.language.finders import Found
 
 if TYPE_CHECKING:
-    from cxsmart.nlp.extract import TextFacts
+    from cxsmart.language.extract import TextFacts
 
 LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|should|want to|plan to)\s+|"
                      r"(?:will|to|must|should)\s+)", re.I)
