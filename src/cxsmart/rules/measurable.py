@@ -228,8 +228,8 @@ class DirectionContradiction(Rule):
                 return ctx.report(self, goal, f"'{verb.words}' means {name} should {'rise' if way == 'up' else 'fall'}"
                                   f" ({metric.better} is better), but the target {target.text} is {side} the "
                                   f"baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
-                                  hint="swap the numbers, or if lower/higher is better for your measure, say so: "
-                                       + declare_direction(metric))
+                                  hint=f"swap the numbers; or, if {'lower' if metric.better == 'higher' else 'higher'}"
+                                       f" is better for your {name}, declare it: " + declare_direction(metric))
             return ctx.report(self, goal, f"'{verb.words}' contradicts the numbers: the target {target.text} is "
                               f"{side} the baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
                               hint="fix the verb or swap the numbers")

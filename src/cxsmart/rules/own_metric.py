@@ -75,9 +75,13 @@ class UncataloguedMetric(Rule):
             return
         metric = goal.metric
         unit = metric.unit if metric is not None else "count"
-        better = metric.better if metric is not None and metric.better else "higher"
         ident = metric.id if metric is not None else ref
+        name = ref.replace("_", " ").strip().capitalize() if ref == ident else ref
+        if metric is not None and metric.better:
+            better, why = metric.better, f" (better: {metric.better}, as the goal's verb says)"
+        else:
+            better, why = "higher", " (better: higher or lower)"
         yield ctx.report(self, goal, f"metric '{ref}' is defined nowhere: it is checked as this goal's own "
                          f"metric, but its range and plausible pace are not", at=at, subject=ref,
-                         hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {ref}, "
-                              f"unit: {unit}, better: {better}}}]' (better: higher or lower)")
+                         hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {name}, "
+                              f"unit: {unit}, better: {better}}}]'{why}")
