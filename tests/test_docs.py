@@ -117,8 +117,8 @@ def test_failing_goal_file_fails_with_exactly_its_codes(block):
 
 @pytest.mark.parametrize("block", [b for b in YAML if b.marked("rule-pack") is not None], ids=lambda b: b.id)
 def test_rule_pack_loads(block, tmp_path):
-    from cxsmart.read.packs import load_packs
     from cxsmart.read.packrules import make_rule
+    from cxsmart.read.packs import load_packs
 
     path = tmp_path / block.marked("rule-pack")
     path.parent.mkdir(parents=True, exist_ok=True)

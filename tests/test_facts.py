@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from cxsmart.engine.workspace import Workspace
+from cxsmart.language import analyse
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.read.loader import load_text
-from cxsmart.language import analyse
 from cxsmart.read.packs import load_packs
-from cxsmart.engine.workspace import Workspace
 from tests.conftest import TODAY
 
 

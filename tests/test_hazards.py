@@ -16,7 +16,6 @@ import pytest
 
 from cxsmart.api import lint_paths
 from cxsmart.config import Config, LoadedConfig
-from tests.conftest import TODAY
 
 
 @contextlib.contextmanager

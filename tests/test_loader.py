@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from cxsmart.diagnostics import Span
 from cxsmart.read.loader import load_text
 

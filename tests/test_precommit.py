@@ -4,8 +4,8 @@ workspace, and never reads other YAML (like .pre-commit-config.yaml) as goals.""
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys

@@ -55,7 +55,7 @@ def test_not_quantities(bad):
 
 # --- the everyday forms of issues 9 and 10 --------------------------------------------------
 
-from cxsmart.model.quantities import (ABOVE, AT_LEAST, AT_MOST, BAND, BELOW, Quantity)  # noqa: E402
+from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BAND, BELOW, Quantity  # noqa: E402
 
 
 @pytest.mark.parametrize("text,seconds", [

@@ -121,7 +121,6 @@ def test_a_worker_that_dies_half_way_leaves_the_rest_to_the_main_process(tmp_pat
 
 def test_a_worker_whose_main_process_is_killed_exits(tmp_path):
     """A CI timeout or `kill -9` of cxsmart must not leave a worker holding spaCy in memory."""
-    import os
     import signal
     import subprocess
     import sys

@@ -20,22 +20,23 @@ from pathlib import Path
 
 import pathspec
 
-from cxsmart.engine import suppress
-from cxsmart.cache import Cache, digest, parse_key
-from cxsmart.model.catalogue import Catalogue
-from cxsmart.config import Config, LoadedConfig, load_config
+from cxsmart.cache import Cache, parse_key
+from cxsmart.config import Config, LoadedConfig
 from cxsmart.diagnostics import Diagnostic, Severity, Span
-from cxsmart.read.discovery import discover, workspace
+from cxsmart.engine import suppress
 from cxsmart.engine.run import run_rules
+from cxsmart.engine.workspace import Workspace
+from cxsmart.hashing import digest
+from cxsmart.model.catalogue import Catalogue
+from cxsmart.read.discovery import discover, workspace
 from cxsmart.read.loader import SourceFile, load_text
-from cxsmart.registry import Registry, default_registry
-from cxsmart.rule import Rule, RuleContext
 from cxsmart.read.packrules import make_rule
 from cxsmart.read.packs import PackData, load_packs
-from cxsmart.selection import Selection, check_selector, select_rules
 from cxsmart.read.source import Problem, Unreadable, decode, read_bytes
-from cxsmart.engine.workspace import Workspace
 from cxsmart.read.yamlread import parse_yaml
+from cxsmart.registry import Registry, default_registry
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.selection import Selection, check_selector, select_rules
 
 
 @dataclass

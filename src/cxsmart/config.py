@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from cxsmart.suggest import did_you_mean
 from cxsmart.model.timeframes import MONTHS
+from cxsmart.suggest import did_you_mean
 
 CONFIG_NAMES = ("cxsmart.toml", "pyproject.toml")
 

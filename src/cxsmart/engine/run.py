@@ -5,9 +5,9 @@ from __future__ import annotations
 import traceback
 
 from cxsmart.diagnostics import Diagnostic, Severity, Span
+from cxsmart.engine.workspace import GoalView, Workspace
 from cxsmart.read.packs import PackData
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.engine.workspace import GoalView, Workspace
 
 
 def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache=None, prose=None) -> None:

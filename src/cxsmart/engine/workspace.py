@@ -10,16 +10,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from cxsmart.model.catalogue import Catalogue
 from cxsmart.diagnostics import Span
-from cxsmart.model.facts import Fact, Facts
-from cxsmart.read.loader import Item, SourceFile
 from cxsmart.engine.goalmetric import names_pattern, on_scale, own_metric
+from cxsmart.model.catalogue import Catalogue
+from cxsmart.model.facts import Fact, Facts
 from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective, Owner
 from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
+from cxsmart.model.timeframes import AMBIGUOUS, DateSyntaxError, Timeframe, parse_date_like
+from cxsmart.read.loader import Item, SourceFile
 from cxsmart.read.source import Problem
 from cxsmart.suggest import closest, did_you_mean
-from cxsmart.model.timeframes import AMBIGUOUS, DateSyntaxError, Timeframe, parse_date_like
 
 _MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
 

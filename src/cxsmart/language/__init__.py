@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from cxsmart.hashing import digest
 from cxsmart.diagnostics import Span
-from cxsmart.model.facts import Fact, Facts
+from cxsmart.hashing import digest
 from cxsmart.language.extract import TextFacts, read
 from cxsmart.language.finders import Found
 from cxsmart.language.pipeline import build
 from cxsmart.language.serial import decode, encode
 from cxsmart.language.spans import locate
+from cxsmart.model.facts import Fact, Facts
 from cxsmart.read.packs import PackData
 
 FIELDS = ("title", "description")

@@ -10,8 +10,22 @@ import re
 from dataclasses import dataclass, field, replace
 
 from cxsmart.language.finders import Found, definitional, find_dates, find_quantities
-from cxsmart.language.numbers import (BAND, FRACTION, FRACTIONS, NOWISH, STARTS_HERE, WORKING, is_label, is_scale, is_year,
-                                 named_period, standard_time, way_of, word_before, working_days)
+from cxsmart.language.numbers import (
+    BAND,
+    FRACTION,
+    FRACTIONS,
+    NOWISH,
+    STARTS_HERE,
+    WORKING,
+    is_label,
+    is_scale,
+    is_year,
+    named_period,
+    standard_time,
+    way_of,
+    word_before,
+    working_days,
+)
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
 from cxsmart.language.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
 from cxsmart.model.quantities import PERCENT, Quantity

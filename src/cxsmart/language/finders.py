@@ -13,7 +13,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from cxsmart.model.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
-from cxsmart.model.timeframes import AMBIGUOUS, AmbiguousDateError, DateSyntaxError, Timeframe, date_matches, parse_date_like
+from cxsmart.model.timeframes import (
+    AMBIGUOUS,
+    AmbiguousDateError,
+    DateSyntaxError,
+    Timeframe,
+    date_matches,
+    parse_date_like,
+)
 
 _DATE_CUES = frozenset({"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "from",
                         "starting", "since", "at", "no later than", "on", "ending", "end"})

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
 PERCENT = "percent"

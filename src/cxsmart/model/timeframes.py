@@ -329,7 +329,7 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"(?:the )?(?:end of )?(?P<y>\d{4})"),
      lambda t, m, c: _span_months(t, "year", int(m["y"]), 1, 12)),
     (re.compile(rf"(?:within|in|over|during) (?:the )?(?:next |coming )?{_N} {_UNITS}"), _relative),
-    (re.compile(rf"(?P<which>this|next|the next|the) ?(?:(?:end|close) of (?:the )?)?"
+    (re.compile(r"(?P<which>this|next|the next|the) ?(?:(?:end|close) of (?:the )?)?"
                 r"(?P<period>financial year|fiscal year|year|quarter|half|month)(?:[- ]end)?"),
      _relative_period),
     (re.compile(r"(?:the )?end of (?P<which>this|next|the) (?P<period>financial year|fiscal year|year|quarter|half|month)"),

@@ -12,8 +12,8 @@ class ReportError(Exception):
 
 def write_baseline(path: Path, result) -> str:
     """Write the baseline; return the line to tell the user."""
-    from cxsmart.output import baseline
     from cxsmart.fsutil import write_atomic
+    from cxsmart.output import baseline
 
     try:
         write_atomic(path, baseline.render(result.diagnostics))

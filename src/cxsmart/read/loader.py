@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 from cxsmart.diagnostics import Span
 from cxsmart.model.goalfile import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
 from cxsmart.read.source import Problem
-from cxsmart.suggest import did_you_mean
 from cxsmart.read.yamlread import REFUSED, Entry, Parsed, Path, parse_yaml
+from cxsmart.suggest import did_you_mean
 
 
 @dataclass

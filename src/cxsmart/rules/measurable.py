@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.model.measure import (ambiguous_percent, declare_direction, verb_against_numbers, verb_way, metric_range, resolve_target, show, unit_problem,
-                             wrong_way)
+from cxsmart.engine.workspace import GoalView
+from cxsmart.model.measure import (
+    ambiguous_percent,
+    declare_direction,
+    metric_range,
+    resolve_target,
+    show,
+    unit_problem,
+    verb_against_numbers,
+    verb_way,
+    wrong_way,
+)
 from cxsmart.model.quantities import PERCENT, Quantity, format_number
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.engine.workspace import GoalView
 
 
 class NoMetric(Rule):

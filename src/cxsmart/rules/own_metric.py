@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.engine.workspace import GoalView
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.suggest import closest
-from cxsmart.engine.workspace import GoalView
 
 
 class UncataloguedMetric(Rule):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.rule import Rule, RuleContext
-from cxsmart.model.timeframes import describe
 from cxsmart.engine.workspace import GoalView, short
+from cxsmart.model.timeframes import describe
+from cxsmart.rule import Rule, RuleContext
 
 
 def _action_label(action) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.engine.workspace import GoalView
 from cxsmart.model.measure import resolve_target
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.engine.workspace import GoalView
 
 
 class ProseMismatch(Rule):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cxsmart.model.catalogue import normalise
 from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.engine.workspace import GoalView
+from cxsmart.model.catalogue import normalise
 from cxsmart.model.goalfile import MetricDef
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.engine.workspace import GoalView
 
 
 def _name(metric: MetricDef) -> str:

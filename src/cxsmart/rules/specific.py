@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.rule import Rule, RuleContext
 from cxsmart.engine.workspace import GoalView, short
+from cxsmart.rule import Rule, RuleContext
 
 
 def _defines_success(goal: GoalView) -> bool:
