@@ -184,7 +184,7 @@ def test_an_ambiguous_deadline_field_is_a_schema_finding_naming_both_readings():
     (problem,) = [p for p in file.problems if p.subject == "deadline"]
     assert problem.code == "F002"
     assert problem.message == ("03/04/2027 could be 3 April 2027 or 4 March 2027: write 2027-04-03, "
-                               "or set date-order")
+                               "or say how your team writes dates: date-order = \"day-first\" (or \"month-first\") in cxsmart.toml")
     assert (problem.span.line, problem.span.column) == (16, 13)
 
 

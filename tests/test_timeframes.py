@@ -122,7 +122,7 @@ def test_an_ambiguous_numeric_date_names_both_readings():
     with pytest.raises(AmbiguousDateError) as e:
         parse_date_like("03/04/2027")
     assert str(e.value) == ("03/04/2027 could be 3 April 2027 or 4 March 2027: write 2027-04-03, "
-                            "or set date-order")
+                            "or say how your team writes dates: date-order = \"day-first\" (or \"month-first\") in cxsmart.toml")
     assert e.value.readings == (D(2027, 4, 3), D(2027, 3, 4))
     assert isinstance(e.value, DateSyntaxError)          # a field written so is a schema finding (F002)
 

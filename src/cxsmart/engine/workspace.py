@@ -16,7 +16,7 @@ from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.facts import Fact, Facts
 from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective, Owner
 from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
-from cxsmart.model.timeframes import AMBIGUOUS, DateSyntaxError, Timeframe, parse_date_like
+from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.read.loader import Item, SourceFile
 from cxsmart.read.source import Problem
 from cxsmart.suggest import closest, did_you_mean
@@ -231,18 +231,21 @@ class Workspace:
             view.metric = own_metric(view)          # from the fields; the prose refines it
         return view
 
-    def _dated(self, deadline: Timeframe | None, view: GoalView) -> Timeframe | None:
-        """A yearless deadline ('by Q3') as the next such period after the goal's start (or today);
-        a numeric date in the title read with the configured date order."""
+    def _dated(self, deadline: Timeframe | None, view: GoalView, prose: bool = False) -> Timeframe | None:
+        """A deadline read with the configuration: words from a title were read without it, so they
+        are read again with the fiscal-year start and the date order ('in 2026/27' with an April
+        start ends on 31 March 2027; 'by 03/04/2027' with day-first is 3 April). A yearless one
+        ('by Q3') is the next such period after the goal's start (or today)."""
         if deadline is None:
             return None
-        if deadline.kind == AMBIGUOUS and self.date_order is not None:
+        start = view.start.first if view.start is not None and view.start.ok else None
+        if prose and deadline.relative is None:
             try:
-                return parse_date_like(deadline.text, self.fiscal_start, date_order=self.date_order)
-            except DateSyntaxError:
+                return parse_date_like(deadline.text, self.fiscal_start, date_order=self.date_order,
+                                       today=start or self.today)
+            except DateSyntaxError:                 # still ambiguous: T007 names both readings
                 return deadline
         if deadline.yearless:
-            start = view.start.first if view.start is not None and view.start.ok else None
             return deadline.resolved(start or self.today, self.fiscal_start)
         return deadline
 
@@ -266,7 +269,7 @@ class Workspace:
             if g.target is None and facts.target is not None:
                 view.target = facts.target.value
             if g.deadline is None and facts.deadline is not None:
-                view.deadline = self._dated(facts.deadline.value, view)
+                view.deadline = self._dated(facts.deadline.value, view, prose=True)
                 start = view.start.first if view.start is not None and view.start.ok else None
                 if start is None and facts.extra.get("start"):
                     first = facts.extra["start"][0].value

@@ -247,7 +247,8 @@ def _numeric(text: str, m: re.Match, c: _Ctx) -> Timeframe:
             return _day(text, year, a, b)
         one, other = dt.date(year, b, a), dt.date(year, a, b)
         raise AmbiguousDateError(f"{text} could be {describe(one)} or {describe(other)}: write {one.isoformat()}, "
-                                 f"or set date-order", (one, other))
+                                 f"or say how your team writes dates: date-order = \"day-first\" (or \"month-first\") in cxsmart.toml",
+                                 (one, other))
     if month_first and not day_first:
         return _day(text, year, a, b)
     return _day(text, year, b, a)                           # day-first, or no reading at all ("31/13/2027")
@@ -265,6 +266,16 @@ def _two_years(text: str, m: re.Match, c: _Ctx) -> Timeframe:
         return Timeframe(text, kind="fiscal_year", invalid=f"a fiscal year runs over two years in a row, such as "
                                                            f"{first}/{(first + 1) % 100:02d}, not {first}/{second}")
     return fiscal_year(text, ends, c.fiscal_start)
+
+
+def _fiscal_quarter(text: str, m: re.Match, c: _Ctx) -> Timeframe:
+    """'Q3 2026/27', 'end of Q4 FY 2026-27', '2026/27 Q3': a quarter of the fiscal year ending in 2027."""
+    first, second = int(m["y"] or m["y3"]), m["y2"] or m["y4"]
+    ends = _year(second) if len(second) == 2 else int(second)
+    if ends != first + 1:
+        return Timeframe(text, kind="quarter", invalid=f"a fiscal year runs over two years in a row, such as "
+                                                       f"{first}/{(first + 1) % 100:02d}, not {first}/{second}")
+    return fiscal_year(text, ends, c.fiscal_start, int(m["q"] or m["q2"]))
 
 
 def _next(text: str, c: _Ctx, build) -> Timeframe:
@@ -310,6 +321,8 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
      lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
     (re.compile(rf"mid ?-? ?(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
      lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], 15)),
+    (re.compile(rf"(?:the )?(?:end of )?q(?P<q>\d) (?:of )?(?:fy ?|{_FY_WORDS} )?(?P<y>\d{{4}}) ?[/-] ?(?P<y2>\d{{4}}|\d{{2}})"
+                r"|(?P<y3>\d{4}) ?[/-] ?(?P<y4>\d{4}|\d{2}) q(?P<q2>\d)"), _fiscal_quarter),
     (re.compile(rf"(?:the )?(?:end of )?(?:the )?(?P<fy>{_FY_WORDS} )?(?P<y>\d{{4}}) ?(?P<sep>[/-]) ?"
                 r"(?P<y2>\d{4}|\d{2})"), _two_years),
     (re.compile(rf"(?:the )?(?:end of )?(?:the )?{_FY_WORDS} (?P<y>\d{{4}})"),
@@ -335,8 +348,9 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"(?:the )?end of (?P<which>this|next|the) (?P<period>financial year|fiscal year|year|quarter|half|month)"),
      _relative_period),
     # Yearless: the next such period ending on or after the reference date (T009 reports them).
-    (re.compile(r"(?:the )?(?:end of )?q(?P<q>\d)"),
-     lambda t, m, c: _next(t, c, lambda y: _quarter(t, y, int(m["q"])))),
+    (re.compile(r"(?:the )?(?:end of )?q(?P<q>\d)"),          # a team whose year starts in April means its Q3
+     lambda t, m, c: _next(t, c, lambda y: _quarter(t, y, int(m["q"])) if c.fiscal_start == 1 else
+                           fiscal_year(t, y, c.fiscal_start, int(m["q"])))),
     (re.compile(r"(?:the )?(?:end of )?h(?P<h>\d)"),
      lambda t, m, c: _next(t, c, lambda y: _half(t, y, int(m["h"])))),
     (re.compile(r"eoq|(?:the )?end of (?:the )?quarter|quarter ?-?end"),
@@ -413,6 +427,7 @@ DATE_IN_PROSE = re.compile(
     | (?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
     | mid[\s-]?(?:{_MONTH})\.?,?\s+\d{{4}}
     | (?:(?:the\s+)?end\s+of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}
+    | (?:(?:the\s+)?end\s+of\s+)?q\d\s+(?:of\s+)?(?:fy\s?|(?:financial|fiscal)\s+year\s+)?(?:19|20)\d{{2}}\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}})
     | q\d\s?-?\s?fy\s?'?\d{{2,4}} | fy\s?'?\d{{2,4}}\s?-?\s?q\d
     | \d{{4}}\s?-?\s?[qh]\d | (?:(?:the\s+)?end\s+of\s+)?[qh]\d[\s/-]?\d{{4}}
     | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:financial|fiscal)\s+year\s+(?:19|20)\d{{2}}(?:\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}}))?

@@ -97,7 +97,8 @@ class ImplausibleChange(Rule):
             f"(about {show_change(per_quarter, metric)} a quarter, so {show_change(allowed, metric)} in this window)",
             at=goal.at("target"),
             hint=f"aim for about {show(baseline + allowed * (1 if change > 0 else -1), metric)} by "
-                 f"{describe(deadline.last)}, or give the goal more time")
+                 f"{describe(deadline.last)}, or give the goal more time"
+                 + ("" if goal.start is not None else "; if the goal began before today, say so with 'start:'"))
 
 
 class AlreadyAchieved(Rule):
@@ -202,7 +203,7 @@ class TooManyGoals(Rule):
         groups: dict[tuple[str, str], list[GoalView]] = defaultdict(list)
         for goal in ws.goals:
             if goal.goal.owner and goal.deadline is not None and goal.deadline.ok:
-                groups[(goal.goal.owner, _period(goal.deadline.last, opts.period))].append(goal)
+                groups[(goal.goal.owner, _period(goal.deadline.last, opts.period, ctx.fiscal_start))].append(goal)
         for (owner, period), goals in groups.items():
             if len(goals) > opts.max:
                 extra = goals[opts.max]
@@ -213,12 +214,23 @@ class TooManyGoals(Rule):
                                       "people who can move them")
 
 
-def _period(day: dt.date, period: str) -> str:
+def _period(day: dt.date, period: str, fiscal_start: int = 1) -> str:
+    """The period a deadline falls in, named as the team names it: 'Q2 2027', or with a fiscal
+    year starting in April, 'Q4 2026/27' for March 2027."""
+    if fiscal_start == 1:
+        if period == "year":
+            return str(day.year)
+        if period == "half":
+            return f"H{1 if day.month <= 6 else 2} {day.year}"
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    months = (day.month - fiscal_start) % 12                 # months into the fiscal year
+    first = day.year if day.month >= fiscal_start else day.year - 1
+    year = f"{first}/{(first + 1) % 100:02d}"
     if period == "year":
-        return str(day.year)
+        return f"FY {year}"
     if period == "half":
-        return f"H{1 if day.month <= 6 else 2} {day.year}"
-    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+        return f"H{months // 6 + 1} {year}"
+    return f"Q{months // 3 + 1} {year}"
 
 
 class TrivialChange(Rule):
