@@ -47,7 +47,7 @@ def test_relative_percent_is_only_a_signed_percentage():
     assert not parse_quantity("+10 pp").relative_percent
 
 
-@pytest.mark.parametrize("bad", ["eighty", "12 km", "", "5 % %", "$5 pp", None, True, [1], float("inf")])
+@pytest.mark.parametrize("bad", ["eighty", "12 k m", "about 9", "", "5 % %", "$5 pp", None, True, [1], float("inf")])
 def test_not_quantities(bad):
     with pytest.raises(QuantityError):
         parse_quantity(bad)
@@ -189,3 +189,10 @@ def test_existing_callers_see_no_bound():
 def test_not_quantities_say_why(bad, why):
     with pytest.raises(QuantityError, match=why):
         parse_quantity(bad)
+
+
+@pytest.mark.parametrize("text,value,change", [("182 Ml/d", 182, False), ("-5 Ml/d", -5, True), ("12 kWh", 12, False),
+                                               ("3.1 per 1,000", 3.1, False)])
+def test_a_unit_of_the_teams_own_is_a_number_in_the_metrics_unit(text, value, change):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.change, q.text) == (value, None, change, text)

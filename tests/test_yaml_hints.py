@@ -72,3 +72,8 @@ def test_indentation_in_lists_actions_and_top_level(text, at, hint):
 def test_an_unquoted_threshold_is_told_to_take_quotes(line, quoted):
     got_line, _, got_hint = f001(GOAL.format(line=line))
     assert got_line == 4 and got_hint.endswith(quoted) and "block of text" in got_hint
+
+
+def test_a_tab_is_named():
+    got_line, got_column, got_hint = f001(GOAL.format(line="\towner: contact-centre"))
+    assert got_hint == f"line {got_line} has a tab at column {got_column}: YAML indents with spaces only"

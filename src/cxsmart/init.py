@@ -127,9 +127,11 @@ goals:
 
 CONFIG = """\
 # cxsmart configuration: see 'cxsmart lint --help' and the README.
-include = ["goals.yaml", "goals/**/*.yaml"]
+include = ["**/*.yaml", "**/*.yml"]          # every YAML file of the repository (hidden ones are skipped)
+# exclude = ["mkdocs.yml"]                   # YAML files here that are not goals
 fail-on = "warning"
 # fiscal-year-start = "april"
+# date-order = "day-first"                   # how your team writes 03/04/2027: day-first or month-first
 # ignore = ["P004"]
 # baseline = "cxsmart-baseline.json"     # written by: cxsmart lint --write-baseline cxsmart-baseline.json
 

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cxsmart.model.goalfile import MetricDef
-from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS
+from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, CURRENCY, DURATION, PERCENT, POINTS
 
 if TYPE_CHECKING:
     from cxsmart.engine.workspace import GoalView
@@ -30,8 +30,17 @@ def own_metric(view: GoalView) -> MetricDef:
             unit = _UNITS_OF[q.unit]
             break
     way = view.facts.direction.value if view.facts.direction is not None else None
-    better = {"up": "higher", "down": "lower"}.get(way)
+    better = {"up": "higher", "down": "lower"}.get(way) or _side_of(view)
     return MetricDef(id=ident, name=ref, unit=unit, better=better)
+
+
+def _side_of(view: GoalView) -> str | None:
+    """Which side of a threshold is success: 'under £50k' means lower is better, 'at least 90%'
+    higher, whether the threshold is written in the field or the title."""
+    target = view.target
+    if target is None or not target.bound:
+        return None
+    return {AT_MOST: "lower", BELOW: "lower", AT_LEAST: "higher", ABOVE: "higher"}.get(target.bound)
 
 
 def scale_of(view: GoalView) -> int | None:

@@ -28,7 +28,7 @@ from cxsmart.language.numbers import (
 )
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
 from cxsmart.language.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
-from cxsmart.model.quantities import PERCENT, Quantity
+from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
@@ -257,11 +257,19 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
 
 
 def _absolute(found: Found) -> Found:
-    """After 'from', 'to', 'below' a sign is part of the value ('to +20' NPS), not a change."""
+    """After 'from', 'to', 'below' a sign is part of the value ('to +20' NPS), not a change; after
+    'under', 'at least', '≤' the value is a threshold, and says which side of it is success."""
     q: Quantity = found.value
-    if not q.change:
+    bound = BOUNDS_AFTER.get(found.cue)
+    if not q.change and bound is None:
         return found
-    return found._replace(value=Quantity(q.value, q.unit, False, q.factor, q.currency, q.text))
+    return found._replace(value=replace(q, change=False, bound=bound or q.bound))
+
+
+BOUNDS_AFTER = {**dict.fromkeys(("under", "below", "<", "fewer than", "less than"), BELOW),
+                **dict.fromkeys(("at most", "no more than", "≤", "<=", "max", "maximum of", "no higher than"), AT_MOST),
+                **dict.fromkeys(("above", "over", ">", "more than", "exceed", "exceeding"), ABOVE),
+                **dict.fromkeys(("at least", "≥", ">=", "minimum of", "min", "no lower than"), AT_LEAST)}
 
 
 def _signed(q: Quantity, verb: Found | None) -> Quantity:

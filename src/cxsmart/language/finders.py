@@ -30,6 +30,7 @@ _QUANTITY = re.compile(
       (?=\d)(?:\d+\s?(?:h|hrs?|hours?)\s?\d+\s?(?:m|mins?|minutes?)\b(?:\s?\d+\s?(?:s|secs?|seconds?)\b)?
              | \d+\s?(?:m|mins?|minutes?)\s?\d+\s?(?:s|secs?|seconds?)\b
              | \d{1,2}:\d{2}(?::\d{2})?(?!\s?[ap]\.?m))
+    | \d{1,3}(?:st|nd|rd|th)
     | [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
     | [+\-−]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?k\b)?
       (?:\s?(?:%|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b
@@ -155,6 +156,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 
 
 _SIMPLE = re.compile(r"(\d{1,6}(?:\.\d+)?)(%?)")
+_RANK = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -164,6 +166,9 @@ def _quantity(words: str) -> Quantity | None:
     m = _SIMPLE.fullmatch(words)
     if m is not None:
         return Quantity(float(m.group(1)), PERCENT if m.group(2) else None, text=words)
+    m = _RANK.fullmatch(words)
+    if m is not None:                               # 'from 12th to 5th out of 17': a league position
+        return Quantity(float(m.group(1)), text=words)
     try:
         return parse_quantity(words)
     except QuantityError:

@@ -169,7 +169,7 @@ class Goal(_Model):
     deadline: DateLike | None = Field(None, description="When the target must be met.")
     paired_with: str | None = Field(None, description="Id of the goal holding the customer-perceived measure for this internal KPI.")
     priority: Literal["high", "medium", "low"] | None = None
-    review: Literal["weekly", "biweekly", "fortnightly", "monthly", "quarterly"] | None = Field(
+    review: Literal["weekly", "biweekly", "fortnightly", "monthly", "quarterly", "half-yearly", "annually"] | None = Field(
         None, description="How often progress is reviewed.")
     actions: list[Action] = Field([], description="The action plan: each with an owner and a due date.")
 

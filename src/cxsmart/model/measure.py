@@ -135,7 +135,8 @@ def show(value: float, metric: MetricDef | None, currency: str | None = None) ->
 def show_change(amount: float, metric: MetricDef | None) -> str:
     unit = metric.unit if metric else None
     if unit in ("percent", "points"):
-        return f"{format_number(round(abs(amount), 1))} points"
+        shown = format_number(round(abs(amount), 1))
+        return f"{shown} point" if shown == "1" else f"{shown} points"
     return show(abs(amount), metric)
 
 

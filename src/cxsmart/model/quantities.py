@@ -173,7 +173,7 @@ def format_number(value: float) -> str:
     return f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
 
 
-EXAMPLES = "72%, +5 pp, 3.5 percentage points, 45 s, 6 min, $1,450, x2 or -30%"
+EXAMPLES = "72%, +5 pp, 45 s, 6 min, £1,450, x2, -30%, or a unit of your own such as 182 Ml/d"
 
 
 def parse_quantity(raw: object) -> Quantity:
@@ -257,6 +257,11 @@ def _with_unit_of(bare: str, other: str) -> str:
     return other[:m.start()] + bare + other[m.end():] if m else bare
 
 
+# a number and a unit of the team's own: letters with '/', '.', '²', '³' ('Ml/d', 'kWh', 'm³'), or 'per N ...'
+_OWN_UNIT = re.compile(r"(?P<sign>[+\-−])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:[A-Za-zµ][A-Za-z/.²³µ]{1,11}|per\s+\d[\d,]*"
+                       r"(?:\s+[a-z]+){0,2})")
+
+
 def _plain(body: str, text: str) -> Quantity:
     """A value with no bound: a factor, a compound or clock duration, working days, or number + unit."""
     m = _FACTOR.match(body)
@@ -281,6 +286,11 @@ def _plain(body: str, text: str) -> Quantity:
         return _signed(_WORD_NUMBERS[m["num"].lower()] * _SECONDS[m["unit"].lower()], None, DURATION, text)
     m = _QUANTITY.match(body)
     if not m:
+        own = _OWN_UNIT.fullmatch(body)
+        if own:                                     # '182 Ml/d', '3.1 per 1,000': the metric's own unit
+            value = _number(own["num"])
+            return Quantity(-value if own["sign"] and own["sign"] in "-−" else value, change=bool(own["sign"]),
+                            text=text)
         raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
     value = _number(m.group("num")) * (1000 if m.group("k") else 1)
     sign = m.group("sign")

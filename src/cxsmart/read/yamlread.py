@@ -202,6 +202,8 @@ def _syntax_problem(exc: Exception, text: str = "") -> Problem:
     hint = _indentation_hint(text, line, col, problem) if text else None
     if hint is None and text and context == "while scanning a block scalar":
         hint = _threshold_hint(text, line)
+    if hint is None and text and _char_at(text, line, col) == "\t":
+        hint = f"line {line} has a tab at column {col}: YAML indents with spaces only"
     if hint is None:
         hint = next((h for start, h in _SYNTAX_HINTS if problem.startswith(start)), None)
     return Problem("F001", message, Span(line, col, line, col + 1), hint=hint)
@@ -284,6 +286,12 @@ def _open_levels(lines: list[str]) -> tuple[set[int], set[int]]:
 
 
 _THRESHOLD = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+:\s+)(?P<value>[>|]=?\s*\S.*?)\s*$")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    return row[column - 1] if 0 < column <= len(row) else ""
 
 
 def _threshold_hint(text: str, line: int) -> str | None:

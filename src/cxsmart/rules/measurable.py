@@ -103,7 +103,8 @@ class NoBaseline(Rule):
         target = goal.target
         if target is not None and (target.change or target.factor):
             words = goal.written("target")
-            message = f"goal {goal.label} has a relative target '{words}' but no baseline: {words} of what?"
+            message = f"goal {goal.label} has a relative target '{words}' but no baseline: " + \
+                (f"{words} from what?" if target.factor else f"{words} of what?")
         else:
             message = f"goal {goal.label} has no baseline: say where the metric starts"
         at = goal.at("target") if target is not None else goal.title_span

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.workspace import GoalView
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.suggest import closest
 
 
 class UncataloguedMetric(Rule):
@@ -65,7 +64,8 @@ class UncataloguedMetric(Rule):
         if ref is None:
             return
         known = ctx.workspace.catalogue.metrics
-        typo = closest(ref, known, cutoff=0.75)
+        typo = None if _used_on_purpose(ref, ctx.workspace) else \
+            next((m for m in known if _one_slip(ref.lower(), m.lower())), None)
         at = goal.span("metric")
         if typo is not None:
             yield ctx.report(self, goal, f"metric '{ref}' is defined nowhere (did you mean '{typo}'?)", at=at,
@@ -76,12 +76,52 @@ class UncataloguedMetric(Rule):
         metric = goal.metric
         unit = metric.unit if metric is not None else "count"
         ident = metric.id if metric is not None else ref
-        name = ref.replace("_", " ").strip().capitalize() if ref == ident else ref
+        name = _readable(ref) if ref == ident else ref
         if metric is not None and metric.better:
-            better, why = metric.better, f" (better: {metric.better}, as the goal's verb says)"
+            better, why = metric.better, f" (better: {metric.better}, as the goal says)"
         else:
             better, why = "higher", " (better: higher or lower)"
         yield ctx.report(self, goal, f"metric '{ref}' is defined nowhere: it is checked as this goal's own "
                          f"metric, but its range and plausible pace are not", at=at, subject=ref,
                          hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {name}, "
                               f"unit: {unit}, better: {better}}}]'{why}")
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """A typing slip, not another metric: two letters swapped ('csta'), one letter left out or
+    doubled ('custmer_effort'), or one letter wrong in a long id. 'dmex' is not 'cmex'."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True
+        return len(diff) == 1 and len(a) >= 8 and diff[0] > 0
+    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < 4:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _used_on_purpose(ref: str, ws) -> bool:
+    """An id an owner lists in `controls`, an objective names as its KPI, or two goals use is the
+    team's own metric, however close to a built-in one it looks."""
+    if any(ref in (item.model.controls or []) for item in ws.owners.values()):
+        return True
+    if any(item.model.kpi == ref for item in ws.objectives.values()):
+        return True
+    return sum(1 for g in ws.goals if g.goal.metric == ref) > 1
+
+
+def _readable(ident: str) -> str:
+    """'callback_kept_rate' -> 'Callback kept rate'; short words with no vowel or of three
+    letters or fewer are acronyms: 'ccw_escalations' -> 'CCW escalations', 'gss' -> 'GSS'."""
+    words = [w for w in ident.split("_") if w]
+    out = [w.upper() if len(w) <= 3 and w not in _SMALL_WORDS else w for w in words]
+    if out and out[0] == words[0]:
+        out[0] = out[0].capitalize()
+    return " ".join(out)
+
+
+_SMALL_WORDS = {"of", "on", "in", "to", "per", "and", "the", "for", "at", "by", "day", "new", "net", "age", "use",
+                "due", "not", "all", "app", "web", "bill", "kept", "time", "rate"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
@@ -47,30 +48,49 @@ class ProseMismatch(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts, g = goal.facts, goal.goal
-        hint = "make the title and the fields say the same"
         said = facts.metric
         if g.metric is not None and goal.metric is not None and said is not None and facts.extra.get("metrics") \
                 and goal.uncatalogued is None:          # a metric of the team's own may well be named so
             named = ctx.workspace.catalogue.resolve(str(said.value))
-            if named is not None and named.id != goal.metric.id:
+            if named is not None and named.id != goal.metric.id and not _related(named, goal.metric):
                 yield ctx.report(self, goal, f"the title names {named.name or named.id} but 'metric' is "
                                  f"{goal.metric.name or goal.metric.id}", at=said.span, subject=said.words.lower(),
-                                 hint=hint)
+                                 hint=f"if the goal is about {named.name or named.id}, write 'metric: {named.id}'; "
+                                      f"if not, name {goal.metric.name or goal.metric.id} in the title")
         if g.baseline is not None and facts.baseline is not None and goal.baseline is not None:
             if not _same(facts.baseline.value.value, goal.baseline.value):
                 yield ctx.report(self, goal, f"the title says 'from {facts.baseline.words}' but 'baseline' is "
-                                 f"{goal.baseline.text}", at=facts.baseline.span, subject="baseline", hint=hint)
+                                 f"{goal.baseline.text}", at=facts.baseline.span, subject="baseline",
+                                 hint=f"write 'baseline: {facts.baseline.words}', or 'from {goal.baseline.text}' in "
+                                      "the title, whichever is today's value")
         if g.target is not None and facts.target is not None and goal.target is not None:
             mine = resolve_target(goal.baseline, facts.target.value)
             theirs = resolve_target(goal.baseline, goal.target)
-            if mine is not None and theirs is not None and not _same(mine, theirs):
+            more = goal.target.change and not facts.target.value.change and \
+                _same(facts.target.value.value, abs(goal.target.value))     # "25,000 more" and 'target: +25,000'
+            if mine is not None and theirs is not None and not _same(mine, theirs) and not more:
                 yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
-                                 f"{goal.target.text}", at=facts.target.span, subject="target", hint=hint)
+                                 f"{goal.target.text}", at=facts.target.span, subject="target",
+                                 hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
+                                      "whichever counts as success")
         if g.deadline is not None and facts.deadline is not None and goal.deadline is not None:
             a, b = facts.deadline.value, goal.deadline
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
-                                 f"{b.text}", at=facts.deadline.span, subject="deadline", hint=hint)
+                                 f"{b.text}", at=facts.deadline.span, subject="deadline",
+                                 hint=f"write 'deadline: {facts.deadline.words}', or 'by {b.text}' in the title")
+
+
+def _related(a, b) -> bool:
+    """Two metrics of one thing: 'Number of complaints' and 'Complaint rate' (complaints per
+    10,000 connections) share what they count."""
+    def words(m):
+        return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", f"{m.name or ''} {m.id}".lower())} - _GENERIC
+    return bool(words(a) & words(b))
+
+
+_GENERIC = {"rate", "score", "time", "number", "share", "percentage", "customer", "average", "total", "count",
+            "level", "index", "ratio"}
 
 
 def _same(a: float, b: float) -> bool:

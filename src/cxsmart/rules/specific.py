@@ -199,8 +199,8 @@ class AbstractObject(Rule):
         if vague:
             yield ctx.report(self, goal, f"{short(goal.goal.title)} names no measure of success: what number "
                              "would show it is done?", at=goal.title_span, subject=vague,
-                             hint="name the measure and its target, e.g. 'Raise the share of returns refunded within "
-                                  "5 days from 70% to 90% by 30 September 2026'")
+                             hint="name the measure and the value that counts as success, e.g. 'Raise the share of "
+                                  "customers who rate the journey easy from 70% to 85%'")
 
 
 # A general quality named as the outcome, with no number: "improve customer satisfaction",

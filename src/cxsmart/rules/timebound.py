@@ -38,12 +38,17 @@ class NoDeadline(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not goal.present("deadline") and goal.facts.deadline is None:
-            day = quarter(ctx.today, 1)[1]
-            period = f"Q{(day.month - 1) // 3 + 1} {day.year}"
+        if not goal.present("deadline") and goal.facts.deadline is None and not goal.facts.extra.get("vague-deadlines"):
+            day, period = _next_quarter(ctx)                # 'going forward' is T002's: one finding, not two
             yield ctx.report(self, goal, f"goal {goal.label} has no deadline", at=goal.title_span,
                              hint=f"add 'deadline: {day.isoformat()}' (or a period such as '{period}') and say it "
                                   f"in the title: '... by {describe(day)}'")
+
+
+def _next_quarter(ctx: RuleContext) -> tuple:
+    """The end of next quarter and its name: an example deadline that is not already past."""
+    day = quarter(ctx.today, 1)[1]
+    return day, f"Q{(day.month - 1) // 3 + 1} {day.year}"
 
 
 class VagueDeadline(Rule):
@@ -77,14 +82,16 @@ class VagueDeadline(Rule):
         if vague_deadline_word(written):
             yield ctx.report(self, goal, f"'deadline: {written}' is not a deadline: give a date",
                              at=goal.span("deadline"), subject=str(written).lower(),
-                             hint="write a date or a period, e.g. 'deadline: 2026-09-30' or 'deadline: Q3 2026'")
+                             hint=f"write a date or a period, e.g. 'deadline: {_next_quarter(ctx)[0].isoformat()}' or "
+                                  f"'deadline: {_next_quarter(ctx)[1]}'")
             return
         if goal.deadline is not None:
             return
         for fact in goal.facts.extra.get("vague-deadlines", [])[:1]:
             yield ctx.report(self, goal, f"'{fact.words}' is not a deadline: give a date", at=fact.span,
                              subject=fact.words.lower(),
-                             hint="write a date or a period, e.g. 'by 30 September 2026' or 'by Q3 2026'")
+                             hint=f"write a date or a period, e.g. 'by {describe(_next_quarter(ctx)[0])}' or "
+                                  f"'by {_next_quarter(ctx)[1]}'")
 
 
 class PastDeadline(Rule):
