@@ -193,3 +193,13 @@ def test_eliminate_is_a_target_of_zero(reader):
                                         ("Make the app more intuitive for new customers", True)])
 def test_more_of_a_count_is_a_measure_more_of_a_quality_is_not(text, vague):
     assert any(c.startswith("S") for c in codes(text)) is vague
+
+
+@pytest.mark.parametrize("text,baseline,target", [
+    ("Improve our C-MeX league position from 12th to 5th out of 17 companies by 31 March 2027", "12th", "5th"),
+    ("Reduce leakage from 182 Ml/d to 170 Ml/d by 31 March 2027", "182", "170"),
+])
+def test_ranks_and_units_of_ones_own_are_values(reader, text, baseline, target):
+    f = facts_of(reader, text)
+    assert (words(text, f.baseline), words(text, f.target)) == (baseline, target)
+    assert not {"M001", "M003"} & set(codes(text))
