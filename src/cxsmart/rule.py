@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from cxsmart.diagnostics import Diagnostic, Severity, Span
 
 if TYPE_CHECKING:
-    from cxsmart.engine.workspace import GoalView, Workspace
+    from cxsmart.engine.goalview import GoalView
+    from cxsmart.engine.workspace import Workspace
 
 LETTERS = {
     "F": "file", "S": "Specific", "M": "Measurable", "A": "Attainable",

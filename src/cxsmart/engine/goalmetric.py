@@ -11,7 +11,7 @@ from cxsmart.model.goalfile import MetricDef
 from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, CURRENCY, DURATION, PERCENT, POINTS
 
 if TYPE_CHECKING:
-    from cxsmart.engine.workspace import GoalView
+    from cxsmart.engine.goalview import GoalView
 
 _UNITS_OF = {PERCENT: "percent", POINTS: "points", DURATION: "duration", CURRENCY: "currency"}
 _SCALE = re.compile(r"(?i)\b(\d{1,2})[- ]point\b|\bout of (\d{1,2})\b|\d(?:\.\d+)?\s?/\s?(\d{1,2})\b|"

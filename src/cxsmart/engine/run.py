@@ -5,7 +5,8 @@ from __future__ import annotations
 import traceback
 
 from cxsmart.diagnostics import Diagnostic, Severity, Span
-from cxsmart.engine.workspace import GoalView, Workspace
+from cxsmart.engine.goalview import GoalView
+from cxsmart.engine.workspace import Workspace
 from cxsmart.read.packs import PackData
 from cxsmart.rule import Rule, RuleContext
 

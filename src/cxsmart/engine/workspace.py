@@ -10,11 +10,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from cxsmart.diagnostics import Span
 from cxsmart.engine.goalmetric import names_pattern, on_scale, own_metric
+from cxsmart.engine.goalview import GoalView
 from cxsmart.model.catalogue import Catalogue
-from cxsmart.model.facts import Fact, Facts
-from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective, Owner
+from cxsmart.model.facts import Fact
+from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective
 from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.read.loader import Item, SourceFile
@@ -22,92 +22,6 @@ from cxsmart.read.source import Problem
 from cxsmart.suggest import closest, did_you_mean
 
 _MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
-
-
-def short(text: str) -> str:
-    """A title as messages quote it: in quotes, cut after 40 characters."""
-    return f"'{text[:40]}…'" if len(text) > 41 else f"'{text}'"
-
-
-@dataclass
-class GoalView:
-    """A goal as rules see it: the model, where its values sit, and what it resolves to."""
-
-    item: Item
-    goal: Goal
-    metric: MetricDef | None = None
-    owner: Owner | None = None
-    parent: "GoalView | None" = None
-    objective: Objective | None = None          # its own, or inherited from the nearest parent
-    objective_from: "GoalView | None" = None
-    paired: "GoalView | None" = None
-    baseline: Quantity | None = None
-    baseline_as_of: Timeframe | None = None
-    target: Quantity | None = None
-    start: Timeframe | None = None
-    deadline: Timeframe | None = None           # relative deadlines anchored to `start` when it has one
-    facts: Facts = field(default_factory=Facts)
-    uncatalogued: str | None = None             # `metric:` names no defined metric: the goal's own (M009)
-
-    @property
-    def id(self) -> str | None:
-        return self.goal.id
-
-    @property
-    def path(self) -> str:
-        return self.item.file.path
-
-    @property
-    def label(self) -> str:
-        return f"'{self.goal.id}'" if self.goal.id else short(self.goal.title)
-
-    def lineage(self):
-        """This goal, its parent, its parent's parent ... (stops at a loop)."""
-        seen: set[int] = set()
-        current: GoalView | None = self
-        while current is not None and id(current) not in seen:
-            seen.add(id(current))
-            yield current
-            current = current.parent
-
-    def span(self, *keys) -> Span | None:
-        return self.item.value_span(*keys)
-
-    def at(self, name: str) -> Span:
-        """Where a value is written: its field, else the words in the title, else the title."""
-        span = self.item.value_span(name)
-        if span is not None:
-            return span
-        fact = getattr(self.facts, name, None)
-        return fact.span if fact is not None else self.title_span
-
-    def written(self, name: str) -> str:
-        """A value as the user wrote it: the field's text, or the words in the title."""
-        if self.from_prose(name):
-            return getattr(self.facts, name).words
-        value = getattr(self, name)
-        return getattr(value, "text", str(value)) if value is not None else ""
-
-    def from_prose(self, name: str) -> bool:
-        return self.item.entry(name) is None and getattr(self.facts, name, None) is not None
-
-    def present(self, name: str) -> bool:
-        """The field is written: readable, or unreadable (already reported), or under a misspelt
-        key that stands for it ('deadine:'). Rules that report a missing field ask this."""
-        if getattr(self.goal, name, None) is not None or name in self.item.unreadable:
-            return True
-        return any(closest(key, Goal.model_fields) == name for key in self.item.unreadable if key not in Goal.model_fields)
-
-    def key_span(self, *keys) -> Span | None:
-        return self.item.key_span(*keys)
-
-    @property
-    def anchor(self) -> Span:
-        return self.item.anchor
-
-    @property
-    def title_span(self) -> Span:
-        return self.span("title") or self.anchor
 
 
 @dataclass
@@ -126,6 +40,7 @@ class Workspace:
     _claimed: dict[str, Item] = field(default_factory=dict)      # goal id -> the item that holds it
     file_metrics: list[MetricDef] = field(default_factory=list)  # defined in `metrics:` blocks
     _file_names: "re.Pattern | None" = None
+    _own_names: "re.Pattern | bool | None" = None               # ids of the team's own metrics, as words
 
     @classmethod
     def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1,
@@ -287,7 +202,10 @@ class Workspace:
         not 'complaint rate')."""
         if self._file_names is None:
             self._file_names = names_pattern(self.file_metrics)
-        if self._file_names is None or view.facts.metric is None:
+        if view.facts.metric is None:
+            self._own_metric_in_prose(view)
+            return
+        if self._file_names is None:
             return
         for name in ("title", "description"):
             text = getattr(view.goal, name)
@@ -305,6 +223,20 @@ class Workspace:
                                                         if not (m.start() <= f._start < m.end())]
                 view.facts.extra.pop("metric-phrase", None)
             return
+
+    def _own_metric_in_prose(self, view: GoalView) -> None:
+        """'Reduce leakage as much as possible' names a metric when another goal of the workspace
+        has 'metric: leakage': the team's own metrics are words of its vocabulary too."""
+        if self._own_names is None:
+            own = {g.uncatalogued for g in self.goals if g.uncatalogued}
+            words = {ref.replace("_", " ") for ref in own if len(ref) > 3}
+            self._own_names = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
+                re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])") if words else False
+        if not self._own_names:
+            return
+        m = self._own_names.search(view.goal.title)
+        if m is not None:
+            view.facts.metric = Fact(m.group(0).replace(" ", "_").lower(), view.title_span, m.group(0))
 
     def _metric_from_prose(self, view: GoalView):
         """The first catalogue metric the title names whose unit fits the title's numbers:

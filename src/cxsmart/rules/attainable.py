@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.engine.workspace import GoalView
+from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import bound, resolve_target, show, show_change, unit_problem, verb_against_numbers
 from cxsmart.model.timeframes import describe
 from cxsmart.rule import Rule, RuleContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.engine.workspace import GoalView
+from cxsmart.engine.goalview import GoalView
 from cxsmart.rule import Rule, RuleContext
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.engine.workspace import GoalView, short
+from cxsmart.engine.goalview import GoalView, short
 from cxsmart.model.timeframes import describe
 from cxsmart.rule import Rule, RuleContext
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.engine.workspace import GoalView
+from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import resolve_target
 from cxsmart.rule import Rule, RuleContext
 

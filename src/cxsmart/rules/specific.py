@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.engine.workspace import GoalView, short
+from cxsmart.engine.goalview import GoalView, short
 from cxsmart.rule import Rule, RuleContext
 
 
