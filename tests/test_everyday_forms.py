@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cxsmart.config import Config
+from cxsmart.language.dates import DATE_IN_PROSE, date_matches
 from cxsmart.model.quantities import AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, QUANTITY_IN_PROSE, parse_quantity
-from cxsmart.model.timeframes import DATE_IN_PROSE, AmbiguousDateError, date_matches, parse_date_like
+from cxsmart.model.timeframes import AmbiguousDateError, parse_date_like
 from cxsmart.read.loader import load_text
 
 D = dt.date

@@ -107,8 +107,8 @@ DATE_WORDS = ["by", "the", "end", "of", "30", "June", "2026", "Q2", "q3-2027", "
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(DATE_WORDS), max_size=10), st.sampled_from([" ", "", "-", "  "]))
 def test_dates_found_only_where_a_date_can_start_are_all_the_dates(words, sep):
-    from cxsmart.model.timeframes import DATE_IN_PROSE as _DATE
-    from cxsmart.model.timeframes import date_matches
+    from cxsmart.language.dates import DATE_IN_PROSE as _DATE
+    from cxsmart.language.dates import date_matches
 
     text = sep.join(words)
     assert [m.span() for m in date_matches(text)] == [m.span() for m in _DATE.finditer(text)]

@@ -183,9 +183,25 @@ def _means_clause(text: str) -> int:
 
 
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
+    """Where the metric starts and where it must get to, and the verb that moves it."""
     low = text.lower()
     now = ("now" in low or "today" in low or "current" in low or "present" in low or "at the " in low or
            "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
+    _arrow_or_band(facts, quantities, text)
+    _cued(facts, quantities, verbs, text, now)
+    if facts.target is None:
+        _implied_target(facts, quantities, verbs, text, low, now)
+    if facts.target is not None or facts.baseline is not None:
+        anchor = (facts.target or facts.baseline).start
+        before = [v for v in verbs if v.start < anchor]
+        moving = [v for v in before if v.value[0] != "hold"]
+        if before and before[-1].value[0] == "hold" and moving:
+            before = moving                     # "Reduce callbacks kept late from ...": 'reduce' moves it
+        facts.direction = before[-1] if before else (verbs[0] if verbs else None)
+
+
+def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None:
+    """'from 72% to 80%', 'CSAT 4.1 → 4.5', '(70-78)': a target named by its arrow or its band."""
     to = next((q for q in quantities if q.cue in ("to", "→", "->") and not q.value.factor), None)
     if to is not None:                          # "waits over 4 hours from 18% to 10%": 'to' names the target
         facts.target = _absolute(to)
@@ -195,11 +211,16 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
                 facts.baseline = _absolute(before[-1])
     band = BAND.search(text) if "(" in text else None
     if band is not None and facts.target is None:      # "(70-78)": from 70 to 78
-        low, high = float(band.group(1)), float(band.group(2))
+        bottom, top = float(band.group(1)), float(band.group(2))
         unit = PERCENT if band.group(3) else None
-        facts.baseline = Found(Quantity(low, unit, text=band.group(1)), band.start(1), band.end(1), "")
-        facts.target = Found(Quantity(high, unit, text=band.group(2) + (band.group(3) or "")),
+        facts.baseline = Found(Quantity(bottom, unit, text=band.group(1)), band.start(1), band.end(1), "")
+        facts.target = Found(Quantity(top, unit, text=band.group(2) + (band.group(3) or "")),
                              band.start(2), band.end(3) if band.group(3) else band.end(2), "")
+
+
+def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str, now: bool) -> None:
+    """Numbers read by the word before them: 'from', 'currently' (the start); 'to', 'at least',
+    '≤', 'by' (the target or a change); or after them: '88% today' (the start)."""
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
@@ -220,40 +241,37 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
         elif cue == "" and facts.target is None and value.unit == PERCENT and \
                 q.start <= len(text.split(" ", 1)[0]) + 2:
             facts.target = _absolute(q)                 # "Resolve 90% of complaints ..."
-    if facts.target is None:
-        for v in verbs:
-            factor = FACTORS.get(v.value[1])
-            if factor:
-                facts.target = Found(Quantity(factor, factor=True, text=text[v.start:v.end]), v.start, v.end, "")
-                break
-            if v.value[1] in TO_ZERO:               # "eliminate bill-shock complaints": down to none
-                facts.target = Found(Quantity(0.0, text=text[v.start:v.end]), v.start, v.end, "to")
-                break
-    if facts.target is None:
-        fraction = FRACTION.search(text) if ("half" in low or "third" in low or "quarter" in low or "fifth" in low
-                                            or "tenth" in low) else None
-        if fraction is not None:                # "reduced by a quarter", "cut ... by a fifth"
+
+
+def _implied_target(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str, low: str,
+                    now: bool) -> None:
+    """No cue named the target: 'halve', 'eliminate', 'by a quarter', or a number that is not the
+    start, a date, the scale or a label ('Maintain a 98% on-time rate', 'CSAT 85%+')."""
+    for v in verbs:
+        factor = FACTORS.get(v.value[1])
+        if factor:
+            facts.target = Found(Quantity(factor, factor=True, text=text[v.start:v.end]), v.start, v.end, "")
+            return
+        if v.value[1] in TO_ZERO:                   # "eliminate bill-shock complaints": down to none
+            facts.target = Found(Quantity(0.0, text=text[v.start:v.end]), v.start, v.end, "to")
+            return
+    if "half" in low or "third" in low or "quarter" in low or "fifth" in low or "tenth" in low:
+        fraction = FRACTION.search(text)
+        if fraction is not None:                    # "reduced by a quarter", "cut ... by a fifth"
             share = FRACTIONS[fraction.group(1).lower()]
-            facts.target = Found(_signed(Quantity(share, PERCENT, text=f"{share:g}%"), _verb_before(verbs, fraction.start())),
-                                 fraction.start(1), fraction.end(1), "by")
-    if facts.target is None:                    # a threshold, a level to keep, a share: a number that is not
-        for q in quantities:                    # the start, a date or the scale is what counts as success
-            if facts.baseline is not None and q.start == facts.baseline.start:
-                continue
-            if now and STARTS_HERE.match(text, q.end):  # "(77% at the start of the year)", "at 88% today"
-                facts.baseline = facts.baseline or _absolute(q)
-                continue
-            if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):
-                facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
-                    q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or way_of(q.cue)))
-                break
-    if facts.target is not None or facts.baseline is not None:
-        anchor = (facts.target or facts.baseline).start
-        before = [v for v in verbs if v.start < anchor]
-        moving = [v for v in before if v.value[0] != "hold"]
-        if before and before[-1].value[0] == "hold" and moving:
-            before = moving                     # "Reduce callbacks kept late from ...": 'reduce' moves it
-        facts.direction = before[-1] if before else (verbs[0] if verbs else None)
+            facts.target = Found(_signed(Quantity(share, PERCENT, text=f"{share:g}%"),
+                                         _verb_before(verbs, fraction.start())), fraction.start(1), fraction.end(1), "by")
+            return
+    for q in quantities:
+        if facts.baseline is not None and q.start == facts.baseline.start:
+            continue
+        if now and STARTS_HERE.match(text, q.end):      # "(77% at the start of the year)", "at 88% today"
+            facts.baseline = facts.baseline or _absolute(q)
+            continue
+        if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):
+            facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
+                q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or way_of(q.cue)))
+            return
 
 
 def _absolute(found: Found) -> Found:

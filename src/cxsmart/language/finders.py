@@ -12,13 +12,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from cxsmart.language.dates import date_matches
 from cxsmart.model.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import (
     AMBIGUOUS,
     AmbiguousDateError,
     DateSyntaxError,
     Timeframe,
-    date_matches,
     parse_date_like,
 )
 
