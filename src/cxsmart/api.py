@@ -18,15 +18,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pathspec
-
 from cxsmart.cache import Cache, parse_key
 from cxsmart.config import Config, LoadedConfig
-from cxsmart.diagnostics import Diagnostic, Severity, Span
-from cxsmart.engine import suppress
+from cxsmart.diagnostics import Severity, Span
 from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
 from cxsmart.hashing import digest
+from cxsmart.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.read.discovery import discover, workspace
 from cxsmart.read.loader import SourceFile, load_text
@@ -35,8 +33,11 @@ from cxsmart.read.packs import PackData, load_packs
 from cxsmart.read.source import Problem, Unreadable, decode, read_bytes
 from cxsmart.read.yamlread import parse_yaml
 from cxsmart.registry import Registry, default_registry
+from cxsmart.results import LintResult
+from cxsmart.results import restored as restored_result
+from cxsmart.results import stored as stored_result
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.selection import Selection, check_selector, select_rules
+from cxsmart.selection import Selection, select_rules
 
 
 @dataclass
@@ -52,21 +53,6 @@ class Overrides:
     force_exclude: bool = False
     isolated: bool = False           # read only the named files (default: their whole workspace)
     workspace: bool = True           # no longer needed: named files are linted in their workspace
-
-
-@dataclass
-class LintResult:
-    diagnostics: list[Diagnostic]
-    files: int
-    goals: int
-    fail_on: Severity
-    warnings: list[str] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)      # every file linted, as shown
-    registry: Registry | None = None                    # the rules of this run (built-in, plugins, packs)
-
-    @property
-    def failed(self) -> bool:
-        return any(d.severity >= self.fail_on for d in self.diagnostics)
 
 
 def effective(loaded: LoadedConfig, over: Overrides) -> Config:
@@ -102,7 +88,7 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
-        restored = _restore(cached, cfg, run)
+        restored = restored_result(cached, Severity.parse(cfg.fail_on), run.registry)
         if restored is not None:
             return restored
     if shown is not None:                           # the rest of the workspace is read for what it defines
@@ -129,7 +115,7 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
                    prose.worker if prose is not None else None, shown)
     cache.prune_files()
     if key:
-        cache.store_result(key, _stored(result))
+        cache.store_result(key, stored_result(result))
     return result
 
 
@@ -325,8 +311,8 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     if shown is not None:
         found = [d for d in found if d.path in shown or not d.path]     # no path: the run itself (F008)
         reported = [s for s in sources if s.path in shown]
-    found = _apply_file_ignores(found, cfg, root, real_paths, run.registry)
-    found = _apply_suppressions(found, reported, run.selection, run.registry, ctx)
+    found = apply_file_ignores(found, cfg, root, real_paths, run.registry)
+    found = apply_suppressions(found, reported, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
     goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
@@ -370,67 +356,3 @@ def _result_key(raw: list[_Raw], cfg: Config, run: _Run, over: Overrides, shown:
     metrics = [m.model_dump(mode="json") for m in run.packs.metrics]     # ranges and bounds, not only names
     return digest(cfg.model_dump(mode="json"), run.packs.key(), metrics, rules, run.registry.warnings, today,
                   over.force_exclude, shown, files)
-
-
-def _stored(result: LintResult) -> dict:
-    return {"diagnostics": [{**d.to_json(), "subject": d.subject} for d in result.diagnostics],
-            "files": result.files, "goals": result.goals, "paths": result.paths, "warnings": result.warnings}
-
-
-def _restore(doc: dict, cfg: Config, run: _Run) -> LintResult | None:
-    """A stored result, or None if the entry is not what cxsmart writes (the cache is untrusted)."""
-    try:
-        diagnostics = [Diagnostic(code=str(d["code"]), name=str(d["name"]), severity=Severity.parse(d["severity"]),
-                                  message=str(d["message"]), path=str(d["path"]),
-                                  span=Span(int(d["line"]), int(d["column"]), int(d["end_line"]), int(d["end_column"])),
-                                  goal=_text(d["goal"]), hint=_text(d["hint"]), subject=_text(d.get("subject")))
-                       for d in doc["diagnostics"]]
-        return LintResult(diagnostics, int(doc["files"]), int(doc["goals"]), Severity.parse(cfg.fail_on),
-                          [str(w) for w in doc["warnings"]], [str(p) for p in doc["paths"]], run.registry)
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _text(value) -> str | None:
-    return None if value is None else str(value)
-
-
-def _apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_paths: dict[str, Path],
-                        registry: Registry) -> list[Diagnostic]:
-    if not cfg.per_file_ignores:
-        return found
-    rules = []
-    for pattern, codes in cfg.per_file_ignores.items():
-        checked = [check_selector(c, registry, f"per-file-ignores.\"{pattern}\"") for c in codes]
-        rules.append((pathspec.GitIgnoreSpec.from_lines([pattern]), checked))
-    keep = []
-    for d in found:
-        real = real_paths.get(d.path, Path(d.path))
-        try:
-            rel = real.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            rel = real.as_posix()
-        if not any(spec.match_file(rel) and any(d.code.startswith(c) or c == "ALL" for c in codes)
-                   for spec, codes in rules):
-            keep.append(d)
-    return keep
-
-
-def _apply_suppressions(found: list[Diagnostic], sources: list[SourceFile], selection: Selection,
-                        registry: Registry, ctx: RuleContext) -> list[Diagnostic]:
-    known = set(registry.rules)
-    per_file = {s.path: suppress.parse(s.text, known, s.index) for s in sources}
-    keep = [d for d in found if d.path not in per_file or not suppress.suppressed(d, per_file[d.path])]
-    rules = {r.code: r for r in selection.rules}
-    for path, supps in sorted(per_file.items()):
-        if "F006" in rules:
-            for span, message in supps.malformed:
-                keep.append(ctx.report(rules["F006"], None, message, at=span, path=path,
-                                       hint="name the codes, e.g. '# cxsmart: ignore[S001,M002]'"))
-        if "F007" in rules:
-            for supp in supps.all:
-                unused = [c for c in supp.codes if c not in supp.used]
-                if unused:
-                    keep.append(ctx.report(rules["F007"], None, f"suppression of {', '.join(unused)} suppresses nothing",
-                                           at=supp.span, path=path, hint="remove it, or the unused codes"))
-    return keep

@@ -280,8 +280,7 @@ def decode_parsed(doc: Any, sha: str):
     digest, the types (what JSON gives is what the YAML reader gives, except that a key must
     be text), the parser's depth and size limits, one row of spans per value, in order, and
     positive line and column numbers."""
-    from cxsmart.diagnostics import Span
-    from cxsmart.read.yamlread import MAX_DEPTH, MAX_NODES, Entry, Parsed
+    from cxsmart.read.yamlread import MAX_NODES, Parsed
 
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("sha") != sha or "data" not in doc:
         return None
@@ -294,55 +293,65 @@ def decode_parsed(doc: Any, sha: str):
         return None
     if len(raw) % _ROW.size or len(raw) // _ROW.size > MAX_NODES:
         return None
-    rows = _ROW.iter_unpack(raw)
-    index: dict[tuple, Any] = {}
-    new = tuple.__new__
-
-    def entry(container: bool):
-        row = next(rows, None)
-        if row is None:
-            raise ValueError("fewer rows than values")
-        kl, kc, kel, kec, vl, vc, vel, vec, flags = row
-        code = flags & 7
-        if flags > 31 or code >= 6 or (code == 0) != container or not (vl and vc and vel and vec):
-            raise ValueError("a row that the parser does not make")
-        if flags & 16:
-            if not (kl and kc and kel and kec):
-                raise ValueError("a key span with a zero in it")
-            key = new(Span, (kl, kc, kel, kec))
-        else:
-            key = None
-        return new(Entry, (key, new(Span, (vl, vc, vel, vec)), _STYLES[code], flags & 8 == 8))
-
-    def visit(path: tuple, value: Any, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            raise ValueError("too deep")
-        if type(value) is dict:
-            pairs = value.items()
-        else:
-            pairs = enumerate(value)
-        for key, child in pairs:
-            kind = type(child)
-            here = path + (key,)
-            if kind is dict or kind is list:
-                index[here] = entry(True)
-                visit(here, child, depth + 1)
-            elif kind in _SCALARS:
-                index[here] = entry(False)
-            else:
-                raise ValueError("a value the parser does not make")
-
+    rows = _Rows(raw)
     root = _root(data)
     container = type(data) in (dict, list)
     try:
         if not container and type(data) not in _SCALARS:
             return None
         if data is not None or raw:                   # an empty file has no value at all
-            index[root] = entry(container)
+            rows.index[root] = rows.entry(container)
         if container:
-            visit(root, data, 1)
+            rows.visit(root, data, 1)
     except (ValueError, RecursionError):
         return None
-    if next(rows, None) is not None:
+    if not rows.done():
         return None                                 # more rows than values
-    return Parsed(data, index, [])
+    return Parsed(data, rows.index, [])
+
+
+class _Rows:
+    """The stored spans, one row per value in the order the YAML reader walks them, checked as
+    they are read back: a row the parser could not have made ends the entry."""
+
+    def __init__(self, raw: bytes) -> None:
+        from cxsmart.diagnostics import Span
+        from cxsmart.read.yamlread import MAX_DEPTH, Entry
+
+        self.rows = _ROW.iter_unpack(raw)
+        self.index: dict[tuple, Any] = {}
+        self.span, self.entry_type, self.max_depth = Span, Entry, MAX_DEPTH
+
+    def entry(self, container: bool):
+        row = next(self.rows, None)
+        if row is None:
+            raise ValueError("fewer rows than values")
+        kl, kc, kel, kec, vl, vc, vel, vec, flags = row
+        code = flags & 7
+        if flags > 31 or code >= 6 or (code == 0) != container or not (vl and vc and vel and vec):
+            raise ValueError("a row that the parser does not make")
+        new = tuple.__new__
+        key = None
+        if flags & 16:
+            if not (kl and kc and kel and kec):
+                raise ValueError("a key span with a zero in it")
+            key = new(self.span, (kl, kc, kel, kec))
+        return new(self.entry_type, (key, new(self.span, (vl, vc, vel, vec)), _STYLES[code], flags & 8 == 8))
+
+    def visit(self, path: tuple, value: Any, depth: int) -> None:
+        if depth > self.max_depth:
+            raise ValueError("too deep")
+        pairs = value.items() if type(value) is dict else enumerate(value)
+        for key, child in pairs:
+            kind = type(child)
+            here = path + (key,)
+            if kind is dict or kind is list:
+                self.index[here] = self.entry(True)
+                self.visit(here, child, depth + 1)
+            elif kind in _SCALARS:
+                self.index[here] = self.entry(False)
+            else:
+                raise ValueError("a value the parser does not make")
+
+    def done(self) -> bool:
+        return next(self.rows, None) is None

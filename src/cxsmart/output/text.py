@@ -21,7 +21,7 @@ from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.printable import printable
 
 if TYPE_CHECKING:
-    from cxsmart.api import LintResult  # the program's result; output only reads it
+    from cxsmart.results import LintResult  # the program's result; output only reads it
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 160   # characters of a long source line shown around the span

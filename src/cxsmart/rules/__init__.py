@@ -2,17 +2,40 @@
 
 from cxsmart.rules.attainable import AlreadyAchieved, ImplausibleChange, TooManyGoals, TrivialChange
 from cxsmart.rules.direction import DirectionContradiction
-from cxsmart.rules.file import (CascadeCycle, DuplicateId, InternalError, Schema, SuppressionSyntax, UnknownReference,
-                                UnusedSuppression, YamlSyntax)
+from cxsmart.rules.file import (
+                                CascadeCycle,
+                                DuplicateId,
+                                InternalError,
+                                Schema,
+                                SuppressionSyntax,
+                                UnknownReference,
+                                UnusedSuppression,
+                                YamlSyntax,
+)
 from cxsmart.rules.measurable import AmbiguousPercent, NoBaseline, NoMetric, NoTarget, OutOfRange, UnitMismatch
 from cxsmart.rules.own_metric import UncataloguedMetric
 from cxsmart.rules.plan import ActionAfterDeadline, ActionNoDue, ActionNoOwner, NoReview
 from cxsmart.rules.prose_mismatch import ProseMismatch
-from cxsmart.rules.relevant import (ConflictingIncentive, InternalWithoutExternal, NoObjective, NoOwner,
-                                    OwnerCannotAffect, SoftMetricUnlinked)
+from cxsmart.rules.relevant import (
+                                ConflictingIncentive,
+                                InternalWithoutExternal,
+                                NoObjective,
+                                NoOwner,
+                                OwnerCannotAffect,
+                                SoftMetricUnlinked,
+)
 from cxsmart.rules.specific import AbstractObject, ActivityNotOutcome, CompoundGoal, HedgedWording, VagueWording
-from cxsmart.rules.timebound import (DeadlineBeforeStart, InvalidDate, NoDeadline, OutlivesParent, PastDeadline,
-                                     RelativeDeadline, StaleBaseline, VagueDeadline, YearlessDeadline)
+from cxsmart.rules.timebound import (
+                                DeadlineBeforeStart,
+                                InvalidDate,
+                                NoDeadline,
+                                OutlivesParent,
+                                PastDeadline,
+                                RelativeDeadline,
+                                StaleBaseline,
+                                VagueDeadline,
+                                YearlessDeadline,
+)
 
 ALL = (
     YamlSyntax, Schema, DuplicateId, UnknownReference, CascadeCycle, SuppressionSyntax, UnusedSuppression,
