@@ -154,11 +154,19 @@ def verb_way(goal) -> str | None:
     return None
 
 
+def ranked(q: Quantity | None) -> bool:
+    """A league position ('12th', '5th'): a smaller number is better, whatever the metric."""
+    return q is not None and q.text[-2:].lower() in ("st", "nd", "rd", "th") and q.text[:-2].isdigit()
+
+
 def verb_against_numbers(goal) -> bool:
     """The verb says one way and the baseline and absolute target go the other ('improve CSAT
-    from 78% to 72%', 'reduce churn from 2% to 3%')."""
+    from 78% to 72%', 'reduce churn from 2% to 3%'). Positions ('from 12th to 5th') rise as
+    their numbers fall, so they are not judged."""
     way, baseline, target = verb_way(goal), goal.baseline, goal.target
     if way is None or baseline is None or target is None or target.change or target.factor:
+        return False
+    if ranked(baseline) or ranked(target):
         return False
     if target.value == baseline.value:
         return False

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.measure import bound, resolve_target, show, show_change, unit_problem, verb_against_numbers
+from cxsmart.model.measure import (bound, ranked, resolve_target, show, show_change, unit_problem,
+                                   verb_against_numbers)
 from cxsmart.model.timeframes import describe
 from cxsmart.rule import Rule, RuleContext
 
@@ -19,8 +20,8 @@ from cxsmart.rule import Rule, RuleContext
 def _change(goal: GoalView) -> tuple[float, float, float] | None:
     """(baseline, landed target, change) in the metric's unit, when all are known and comparable."""
     metric, baseline, target = goal.metric, goal.baseline, goal.target
-    if metric is None or baseline is None or target is None:
-        return None
+    if metric is None or baseline is None or target is None or ranked(baseline) or ranked(target):
+        return None                                 # a league position is not a value of the metric
     if unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target"):
         return None
     landed = resolve_target(baseline, target)
