@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from cxsmart import __version__
+from cxsmart.printable import printable
 
 app = typer.Typer(
     name="cxsmart",
@@ -60,8 +61,23 @@ class Color(str, Enum):
 
 def fail(message: str) -> None:
     """One clear line on stderr, exit 2."""
-    typer.echo(f"cxsmart: {message}", err=True)
+    typer.echo(printable(f"cxsmart: {message}"), err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+class _LogLines:
+    """stderr for messages that carry repository text (stale-baseline entries): each write is
+    one line, neutralised for a terminal and a CI log (no escape sequence, no line of its own)."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        body = text[:-1] if text.endswith("\n") else text
+        return self.stream.write(printable(body) + "\n")
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 def _version(value: bool) -> None:
@@ -137,15 +153,16 @@ def lint(
     )
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins)
     if write_baseline is not None:
-        _report_call(lambda r: typer.echo(r.write_baseline(write_baseline, result), err=True))
+        _report_call(lambda r: typer.echo(printable(r.write_baseline(write_baseline, result)), err=True))
         return
     if format is None:
         format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
-    stale = _report_call(lambda r: r.apply_baseline(result, baseline, loaded, report_stale_baseline, sys.stderr))
+    stale = _report_call(lambda r: r.apply_baseline(result, baseline, loaded, report_stale_baseline,
+                                                      _LogLines(sys.stderr)))
     _report_call(lambda r: r.emit(result, format.value, output_file, quiet, statistics, color.value))
     if result.files == 0:
         where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
-        typer.echo(f"cxsmart: warning: no goal files found in {where}", err=True)
+        typer.echo(printable(f"cxsmart: warning: no goal files found in {where}"), err=True)
     if (result.failed or stale) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -170,7 +187,7 @@ def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cach
     if require_plugins and result.warnings:
         fail(result.warnings[0] + " (--require-plugins)")
     for warning in result.warnings:
-        typer.echo(f"cxsmart: warning: {warning}", err=True)
+        typer.echo(printable(f"cxsmart: warning: {warning}"), err=True)
     return result, loaded
 
 
@@ -311,8 +328,8 @@ def main() -> None:
     except Exception as e:  # noqa: BLE001 - the guard
         if os.environ.get("CXSMART_DEBUG"):
             raise
-        sys.stderr.write(f"cxsmart: internal error: {type(e).__name__}: {e}. This is a bug in cxsmart; "
-                         "please report it with the command you ran and the file it read.\n")
+        sys.stderr.write(printable(f"cxsmart: internal error: {type(e).__name__}: {e}. This is a bug in cxsmart; "
+                                   "please report it with the command you ran and the file it read.") + "\n")
         sys.exit(EXIT_ERROR)
 
 

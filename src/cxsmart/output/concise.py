@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from cxsmart.printable import printable
+from cxsmart.printable import printable, printable_path
 
 
 def render(result, registry=None) -> str:
-    lines = [printable(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}") for d in result.diagnostics]
+    lines = [printable_path(d.path) + printable(f":{d.span.line}:{d.span.column}: {d.code} {d.message}")
+             for d in result.diagnostics]
     n = len(result.diagnostics)
     lines.append(f"Found {n} finding{'s' if n != 1 else ''}." if n else "All clear.")
     return "\n".join(lines) + "\n"

@@ -6,17 +6,10 @@ complement the summary (and SARIF upload); they do not replace it.
 
 from __future__ import annotations
 
-from cxsmart.printable import printable
+from cxsmart.printable import github_data as _data
+from cxsmart.printable import github_param as _param
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def _data(text: str) -> str:
-    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-
-
-def _param(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(result, registry=None) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
+from cxsmart.printable import xml_text
+
 
 def render(result, registry=None) -> str:
     root = ET.Element("testsuites", name="cxsmart", tests="0", failures="0")
@@ -15,9 +17,10 @@ def render(result, registry=None) -> str:
     used: set[tuple[str, str]] = set()
     for path in sorted(set(result.paths) | set(by_path)):
         found = by_path.get(path, [])
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(len(found), 1)), failures=str(len(found)))
+        suite = ET.SubElement(root, "testsuite", name=xml_text(path), tests=str(max(len(found), 1)),
+                              failures=str(len(found)))
         if not found:
-            ET.SubElement(suite, "testcase", name="cxsmart", classname=_classname(path), file=path)
+            ET.SubElement(suite, "testcase", name="cxsmart", classname=_classname(path), file=xml_text(path))
             total += 1
         for d in found:
             name = base = f"{d.code} {d.goal + ' ' if d.goal else ''}{d.span.line}:{d.span.column}"
@@ -26,11 +29,11 @@ def render(result, registry=None) -> str:
                 n += 1
                 name = f"{base} #{n}"
             used.add((path, name))
-            case = ET.SubElement(suite, "testcase", name=name, classname=_classname(path), file=path,
-                                 line=str(d.span.line))
-            failure = ET.SubElement(case, "failure", message=d.message, type=d.code)
-            failure.text = f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.severity}: {d.message}" + \
-                (f"\nhint: {d.hint}" if d.hint else "")
+            case = ET.SubElement(suite, "testcase", name=xml_text(name), classname=_classname(path),
+                                 file=xml_text(path), line=str(d.span.line))
+            failure = ET.SubElement(case, "failure", message=xml_text(d.message), type=xml_text(d.code))
+            failure.text = xml_text(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.severity}: {d.message}"
+                                    + (f"\nhint: {d.hint}" if d.hint else ""))
             total += 1
             failures += 1
     root.set("tests", str(total))
@@ -40,4 +43,4 @@ def render(result, registry=None) -> str:
 
 
 def _classname(path: str) -> str:
-    return "cxsmart." + path.replace("/", ".").rsplit(".", 1)[0]
+    return xml_text("cxsmart." + path.replace("/", ".").rsplit(".", 1)[0])

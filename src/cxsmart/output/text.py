@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.printable import printable
+from cxsmart.printable import printable, printable_path
 
 if TYPE_CHECKING:
     from cxsmart.results import LintResult  # the program's result; output only reads it
@@ -51,7 +51,7 @@ def render(result: LintResult, console: Console, sources: dict[str, list[str]], 
         return
     paint = _Paint(console)
     for path, group in groupby(result.diagnostics, key=lambda d: d.path):
-        lines = [paint(printable(path), "bold underline")]
+        lines = [paint(printable_path(path), "bold underline")]
         for d in group:
             lines += _finding(d, sources.get(path, []), paint)
         lines.append("\n")
@@ -63,7 +63,7 @@ def render(result: LintResult, console: Console, sources: dict[str, list[str]], 
 def _finding(d: Diagnostic, lines: list[str], paint: _Paint) -> list[str]:
     s = d.span
     style = _STYLE[d.severity]
-    head = (f"  {paint(f'{d.path}:{s.line}:{s.column}', 'bold')}  {paint(d.code, style)}{paint(f' {d.severity}', style)}"
+    head = (f"  {paint(f'{printable_path(d.path)}:{s.line}:{s.column}', 'bold')}  {paint(d.code, style)}{paint(f' {d.severity}', style)}"
             f"  {printable(d.message)}")
     if d.goal:
         head += paint(f"  [{printable(d.goal)}]", "dim")
