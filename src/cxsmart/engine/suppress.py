@@ -57,7 +57,7 @@ def parse(text: str | None, known_codes: set[str], index: Index | None = None) -
     out = FileSuppressions()
     if not text or "cxsmart:" not in text:
         return out
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if "cxsmart:" not in line:
             continue
         for m in _COMMENT.finditer(line):

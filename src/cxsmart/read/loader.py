@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from cxsmart.diagnostics import Span
 from cxsmart.model.goalfile import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
-from cxsmart.read.source import Problem
+from cxsmart.read.source import Problem, normalise_breaks
 from cxsmart.read.yamlread import REFUSED, Entry, Parsed, Path, parse_yaml
 from cxsmart.suggest import did_you_mean
 
@@ -66,7 +66,7 @@ class SourceFile:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = (self.text or "").splitlines()
+            self._lines = (self.text or "").split("\n")
         return self._lines
 
 
@@ -74,6 +74,7 @@ def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None
               date_order: str | None = None) -> SourceFile:
     """`parsed`: the text's parse_yaml() result when the caller has it already (from the cache).
     `date_order` ("day-first" | "month-first") reads numeric dates such as 03/04/2027."""
+    text = normalise_breaks(text)          # as decode() does; lint_text() hands text in directly
     parsed = parse_yaml(text) if parsed is None else parsed
     file = SourceFile(path, text, parsed.index, list(parsed.problems))
     data = parsed.data

@@ -77,6 +77,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None,
                 "F001", f"the file is not UTF-8 text: byte 0x{data[e.start]:02x} cannot be read",
                 Span(line, col, line, col + 1),
                 hint="save the file as UTF-8 (most editors offer 'Save with encoding')")
+    text = normalise_breaks(text)
     nul = text.find("\x00")
     if nul >= 0:
         line, col = text_position(text, nul)
@@ -87,11 +88,30 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None,
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     start = 3 if data.startswith(codecs.BOM_UTF8) else 0
-    head = data[start:offset]
+    head = data[start:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     line = head.count(b"\n") + 1
     line_start = head.rfind(b"\n") + 1
     col = len(head[line_start:].decode("utf-8", errors="replace")) + 1
     return line, col
+
+
+def normalise_breaks(text: str) -> str:
+    """One line-counting rule everywhere (loader, positions, suppressions, excerpts): a line
+    ends at LF, CRLF or a CR alone (old Mac files), and nowhere else. As in YAML 1.2, NEL,
+    LS and PS are not line breaks (they stay in the text, and such a file is composed by the
+    YAML 1.2 reader: see yamlread). A form feed is white space, as in source code, not a
+    control character. Columns are unchanged: only break characters are rewritten."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x0c" in text:
+        text = text.replace("\x0c", " ")
+    return text
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a decoded (normalised) text, as every position counts them: not
+    str.splitlines(), which also breaks at NEL, LS, PS, form feed and FS/GS/RS."""
+    return normalise_breaks(text).split("\n")
 
 
 def text_position(text: str, index: int) -> tuple[int, int]:

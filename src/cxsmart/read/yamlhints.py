@@ -98,14 +98,14 @@ _THRESHOLD = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+:\s+)(?P<value>[>|]=?\s*\S
 
 
 def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.splitlines()
+    lines = text.split("\n")
     row = lines[line - 1] if 0 < line <= len(lines) else ""
     return row[column - 1] if 0 < column <= len(row) else ""
 
 
 def _threshold_hint(text: str, line: int) -> str | None:
     """'target: >= 75%': a value that starts with '>' or '|' opens a block of text in YAML."""
-    lines = text.splitlines()
+    lines = text.split("\n")
     m = _THRESHOLD.match(lines[line - 1]) if 0 < line <= len(lines) else None
     if m is None:
         return None

@@ -25,6 +25,7 @@ _DEEP_INDENT = re.compile(r"^[ \t\-?:]{100,}", re.M)
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.M)
 _ALIAS_END = re.compile(r"[\s,\]}]")
+_NOT_BREAKS = re.compile("[\x85\u2028\u2029]")
 _new = tuple.__new__      # a NamedTuple built in C, without its Python-level __new__ (one per value read)
 
 
@@ -106,7 +107,7 @@ def parse_yaml(text: str, list_root: Path = ("goals",)) -> Parsed:
 def _compose(text: str, out: Parsed):
     from ruamel.yaml import YAML
 
-    deep = _looks_deep(text)
+    deep = _pure(text)
     yaml = YAML(typ="safe", pure=deep)
     if not deep:                                # the pure composer wants ruamel's own Tag objects
         yaml.Resolver = text_resolver()
@@ -152,6 +153,12 @@ def _oversized(node, sizes: dict[int, int], stack: set[int], depth: int):
     return None
 
 
+def _pure(text: str) -> bool:
+    """Whether the pure (YAML 1.2) composer reads this text: deep nesting, or NEL/LS/PS, which
+    the C reader counts as line breaks (YAML 1.1) and would shift every later line."""
+    return _looks_deep(text) or _NOT_BREAKS.search(text) is not None
+
+
 def _looks_deep(text: str) -> bool:
     if _DEEP_INDENT.search(text):
         return True
@@ -180,7 +187,9 @@ def _reader_problem(exc: Exception, text: str) -> Problem | None:
     character = getattr(exc, "character", None)
     if type(exc).__name__ != "ReaderError" or not isinstance(position, int):
         return None
-    line, column = text_position(text, position)
+    if not _pure(text):              # the C reader counts UTF-8 bytes, the pure one characters
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    line, column = text_position(text, min(position, len(text)))
     code = ord(character) if isinstance(character, str) and character else character
     shown = f"U+{code:04X}" if isinstance(code, int) else "a character"
     return Problem("F001", f"the file holds a control character ({shown}) that YAML does not allow",
@@ -199,8 +208,19 @@ def _syntax_problem(exc: Exception, text: str = "") -> Problem:
                        Span(1, 1, 1, 2), hint="check the file for unusual YAML such as tags or complex keys")
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    line, col = mark.line + 1, mark.column + 1
+    line, col = _inside(text, mark.line + 1, mark.column + 1)
     return Problem("F001", message, Span(line, col, line, col + 1), hint=syntax_hint(text, line, col, problem, context))
+
+
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A position the parser gives past the end (an unclosed quote at the end of the file is
+    'found' on the line after the last) moved to the end of the last line."""
+    lines = text.split("\n")
+    if text.endswith("\n") and len(lines) > 1:
+        lines.pop()
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return max(line, 1), max(col, 1)
 
 
 class _Walker:
@@ -224,11 +244,15 @@ class _Walker:
         if node.id != "scalar" and (e.line > s.line):
             # block collections end at the start of the next line: point at their first line
             return Span(s.line + 1, s.column + 1, s.line + 1, self._line_end(s.line) + 1)
+        if (e.line, e.column) < (s.line, s.column):          # never a span that ends before it starts
+            return Span(s.line + 1, s.column + 1, s.line + 1, s.column + 2)
         return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
     def _line_end(self, line: int) -> int:
         if self.lines is None:
             self.lines = self.text.split("\n")
+        if line >= len(self.lines):
+            return 0
         return len(self.lines[line].rstrip("\r").rstrip())
 
     # -- conversion ----------------------------------------------------------
