@@ -59,6 +59,30 @@ class Config(BaseModel):
             return value
         raise ValueError(f"must be a month name like \"april\", or a number from 1 to 12; got {_toml(value)}")
 
+    @field_validator("include", "exclude")
+    @classmethod
+    def _globs(cls, value: list[str] | None) -> list[str] | None:
+        for pattern in value or []:
+            _check_glob(pattern)
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _glob_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for pattern in value:
+            _check_glob(pattern)
+        return value
+
+    @field_validator("rule_packs", "baseline")
+    @classmethod
+    def _path_fits(cls, value):
+        for path in [value] if isinstance(value, str) else value or []:
+            if "\x00" in path or len(path) > 1024 or any(len(part.encode("utf-8", "replace")) > 255
+                                                         for part in re.split(r"[/\\\\]", path)):
+                raise ValueError(f"{_toml(path[:60] + ('...' if len(path) > 60 else ''))} is not a usable path "
+                                 "(too long, or holds a NUL character)")
+        return value
+
     @model_validator(mode="before")
     @classmethod
     def _one_is_a_list(cls, data: Any) -> Any:
@@ -79,6 +103,16 @@ class Config(BaseModel):
 KEYS = [f.alias or n for n, f in Config.model_fields.items()]
 _TEXT_LISTS = {n for n, f in Config.model_fields.items() if f.annotation in (list[str], list[str] | None)}
 _CODE_LISTS = {"select", "extend_select", "ignore"}
+
+
+def _check_glob(pattern: str) -> None:
+    """A glob that gitignore syntax cannot read ("!", "\\") is a configuration error naming it."""
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except Exception:  # noqa: BLE001 - pathspec's pattern errors have no common public base
+        raise ValueError(f"{_toml(pattern)} is not a valid glob pattern") from None
 
 
 def _split(codes: str) -> list[str]:

@@ -72,10 +72,13 @@ def builtin_pack_dir() -> Path:
 
 
 def pack_files(location: Path) -> list[Path]:
-    if location.is_dir():
-        return sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    if location.is_file():
-        return [location]
+    try:
+        if location.is_dir():
+            return sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        if location.is_file():
+            return [location]
+    except OSError as e:                      # a name too long, a loop of links: a plain error, no traceback
+        raise PackError(f"{location}: cannot read the rule pack: {e.strerror or type(e).__name__}") from None
     raise PackError(f"{location}: rule pack not found")
 
 
