@@ -27,6 +27,7 @@ catalogue's: use your own prefix, like CX.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from typing import Literal
 
@@ -62,6 +63,12 @@ class PackRuleSpec(BaseModel):
             raise ValueError(f"'{value}' uses the built-in letter '{value[0]}': give pack rules their own prefix, like CX")
         return value
 
+    @field_validator("message")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        check_template(value)
+        return value
+
     @model_validator(mode="after")
     def _fits_check(self) -> "PackRuleSpec":
         from cxsmart.model.goalfile import Goal
@@ -77,6 +84,27 @@ class PackRuleSpec(BaseModel):
                 if name not in Goal.model_fields:
                     raise ValueError(f"'{name}' is not a goal field{did_you_mean(name, Goal.model_fields)}")
         return self
+
+
+TEMPLATE_FIELDS = ("match", "replacement", "field")
+
+
+def check_template(template: str) -> None:
+    """A message template names only {match}, {replacement} and {field}, with no conversion or
+    format spec (`{match:>300000000}` would write 300 MB): checked when the pack loads."""
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as e:
+        raise ValueError(f"the message is not a valid template ({e}); write '{{{{' and '}}}}' for braces") from None
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in TEMPLATE_FIELDS:
+            shown = name[:40] or "{}"
+            raise ValueError(f"the message names '{{{shown}}}': a template may use only "
+                             f"{', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}{did_you_mean(name, TEMPLATE_FIELDS)}")
+        if spec or conversion:
+            raise ValueError(f"the message's '{{{name}}}' has a format spec or conversion: write '{{{name}}}' alone")
 
 
 def validate_spec(raw: dict) -> PackRuleSpec:
