@@ -15,6 +15,7 @@ the same lemmas as spaCy's lookup lemmatizer, about twice as fast.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,12 +26,36 @@ DIRECTION = "dir:"          # dir:up, dir:down, dir:better, dir:hold
 PACK_RULE = "pack:"         # pack:CX101
 
 
+MAX_CHUNK = 64             # characters of one run without white space that the tokenizer sees
+_LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK + 1))
+
+
 def lower(text: str) -> str:
-    """Lowercase without changing the length (a few characters lowercase to two)."""
+    """Lowercase without changing the length (a few characters lowercase to two), and with
+    no run of more than MAX_CHUNK characters without white space (see `bounded`)."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return bounded(low)
+
+
+def bounded(text: str) -> str:
+    """The text with a space after every MAX_CHUNK characters of a run without white space.
+
+    spaCy's tokenizer strips prefixes and suffixes from a run one at a time, copying the rest
+    each time, so 10,000 '(' (or '[', '"', "'") take seconds: its work grows with the square
+    of a run's length. Cutting runs keeps it linear in the text whatever the text holds; the
+    length and every offset stay the same (a character is replaced, none is added), and no
+    word of a goal is that long."""
+    if len(text) <= MAX_CHUNK or _LONG_CHUNK.search(text) is None:
+        return text
+    return _LONG_CHUNK.sub(_cut, text)
+
+
+def _cut(m: re.Match) -> str:
+    run = m.group()
+    step = MAX_CHUNK + 1
+    return "".join(run[i:i + MAX_CHUNK] + (" " if i + MAX_CHUNK < len(run) else "") for i in range(0, len(run), step))
 
 
 @dataclass
