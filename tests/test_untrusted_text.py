@@ -32,7 +32,7 @@ _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u
 
 
 def _cli(args, cwd, **env):
-    return subprocess.run([sys.executable, "-m", "cxsmart", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cxsmart", *args], cwd=cwd, capture_output=True, text=True, check=False,
                           env={**os.environ, "NO_COLOR": "1", **env}, timeout=120)
 
 
@@ -98,8 +98,7 @@ def test_a_file_name_with_escapes_is_printed_visibly(tmp_path, name, fmt):
     assert run.returncode == 1, run.stderr
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "\u202e" not in run.stdout
     for line in run.stdout.splitlines():
-        assert not line.startswith("::") or line.startswith("::error file=") or line.startswith(("::warning file=",
-                                                                                                  "::notice file="))
+        assert not line.startswith("::") or line.startswith(("::error file=", "::warning file=", "::notice file="))
 
 
 @FAST
@@ -304,7 +303,7 @@ def test_the_examples_of_issue_11_are_pack_errors_with_a_position(tmp_path, temp
     path = tmp_path / "p.yaml"
     path.write_text("rules:\n  - code: CX101\n    name: jargon\n    extends: existence\n    tokens: [synergy]\n"
                     f"    message: '{template}'\n")
-    with pytest.raises(PackError, match=rf"p\.yaml:6:\d+: 'message'"):
+    with pytest.raises(PackError, match=r"p\.yaml:6:\d+: 'message'"):
         load_pack(path)
 
 

@@ -73,8 +73,7 @@ class _LogLines:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        body = text[:-1] if text.endswith("\n") else text
-        return self.stream.write(printable(body) + "\n")
+        return self.stream.write(printable(text.removesuffix("\n")) + "\n")
 
     def flush(self) -> None:
         self.stream.flush()

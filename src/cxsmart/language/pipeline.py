@@ -27,7 +27,7 @@ PACK_RULE = "pack:"         # pack:CX101
 
 
 MAX_CHUNK = 64             # characters of one run without white space that the tokenizer sees
-_LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK + 1))
+_LONG_CHUNK = re.compile(rf"\S{{{MAX_CHUNK + 1},}}")
 
 
 def lower(text: str) -> str:
