@@ -20,6 +20,14 @@ def codes(texts, **kw):
     return [d.code for d in lint(texts, **kw)]
 
 
+@pytest.fixture(autouse=True)
+def _own_user_cache(tmp_path_factory, monkeypatch):
+    """The cache's per-user secret lives in a folder of the test run's own, and a CI machine
+    (CI set, which turns the cache off) runs the suite as a laptop would."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+    monkeypatch.delenv("CI", raising=False)
+
+
 @pytest.fixture
 def run_cli(tmp_path, monkeypatch):
     """Run `cxsmart ...` in-process from tmp_path; returns (exit code, stdout, stderr)."""

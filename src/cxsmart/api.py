@@ -84,7 +84,7 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
             files = _with_workspace(files, paths, loaded, cfg)
         if len(shown) == len(files) and all(_display(p, cwd) in shown for p in files):
             shown = None                            # the named files are the whole workspace ('lint .')
-    raw = [_Raw(p, _display(p, cwd), _read(p, cfg)) for p in files]
+    raw = [_Raw(p, _display(p, cwd), _read(p, cfg, [loaded.root])) for p in files]
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
@@ -197,7 +197,7 @@ class _Run:
 
 def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     """Rule packs first (they add metrics, words and rules), then which rules run."""
-    packs = load_packs([root / p for p in cfg.rule_packs])
+    packs = load_packs([root / p for p in cfg.rule_packs], within=root)
     registry = (registry or default_registry()).extended([(make_rule(spec, where), f"rule pack {where}")
                                                           for spec, where in packs.rules])
     selection = select_rules(registry, cfg.select, cfg.extend_select, cfg.ignore, cfg.severity, cfg.rules,
@@ -205,10 +205,11 @@ def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     return _Run(packs, registry, selection)
 
 
-def _read(path: Path, cfg: Config) -> bytes | str:
-    """The file's bytes, or why it cannot be read (a message)."""
+def _read(path: Path, cfg: Config, within: list[Path]) -> bytes | str:
+    """The file's bytes, or why it cannot be read (a message). A link may lead anywhere in the
+    file's repository or `within`, nowhere else."""
     try:
-        return read_bytes(str(path), cfg.max_file_size * 1024 * 1024)
+        return read_bytes(str(path), cfg.max_file_size * 1024 * 1024, within)
     except Unreadable as e:
         return str(e).replace(str(path), "the file")
 

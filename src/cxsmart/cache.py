@@ -12,24 +12,39 @@ Three levels:
 - facts: what the language analysis read from each distinct text, keyed by the text and
   the packs. After an edit, only new sentences go through spaCy.
 
-The cache sits in the repository, so it is untrusted input: JSON only (never pickle), a
-corrupt entry is a miss, and nothing in it is ever executed. Writing it is best effort and
-atomic; a read-only checkout just runs without it.
+The cache sits in the repository, so it is untrusted input: JSON only (never pickle), read
+with a size and nesting bound, never through a link; a corrupt entry is a miss, and nothing
+in it is ever executed. Writing it is best effort and atomic; a read-only checkout just runs
+without it. A committed `.cxsmart_cache/` cannot be planted: an entry's file name is an HMAC
+of its key under a secret kept outside the repository (`$XDG_CACHE_HOME/cxsmart/cache-key`,
+or ~/.cache/cxsmart/cache-key, mode 0600), so a file in the repository cannot name the entry
+a run will look for. Without that secret the cache is off, and in CI (`CI` set) it is off
+unless --cache-dir names one.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hmac
 import json
 import os
+import secrets
 import shutil
+import stat
 import struct
 from pathlib import Path
 from typing import Any
 
 from cxsmart import __version__
 from cxsmart.hashing import digest
+from cxsmart.read.safeopen import (
+    Unreadable,
+    inside,
+    read_json,
+    read_limited,
+    repository_of,
+)
 
 DIR_NAME = ".cxsmart_cache"
 KEEP_RESULTS = 16
@@ -38,8 +53,11 @@ _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# cxsmart's cache; 'cxsmart
 
 
 class Cache:
-    def __init__(self, folder: Path | None):
-        self.folder = folder
+    def __init__(self, folder: Path | None, secret: bytes | None = None):
+        if folder is not None and secret is None:
+            secret = user_secret()
+        self.folder = folder if secret is not None else None
+        self._secret = secret
         self._ready = False
         self._used: set[str] = set()          # names of the file entries this run read or wrote
         self._facts: dict[str, dict] = {}
@@ -76,11 +94,6 @@ class Cache:
         if path is None:
             return None
         self._used.add(path.name)
-        try:
-            if path.stat().st_size > MAX_ENTRY_BYTES:
-                return None
-        except OSError:
-            return None
         return decode_parsed(self._read(path), sha)
 
     def has_parsed(self, sha: str) -> bool:
@@ -112,15 +125,17 @@ class Cache:
     def _path(self, kind: str, key: str) -> Path | None:
         if self.folder is None or not key.isalnum():
             return None
-        return self.folder / kind / f"{key}-{__version__}.json"
+        name = hmac.new(self._secret, f"{kind}/{key}-{__version__}".encode(), "sha256").hexdigest()[:48]
+        return self.folder / kind / f"{name}.json"
 
     def _read(self, path: Path | None) -> Any:
+        """The entry's JSON, or None: missing, a link, not a regular file, too large, too
+        deep, not JSON, all alike."""
         if path is None:
             return None
         try:
-            with open(path, encoding="utf-8") as f:
-                return json.load(f)
-        except (OSError, ValueError, RecursionError):
+            return read_json(path, MAX_ENTRY_BYTES, follow=False)
+        except Unreadable:
             return None
 
     def _write(self, path: Path | None, doc: Any) -> bool:
@@ -129,6 +144,7 @@ class Cache:
         try:
             self._prepare()
             path.parent.mkdir(exist_ok=True)
+            _real_folder(path.parent)
             _write_atomic(path, json.dumps(doc, separators=(",", ":"), ensure_ascii=False))
             return True
         except (OSError, ValueError):          # ValueError: a lone surrogate cannot be written as UTF-8
@@ -138,10 +154,15 @@ class Cache:
         if self._ready:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
+        _real_folder(self.folder)
         for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# cxsmart's cache\n*\n")):
-            target = self.folder / name
-            if not target.exists():
-                target.write_text(text, encoding="utf-8")
+            try:                                    # never through a link planted in its place
+                fd = os.open(self.folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                             0o666)
+            except FileExistsError:
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
         self._ready = True
 
     def _prune(self, folder: Path, keep_newest: int = KEEP_RESULTS, keep: set[str] = frozenset()) -> None:
@@ -154,6 +175,12 @@ class Cache:
             pass
 
 
+def _real_folder(path: Path) -> None:
+    """OSError unless `path` is a folder itself, not a link to one elsewhere."""
+    if not stat.S_ISDIR(os.lstat(path).st_mode):
+        raise OSError(f"{path} is not a folder")
+
+
 _MODE: int | None = None
 
 
@@ -164,24 +191,74 @@ def _write_atomic(path: Path, text: str) -> None:
 
     if _MODE is None:
         _MODE = new_file_mode()
-    write_atomic(path, text, durable=False, mode=_MODE)
+    write_atomic(path, text, durable=False, mode=_MODE, into_devices=False)
 
 
 def clean(folder: Path) -> bool:
     """Remove a cache folder, but only one that cxsmart made (it holds CACHEDIR.TAG)."""
     if not folder.is_dir():
         return False
-    tag = folder / "CACHEDIR.TAG"
-    if not tag.is_file() or "cxsmart" not in tag.read_text(encoding="utf-8", errors="replace"):
+    try:
+        tag = read_limited(folder / "CACHEDIR.TAG", 4096, follow=False)
+    except Unreadable:
+        tag = b""
+    if b"cxsmart" not in tag:
         raise OSError(f"{folder} does not look like cxsmart's cache (no CACHEDIR.TAG); not removing it")
     shutil.rmtree(folder)
     return True
 
 
 def from_settings(root: Path, no_cache: bool, cache_dir: Path | None) -> Cache:
+    """The run's cache: none with --no-cache or CXSMART_NO_CACHE, none in CI (`CI` set) unless
+    --cache-dir names one, and none without a secret kept outside the repository."""
     if no_cache or os.environ.get("CXSMART_NO_CACHE"):
         return Cache(None)
-    return Cache(cache_dir if cache_dir is not None else root / DIR_NAME)
+    if cache_dir is None and os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return Cache(None)
+    secret = user_secret()
+    if secret is None or inside(os.path.realpath(secret_path() or ""), os.path.realpath(repository_of(str(root)))):
+        return Cache(None)                          # a key the repository could hold is no key
+    return Cache(cache_dir if cache_dir is not None else root / DIR_NAME, secret)
+
+
+def secret_path() -> Path | None:
+    """$XDG_CACHE_HOME/cxsmart/cache-key, or ~/.cache/cxsmart/cache-key."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):
+            return None
+    return Path(base) / "cxsmart" / "cache-key"
+
+
+def user_secret() -> bytes | None:
+    """The per-user secret that names cache entries, made (0600) on first use; None if it
+    cannot be read or written: the cache is then off."""
+    path = secret_path()
+    if path is None:
+        return None
+    for _ in range(2):
+        try:
+            key = read_limited(path, 256, follow=False).strip()
+            return key if len(key) >= 32 else None
+        except Unreadable:
+            pass
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:
+            continue                                # another run made it meanwhile: read that one
+        except OSError:
+            return None
+        key = secrets.token_hex(32).encode()
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(key + b"\n")
+        except OSError:
+            return None
+        return key
+    return None
 
 
 # -- a parsed file as JSON ------------------------------------------------------------------

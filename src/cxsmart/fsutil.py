@@ -1,22 +1,130 @@
 """Writing files so that an interrupt never leaves half of one: a temporary file in the same
 folder, flushed to disk, then renamed over the target. The file gets the permissions an
 ordinary `open(path, "w")` would give it: an existing file keeps its own, a new one gets
-0666 less the umask (mkstemp alone would leave it 0600)."""
+0666 less the umask (mkstemp alone would leave it 0600).
+
+The temporary file has no name while it is written (O_TMPFILE, where the system has it), so
+even `kill -9` leaves nothing behind; elsewhere it is a named file removed on an exception,
+SIGTERM or SIGHUP. A target that exists and is not a regular file (/dev/null, /dev/stdout, a
+FIFO) is written to, as `open(path, "w")` would, never replaced by a file.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
+import stat
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str, durable: bool = True, mode: int | None = None) -> None:
+def write_atomic(path: Path, text: str, durable: bool = True, mode: int | None = None,
+                 into_devices: bool = True) -> None:
     """`durable`: wait until the disk has it (fsync). A cache entry need not: lost to a power
-    cut, it is a miss. `mode`: the new file's permissions, when the caller knows them already."""
+    cut, it is a miss. `mode`: the new file's permissions, when the caller knows them already.
+    `into_devices=False`: a device or FIFO at the path is replaced, not written to (a cache)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    if into_devices and info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        with open(path, "w", encoding="utf-8", newline="") as f:      # a device or a pipe: write to it
+            f.write(text)
+        return
     if mode is None:
-        mode = path.stat().st_mode & 0o777 if path.exists() else new_file_mode()
+        mode = info.st_mode & 0o777 if info is not None else new_file_mode()
+    if _write_unnamed(path, folder, text, durable, mode):
+        return
+    with _signals_raise():
+        _write_named(path, folder, text, durable, mode)
+
+
+def _write_unnamed(path: Path, folder: Path, text: str, durable: bool, mode: int) -> bool:
+    """Write through an O_TMPFILE file linked into place at the end; False where the system or
+    the file system has no O_TMPFILE (the caller then writes a named temporary file)."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return False
+    try:
+        fd = os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError:
+        return False
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+        f.flush()
+        if durable:
+            os.fsync(f.fileno())
+        os.fchmod(f.fileno(), mode)
+        try:
+            proc = os.open("/proc/self/fd", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            return False
+        try:
+            for _ in range(100):
+                tmp = folder / f".{path.name}.{os.urandom(6).hex()}.tmp"
+                try:                                # linkat(AT_SYMLINK_FOLLOW) through /proc
+                    os.link(str(f.fileno()), tmp, src_dir_fd=proc, follow_symlinks=True)
+                    break
+                except FileExistsError:
+                    continue
+                except (OSError, NotImplementedError):
+                    return False
+            else:
+                return False
+        finally:
+            os.close(proc)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return True
+
+
+class _Signalled(BaseException):
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+
+@contextmanager
+def _signals_raise():
+    """SIGTERM and SIGHUP raise while a named temporary file exists (so it is removed), then
+    take their usual course."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    old = {}
+
+    def handler(signum, frame):
+        raise _Signalled(signum)
+
+    try:
+        for s in wanted:
+            old[s] = signal.signal(s, handler)
+    except (ValueError, OSError):
+        pass
+    try:
+        yield
+    except _Signalled as e:
+        for s, h in old.items():
+            signal.signal(s, h)
+        old.clear()
+        signal.raise_signal(e.signum)
+        raise SystemExit(128 + e.signum) from None
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+
+def _write_named(path: Path, folder: Path, text: str, durable: bool, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

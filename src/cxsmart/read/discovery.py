@@ -157,12 +157,21 @@ def _ignored(path: Path, active: list[tuple[Path, pathspec.PathSpec]], is_dir: b
     return False
 
 
+MAX_GITIGNORE_BYTES = 1024 * 1024
+
+
 def _read_gitignore(path: Path) -> pathspec.PathSpec:
+    """A .gitignore's patterns: one that is not a regular file, or a link out of the
+    repository, ignores nothing; one larger than 1 MiB is an error (it would be read whole)."""
+    from cxsmart.read.safeopen import Unreadable, read_regular
+
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        lines = []
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+        data = read_regular(path, MAX_GITIGNORE_BYTES)
+    except Unreadable:
+        data = b""
+    if len(data) > MAX_GITIGNORE_BYTES:
+        raise DiscoveryError(f"{path}: larger than 1 MiB; cxsmart does not read a .gitignore that large")
+    return pathspec.GitIgnoreSpec.from_lines(data.decode("utf-8", errors="replace").splitlines())
 
 
 def _ancestor_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from cxsmart.model.goalfile import MetricDef
+from cxsmart.read.safeopen import inside, repository_of
 
 if TYPE_CHECKING:
     from cxsmart.read.packrules import PackRuleSpec
@@ -50,7 +51,7 @@ class PackData:
     metrics: list[MetricDef] = field(default_factory=list)
     terms: dict[str, list[str]] = field(default_factory=lambda: {s: [] for s in TERM_SECTIONS})
     directions: dict[str, list[str]] = field(default_factory=lambda: {d: [] for d in DIRECTIONS})
-    rules: list[tuple["PackRuleSpec", str]] = field(default_factory=list)   # pack rules and where they are
+    rules: list[tuple[PackRuleSpec, str]] = field(default_factory=list)   # pack rules and where they are
     removed: dict[str, list[str]] = field(default_factory=dict)             # built-in terms a pack takes out
 
     def key(self) -> tuple:
@@ -82,20 +83,29 @@ def pack_files(location: Path) -> list[Path]:
     raise PackError(f"{location}: rule pack not found")
 
 
-def load_packs(extra: list[Path] = ()) -> PackData:
+def load_packs(extra: list[Path] = (), within: Path | None = None) -> PackData:
+    """The built-in packs, then `extra` in order. With `within` (the configuration's folder),
+    an extra pack must lie in its repository, links included: a pull request cannot point
+    `rule-packs` at /etc/passwd or ../outside."""
     data = PackData()
-    for location in [builtin_pack_dir(), *extra]:
+    for path in pack_files(builtin_pack_dir()):
+        _merge(data, load_pack(path))
+    boundary = repository_of(str(within)) if within is not None else None
+    for location in extra:
+        if boundary is not None and not inside(os.path.realpath(location), os.path.realpath(boundary)):
+            raise PackError(f"{location}: rule pack outside the repository ({boundary}): cxsmart reads packs "
+                            "only from inside it")
         for path in pack_files(location):
-            _merge(data, load_pack(path))
+            _merge(data, load_pack(path, boundary))
     return data
 
 
-def load_pack(path: Path) -> PackData:
+def load_pack(path: Path, boundary: str | None = None) -> PackData:
     try:
         mtime = os.stat(path).st_mtime_ns
     except OSError as e:
         raise PackError(f"{path}: {e.strerror}") from None
-    return _load_pack_file(str(path), mtime)
+    return _load_pack_file(str(path), mtime, boundary)
 
 
 def _merge(into: PackData, pack: PackData) -> None:
@@ -116,12 +126,12 @@ def _merge(into: PackData, pack: PackData) -> None:
 
 
 @lru_cache(maxsize=64)
-def _load_pack_file(path: str, mtime_ns: int) -> PackData:
+def _load_pack_file(path: str, mtime_ns: int, boundary: str | None = None) -> PackData:
     from cxsmart.read.source import Unreadable, decode, read_bytes
     from cxsmart.read.yamlread import parse_yaml
 
     try:
-        text, problem = decode(read_bytes(path))
+        text, problem = decode(read_bytes(path, within=[boundary] if boundary else ()))
     except Unreadable as e:
         raise PackError(str(e)) from None
     parsed = parse_yaml(text, list_root=("metrics",)) if text is not None else None
@@ -203,7 +213,7 @@ class _Reader:
                 raise self.error(loc, f"metric {i + 1}: {message}", key=unknown) from None
         return out
 
-    def rules(self, items: Any) -> list[tuple["PackRuleSpec", str]]:
+    def rules(self, items: Any) -> list[tuple[PackRuleSpec, str]]:
         from cxsmart.read.packrules import validate_spec
 
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):

@@ -8,11 +8,12 @@ the line and column of the first byte that is not UTF-8.
 from __future__ import annotations
 
 import codecs
-import os
-import stat
 from dataclasses import dataclass
 
 from cxsmart.diagnostics import Span
+from cxsmart.read.safeopen import Unreadable, read_regular
+
+__all__ = ["Problem", "Unreadable", "decode", "read_bytes", "text_position"]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -29,32 +30,10 @@ class Problem:
     subject: str | None = None
 
 
-class Unreadable(Exception):
-    """The path cannot be read at all (exit 2 territory, not a finding)."""
-
-
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as e:
-        raise Unreadable(f"cannot open {path}: {e.strerror or e}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(f"{path} is not a regular file")
-        chunks = []
-        remaining = max_bytes + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
-    except OSError as e:
-        raise Unreadable(f"cannot read {path}: {e.strerror or e}") from None
-    finally:
-        os.close(fd)
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, within=()) -> bytes:
+    """Up to max_bytes + 1 bytes of a regular file; links out of the workspace are refused
+    (safeopen.read_regular)."""
+    return read_regular(path, max_bytes, within)
 
 
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Problem | None]:
