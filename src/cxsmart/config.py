@@ -136,10 +136,23 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _config_text(path: Path) -> str:
+    """A configuration file's text: a regular file of at most 1 MiB (a FIFO or a 100 MB file in
+    a pull request neither hangs the run nor is read whole)."""
+    from cxsmart.read.safeopen import read_text
+
+    return read_text(path, MAX_CONFIG_BYTES)
+
+
 def _has_tool_table(path: Path) -> bool:
+    from cxsmart.read.safeopen import Unreadable
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = _config_text(path)
+    except (OSError, Unreadable):
         return False
     return "[tool.cxsmart" in text
 
@@ -152,13 +165,17 @@ def load_config(explicit: Path | None, cwd: Path) -> LoadedConfig:
         path = find_config(cwd)
     if path is None:
         return LoadedConfig(root=cwd)
+    from cxsmart.read.safeopen import Unreadable
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _config_text(path)
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         at = re.search(r"\(at line (\d+), column (\d+)\)$", str(e))
         where = f"{_shown(path, cwd)}:{at.group(1)}:{at.group(2)}" if at else _shown(path, cwd)
         raise ConfigError(f"{where}: not valid TOML: {str(e)[:at.start()].strip() if at else e}") from None
+    except Unreadable as e:
+        raise ConfigError(str(e)) from None
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read: {e}") from None
     table = data

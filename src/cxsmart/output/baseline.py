@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,13 +46,20 @@ def render(diagnostics: list[Diagnostic]) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+
+
 def load(path: Path) -> list[dict]:
+    """The baseline's entries. A regular file of bounded size only (a FIFO or /dev/zero is an
+    error, not a hang), and JSON with a nesting limit (never a RecursionError)."""
+    from cxsmart.read.safeopen import Unreadable, read_json
+
+    if not os.path.lexists(path):
+        raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline {path})")
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline {path})") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BaselineError(f"{path}: not a cxsmart baseline: {e}") from None
+        doc = read_json(path, MAX_BASELINE_BYTES)
+    except Unreadable as e:
+        raise BaselineError(f"{e}: not a cxsmart baseline") from None
     if not isinstance(doc, dict) or doc.get("tool") != "cxsmart" or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{path}: not a cxsmart baseline (write one with --write-baseline)")
     if doc.get("version") != FORMAT_VERSION:

@@ -100,5 +100,7 @@ def _lines(path: str) -> list[str]:
         data = read_bytes(path, 64 * 1024 * 1024)
     except Unreadable:
         return []
+    from cxsmart.read.source import source_lines
+
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    return data.decode(encoding, errors="replace").splitlines()
+    return source_lines(data.decode(encoding, errors="replace"))      # lines as positions count them

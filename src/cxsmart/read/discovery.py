@@ -171,7 +171,18 @@ def _read_gitignore(path: Path) -> pathspec.PathSpec:
         data = b""
     if len(data) > MAX_GITIGNORE_BYTES:
         raise DiscoveryError(f"{path}: larger than 1 MiB; cxsmart does not read a .gitignore that large")
-    return pathspec.GitIgnoreSpec.from_lines(data.decode("utf-8", errors="replace").splitlines())
+    lines = [line for line in data.decode("utf-8", errors="replace").splitlines() if _readable_pattern(line)]
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _readable_pattern(line: str) -> bool:
+    """A .gitignore line that git would read: git skips a pattern it cannot parse (a lone '!',
+    a trailing '\\'), and so does cxsmart, instead of failing on a committed file."""
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except Exception:  # noqa: BLE001 - pathspec raises its own error types for unreadable patterns
+        return False
+    return True
 
 
 def _ancestor_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:
