@@ -152,7 +152,7 @@ goals:
 
 @pytest.mark.parametrize("source", ["anchors", "list", "scalar", "empty", "examples"])
 def test_a_stored_parse_is_the_parse(source):
-    from cxsmart.cache import decode_parsed, encode_parsed
+    from cxsmart.parsecache import decode_parsed, encode_parsed
     from cxsmart.read.yamlread import parse_yaml
 
     texts = {"anchors": [ANCHORS], "list": ["- title: x\n- {title: y, owner: z}\n"], "scalar": ["just text\n"],

@@ -18,7 +18,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cxsmart.cache import Cache, parse_key
+from cxsmart.cache import Cache
+from cxsmart.parsecache import parse_key
 from cxsmart.config import Config, LoadedConfig
 from cxsmart.diagnostics import Severity, Span
 from cxsmart.engine.run import run_rules
