@@ -77,14 +77,7 @@ def _write_unnamed(path: Path, folder: Path, text: str, durable: bool, mode: int
                 return False
         finally:
             os.close(proc)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    _into_place(tmp, path)
     return True
 
 
@@ -133,13 +126,26 @@ def _write_named(path: Path, folder: Path, text: str, durable: bool, mode: int) 
                 f.flush()
                 os.fsync(f.fileno())
         os.chmod(tmp, mode)
+    except BaseException:
+        _remove(tmp)
+        raise
+    _into_place(tmp, path)
+
+
+def _into_place(tmp, path: Path) -> None:
+    """Rename a finished temporary file over the target; on any failure, remove it."""
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise
+
+
+def _remove(tmp) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def create_new(path: Path, text: str) -> None:
