@@ -2,7 +2,7 @@
 stage or an earlier one (typing-only imports under TYPE_CHECKING do not count). The order:
 
     vocabulary (diagnostics, rule, suggest, ...) -> model -> read -> language -> engine -> rules
-    -> output -> the program (api, cli, config, cache, registry, selection, init)
+    -> output -> fix -> report -> the program (api, cli, config, cache, registry, selection, init)
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "cxsmart"
-STAGES = ["vocabulary", "model", "read", "language", "engine", "rules", "output", "program"]
+STAGES = ["vocabulary", "model", "read", "language", "engine", "rules", "output", "fix", "report", "program"]
 VOCABULARY = {"diagnostics", "rule", "suggest", "printable", "fsutil", "hashing", "__init__"}
-PACKAGES = {"model", "read", "language", "engine", "rules", "output"}
+PACKAGES = {"model", "read", "language", "engine", "rules", "output", "fix", "report"}
 
 
 def stage(module: str) -> str:
