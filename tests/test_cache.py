@@ -26,6 +26,22 @@ def lint(run_cli, *extra):
     return code, json.loads(out)["diagnostics"]
 
 
+def entry(path):
+    """A cache entry's JSON: the line after its seal."""
+    return json.loads(path.read_bytes().partition(b"\n")[2])
+
+
+def seal(path, text: str) -> None:
+    """Write an entry as cxsmart would, sealed with this user's secret: the damage under test is
+    then one the seal cannot see (a bug of an older version, not a flipped byte)."""
+    import hmac
+
+    from cxsmart.cache import user_secret
+
+    body = text.encode()
+    path.write_bytes(hmac.new(user_secret(), body, "sha256").hexdigest().encode() + b"\n" + body)
+
+
 def test_warm_output_is_identical_and_changes_invalidate(run_cli, ws):
     cold = lint(run_cli)
     assert (ws / ".cxsmart_cache" / "CACHEDIR.TAG").is_file()
@@ -59,10 +75,27 @@ def test_a_pack_changing_a_metric_invalidates(run_cli, ws):
 def test_corrupt_cache_is_a_miss(run_cli, ws):
     first = lint(run_cli)
     for entry in (ws / ".cxsmart_cache").rglob("*.json"):
-        entry.write_text('{"diagnostics": [{"code": 1}], "nope": ')
+        seal(entry, '{"diagnostics": [{"code": 1}], "nope": ')
     assert lint(run_cli) == first
     for entry in (ws / ".cxsmart_cache" / "results").glob("*.json"):
-        entry.write_text('{"diagnostics": "x", "files": 1}')
+        seal(entry, '{"diagnostics": "x", "files": 1}')
+    assert lint(run_cli) == first
+
+
+def test_an_entry_changed_after_it_was_written_is_a_miss(run_cli, ws):
+    """The fuzzer's find: a changed byte that leaves the JSON sound (a message, a line number,
+    a dropped finding) was trusted; every entry is sealed with the user's secret now."""
+    first = lint(run_cli)
+    (result,) = (ws / ".cxsmart_cache" / "results").glob("*.json")
+    sealed = result.read_bytes()
+    doc = entry(result)
+    doc["diagnostics"] = doc["diagnostics"][1:]
+    result.write_bytes(sealed.partition(b"\n")[0] + b"\n" + json.dumps(doc).encode())
+    assert lint(run_cli) == first
+    for path in (ws / ".cxsmart_cache").rglob("*.json"):
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 1
+        path.write_bytes(bytes(data))
     assert lint(run_cli) == first
 
 
@@ -178,7 +211,7 @@ def test_damaged_parse_entries_are_parsed_again(run_cli, ws, monkeypatch):
     lint(run_cli)
     entries = sorted((ws / ".cxsmart_cache" / "files").glob("*.json"))
     assert len(entries) == 3                                       # broken.yaml (F001) is never stored
-    good = {p: json.loads(p.read_text()) for p in entries}
+    good = {p: entry(p) for p in entries}
     shutil.rmtree(ws / ".cxsmart_cache" / "results")
     first = lint(run_cli)                                          # from the sound entries
 
@@ -205,7 +238,7 @@ def test_damaged_parse_entries_are_parsed_again(run_cli, ws, monkeypatch):
     parses = count_parses(monkeypatch)
     for damage in damages:
         for path, doc in good.items():
-            path.write_text(json.dumps(damage(doc)) if not isinstance(damage(doc), str) else damage(doc))
+            seal(path, json.dumps(damage(doc)) if not isinstance(damage(doc), str) else damage(doc))
         (ws / ".cxsmart_cache" / "results").exists() and shutil.rmtree(ws / ".cxsmart_cache" / "results")
         parses.clear()
         assert lint(run_cli) == first
@@ -244,7 +277,7 @@ def test_facts_read_by_the_prose_worker_are_cached(tmp_path):
     assert (tmp_path / "goals.yaml").stat().st_size >= worker.MIN_BYTES
     loaded = LoadedConfig(config=Config(today=dt.date(2026, 11, 23)), root=tmp_path)
     lint_paths([tmp_path], loaded, cwd=tmp_path, cache=Cache(tmp_path / "cache"))
-    (table,) = [json.loads(p.read_text()) for p in (tmp_path / "cache" / "facts").glob("*.json")]
+    (table,) = [entry(p) for p in (tmp_path / "cache" / "facts").glob("*.json")]
     assert text_hash("Increase CSAT for segment 899 from 71% to 76% by 30 June 2027") in table
     assert len(table) == 901                                       # 900 titles and one description
 
@@ -265,12 +298,12 @@ def test_cached_facts_keep_bounds_working_days_and_yearless_deadlines():
 
 def test_linting_one_file_on_its_own_keeps_the_workspaces_facts(run_cli, ws):
     lint(run_cli)
-    (before,) = [json.loads(p.read_text()) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
+    (before,) = [entry(p) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
     lint(run_cli, "--isolated", "goals/team-goals.yaml")
-    (after,) = [json.loads(p.read_text()) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
+    (after,) = [entry(p) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
     assert set(before) <= set(after)                # the next whole run need not read every sentence again
     target = ws / "goals" / "sentences.yaml"
     target.write_text(target.read_text().replace("Increase customer loyalty", "Increase NPS from 20 to 30 by Q4 2027"))
     lint(run_cli)
-    (whole,) = [json.loads(p.read_text()) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
+    (whole,) = [entry(p) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
     assert len(whole) == len(before)                # a whole run drops the title that was edited away

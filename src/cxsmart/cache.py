@@ -35,16 +35,11 @@ from typing import Any
 
 from cxsmart import __version__
 from cxsmart.parsecache import MAX_ENTRY_BYTES, decode_parsed, encode_parsed
-from cxsmart.read.safeopen import (
-    Unreadable,
-    inside,
-    read_json,
-    read_limited,
-    repository_of,
-)
+from cxsmart.read.safeopen import Unreadable, inside, loads, read_limited, repository_of
 
 DIR_NAME = ".cxsmart_cache"
 KEEP_RESULTS = 16
+_SEAL_BYTES = 65                # the hex HMAC that seals an entry, and its line break
 KEEP_FILES = 64             # parsed files kept beyond the ones the last run used
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# cxsmart's cache; 'cxsmart clean' removes it.\n"
 
@@ -127,12 +122,16 @@ class Cache:
 
     def _read(self, path: Path | None) -> Any:
         """The entry's JSON, or None: missing, a link, not a regular file, too large, too
-        deep, not JSON, all alike."""
+        deep, not JSON, or not sealed by this user's secret (damaged), all alike."""
         if path is None:
             return None
         try:
-            return read_json(path, MAX_ENTRY_BYTES, follow=False)
-        except Unreadable:
+            data = read_limited(path, MAX_ENTRY_BYTES + _SEAL_BYTES, follow=False)
+            seal, _, body = data.partition(b"\n")
+            if not hmac.compare_digest(seal, self._seal(body)):
+                return None
+            return loads(body.decode("utf-8"))
+        except (Unreadable, ValueError):           # UnicodeDecodeError is a ValueError
             return None
 
     def _write(self, path: Path | None, doc: Any) -> bool:
@@ -142,10 +141,16 @@ class Cache:
             self._prepare()
             path.parent.mkdir(exist_ok=True)
             _real_folder(path.parent)
-            _write_atomic(path, json.dumps(doc, separators=(",", ":"), ensure_ascii=False))
+            body = json.dumps(doc, separators=(",", ":"), ensure_ascii=False)
+            _write_atomic(path, self._seal(body.encode("utf-8")).decode() + "\n" + body)
             return True
         except (OSError, ValueError):          # ValueError: a lone surrogate cannot be written as UTF-8
             return False
+
+    def _seal(self, body: bytes) -> bytes:
+        """An entry's first line: the HMAC of its body under the user's secret, so an entry
+        changed after it was written (a bit flip, a half-written copy, a hand edit) is a miss."""
+        return hmac.new(self._secret, body, "sha256").hexdigest().encode()
 
     def _prepare(self) -> None:
         if self._ready:
