@@ -148,7 +148,7 @@ LINES = st.lists(st.sampled_from([
     "goals:", "  - title: Increase CSAT from 72% to 77% by 2030-06-30", "    id: a", "    owner: cc",
     "  - title: \"Reduce churn \u2028 by 2 pp\"", "    # cxsmart: ignore[M001]", "", "  - title: x\x85y",
     "  - title: 'caf\u00e9 \u00e9\u00e9 x'", "    metric: csat", "\x0c", "  - title: \"unclosed",
-    "  - title: caf\u00e9\x01", "- [", "\u2029",
+    "  - title: caf\u00e9\x01", "- [", "\u2029", "      h of them can mo",
 ]), min_size=1, max_size=8)
 BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
 
@@ -156,8 +156,8 @@ BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
 def _inside(text: str, d: Diagnostic) -> bool:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     s = d.span
-    return (1 <= s.line <= len(lines) and (s.end_line, s.end_column) >= (s.line, s.column)
-            and s.column <= len(lines[s.line - 1]) + 1)
+    return (1 <= s.line <= s.end_line <= len(lines) and (s.end_line, s.end_column) >= (s.line, s.column)
+            and s.column <= len(lines[s.line - 1]) + 1 and s.end_column <= len(lines[s.end_line - 1]) + 1)
 
 
 @FAST

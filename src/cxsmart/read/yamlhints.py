@@ -1,10 +1,13 @@
 """What most likely caused a YAML syntax error, in words a CX lead can act on: a line indented
 differently from the keys it belongs with, a ': ' inside a value, a threshold such as '>= 75%'
-that YAML reads as a block of text, a tab."""
+that YAML reads as a block of text, a tab; and where to point, when the parser's position is
+past the end of a line or of the file."""
 
 from __future__ import annotations
 
 import re
+
+from cxsmart.diagnostics import Span
 
 
 def syntax_hint(text: str, line: int, col: int, problem: str, context: str | None) -> str | None:
@@ -120,3 +123,22 @@ _SYNTAX_HINTS = (
     ("found undefined alias", "define the anchor (&name) before using the alias (*name)"),
     ("found unexpected end of stream", "a quote or bracket is not closed"),
 )
+
+
+def on_a_line(text: str, line: int, col: int) -> tuple[int, int]:
+    """A position the parser gives past the end (an unclosed quote at the end of the file is
+    'found' on the line after the last) moved to the end of the last line."""
+    lines = text.split("\n")
+    if text.endswith("\n") and len(lines) > 1:
+        lines.pop()
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return max(line, 1), max(col, 1)
+
+
+def point(text: str, line: int, col: int) -> Span:
+    """The character at (line, col); at the end of a line (or of the file), the empty span
+    there: a span never reaches past its line."""
+    lines = text.split("\n")
+    length = len(lines[line - 1]) if line <= len(lines) else 0
+    return Span(line, col, line, col + 1 if col <= length else col)

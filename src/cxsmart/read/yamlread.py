@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from cxsmart.diagnostics import Span
 from cxsmart.read.source import Problem, text_position
-from cxsmart.read.yamlhints import syntax_hint
+from cxsmart.read.yamlhints import on_a_line, point, syntax_hint
 from cxsmart.read.yamltypes import plain_value, text_resolver
 
 MAX_DEPTH = 100           # nesting levels; goal files need under ten
@@ -200,27 +200,16 @@ def _syntax_problem(exc: Exception, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None)
     if type(exc).__name__ == "MaxDepthExceededError":
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = on_a_line(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Problem("F001", f"the YAML nests deeper than {MAX_DEPTH} levels; refusing to read it",
-                       Span(line, col, line, col + 1))
+                       point(text, line, col))
     if mark is None or problem is None:
         return Problem("F001", f"the YAML parser could not read this file ({type(exc).__name__}: {exc})".strip(),
                        Span(1, 1, 1, 2), hint="check the file for unusual YAML such as tags or complex keys")
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    line, col = _inside(text, mark.line + 1, mark.column + 1)
-    return Problem("F001", message, Span(line, col, line, col + 1), hint=syntax_hint(text, line, col, problem, context))
-
-
-def _inside(text: str, line: int, col: int) -> tuple[int, int]:
-    """A position the parser gives past the end (an unclosed quote at the end of the file is
-    'found' on the line after the last) moved to the end of the last line."""
-    lines = text.split("\n")
-    if text.endswith("\n") and len(lines) > 1:
-        lines.pop()
-    if line > len(lines):
-        return len(lines), len(lines[-1]) + 1
-    return max(line, 1), max(col, 1)
+    line, col = on_a_line(text, mark.line + 1, mark.column + 1)
+    return Problem("F001", message, point(text, line, col), hint=syntax_hint(text, line, col, problem, context))
 
 
 class _Walker:
