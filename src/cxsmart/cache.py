@@ -18,8 +18,9 @@ in it is ever executed. Writing it is best effort and atomic; a read-only checko
 without it. A committed `.cxsmart_cache/` cannot be planted: an entry's file name is an HMAC
 of its key under a secret kept outside the repository (`$XDG_CACHE_HOME/cxsmart/cache-key`,
 or ~/.cache/cxsmart/cache-key, mode 0600), so a file in the repository cannot name the entry
-a run will look for. Without that secret the cache is off, and in CI (`CI` set) it is off
-unless --cache-dir names one.
+a run will look for, and each entry's first line seals its content with an HMAC under the
+same secret, so an entry changed after it was written is a miss. Without that secret the
+cache is off, and in CI (`CI` set) it is off unless --cache-dir names one.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from cxsmart.read.safeopen import Unreadable, inside, loads, read_limited, repos
 
 DIR_NAME = ".cxsmart_cache"
 KEEP_RESULTS = 16
-_SEAL_BYTES = 65                # the hex HMAC that seals an entry, and its line break
 KEEP_FILES = 64             # parsed files kept beyond the ones the last run used
+_SEAL_BYTES = 65            # the hex HMAC that seals an entry, and its line break
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# cxsmart's cache; 'cxsmart clean' removes it.\n"
 
 

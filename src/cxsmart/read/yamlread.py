@@ -205,7 +205,7 @@ def _syntax_problem(exc: Exception, text: str = "") -> Problem:
                        point(text, line, col))
     if mark is None or problem is None:
         return Problem("F001", f"the YAML parser could not read this file ({type(exc).__name__}: {exc})".strip(),
-                       Span(1, 1, 1, 2), hint="check the file for unusual YAML such as tags or complex keys")
+                       point(text, 1, 1), hint="check the file for unusual YAML such as tags or complex keys")
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     line, col = on_a_line(text, mark.line + 1, mark.column + 1)
