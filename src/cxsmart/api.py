@@ -15,7 +15,7 @@ import codecs
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cxsmart.cache import Cache
@@ -38,7 +38,7 @@ from cxsmart.results import LintResult
 from cxsmart.results import restored as restored_result
 from cxsmart.results import stored as stored_result
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.selection import Selection, select_rules
+from cxsmart.selection import Selection, select_rules, unfixable_codes
 
 
 @dataclass
@@ -203,6 +203,7 @@ def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
                                                           for spec, where in packs.rules])
     selection = select_rules(registry, cfg.select, cfg.extend_select, cfg.ignore, cfg.severity, cfg.rules,
                              cfg.report_unused_ignores)
+    selection.unfixable = unfixable_codes(registry, cfg.fixable, cfg.unfixable)
     return _Run(packs, registry, selection)
 
 
@@ -316,6 +317,8 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     found = apply_file_ignores(found, cfg, root, real_paths, run.registry)
     found = apply_suppressions(found, reported, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
+    if run.selection.unfixable:
+        found = [replace(d, fix=None) if d.fix and d.code in run.selection.unfixable else d for d in found]
     goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
                       [s.path for s in reported], run.registry)

@@ -1,0 +1,128 @@
+"""`cxsmart lint --fix`, `--unsafe-fixes`, `--diff`, `--fix-only`: lint, apply the fixes the
+findings carry, lint again, until nothing more is fixed (at most MAX_PASSES times, as ruff does).
+
+A file is rewritten only if it is UTF-8 YAML that loads with no F001/F002 problem before and
+after its fixes (else it is left alone, with a warning). Writes are atomic and keep the file's
+mode; a linked file is written through its link. `--diff` applies one pass in memory and writes
+nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cxsmart.diagnostics import SAFE, Fix
+from cxsmart.fix.apply import Unfixable, apply, choose, decode, unified_diff
+
+MAX_PASSES = 10
+_BLOCKING = ("F001", "F002")
+
+
+@dataclass
+class Outcome:
+    result: object                          # the LintResult after the last pass
+    fixed: int = 0                          # findings fixed
+    changed: dict[str, tuple[str, str]] = field(default_factory=dict)    # path -> (before, after)
+    warnings: list[str] = field(default_factory=list)
+
+    def diff(self) -> str:
+        return "".join(unified_diff(path, before, after) for path, (before, after) in sorted(self.changed.items()))
+
+
+def wanted(fix: Fix | None, unsafe: bool) -> bool:
+    return fix is not None and (unsafe or fix.applicability == SAFE)
+
+
+def run(first, lint: Callable[[], object], unsafe: bool, write: bool, date_order: str | None = None) -> Outcome:
+    """Fix the findings of the result `first`, and lint again with `lint()`; `write=False`
+    (--diff): one pass, in memory. `date_order`: the configuration's, to load files as lint does."""
+    outcome = Outcome(first)
+    skipped: set[str] = set()
+    for _ in range(MAX_PASSES if write else 1):
+        plan = _plan(outcome, unsafe, skipped)
+        if not plan:
+            break
+        progress = False
+        for path, fixes in sorted(plan.items()):
+            done = _fix_file(path, fixes, outcome, write, date_order)
+            if done:
+                progress = True
+            else:
+                skipped.add(path)
+        if not progress or not write:
+            break
+        outcome.result = lint()
+    outcome.result.fixed = outcome.fixed
+    return outcome
+
+
+def _plan(outcome: Outcome, unsafe: bool, skipped: set[str]) -> dict[str, list[Fix]]:
+    blocked = {d.path: d.code for d in outcome.result.diagnostics if d.code in _BLOCKING}
+    plan: dict[str, list[Fix]] = {}
+    for d in outcome.result.diagnostics:
+        if wanted(d.fix, unsafe) and d.path and d.path not in skipped:
+            plan.setdefault(d.path, []).append(d.fix)
+    for path in sorted(set(plan) & set(blocked)):
+        outcome.warnings.append(f"{path}: not fixed: it has {blocked[path]} findings, which --fix does not touch")
+        skipped.add(path)
+        del plan[path]
+    return plan
+
+
+def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_order: str | None) -> bool:
+    """Apply one pass of fixes to one file; False if the file is left alone."""
+    real = Path(os.path.realpath(path))
+    try:
+        before = decode(real.read_bytes())
+        chosen = choose(fixes)
+        after = apply(before, chosen)
+        _check_loads(path, before, date_order)
+        _check_loads(path, after, date_order)
+    except (OSError, Unfixable) as e:
+        outcome.warnings.append(f"{path}: not fixed: {getattr(e, 'strerror', None) or e}")
+        return False
+    if after == before:
+        return False
+    if write:
+        from cxsmart.fsutil import write_atomic
+
+        try:
+            write_atomic(real, after)
+        except OSError as e:
+            outcome.warnings.append(f"{path}: not fixed: cannot write it: {e.strerror or e}")
+            return False
+    first = outcome.changed.get(path, (before, after))[0]
+    outcome.changed[path] = (first, after)
+    outcome.fixed += len(chosen)
+    return True
+
+
+def _check_loads(path: str, text: str, date_order: str | None) -> None:
+    """Unfixable unless the text loads with no F001/F002 problem (a fix never breaks a file)."""
+    from cxsmart.read.loader import load_text
+    from cxsmart.read.source import normalise_breaks
+
+    source = load_text(path, normalise_breaks(text.removeprefix("\ufeff")), date_order=date_order)
+    problems = [p for p in source.problems if p.code in _BLOCKING]
+    if problems:
+        raise Unfixable(f"it has {problems[0].code} findings, which --fix does not touch (line "
+                        f"{problems[0].span.line})")
+
+
+def report(outcome: Outcome, diff: bool, fix_only: bool, out, err) -> bool:
+    """Print what --diff or --fix-only print (and every warning); True if --diff would change a file."""
+    for warning in outcome.warnings:
+        err.write(f"cxsmart: warning: {warning}\n")
+    n, files = outcome.fixed, len(outcome.changed)
+    findings = f"{n} finding{'s' if n != 1 else ''}"
+    where = f"in {files} file{'s' if files != 1 else ''}"
+    if diff:
+        out.write(outcome.diff())
+        err.write(f"cxsmart: would fix {findings} {where}\n" if n else "cxsmart: nothing to fix\n")
+        return bool(outcome.changed)
+    if fix_only:
+        out.write(f"Fixed {findings} {where}.\n" if n else "Nothing to fix.\n")
+    return False
