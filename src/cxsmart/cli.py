@@ -156,7 +156,7 @@ def lint(
     )
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins)
     if fix or diff or fix_only:
-        from cxsmart import fixing
+        from cxsmart.fix import run as fixing
 
         outcome = fixing.run(result, lambda: _run_lint(list(paths or []), over, config, no_cache, cache_dir,
                                                        require_plugins, quiet=True)[0],
