@@ -162,3 +162,23 @@ def test_choose_takes_whole_fixes_that_do_not_overlap():
     touching = Fix((Edit(Span(1, 5, 1, 5), "v"),), message="d")
     assert choose([overlapping, one, same_point, touching]) == [same_point, overlapping]
     assert choose([one, touching]) == [one, touching]
+
+
+def test_diff_shows_every_pass_that_fix_would_make(run_cli, tmp_path):
+    shutil.copyfile(FIX / "before" / "unsafe-yearless.yaml", tmp_path / "y.yaml")
+    code, out, err = run_cli("lint", "y.yaml", "--diff", "--unsafe-fixes", *PINNED)
+    assert code == 1 and "would fix 5 findings" in err
+    assert "+    title: Lift first contact resolution from 72% to 78% by Q3 2027\n" in out
+    assert "+    deadline: Q3 2027\n" in out                 # added in a later pass, from the fixed title
+    assert (tmp_path / "y.yaml").read_bytes() == (FIX / "before" / "unsafe-yearless.yaml").read_bytes()
+
+
+def test_a_fix_that_would_change_the_shape_is_refused():
+    from cxsmart.fix.run import _check_shape
+
+    _check_shape("goals:\n- title: a\n", "goals:\n- title: a\n  metric: csat\n")
+    for after in ("goals:\n- title: a\n- metric: csat\n", "goals:\n- title: a\nmetric: csat\n",
+                  "goals:\n- title: a\n  owner: x\n"):
+        with pytest.raises(Unfixable):
+            _check_shape("goals:\n- title: a\n", after)
+

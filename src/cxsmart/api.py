@@ -54,6 +54,8 @@ class Overrides:
     force_exclude: bool = False
     isolated: bool = False           # read only the named files (default: their whole workspace)
     workspace: bool = True           # no longer needed: named files are linted in their workspace
+    contents: dict[str, bytes] = field(default_factory=dict)    # path as shown -> bytes linted instead of
+                                                                # the file's (--diff's later passes)
 
 
 def effective(loaded: LoadedConfig, over: Overrides) -> Config:
@@ -85,7 +87,9 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
             files = _with_workspace(files, paths, loaded, cfg)
         if len(shown) == len(files) and all(_display(p, cwd) in shown for p in files):
             shown = None                            # the named files are the whole workspace ('lint .')
-    raw = [_Raw(p, _display(p, cwd), _read(p, cfg, [loaded.root])) for p in files]
+    shown_as = [_display(p, cwd) for p in files]
+    raw = [_Raw(p, d, over.contents[d] if d in over.contents else _read(p, cfg, [loaded.root]))
+           for p, d in zip(files, shown_as)]
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:

@@ -158,8 +158,10 @@ def lint(
     if fix or diff or fix_only:
         from cxsmart.fix import run as fixing
 
-        outcome = fixing.run(result, lambda: _run_lint(list(paths or []), over, config, no_cache, cache_dir,
-                                                       require_plugins, quiet=True)[0],
+        from dataclasses import replace
+
+        outcome = fixing.run(result, lambda contents: _run_lint(list(paths or []), replace(over, contents=contents),
+                                                                config, no_cache, cache_dir, require_plugins, True)[0],
                              unsafe_fixes, write=not diff, date_order=loaded.config.date_order)
         result = outcome.result
         if fixing.report(outcome, diff, fix_only, sys.stdout, sys.stderr) and not exit_zero:

@@ -3,8 +3,8 @@ findings carry, lint again, until nothing more is fixed (at most MAX_PASSES time
 
 A file is rewritten only if it is UTF-8 YAML that loads with no F001/F002 problem before and
 after its fixes (else it is left alone, with a warning). Writes are atomic and keep the file's
-mode; a linked file is written through its link. `--diff` applies one pass in memory and writes
-nothing.
+mode; a linked file is written through its link. `--diff` does the same passes in memory (each
+lint reads the fixed text instead of the file) and writes nothing.
 """
 
 from __future__ import annotations
@@ -36,12 +36,14 @@ def wanted(fix: Fix | None, unsafe: bool) -> bool:
     return fix is not None and (unsafe or fix.applicability == SAFE)
 
 
-def run(first, lint: Callable[[], object], unsafe: bool, write: bool, date_order: str | None = None) -> Outcome:
-    """Fix the findings of the result `first`, and lint again with `lint()`; `write=False`
-    (--diff): one pass, in memory. `date_order`: the configuration's, to load files as lint does."""
+def run(first, lint: Callable[[dict[str, bytes]], object], unsafe: bool, write: bool,
+        date_order: str | None = None) -> Outcome:
+    """Fix the findings of the result `first`, and lint again with `lint(contents)` (contents:
+    {path: bytes} to read instead of the files); `write=False` (--diff): in memory only.
+    `date_order`: the configuration's, to load files as lint does."""
     outcome = Outcome(first)
     skipped: set[str] = set()
-    for _ in range(MAX_PASSES if write else 1):
+    for _ in range(MAX_PASSES):
         plan = _plan(outcome, unsafe, skipped)
         if not plan:
             break
@@ -52,9 +54,9 @@ def run(first, lint: Callable[[], object], unsafe: bool, write: bool, date_order
                 progress = True
             else:
                 skipped.add(path)
-        if not progress or not write:
+        if not progress:
             break
-        outcome.result = lint()
+        outcome.result = lint({} if write else {p: after.encode("utf-8") for p, (_, after) in outcome.changed.items()})
     outcome.result.fixed = outcome.fixed
     return outcome
 
@@ -76,11 +78,12 @@ def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_o
     """Apply one pass of fixes to one file; False if the file is left alone."""
     real = Path(os.path.realpath(path))
     try:
-        before = decode(real.read_bytes())
+        before = outcome.changed[path][1] if path in outcome.changed else decode(real.read_bytes())
         chosen = choose(fixes)
         after = apply(before, chosen)
         _check_loads(path, before, date_order)
         _check_loads(path, after, date_order)
+        _check_shape(before, after)
     except (OSError, Unfixable) as e:
         outcome.warnings.append(f"{path}: not fixed: {getattr(e, 'strerror', None) or e}")
         return False
@@ -110,6 +113,31 @@ def _check_loads(path: str, text: str, date_order: str | None) -> None:
     if problems:
         raise Unfixable(f"it has {problems[0].code} findings, which --fix does not touch (line "
                         f"{problems[0].span.line})")
+
+
+_ADDED = {"metric", "segment", "baseline", "target", "deadline"}      # the fields a fix may add (M011)
+
+
+def _check_shape(before: str, after: str) -> None:
+    """Unfixable unless the fixed text reads as the same sections and items, each with the same
+    keys or more of those a fix adds: a guard against an edit that lands in the wrong place."""
+    from cxsmart.read.source import normalise_breaks
+    from cxsmart.read.yamlread import parse_yaml
+
+    old, new = (parse_yaml(normalise_breaks(t.removeprefix("\ufeff"))).data for t in (before, after))
+    if isinstance(old, list):
+        old, new = {"goals": old}, {"goals": new} if isinstance(new, list) else new
+    if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
+        raise Unfixable("the fixed text would not read as the same sections")
+    for key, items in old.items():
+        if not isinstance(items, list):
+            continue
+        if not isinstance(new[key], list) or len(new[key]) != len(items):
+            raise Unfixable(f"the fixed text would not read as the same {key}")
+        for was, now in zip(items, new[key]):
+            if isinstance(was, dict) and not (isinstance(now, dict) and set(was) <= set(now)
+                                              and set(now) - set(was) <= _ADDED):
+                raise Unfixable(f"the fixed text would not read as the same {key}")
 
 
 def report(outcome: Outcome, diff: bool, fix_only: bool, out, err) -> bool:

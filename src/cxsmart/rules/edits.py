@@ -96,8 +96,8 @@ def add_fields(item, fields: dict[str, str]) -> tuple[Edit, ...] | None:
             edits.append(Edit(Span(end.end_line, end.end_column, end.end_line, end.end_column), f", {pair}"))
             continue
         line = item.file.lines[entry.value.line - 1]
-        if entry.key.line != entry.value.line:
-            return None
+        if entry.key.line != entry.value.line or "\t" in line[:entry.key.column - 1]:
+            return None                         # a tab before the key: its column is no indentation
         eol = len(line.rstrip("\r"))
         indent = " " * (entry.key.column - 1)
         edits.append(Edit(Span(entry.value.line, eol + 1, entry.value.line, eol + 1), f"\n{indent}{pair}"))
