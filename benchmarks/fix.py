@@ -47,7 +47,9 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, str, str]:
 
 def run(name: str, folder: Path, extra: list[str]) -> list[str]:
     cxsmart = [sys.executable, "-m", "cxsmart"]
+    start = time.perf_counter()
     before = counts(cxsmart, folder, extra)
+    lint_s = time.perf_counter() - start
     diff_s, diff, _ = timed([*cxsmart, "lint", ".", "--diff", *TODAY, *extra], folder)
     fix_s, out, err = timed([*cxsmart, "lint", ".", "--fix", "--format", "concise", *TODAY, *extra], folder)
     after = counts(cxsmart, folder, extra)
@@ -56,7 +58,8 @@ def run(name: str, folder: Path, extra: list[str]) -> list[str]:
     fixed = out.strip().splitlines()[-1] if out.strip() else ""
     return [f"{name}: {before[0]} findings ({before[1]} safe fixes, {before[2]} unsafe) -> {after[0]} after --fix "
             f"({after[1]} safe fixes left); {changed} files changed",
-            f"  --diff {diff_s:.1f} s, --fix {fix_s:.1f} s, second --fix-only {again_s:.1f} s ({again.strip()})",
+            f"  lint {lint_s:.1f} s, --diff {diff_s:.1f} s, --fix {fix_s:.1f} s, second --fix-only {again_s:.1f} s "
+            f"({again.strip()})",
             f"  --fix said: {fixed}"]
 
 

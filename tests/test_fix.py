@@ -175,10 +175,14 @@ def test_diff_shows_every_pass_that_fix_would_make(run_cli, tmp_path):
 
 def test_a_fix_that_would_change_the_shape_is_refused():
     from cxsmart.fix.run import _check_shape
+    from cxsmart.read.yamlread import parse_yaml
 
-    _check_shape("goals:\n- title: a\n", "goals:\n- title: a\n  metric: csat\n")
+    def check(before: str, after: str) -> None:
+        _check_shape(parse_yaml(before).data, parse_yaml(after).data)
+
+    check("goals:\n- title: a\n", "goals:\n- title: a\n  metric: csat\n")
     for after in ("goals:\n- title: a\n- metric: csat\n", "goals:\n- title: a\nmetric: csat\n",
                   "goals:\n- title: a\n  owner: x\n"):
         with pytest.raises(Unfixable):
-            _check_shape("goals:\n- title: a\n", after)
+            check("goals:\n- title: a\n", after)
 

@@ -81,9 +81,9 @@ def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_o
         before = outcome.changed[path][1] if path in outcome.changed else decode(real.read_bytes())
         chosen = choose(fixes)
         after = apply(before, chosen)
-        _check_loads(path, before, date_order)
-        _check_loads(path, after, date_order)
-        _check_shape(before, after)
+        old = _check_loads(path, before, date_order)
+        new = _check_loads(path, after, date_order)
+        _check_shape(old, new)
     except (OSError, Unfixable) as e:
         outcome.warnings.append(f"{path}: not fixed: {getattr(e, 'strerror', None) or e}")
         return False
@@ -103,28 +103,29 @@ def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_o
     return True
 
 
-def _check_loads(path: str, text: str, date_order: str | None) -> None:
-    """Unfixable unless the text loads with no F001/F002 problem (a fix never breaks a file)."""
+def _check_loads(path: str, text: str, date_order: str | None):
+    """The text's data; Unfixable unless it loads with no F001/F002 problem (a fix never
+    breaks a file, and a file that is broken is not fixed)."""
     from cxsmart.read.loader import load_text
     from cxsmart.read.source import normalise_breaks
+    from cxsmart.read.yamlread import parse_yaml
 
-    source = load_text(path, normalise_breaks(text.removeprefix("\ufeff")), date_order=date_order)
+    text = normalise_breaks(text.removeprefix("\ufeff"))
+    parsed = parse_yaml(text)
+    source = load_text(path, text, parsed=parsed, date_order=date_order)
     problems = [p for p in source.problems if p.code in _BLOCKING]
     if problems:
         raise Unfixable(f"it has {problems[0].code} findings, which --fix does not touch (line "
                         f"{problems[0].span.line})")
+    return parsed.data
 
 
 _ADDED = {"metric", "segment", "baseline", "target", "deadline"}      # the fields a fix may add (M011)
 
 
-def _check_shape(before: str, after: str) -> None:
-    """Unfixable unless the fixed text reads as the same sections and items, each with the same
+def _check_shape(old, new) -> None:
+    """Unfixable unless the fixed data has the same sections and items, each with the same
     keys or more of those a fix adds: a guard against an edit that lands in the wrong place."""
-    from cxsmart.read.source import normalise_breaks
-    from cxsmart.read.yamlread import parse_yaml
-
-    old, new = (parse_yaml(normalise_breaks(t.removeprefix("\ufeff"))).data for t in (before, after))
     if isinstance(old, list):
         old, new = {"goals": old}, {"goals": new} if isinstance(new, list) else new
     if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
