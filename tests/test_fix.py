@@ -186,3 +186,13 @@ def test_a_fix_that_would_change_the_shape_is_refused():
         with pytest.raises(Unfixable):
             check("goals:\n- title: a\n", after)
 
+
+
+def test_readme_shows_real_diff_and_fix_output(run_cli, tmp_path):
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shutil.copytree(root / "examples", tmp_path / "examples")
+    code, out, err = run_cli("lint", "examples/bad/written-forms.yaml", "--diff")
+    assert code == 1 and f"```text\n{out}{err}```" in readme
+    code, out, err = run_cli("lint", "examples/bad/written-forms.yaml", "--fix")
+    assert code == 0 and f"```text\n{out}```" in readme
