@@ -142,9 +142,12 @@ def _check_shape(old, new) -> None:
 
 
 def report(outcome: Outcome, diff: bool, fix_only: bool, out, err) -> bool:
-    """Print what --diff or --fix-only print (and every warning); True if --diff would change a file."""
+    """Print what --diff or --fix-only print (and every warning); True if --diff would change a file.
+    The diff is the files' text as it is (a patch); warnings name paths, neutralised for a terminal."""
+    from cxsmart.printable import printable
+
     for warning in outcome.warnings:
-        err.write(f"cxsmart: warning: {warning}\n")
+        err.write(printable(f"cxsmart: warning: {warning}") + "\n")
     n, files = outcome.fixed, len(outcome.changed)
     findings = f"{n} finding{'s' if n != 1 else ''}"
     where = f"in {files} file{'s' if files != 1 else ''}"

@@ -40,15 +40,19 @@ def source(item, span: Span) -> str | None:
     return lines[span.line - 1][span.column - 1:span.end_column - 1]
 
 
-def replace_value(item, keys: tuple, new: str) -> Edit | None:
+def replace_value(item, keys: tuple, new: str, shared: bool = True) -> Edit | None:
     """Replace a scalar value with the text `new`, keeping its quoting; None where that is not
-    certain to write exactly `new`."""
+    certain to write exactly `new`. An anchored value (`&name value`) is replaced after its
+    anchor, which changes every alias of it too: `shared=False` refuses that, for a new value
+    that means the same only where this goal uses it."""
     e = item.entry(*keys)
     if e is None or e.merged or e.style not in ("", "'", '"'):
         return None
     written = source(item, e.value)
     s = e.value
     anchor = _ANCHOR.match(written or "")
+    if anchor and not shared:
+        return None
     if anchor:                                  # `&name value`: the value after the anchor
         written = written[anchor.end():]
         s = Span(s.line, s.column + anchor.end(), s.end_line, s.end_column)

@@ -104,7 +104,7 @@ class DateForm(Rule):
                 day, why = goal.deadline.last, f"deadline '{value.text}' counts from the start"
             if day is None:
                 continue
-            edit = replace_value(goal.item, keys, day.isoformat())
+            edit = replace_value(goal.item, keys, day.isoformat(), shared=value.relative is None)
             fix = Fix((edit,), SAFE, f"write {day.isoformat()}") if edit else None
             name = ".".join(str(k) for k in keys)
             diag = ctx.report(self, goal, f"{why}: it is {day.isoformat()}", at=goal.span(*keys),
