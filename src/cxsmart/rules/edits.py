@@ -84,6 +84,8 @@ def add_fields(item, fields: dict[str, str]) -> tuple[Edit, ...] | None:
     if mapping is None or mapping.merged or not fields:
         return None
     head = source(item, Span(mapping.value.line, mapping.value.column, mapping.value.line, mapping.value.column + 1))
+    if head in ("&", "!", "*", None):
+        return None                             # an anchored goal: merge keys would inherit the new fields
     flow = head == "{"
     edits = []
     for key, value in fields.items():
