@@ -14,7 +14,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from cxsmart.diagnostics import Edit, Fix
+from cxsmart.diagnostics import Fix
 
 _LINE = re.compile(r"[^\r\n]*(\r\n|\n|\r|$)")
 
@@ -107,12 +107,12 @@ def apply(text: str, fixes: list[Fix]) -> str:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """The change as `diff -u` shows it, line endings as written (a CR shows as ^M in a pager)."""
-    old = before.splitlines(keepends=True)
-    new = after.splitlines(keepends=True)
+    old, new = _split(before), _split(after)
     lines = list(difflib.unified_diff(old, new, path, path))
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
                    for line in lines)
 
 
-def edit(span, content: str) -> Edit:
-    return Edit(span, content)
+def _split(text: str) -> list[str]:
+    """Lines with their endings, split only where positions count lines (CRLF, LF, CR)."""
+    return [m.group(0) for m in _LINE.finditer(text) if m.group(0)]
