@@ -156,9 +156,9 @@ def lint(
     )
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins)
     if fix or diff or fix_only:
-        from cxsmart.fix import run as fixing
-
         from dataclasses import replace
+
+        from cxsmart.fix import run as fixing
 
         outcome = fixing.run(result, lambda contents: _run_lint(list(paths or []), replace(over, contents=contents),
                                                                 config, no_cache, cache_dir, require_plugins, True)[0],
