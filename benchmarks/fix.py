@@ -4,6 +4,8 @@ hand and quote the table.
 
     python benchmarks/fix.py [--goals 10000] [--files-per-1000 10] [--select-extra M011]
 
+The generated goals are speed.py's, with every CSAT metric written by its alias (`CSAT`, M010)
+and every other deadline as `30 June 2027` (T010), so that each kind of fix is measured.
 Each run is a new process with --no-cache (the fix loop lints again after writing, so a warm
 cache would only help). `--select-extra` is added to every run: M011 (off by default) is what
 structures the goals written as sentences.
@@ -25,6 +27,16 @@ from speed import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = ["--today", "2026-11-23", "--no-cache"]
+
+
+def written_forms(repo: Path) -> None:
+    """Metrics by alias and dates in another form, in the generated goal files."""
+    for path in sorted(repo.glob("team-*.yaml")):
+        parts = path.read_text().replace("    metric: csat\n", "    metric: CSAT\n").split("    deadline: 2027-06-30\n")
+        text = parts[0]
+        for i, part in enumerate(parts[1:]):
+            text += ("    deadline: 30 June 2027\n" if i % 2 else "    deadline: 2027-06-30\n") + part
+        path.write_text(text)
 
 
 def counts(cxsmart: list[str], cwd: Path, extra: list[str]) -> tuple[int, int, int]:
@@ -57,7 +69,7 @@ def run(name: str, folder: Path, extra: list[str]) -> list[str]:
     changed = sum(1 for line in diff.splitlines() if line.startswith("+++ "))
     fixed = out.strip().splitlines()[-1] if out.strip() else ""
     return [f"{name}: {before[0]} findings ({before[1]} safe fixes, {before[2]} unsafe) -> {after[0]} after --fix "
-            f"({after[1]} safe fixes left); {changed} files changed",
+            f"({after[1]} safe fixes left); {changed} file{'s' if changed != 1 else ''} changed",
             f"  lint {lint_s:.1f} s, --diff {diff_s:.1f} s, --fix {fix_s:.1f} s, second --fix-only {again_s:.1f} s "
             f"({again.strip()})",
             f"  --fix said: {fixed}"]
@@ -78,6 +90,7 @@ def main() -> None:
         repo = Path(tmp) / "repo"
         repo.mkdir()
         generate(repo, args.goals, max(1, args.goals * args.files_per_1000 // 1000))
+        written_forms(repo)
         lines += run(f"{args.goals:,} goals", repo, extra)
     print("\n".join(lines))
 
