@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from cxsmart.diagnostics import SAFE, UNSAFE, Diagnostic, Fix, Severity
 from cxsmart.engine.goalview import GoalView
@@ -53,10 +54,9 @@ class MetricAlias(Rule):
             return
         edit = replace_value(goal.item, ("metric",), goal.metric.id)
         fix = Fix((edit,), SAFE, f"write the metric id '{goal.metric.id}'") if edit else None
-        diag = ctx.report(self, goal, f"metric '{written}' is written by name or alias: its id is "
-                          f"'{goal.metric.id}'", at=goal.span("metric"), subject=written.lower(),
-                          hint=f"write 'metric: {goal.metric.id}'")
-        yield _with(diag, fix)
+        yield ctx.report(self, goal, f"metric '{written}' is written by name or alias: its id is "
+                         f"'{goal.metric.id}'", at=goal.span("metric"), subject=written.lower(),
+                         hint=f"write 'metric: {goal.metric.id}'", fix=fix)
 
 
 class DateForm(Rule):
@@ -107,9 +107,8 @@ class DateForm(Rule):
             edit = replace_value(goal.item, keys, day.isoformat(), shared=value.relative is None)
             fix = Fix((edit,), SAFE, f"write {day.isoformat()}") if edit else None
             name = ".".join(str(k) for k in keys)
-            diag = ctx.report(self, goal, f"{why}: it is {day.isoformat()}", at=goal.span(*keys),
-                              subject=f"{name} {value.text}".lower(), hint=f"write '{day.isoformat()}'")
-            yield _with(diag, fix)
+            yield ctx.report(self, goal, f"{why}: it is {day.isoformat()}", at=goal.span(*keys),
+                             subject=f"{name} {value.text}".lower(), hint=f"write '{day.isoformat()}'", fix=fix)
 
 
 def _value(goal: GoalView, keys: tuple):
@@ -167,10 +166,9 @@ class SentenceOnly(Rule):
         edits = add_fields(goal.item, fields)
         names = ", ".join(fields)
         fix = Fix(edits, SAFE, f"add {names} as the title states them") if edits else None
-        diag = ctx.report(self, goal, f"goal {goal.label} states its {names} only in the title",
-                          at=goal.title_span, subject=names,
-                          hint="add them as fields: " + ", ".join(f"'{k}: {v}'" for k, v in fields.items()))
-        yield _with(diag, fix)
+        yield ctx.report(self, goal, f"goal {goal.label} states its {names} only in the title",
+                         at=goal.title_span, subject=names, fix=fix,
+                         hint="add them as fields: " + ", ".join(f"'{k}: {v}'" for k, v in fields.items()))
 
 
 def _stated(goal: GoalView, name: str, ctx: RuleContext) -> str | None:
@@ -230,12 +228,4 @@ def year_fix(diag: Diagnostic, goal: GoalView, written: str, deadline, year: int
         edit = replace_value(goal.item, ("deadline",), f"{written} {year}" if same else deadline.last.isoformat())
     if edit is None:
         return diag
-    return _with(diag, Fix((edit,), UNSAFE, f"write the year {year}"))
-
-
-def _with(diag: Diagnostic, fix: Fix | None) -> Diagnostic:
-    if fix is None:
-        return diag
-    from dataclasses import replace
-
-    return replace(diag, fix=fix)
+    return replace(diag, fix=Fix((edit,), UNSAFE, f"write the year {year}"))
