@@ -115,6 +115,8 @@ def add_fields(item, fields: dict[str, str]) -> tuple[Edit, ...] | None:
 
 
 def _predecessor(item, key: str) -> str | None:
+    """The last key written in the goal itself (not through a merge key) that comes before `key`
+    in the format's order."""
     index = ORDER.index(key)
-    present = [k for k in ORDER[:index] if item.entry(k) is not None]
+    present = [k for k in ORDER[:index] if (e := item.entry(k)) is not None and not e.merged]
     return present[-1] if present else None
