@@ -124,7 +124,8 @@ def _summary(result: LintResult, console: Console) -> None:
 
 
 def fix_counts(diagnostics) -> str:
-    """'3 fixable with --fix (1 more with --unsafe-fixes).', or '' when nothing is fixable."""
+    """The summary's fix line, e.g. [*] 3 fixable with 'cxsmart lint --fix' (1 more with
+    '--unsafe-fixes').; '' when no finding has a fix."""
     safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "safe")
     unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability != "safe")
     parts = [f"[*] {safe} fixable with 'cxsmart lint --fix'"] if safe else []
