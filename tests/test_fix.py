@@ -196,3 +196,23 @@ def test_readme_shows_real_diff_and_fix_output(run_cli, tmp_path):
     assert code == 1 and f"```text\n{out}{err}```" in readme
     code, out, err = run_cli("lint", "examples/bad/written-forms.yaml", "--fix")
     assert code == 0 and f"```text\n{out}```" in readme
+
+
+def test_fixes_create_no_finding(run_cli, tmp_path):
+    """Fix, then lint: every finding after --fix was there before (by file, code and goal)."""
+    from collections import Counter
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "examples" / "bad", tmp_path / "bad")
+    for name in CASES:
+        shutil.copyfile(FIX / "before" / name, tmp_path / "bad" / f"fix-{name}")
+
+    def found() -> Counter:
+        _, out, _ = run_cli("lint", "bad", "--format", "json", "--unsafe-fixes", *PINNED)
+        return Counter((d["path"], d["code"], d["goal"]) for d in json.loads(out)["diagnostics"])
+
+    before = found()
+    code, out, _ = run_cli("lint", "bad", "--fix", "--unsafe-fixes", "--format", "json", *PINNED)
+    fixed = json.loads(out)["summary"]["fixed"]
+    after = found()
+    assert fixed > 20 and not after - before, after - before      # (a fix at an anchor fixes its aliases too)
