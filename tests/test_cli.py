@@ -46,7 +46,7 @@ def test_bad_example_json_golden(run_cli, examples):
     code, out, _ = run_cli("lint", "examples/bad", "--format", "json", *PINNED)
     assert code == 1
     doc = json.loads(out)
-    keys = {"code", "name", "severity", "message", "path", "line", "column", "end_line", "end_column", "goal", "hint"}
+    keys = {"code", "name", "severity", "message", "path", "line", "column", "end_line", "end_column", "goal", "hint", "fix"}
     assert doc["diagnostics"] and all(set(d) == keys for d in doc["diagnostics"])
     order = [(d["path"], d["line"], d["column"], d["code"]) for d in doc["diagnostics"]]
     assert order == sorted(order)
@@ -58,7 +58,7 @@ def test_bad_example_shows_most_rules(run_cli, examples):
     shown = {d["code"] for d in json.loads(out)["diagnostics"]}
     from cxsmart.rules import ALL
 
-    missing = {r.code for r in ALL} - shown - {"F006", "F007", "F008"}
+    missing = {r.code for r in ALL} - shown - {"F006", "F007", "F008", "M011"}
     assert not missing, f"examples/bad does not show {sorted(missing)}"
 
 

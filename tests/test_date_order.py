@@ -19,7 +19,7 @@ LATER = dt.date(2027, 5, 1)
     "- title: Raise CSAT from 78% to 84%\n  deadline: 03/04/2027\n",
 ])
 def test_configured_order_reads_the_date(order, day, goal):
-    found = lint_text(goal, config=Config(date_order=order), select=["T", "F002"], today=LATER).diagnostics
+    found = lint_text(goal, config=Config(date_order=order), select=["T00", "F002"], today=LATER).diagnostics
     assert [d.code for d in found] == ["T003"]
     assert day in found[0].message
 

@@ -107,15 +107,16 @@ def test_output_file(run_cli, bad, tmp_path):
 def test_json_is_exactly_what_json_dumps_writes(words):
     """Findings are written by hand for speed: the text must stay json.dumps(indent=2)'s."""
     from cxsmart.results import LintResult
-    from cxsmart.diagnostics import Diagnostic, Severity, Span
+    from cxsmart.diagnostics import Diagnostic, Edit, Fix, Severity, Span
     from cxsmart.output import jsonfmt
 
+    fix = Fix((Edit(Span(3, 7, 3, 9), words), Edit(Span(4, 1, 4, 1), f"\n  {words}")), "safe", f"write '{words}'")
     found = [Diagnostic("S001", "vague-term", Severity.WARNING, f"'{words}' is vague", f"goals/{words}.yaml",
-                        Span(3, 7, 3, 7 + len(words)), goal=words or None, hint=None if words else "say what"),
+                        Span(3, 7, 3, 7 + len(words)), goal=words or None, hint=None if words else "say what", fix=fix),
              Diagnostic("F001", "invalid-yaml", Severity.ERROR, words, "x.yaml", Span(1, 1, 1, 2))]
     result = LintResult(found, files=2, goals=1, fail_on=Severity.WARNING)
     expected = {"tool": "cxsmart", "version": jsonfmt.__version__, "files": 2, "goals": 1,
-                "summary": {"error": 1, "warning": 1, "info": 0}, "diagnostics": [d.to_json() for d in found]}
+                "summary": {"error": 1, "warning": 1, "info": 0, "fixable": 1, "fixed": 0}, "diagnostics": [d.to_json() for d in found]}
     assert jsonfmt.render(result) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
     empty = LintResult([], files=0, goals=0, fail_on=Severity.WARNING)
     assert json.loads(jsonfmt.render(empty))["diagnostics"] == []

@@ -57,3 +57,9 @@ def test_rule_case(code: str, case: dict, today):
             assert words in d.message, f"'{words}' not in '{d.message}'"
         if "hint" in want:
             assert want["hint"] in (d.hint or ""), f"'{want['hint']}' not in the hint '{d.hint}'"
+    if "fixed" in case:                       # the text after every fix of this rule (golden)
+        from cxsmart.fix.apply import apply, choose
+
+        fixes = [d.fix for d in found if d.fix]
+        assert fixes, f"{code} offered no fix"
+        assert apply(texts, choose(fixes)) == case["fixed"]

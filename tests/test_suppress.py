@@ -26,7 +26,7 @@ def test_ignore_file_anywhere():
 
 
 def test_blanket_and_unknown_suppressions_are_findings():
-    text = "- id: g  # cxsmart: ignore\n  title: Raise NPS  # cxsmart: ignore[T01]\n"
+    text = "- id: g  # cxsmart: ignore\n  title: Raise NPS  # cxsmart: ignore[T19]\n"
     found = [(d.code, d.span.line) for d in lint(text) if d.code == "F006"]
     assert found == [("F006", 1), ("F006", 2)]
 

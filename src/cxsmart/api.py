@@ -15,7 +15,7 @@ import codecs
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cxsmart.cache import Cache
@@ -38,7 +38,7 @@ from cxsmart.results import LintResult
 from cxsmart.results import restored as restored_result
 from cxsmart.results import stored as stored_result
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.selection import Selection, select_rules
+from cxsmart.selection import Selection, select_rules, unfixable_codes
 
 
 @dataclass
@@ -54,6 +54,8 @@ class Overrides:
     force_exclude: bool = False
     isolated: bool = False           # read only the named files (default: their whole workspace)
     workspace: bool = True           # no longer needed: named files are linted in their workspace
+    contents: dict[str, bytes] = field(default_factory=dict)    # path as shown -> bytes linted instead of
+                                                                # the file's (--diff's later passes)
 
 
 def effective(loaded: LoadedConfig, over: Overrides) -> Config:
@@ -85,7 +87,9 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
             files = _with_workspace(files, paths, loaded, cfg)
         if len(shown) == len(files) and all(_display(p, cwd) in shown for p in files):
             shown = None                            # the named files are the whole workspace ('lint .')
-    raw = [_Raw(p, _display(p, cwd), _read(p, cfg, [loaded.root])) for p in files]
+    shown_as = [_display(p, cwd) for p in files]
+    raw = [_Raw(p, d, over.contents[d] if d in over.contents else _read(p, cfg, [loaded.root]))
+           for p, d in zip(files, shown_as)]
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
@@ -203,6 +207,7 @@ def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
                                                           for spec, where in packs.rules])
     selection = select_rules(registry, cfg.select, cfg.extend_select, cfg.ignore, cfg.severity, cfg.rules,
                              cfg.report_unused_ignores)
+    selection.unfixable = unfixable_codes(registry, cfg.fixable, cfg.unfixable)
     return _Run(packs, registry, selection)
 
 
@@ -316,6 +321,8 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     found = apply_file_ignores(found, cfg, root, real_paths, run.registry)
     found = apply_suppressions(found, reported, run.selection, run.registry, ctx)
     found = sorted(set(found), key=lambda d: d.sort_key)
+    if run.selection.unfixable:
+        found = [replace(d, fix=None) if d.fix and d.code in run.selection.unfixable else d for d in found]
     goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
                       [s.path for s in reported], run.registry)

@@ -133,6 +133,10 @@ def lint(
     report_stale_baseline: Annotated[bool, typer.Option("--report-stale-baseline", help="Report baseline entries whose finding has gone, and fail the run if there are any.")] = False,
     require_plugins: Annotated[bool, typer.Option("--require-plugins", help="Fail (exit 2) when an installed plugin cannot be loaded, instead of warning.")] = False,
     isolated: Annotated[bool, typer.Option("--isolated", help="Read only the named files: references to objectives, owners and goals defined elsewhere are F004. (The configuration still applies.)")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes, then report what remains.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix, --diff or --fix-only: apply the unsafe fixes too.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff and change nothing (exit 1 if there are any).")] = False,
+    fix_only: Annotated[bool, typer.Option("--fix-only", help="Apply the fixes and report nothing else.")] = False,
     workspace: Annotated[bool, typer.Option("--workspace", hidden=True, help="The default now: named files are linted in their workspace.")] = False,
 ) -> None:
     """Lint goal files and print the findings."""
@@ -151,6 +155,19 @@ def lint(
         report_unused_ignores=report_unused_ignores, force_exclude=force_exclude, isolated=isolated,
     )
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins)
+    if fix or diff or fix_only:
+        from dataclasses import replace
+
+        from cxsmart.fix import run as fixing
+
+        outcome = fixing.run(result, lambda contents: _run_lint(list(paths or []), replace(over, contents=contents),
+                                                                config, no_cache, cache_dir, require_plugins, True)[0],
+                             unsafe_fixes, write=not diff, date_order=loaded.config.date_order)
+        result = outcome.result
+        if fixing.report(outcome, diff, fix_only, sys.stdout, sys.stderr) and not exit_zero:
+            raise typer.Exit(EXIT_FINDINGS)
+        if diff or fix_only:
+            return
     if write_baseline is not None:
         _report_call(lambda r: typer.echo(printable(r.write_baseline(write_baseline, result)), err=True))
         return
@@ -167,7 +184,7 @@ def lint(
 
 
 def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cache_dir: Path | None,
-              require_plugins: bool):
+              require_plugins: bool, quiet: bool = False):
     """Lint, turning every 'cannot run' into exit 2 with one line."""
     from cxsmart.api import lint_paths
     from cxsmart.cache import from_settings
@@ -185,7 +202,7 @@ def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cach
         fail(str(e))
     if require_plugins and result.warnings:
         fail(result.warnings[0] + " (--require-plugins)")
-    for warning in result.warnings:
+    for warning in [] if quiet else result.warnings:
         typer.echo(printable(f"cxsmart: warning: {warning}"), err=True)
     return result, loaded
 

@@ -45,6 +45,8 @@ class Config(BaseModel):
     report_unused_ignores: bool = Field(False, description="report suppressions that suppress nothing (F007)")
     max_file_size: int = Field(10, ge=1, le=1024, description="largest goal file read, in MiB")
     baseline: str | None = Field(None, description="a file of accepted findings (see --write-baseline)")
+    fixable: list[str] = Field(["ALL"], description="codes or prefixes whose fixes --fix applies")
+    unfixable: list[str] = Field([], description="codes or prefixes whose fixes --fix never applies")
 
     @field_validator("fiscal_year_start", mode="before")
     @classmethod
@@ -102,7 +104,7 @@ class Config(BaseModel):
 
 KEYS = [f.alias or n for n, f in Config.model_fields.items()]
 _TEXT_LISTS = {n for n, f in Config.model_fields.items() if f.annotation in (list[str], list[str] | None)}
-_CODE_LISTS = {"select", "extend_select", "ignore"}
+_CODE_LISTS = {"select", "extend_select", "ignore", "fixable", "unfixable"}
 
 
 def _check_glob(pattern: str) -> None:

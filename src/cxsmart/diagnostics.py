@@ -41,6 +41,46 @@ class Span(NamedTuple):
 
 UNKNOWN_SPAN = Span(1, 1, 1, 1)
 
+SAFE, UNSAFE = "safe", "unsafe"
+
+
+class Edit(NamedTuple):
+    """Replace the text of `span` (end exclusive; an empty span inserts) with `content`.
+    Positions count lines as findings do; a line break in `content` is written as "\n" and
+    takes the file's own line ending when applied."""
+
+    span: Span
+    content: str
+
+    def to_json(self) -> dict:
+        s = self.span
+        return {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column,
+                "content": self.content}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """What `--fix` would write for a finding: edits applied together or not at all.
+    `safe`: the meaning cannot change; `unsafe`: a reasonable reading a person should check."""
+
+    edits: tuple[Edit, ...]
+    applicability: str = SAFE
+    message: str = ""
+
+    def to_json(self) -> dict:
+        return {"applicability": self.applicability, "message": self.message,
+                "edits": [e.to_json() for e in self.edits]}
+
+    @classmethod
+    def from_json(cls, doc: dict) -> "Fix":
+        """The JSON form read back (the cache); raises KeyError, TypeError or ValueError."""
+        applicability = str(doc["applicability"])
+        if applicability not in (SAFE, UNSAFE):
+            raise ValueError(applicability)
+        edits = tuple(Edit(Span(int(e["line"]), int(e["column"]), int(e["end_line"]), int(e["end_column"])),
+                           str(e["content"])) for e in doc["edits"])
+        return cls(edits, applicability, str(doc["message"]))
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -55,6 +95,7 @@ class Diagnostic:
     # words the finding is about, for stable fingerprints (baselines, SARIF, GitLab)
     subject: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    fix: Fix | None = field(default=None, compare=False, hash=False)
 
     @property
     def sort_key(self) -> tuple:
@@ -75,4 +116,5 @@ class Diagnostic:
             "end_column": s.end_column,
             "goal": self.goal,
             "hint": self.hint,
+            "fix": self.fix.to_json() if self.fix else None,
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cxsmart.diagnostics import Diagnostic, Severity, Span
+from cxsmart.diagnostics import Diagnostic, Fix, Severity, Span
 from cxsmart.registry import Registry
 
 
@@ -18,6 +18,7 @@ class LintResult:
     warnings: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)      # every file linted, as shown
     registry: Registry | None = None                    # the rules of this run (built-in, plugins, packs)
+    fixed: int = 0                                      # findings --fix fixed before this result was taken
 
     @property
     def failed(self) -> bool:
@@ -35,7 +36,8 @@ def restored(doc: dict, fail_on: Severity, registry: Registry) -> LintResult | N
         diagnostics = [Diagnostic(code=str(d["code"]), name=str(d["name"]), severity=Severity.parse(d["severity"]),
                                   message=str(d["message"]), path=str(d["path"]),
                                   span=Span(int(d["line"]), int(d["column"]), int(d["end_line"]), int(d["end_column"])),
-                                  goal=_text(d["goal"]), hint=_text(d["hint"]), subject=_text(d.get("subject")))
+                                  goal=_text(d["goal"]), hint=_text(d["hint"]), subject=_text(d.get("subject")),
+                                  fix=Fix.from_json(d["fix"]) if d.get("fix") else None)
                        for d in doc["diagnostics"]]
         return LintResult(diagnostics, int(doc["files"]), int(doc["goals"]), fail_on,
                           [str(w) for w in doc["warnings"]], [str(p) for p in doc["paths"]], registry)

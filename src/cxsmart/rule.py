@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel
 
-from cxsmart.diagnostics import Diagnostic, Severity, Span
+from cxsmart.diagnostics import Diagnostic, Fix, Severity, Span
 
 if TYPE_CHECKING:
     from cxsmart.engine.goalview import GoalView
@@ -101,13 +101,13 @@ class RuleContext:
 
     def report(self, rule: Rule, goal: "GoalView | None", message: str, at: Span | None = None,
                hint: str | None = None, path: str | None = None, subject: str | None = None,
-               severity: Severity | None = None) -> Diagnostic:
+               severity: Severity | None = None, fix: Fix | None = None) -> Diagnostic:
         """A finding of `rule`; `severity` raises or lowers this one finding, unless the user
-        configured the rule's severity."""
+        configured the rule's severity; `fix`: the edits that `--fix` may apply for it."""
         span = at or (goal.anchor if goal else Span(1, 1, 1, 2))
         return Diagnostic(
             code=rule.code, name=rule.name,
             severity=self.severities.get(rule.code, severity or rule.severity),
             message=message, path=path or (goal.path if goal else ""), span=span,
-            goal=goal.id if goal else None, hint=hint, subject=subject,
+            goal=goal.id if goal else None, hint=hint, subject=subject, fix=fix,
         )

@@ -41,6 +41,19 @@ class Selection:
     rules: list[Rule] = field(default_factory=list)
     severities: dict[str, Severity] = field(default_factory=dict)
     codes: set[str] = field(default_factory=set)
+    unfixable: set[str] = field(default_factory=set)    # codes whose fixes are dropped (fixable/unfixable)
+
+
+def unfixable_codes(registry: Registry, fixable: list[str], unfixable: list[str]) -> set[str]:
+    """The codes `fixable`/`unfixable` take fixes from: the most specific selector wins, and on a
+    tie `unfixable` does, as in ruff."""
+    yes = [check_selector(s, registry, "fixable") for s in fixable]
+    no = [check_selector(s, registry, "unfixable") for s in unfixable]
+
+    def best(selectors: list[str], code: str) -> int:
+        return max((0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)), default=-1)
+
+    return {code for code in registry.rules if best(no, code) >= best(yes, code)}
 
 
 def select_rules(registry: Registry, select: list[str] | None, extend_select: list[str], ignore: list[str],

@@ -25,7 +25,9 @@ def render(result: LintResult, registry=None, statistics: bool = False) -> str:
         "version": __version__,
         "files": result.files,
         "goals": result.goals,
-        "summary": {"error": counts["error"], "warning": counts["warning"], "info": counts["info"]},
+        "summary": {"error": counts["error"], "warning": counts["warning"], "info": counts["info"],
+                    "fixable": sum(1 for d in result.diagnostics if d.fix and d.fix.applicability == "safe"),
+                    "fixed": getattr(result, "fixed", 0)},
         "diagnostics": [],
     }
     if statistics:
@@ -49,6 +51,8 @@ def _value(v) -> str:
         return encode_basestring(v)
     if v is None:
         return "null"
+    if isinstance(v, dict):                     # a fix: nested, as json.dumps indents it at depth 3
+        return json.dumps(v, indent=2, ensure_ascii=False).replace("\n", "\n      ")
     if isinstance(v, bool) or not isinstance(v, int):
         return json.dumps(v)
     return str(v)

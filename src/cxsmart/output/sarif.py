@@ -41,6 +41,8 @@ def render(result, registry) -> str:
         }
         if d.code in index:
             item["ruleIndex"] = index[d.code]
+        if d.fix:
+            item["fixes"] = [_fix(d)]
         if d.goal:
             item["properties"] = {"goal": d.goal}
         results.append(item)
@@ -58,6 +60,20 @@ def render(result, registry) -> str:
         }],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _fix(d) -> dict:
+    """A SARIF fix: the edits as replacements in the finding's file; columns as in regions."""
+    return {
+        "description": {"text": f"{d.fix.message} ({d.fix.applicability} fix)"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": quote(d.path)},
+            "replacements": [{"deletedRegion": {"startLine": e.span.line, "startColumn": e.span.column,
+                                                "endLine": e.span.end_line, "endColumn": e.span.end_column},
+                              "insertedContent": {"text": e.content}} for e in d.fix.edits],
+        }],
+        "properties": {"applicability": d.fix.applicability},
+    }
 
 
 def _rule(rule) -> dict:

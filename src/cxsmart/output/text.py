@@ -63,8 +63,9 @@ def render(result: LintResult, console: Console, sources: dict[str, list[str]], 
 def _finding(d: Diagnostic, lines: list[str], paint: _Paint) -> list[str]:
     s = d.span
     style = _STYLE[d.severity]
-    head = (f"  {paint(f'{printable_path(d.path)}:{s.line}:{s.column}', 'bold')}  {paint(d.code, style)}{paint(f' {d.severity}', style)}"
-            f"  {printable(d.message)}")
+    mark = paint(" [*]", "bold green") if d.fix and d.fix.applicability == "safe" else ""
+    head = (f"  {paint(f'{printable_path(d.path)}:{s.line}:{s.column}', 'bold')}  {paint(d.code, style)}{mark}"
+            f"{paint(f' {d.severity}', style)}  {printable(d.message)}")
     if d.goal:
         head += paint(f"  [{printable(d.goal)}]", "dim")
     out = [head]
@@ -100,6 +101,8 @@ def _summary(result: LintResult, console: Console) -> None:
     counts = Counter(d.severity for d in result.diagnostics)
     goals = f"{result.goals} goal{'s' if result.goals != 1 else ''}"
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    if result.fixed:
+        console.print(Text(f"Fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}.", style="green"))
     if not result.diagnostics:
         console.print(Text(f"All clear: {goals} in {files}, no findings.", style="green"))
         return
@@ -114,7 +117,22 @@ def _summary(result: LintResult, console: Console) -> None:
     console.print(line)
     if not failing:
         console.print(Text(f"None is at or above '--fail-on {result.fail_on}', so the run passes.", style="dim"))
+    fixes = fix_counts(result.diagnostics)
+    if fixes:
+        console.print(Text(fixes, style="dim"))
     console.print(Text("Explain a finding: cxsmart rule CODE", style="dim"))
+
+
+def fix_counts(diagnostics) -> str:
+    """The summary's fix line, e.g. [*] 3 fixable with 'cxsmart lint --fix' (1 more with
+    '--unsafe-fixes').; '' when no finding has a fix."""
+    safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "safe")
+    unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability != "safe")
+    parts = [f"[*] {safe} fixable with 'cxsmart lint --fix'"] if safe else []
+    if unsafe:
+        parts.append(f"{unsafe} more with '--unsafe-fixes'" if safe else
+                     f"{unsafe} fixable with '--fix --unsafe-fixes'")
+    return (parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "") + ".") if parts else ""
 
 
 def _statistics(result: LintResult, console: Console) -> None:

@@ -12,6 +12,7 @@ from cxsmart.rules.file import (
                                 UnusedSuppression,
                                 YamlSyntax,
 )
+from cxsmart.rules.fixable import DateForm, MetricAlias, SentenceOnly
 from cxsmart.rules.measurable import AmbiguousPercent, NoBaseline, NoMetric, NoTarget, OutOfRange, UnitMismatch
 from cxsmart.rules.own_metric import UncataloguedMetric
 from cxsmart.rules.plan import ActionAfterDeadline, ActionNoDue, ActionNoOwner, NoReview
@@ -42,10 +43,10 @@ ALL = (
     InternalError,
     VagueWording, ActivityNotOutcome, CompoundGoal, HedgedWording, AbstractObject,
     NoMetric, NoBaseline, NoTarget, DirectionContradiction, OutOfRange, AmbiguousPercent, UnitMismatch, ProseMismatch,
-    UncataloguedMetric,
+    UncataloguedMetric, MetricAlias, SentenceOnly,
     ImplausibleChange, AlreadyAchieved, TooManyGoals, TrivialChange,
     NoObjective, NoOwner, OwnerCannotAffect, ConflictingIncentive, InternalWithoutExternal, SoftMetricUnlinked,
     NoDeadline, VagueDeadline, PastDeadline, DeadlineBeforeStart, OutlivesParent, RelativeDeadline, InvalidDate, StaleBaseline,
-    YearlessDeadline,
+    YearlessDeadline, DateForm,
     ActionNoOwner, ActionNoDue, ActionAfterDeadline, NoReview,
 )

@@ -273,13 +273,15 @@ class AmbiguousPercent(Rule):
             return
         name = metric.name or metric.id
         detail = ": relative to the baseline, or percentage points?"
-        if goal.baseline is not None:
+        points = target.text.replace('%', ' pp').replace('  ', ' ')
+        hint = f"write '{points}' for percentage points, or give the target value itself"
+        if goal.baseline is not None:               # no fix: which reading was meant is the question
             b = goal.baseline.value
-            detail = (f": from {show(b, metric)} that is {show(b * (1 + target.value / 100), metric)} relative, "
-                      f"or {show(b + target.value, metric)} in points")
+            relative, absolute = show(b * (1 + target.value / 100), metric), show(b + target.value, metric)
+            detail = f": from {show(b, metric)} that is {relative} relative, or {absolute} in points"
+            hint = f"write 'target: {relative}' if the change is relative, or 'target: {absolute}' ('{points}') if in points"
         yield ctx.report(self, goal, f"'{goal.written('target')}' on {name} is ambiguous{detail}", at=goal.at("target"),
-                         hint=f"write '{target.text.replace('%', ' pp').replace('  ', ' ')}' for percentage points, "
-                              "or give the target value itself")
+                         hint=hint)
 
 
 def _quarters(goal: GoalView, ctx: RuleContext) -> float:

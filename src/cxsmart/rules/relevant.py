@@ -251,7 +251,7 @@ class InternalWithoutExternal(Rule):
             if other.metric is not None and other.metric.kind == "external":
                 for relation, value in (("parent", other.goal.parent), ("owner", other.goal.owner)):
                     if value:
-                        beside.add((relation, value, _norm(other.goal.segment)))
+                        beside.add((relation, value, _segment(other)))
         for goal in ws.goals:
             yield from self._check(goal, ctx, beside)
 
@@ -268,7 +268,7 @@ class InternalWithoutExternal(Rule):
             return
         if goal.goal.paired_with:
             return                                  # names an unknown goal: F004
-        segment = _norm(goal.goal.segment)
+        segment = _segment(goal)
         if any(value and (relation, value, segment) in beside
                for relation, value in (("parent", goal.goal.parent), ("owner", goal.goal.owner))):
             return
@@ -279,6 +279,14 @@ class InternalWithoutExternal(Rule):
 
 def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().split())
+
+
+def _segment(goal: GoalView) -> str:
+    """The `segment` field, else the segment the title names ("CSAT for top-tier customers"):
+    the same whether the goal is a sentence or has the field M011's fix adds."""
+    if goal.goal.segment is None and goal.facts.segment is not None:
+        return _norm(goal.facts.segment.words)
+    return _norm(goal.goal.segment)
 
 
 class SoftMetricUnlinked(Rule):

@@ -9,6 +9,7 @@ from cxsmart.engine.goalview import GoalView
 from cxsmart.model.timeframes import AMBIGUOUS, AmbiguousDateError, describe, parse_date_like, quarter
 from cxsmart.read.loader import vague_deadline_word
 from cxsmart.rule import Rule, RuleContext
+from cxsmart.rules.fixable import year_fix
 
 
 class NoDeadline(Rule):
@@ -382,6 +383,7 @@ class YearlessDeadline(Rule):
         written = goal.written("deadline")
         read = describe(deadline.last) if deadline.last else ""
         year = deadline.last.year if deadline.last else ctx.today.year
-        yield ctx.report(self, goal, f"deadline '{written}' names no year: read as {read}, the next one after "
-                         f"{'the start' if goal.start is not None else 'today'}", at=goal.at("deadline"),
-                         subject=written.lower(), hint=f"write the year: '{written} {year}'")
+        diag = ctx.report(self, goal, f"deadline '{written}' names no year: read as {read}, the next one after "
+                          f"{'the start' if goal.start is not None else 'today'}", at=goal.at("deadline"),
+                          subject=written.lower(), hint=f"write the year: '{written} {year}'")
+        yield year_fix(diag, goal, written, deadline, year)

@@ -1,0 +1,160 @@
+"""`cxsmart lint --fix`, `--unsafe-fixes`, `--diff`, `--fix-only`: lint, apply the fixes the
+findings carry, lint again, until nothing more is fixed (at most MAX_PASSES times, as ruff does).
+
+A file is rewritten only if it is UTF-8 YAML that loads with no F001/F002 problem before and
+after its fixes (else it is left alone, with a warning). Writes are atomic and keep the file's
+mode; a linked file is written through its link. `--diff` does the same passes in memory (each
+lint reads the fixed text instead of the file) and writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cxsmart.diagnostics import SAFE, Fix
+from cxsmart.fix.apply import Unfixable, apply, choose, decode, unified_diff
+
+MAX_PASSES = 10
+_BLOCKING = ("F001", "F002")
+
+
+@dataclass
+class Outcome:
+    result: object                          # the LintResult after the last pass
+    fixed: int = 0                          # findings fixed
+    changed: dict[str, tuple[str, str]] = field(default_factory=dict)    # path -> (before, after)
+    warnings: list[str] = field(default_factory=list)
+
+    def diff(self) -> str:
+        return "".join(unified_diff(path, before, after) for path, (before, after) in sorted(self.changed.items()))
+
+
+def wanted(fix: Fix | None, unsafe: bool) -> bool:
+    return fix is not None and (unsafe or fix.applicability == SAFE)
+
+
+def run(first, lint: Callable[[dict[str, bytes]], object], unsafe: bool, write: bool,
+        date_order: str | None = None) -> Outcome:
+    """Fix the findings of the result `first`, and lint again with `lint(contents)` (contents:
+    {path: bytes} to read instead of the files); `write=False` (--diff): in memory only.
+    `date_order`: the configuration's, to load files as lint does."""
+    outcome = Outcome(first)
+    skipped: set[str] = set()
+    for _ in range(MAX_PASSES):
+        plan = _plan(outcome, unsafe, skipped)
+        if not plan:
+            break
+        progress = False
+        for path, fixes in sorted(plan.items()):
+            done = _fix_file(path, fixes, outcome, write, date_order)
+            if done:
+                progress = True
+            else:
+                skipped.add(path)
+        if not progress:
+            break
+        outcome.result = lint({} if write else {p: after.encode("utf-8") for p, (_, after) in outcome.changed.items()})
+    outcome.result.fixed = outcome.fixed
+    return outcome
+
+
+def _plan(outcome: Outcome, unsafe: bool, skipped: set[str]) -> dict[str, list[Fix]]:
+    blocked = {d.path: d.code for d in outcome.result.diagnostics if d.code in _BLOCKING}
+    plan: dict[str, list[Fix]] = {}
+    for d in outcome.result.diagnostics:
+        if wanted(d.fix, unsafe) and d.path and d.path not in skipped:
+            plan.setdefault(d.path, []).append(d.fix)
+    for path in sorted(set(plan) & set(blocked)):
+        outcome.warnings.append(f"{path}: not fixed: it has {blocked[path]} findings, which --fix does not touch")
+        skipped.add(path)
+        del plan[path]
+    return plan
+
+
+def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_order: str | None) -> bool:
+    """Apply one pass of fixes to one file; False if the file is left alone."""
+    real = Path(os.path.realpath(path))
+    try:
+        before = outcome.changed[path][1] if path in outcome.changed else decode(real.read_bytes())
+        chosen = choose(fixes)
+        after = apply(before, chosen)
+        old = _check_loads(path, before, date_order)
+        new = _check_loads(path, after, date_order)
+        _check_shape(old, new)
+    except (OSError, Unfixable) as e:
+        outcome.warnings.append(f"{path}: not fixed: {getattr(e, 'strerror', None) or e}")
+        return False
+    if after == before:
+        return False
+    if write:
+        from cxsmart.fsutil import write_atomic
+
+        try:
+            write_atomic(real, after)
+        except OSError as e:
+            outcome.warnings.append(f"{path}: not fixed: cannot write it: {e.strerror or e}")
+            return False
+    first = outcome.changed.get(path, (before, after))[0]
+    outcome.changed[path] = (first, after)
+    outcome.fixed += len(chosen)
+    return True
+
+
+def _check_loads(path: str, text: str, date_order: str | None):
+    """The text's data; Unfixable unless it loads with no F001/F002 problem (a fix never
+    breaks a file, and a file that is broken is not fixed)."""
+    from cxsmart.read.loader import load_text
+    from cxsmart.read.source import normalise_breaks
+    from cxsmart.read.yamlread import parse_yaml
+
+    text = normalise_breaks(text.removeprefix("\ufeff"))
+    parsed = parse_yaml(text)
+    source = load_text(path, text, parsed=parsed, date_order=date_order)
+    problems = [p for p in source.problems if p.code in _BLOCKING]
+    if problems:
+        raise Unfixable(f"it has {problems[0].code} findings, which --fix does not touch (line "
+                        f"{problems[0].span.line})")
+    return parsed.data
+
+
+_ADDED = {"metric", "segment", "baseline", "target", "deadline"}      # the fields a fix may add (M011)
+
+
+def _check_shape(old, new) -> None:
+    """Unfixable unless the fixed data has the same sections and items, each with the same
+    keys or more of those a fix adds: a guard against an edit that lands in the wrong place."""
+    if isinstance(old, list):
+        old, new = {"goals": old}, {"goals": new} if isinstance(new, list) else new
+    if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
+        raise Unfixable("the fixed text would not read as the same sections")
+    for key, items in old.items():
+        if not isinstance(items, list):
+            continue
+        if not isinstance(new[key], list) or len(new[key]) != len(items):
+            raise Unfixable(f"the fixed text would not read as the same {key}")
+        for was, now in zip(items, new[key]):
+            if isinstance(was, dict) and not (isinstance(now, dict) and set(was) <= set(now)
+                                              and set(now) - set(was) <= _ADDED):
+                raise Unfixable(f"the fixed text would not read as the same {key}")
+
+
+def report(outcome: Outcome, diff: bool, fix_only: bool, out, err) -> bool:
+    """Print what --diff or --fix-only print (and every warning); True if --diff would change a file.
+    The diff is the files' text as it is (a patch); warnings name paths, neutralised for a terminal."""
+    from cxsmart.printable import printable
+
+    for warning in outcome.warnings:
+        err.write(printable(f"cxsmart: warning: {warning}") + "\n")
+    n, files = outcome.fixed, len(outcome.changed)
+    findings = f"{n} finding{'s' if n != 1 else ''}"
+    where = f"in {files} file{'s' if files != 1 else ''}"
+    if diff:
+        out.write(outcome.diff())
+        err.write(f"cxsmart: would fix {findings} {where}\n" if n else "cxsmart: nothing to fix\n")
+        return bool(outcome.changed)
+    if fix_only:
+        out.write(f"Fixed {findings} {where}.\n" if n else "Nothing to fix.\n")
+    return False
