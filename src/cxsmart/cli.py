@@ -17,6 +17,7 @@ import typer
 
 from cxsmart import __version__
 from cxsmart.printable import printable
+from cxsmart.reporting import ReportFormat, ConfigOpt, IgnoreOpt, NoCacheOpt, PathsArg, SelectOpt, TodayOpt
 
 app = typer.Typer(
     name="cxsmart",
@@ -39,6 +40,7 @@ class Format(str, Enum):
     sarif = "sarif"
     gitlab = "gitlab"
     junit = "junit"
+    markdown = "markdown"
 
 
 class TableFormat(str, Enum):
@@ -158,7 +160,11 @@ def lint(
         format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
     stale = _report_call(lambda r: r.apply_baseline(result, baseline, loaded, report_stale_baseline,
                                                       _LogLines(sys.stderr)))
-    _report_call(lambda r: r.emit(result, format.value, output_file, quiet, statistics, color.value))
+    if format is Format.markdown:               # a report: it needs the workspace's owners and objectives
+        _reporting(lambda r: r.write(r.markdown(r.build(result, loaded, list(paths or []), over, no_cache,
+                                                        cache_dir)), output_file))
+    else:
+        _report_call(lambda r: r.emit(result, format.value, output_file, quiet, statistics, color.value))
     if result.files == 0:
         where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
         typer.echo(printable(f"cxsmart: warning: no goal files found in {where}"), err=True)
@@ -242,16 +248,7 @@ def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, 
     if rule is None:
         fail(f"no rule '{code}'{did_you_mean(code, list(reg.rules) + list(reg.by_name()))}; "
              "'cxsmart rules' lists them")
-    from cxsmart.rule import LETTERS
-
-    sections = rule.sections()
-    criterion = LETTERS.get(rule.letter(), "plugin or pack rule")
-    typer.echo(f"{rule.code} {rule.name}  ({criterion}; default severity: {rule.severity}"
-               f"{'' if rule.default_enabled else '; off by default'})\n")
-    typer.echo(f"## What it finds\n{sections.get('', '')}")
-    for title, body in sections.items():
-        if title:
-            typer.echo(f"\n## {title}\n{body}")
+    typer.echo(rule.page())
 
 
 @app.command("metrics")
@@ -310,6 +307,58 @@ def schema_command() -> None:
     from cxsmart.model.schema import render
 
     sys.stdout.write(render())
+
+
+# -- reports: the lint result shown for people (bodies in reporting.py) -------------------------
+
+def _reporting(action):
+    from cxsmart import reporting
+
+    try:
+        return action(reporting)
+    except reporting.ReportingError as e:
+        fail(str(e))
+
+
+def _report_input(paths, select, ignore, today, config, no_cache):
+    """The lint result and report of a `lint` run with these options (baseline applied)."""
+    from cxsmart.api import Overrides
+
+    over = Overrides(select=_codes(select) if select else None, ignore=_codes(ignore), today=_today(today))
+    result, loaded = _run_lint(list(paths or []), over, config, no_cache, None, False)
+    _report_call(lambda r: r.apply_baseline(result, None, loaded, False, _LogLines(sys.stderr)))
+    return result, _reporting(lambda r: r.build(result, loaded, list(paths or []), over, no_cache))
+
+
+@app.command("report")
+def report_command(
+    paths: PathsArg = None,
+    output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Where to write the report (default: cxsmart-report.html, or stdout for markdown; '-' for stdout).")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", help="html: the scorecard and cascade page; markdown: the CI summary.")] = ReportFormat.html,
+    title: Annotated[Optional[str], typer.Option("--title", help="The page's title (default: 'CX goals report').")] = None,
+    select: SelectOpt = None, ignore: IgnoreOpt = None, today: TodayOpt = None, config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write the goals report: a self-contained HTML page (scorecard, cascade, goal cards), or markdown."""
+    result, report = _report_input(paths, select, ignore, today, config, no_cache)
+    if format is ReportFormat.markdown:
+        _reporting(lambda r: r.write(r.markdown(report), output_file))
+        return
+    target = output_file or Path("cxsmart-report.html")
+    _reporting(lambda r: r.write(r.html(report, result.registry, title), target))
+    if str(target) != "-":
+        typer.echo(printable(f"cxsmart: wrote the report of {report.total.goals} goals to {target}"), err=True)
+
+
+@app.command("tree")
+def tree_command(
+    paths: PathsArg = None, select: SelectOpt = None, ignore: IgnoreOpt = None, today: TodayOpt = None,
+    config: ConfigOpt = None, no_cache: NoCacheOpt = False,
+    color: Annotated[Color, typer.Option(help="Colour the letters.")] = Color.auto,
+) -> None:
+    """Print the goal cascade: each objective, its goals and sub-goals, one line a goal with its SMART letters."""
+    _, report = _report_input(paths, select, ignore, today, config, no_cache)
+    _reporting(lambda r: r.tree(report, color.value))
 
 
 def main() -> None:
