@@ -156,6 +156,8 @@ def test_sorting_and_rule_pages(browser, run_cli, examples):
     p.click(f"{table} thead button[data-col='1']")
     assert names()[0] == "call-centre"
     card = "li.goal:has(.gid:text-is('nps-moonshot'))"
+    p.hover(f"{card} .chips i:nth-child(2)")
+    assert p.get_attribute(f"{card} .chips i:nth-child(2)", "title") == "Measurable: error"
     p.click(f"{card} summary")
     p.click(f"{card} a[href='#rule-M005']")
     assert p.is_visible("#rule-M005 pre") and "## Why it matters" in p.inner_text("#rule-M005 pre")
@@ -173,8 +175,8 @@ def test_dark_mode_contrast_and_colour_not_the_only_signal(browser, run_cli, exa
             const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
             const bg = getComputedStyle(document.body).backgroundColor;
             const out = {};
-            for (const s of ['pass', 'info', 'warning', 'error']) {
-                const c = getComputedStyle(document.querySelector('.chips .c.' + s));
+            for (const s of ['p', 'i', 'w', 'e']) {
+                const c = getComputedStyle(document.querySelector('.chips i.' + s));
                 out[s] = ratio(c.color, c.backgroundColor);
             }
             for (const sel of ['body', '.note', '.meta', 'mark', 'a']) {
@@ -187,7 +189,7 @@ def test_dark_mode_contrast_and_colour_not_the_only_signal(browser, run_cli, exa
         }""")
         assert ratios.pop("dark") is dark
         assert all(r >= 4.5 for r in ratios.values()), ratios
-        symbols = page.page.eval_on_selector_all(".chips .c", "cs => new Set(cs.map(c => c.textContent.slice(1))).size")
+        symbols = page.page.eval_on_selector_all(".chips i", "cs => new Set(cs.map(c => c.textContent.slice(1))).size")
         assert symbols >= 3                         # ✓ ! ✗ (and i): the state is text, not only colour
         page.page.emulate_media(media="print")
         assert page.page.is_hidden(".filters")
@@ -197,18 +199,22 @@ def test_dark_mode_contrast_and_colour_not_the_only_signal(browser, run_cli, exa
 def test_hostile_title_is_text(browser, run_cli, tmp_path):
     Path("goals.yaml").write_text(
         "objectives:\n  - {id: o, title: 'Objective </script><b>x</b>'}\n"
-        f"goals:\n  - id: hostile\n    title: \"{HOSTILE}\"\n    objective: o\n    owner: \"<img src=x onerror=alert(2)>\"\n",
+        f"goals:\n  - id: hostile\n    title: \"{HOSTILE}\"\n    objective: o\n    owner: \"<img src=x onerror=alert(2)>\"\n"
+        "  - id: bidi\n    title: \"Raise NPS \\u202eevil\"\n    objective: o\n",
         encoding="utf-8")
     path = _write(run_cli, "goals.yaml")
     html = path.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html and "{{ 7*7 }}" in html
     page = Page(browser, path)
-    assert page.page.inner_text("li.goal .gt") == HOSTILE
+    assert page.page.inner_text("#g1 .gt") == HOSTILE
+    assert page.page.inner_text("#g2 .gt") == "Raise NPS \\u202eevil"      # shown, not obeyed
     assert "Objective </script><b>x</b>" in page.page.inner_text("section.branch h3")
     page.close()
 
 
-def test_same_input_same_bytes(run_cli, examples):
-    first = _write(run_cli, "examples/bad", "one.html").read_bytes()
-    second = _write(run_cli, "examples/bad", "two.html").read_bytes()
-    assert first == second and b"<script src" not in first and b"<link rel=\"stylesheet\"" not in first
+def test_same_input_same_bytes_with_or_without_the_cache(run_cli, examples):
+    first = _write(run_cli, "examples/bad", "one.html").read_bytes()      # linted, the result stored
+    second = _write(run_cli, "examples/bad", "two.html").read_bytes()     # the stored result, files re-read
+    code, _, _ = run_cli("report", "examples/bad", "-o", "three.html", "--no-cache", *PINNED)
+    assert first == second == Path("three.html").read_bytes()
+    assert b"<script src" not in first and b"<link rel=\"stylesheet\"" not in first

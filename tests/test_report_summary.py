@@ -110,3 +110,11 @@ def test_statistics_counts_match_json(run_cli, examples):
     counts = Counter(d["code"] for d in json.loads(doc)["diagnostics"])
     shown = {line.split()[1]: int(line.split()[0]) for line in out.splitlines() if line.strip()}
     assert shown == dict(counts)
+
+
+def test_readme_shows_the_summary_as_it_is(run_cli, examples):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```text\n# ") + len("```text\n")
+    shown = text[start:text.index("\n...\n```", start)]
+    _, out, _ = run_cli("lint", "examples/bad", "--format", "markdown", *PINNED)
+    assert out.startswith(shown + "\n")

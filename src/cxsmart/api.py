@@ -318,7 +318,7 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     found = sorted(set(found), key=lambda d: d.sort_key)
     goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
-                      [s.path for s in reported], run.registry)
+                      [s.path for s in reported], run.registry, workspace=ws)
 
 
 class _ShownOnly(Rule):

@@ -17,7 +17,7 @@ import typer
 
 from cxsmart import __version__
 from cxsmart.printable import printable
-from cxsmart.reporting import ReportFormat, ConfigOpt, IgnoreOpt, NoCacheOpt, PathsArg, SelectOpt, TodayOpt
+from cxsmart.reporting import ConfigOpt, IgnoreOpt, NoCacheOpt, PathsArg, ReportFormat, SelectOpt, TodayOpt
 
 app = typer.Typer(
     name="cxsmart",
@@ -322,7 +322,11 @@ def _reporting(action):
 
 def _report_input(paths, select, ignore, today, config, no_cache):
     """The lint result and report of a `lint` run with these options (baseline applied)."""
+    import gc
+
     from cxsmart.api import Overrides
+
+    gc.disable()                                # as lint does: a run is short, its data has few cycles
 
     over = Overrides(select=_codes(select) if select else None, ignore=_codes(ignore), today=_today(today))
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, None, False)

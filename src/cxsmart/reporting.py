@@ -47,7 +47,9 @@ def build(result: LintResult, loaded: LoadedConfig, paths: list[Path], over: Ove
     from cxsmart.cache import from_settings
     from cxsmart.report.data import build as build_report
 
-    ws = read_workspace(paths, loaded, over, cwd=Path.cwd(), cache=from_settings(loaded.root, no_cache, cache_dir))
+    ws = result.workspace               # None when the result came from the cache: read it (parses cached)
+    if ws is None:
+        ws = read_workspace(paths, loaded, over, cwd=Path.cwd(), cache=from_settings(loaded.root, no_cache, cache_dir))
     return build_report(result, ws)
 
 

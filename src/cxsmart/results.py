@@ -18,6 +18,7 @@ class LintResult:
     warnings: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)      # every file linted, as shown
     registry: Registry | None = None                    # the rules of this run (built-in, plugins, packs)
+    workspace: object = field(default=None, repr=False, compare=False)   # what the run read (not cached)
 
     @property
     def failed(self) -> bool:

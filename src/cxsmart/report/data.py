@@ -159,10 +159,12 @@ def _entry(key: str, v: GoalView, ws: Workspace) -> GoalEntry:
     g = v.goal
     owner_item = ws.owners.get(g.owner) if g.owner else None
     owner_name = (owner_item.model.name if owner_item and owner_item.model.name else g.owner) or NO_OWNER
-    deadline = v.deadline.text if v.deadline is not None else ""
-    metric = v.metric.id if v.metric is not None else (g.metric if isinstance(g.metric, str) else "")
-    base = v.baseline.text if v.baseline is not None else ""
-    target = v.target.text if v.target is not None else ""
+    # the fields as written, never what the prose supplied: the language facts are there only on
+    # a run that read the prose, and the report must not depend on whether the cache answered
+    deadline = v.deadline.text if g.deadline is not None and v.deadline is not None else ""
+    metric = g.metric if isinstance(g.metric, str) else (g.metric.id if g.metric is not None else "")
+    base = v.baseline.text if g.baseline is not None and v.baseline is not None else ""
+    target = v.target.text if g.target is not None and v.target is not None else ""
     change = f"{base or '?'} -> {target or '?'}" if base or target else ""
     return GoalEntry(key, g.id, g.title, v.path, v.title_span.line, g.owner or NO_OWNER, owner_name,
                      v.objective.id if v.objective is not None else NO_OBJECTIVE, g.level or "",

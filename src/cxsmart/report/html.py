@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cxsmart.diagnostics import Severity
+from cxsmart.printable import html_text
 from cxsmart.report.data import LETTERS, Report
 from cxsmart.rule import LETTERS as CRITERIA
 
 TEMPLATES = Path(__file__).parent / "templates"
-ICONS = {"pass": "✓", "info": "i", "warning": "!", "error": "✗"}
+ICONS = {"pass": "✓", "info": "i", "warning": "!", "error": "✗"}      # the state as text, not only colour
 
 
 def environment():
@@ -19,7 +21,7 @@ def environment():
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.globals.update(letters=LETTERS, criteria=CRITERIA, icons=ICONS)
+    env.globals.update(letters=LETTERS, criteria=CRITERIA, icons=ICONS, sev={s: str(s) for s in Severity})
     return env
 
 
@@ -34,6 +36,8 @@ def rule_pages(codes: list[str], registry) -> dict[str, tuple[str, str]]:
 
 def render(report: Report, registry=None, title: str | None = None) -> str:
     template = environment().get_template("report.html.j2")
-    return template.render(report=report, title=title or "CX goals report", rules=rule_pages(report.codes, registry),
-                           rows=[("Workspace", [report.total]), ("By owner", report.owners),
-                                 ("By objective", report.objectives)])
+    # autoescaping makes repository text inert markup; html_text, over the whole page (the
+    # templates hold no such character), shows the controls that could reorder or hide it
+    rows = [("Workspace", [report.total]), ("By owner", report.owners), ("By objective", report.objectives)]
+    return html_text(template.render(report=report, title=title or "CX goals report", rows=rows,
+                                     rules=rule_pages(report.codes, registry)))

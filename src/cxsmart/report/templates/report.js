@@ -81,6 +81,16 @@
   });
   openRule(location.hash);
 
+  var STATES = {p: "pass", i: "info only", w: "warning", e: "error"};
+  var NAMES = {S: "Specific", M: "Measurable", A: "Attainable", R: "Relevant", T: "Time-bound"};
+  function nameChip(e) {                  // chips are named when pointed at: 50,000 titles would weigh
+    var c = e.target;                     // a megabyte in a large report
+    if (c.parentNode && c.parentNode.className === "chips" && !c.title) {
+      c.title = NAMES[c.textContent[0]] + ": " + STATES[c.className];
+    }
+  }
+  document.addEventListener("mouseover", nameChip);
+
   var wasOpen = [];
   window.addEventListener("beforeprint", function () {
     wasOpen = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
