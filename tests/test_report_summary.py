@@ -118,3 +118,25 @@ def test_readme_shows_the_summary_as_it_is(run_cli, examples):
     shown = text[start:text.index("\n...\n```", start)]
     _, out, _ = run_cli("lint", "examples/bad", "--format", "markdown", *PINNED)
     assert out.startswith(shown + "\n")
+
+
+def test_empty_folder_and_markdown_to_a_file(run_cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    code, _, err = run_cli("report", "empty", "-o", "r.html", *PINNED)
+    assert code == 0 and "0 goals" in err and Path("r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    code, out, _ = run_cli("tree", "empty", *PINNED)
+    assert code == 0 and out.startswith("0 goals")
+    Path("g.yaml").write_text("goals:\n  - {id: a, title: Improve things}\n", encoding="utf-8")
+    code, out, _ = run_cli("lint", "g.yaml", "--format", "markdown", "-o", "summary.md", *PINNED)
+    assert code == 1 and out == "" and "| (no owner) | 1 | 0 (0%) |" in Path("summary.md").read_text(encoding="utf-8")
+
+
+def test_a_deep_cascade_is_no_recursion_error(run_cli, tmp_path):
+    goals = "".join(f"  - {{id: g{i}, title: Raise NPS from 10 to 12 by 2027-06-30, parent: g{i - 1}}}\n"
+                    for i in range(1, 1500))
+    Path("g.yaml").write_text("goals:\n  - {id: g0, title: Raise NPS from 10 to 12 by 2027-06-30}\n" + goals,
+                              encoding="utf-8")
+    code, out, err = run_cli("tree", "g.yaml", "--color", "never", "--select", "F", *PINNED)
+    assert code == 0 and "1500 goals" in out, err           # (a terminal shows the first levels only)
+    code, _, err = run_cli("report", "g.yaml", "-o", "r.html", "--select", "F", *PINNED)
+    assert code == 0 and 'style="--d:1499"' in Path("r.html").read_text(encoding="utf-8")

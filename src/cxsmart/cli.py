@@ -161,8 +161,10 @@ def lint(
     stale = _report_call(lambda r: r.apply_baseline(result, baseline, loaded, report_stale_baseline,
                                                       _LogLines(sys.stderr)))
     if format is Format.markdown:               # a report: it needs the workspace's owners and objectives
-        _reporting(lambda r: r.write(r.markdown(r.build(result, loaded, list(paths or []), over, no_cache,
-                                                        cache_dir)), output_file))
+        from cxsmart import reporting
+
+        text = reporting.markdown(reporting.build(result, loaded, list(paths or []), over, no_cache, cache_dir))
+        _report_call(lambda r: r.write_output(text, output_file))
     else:
         _report_call(lambda r: r.emit(result, format.value, output_file, quiet, statistics, color.value))
     if result.files == 0:
@@ -311,27 +313,14 @@ def schema_command() -> None:
 
 # -- reports: the lint result shown for people (bodies in reporting.py) -------------------------
 
-def _reporting(action):
-    from cxsmart import reporting
-
-    try:
-        return action(reporting)
-    except reporting.ReportingError as e:
-        fail(str(e))
-
-
 def _report_input(paths, select, ignore, today, config, no_cache):
     """The lint result and report of a `lint` run with these options (baseline applied)."""
-    import gc
+    from cxsmart import reporting
 
-    from cxsmart.api import Overrides
-
-    gc.disable()                                # as lint does: a run is short, its data has few cycles
-
-    over = Overrides(select=_codes(select) if select else None, ignore=_codes(ignore), today=_today(today))
+    over = reporting.overrides(_codes(select) if select else None, _codes(ignore), _today(today))
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, None, False)
     _report_call(lambda r: r.apply_baseline(result, None, loaded, False, _LogLines(sys.stderr)))
-    return result, _reporting(lambda r: r.build(result, loaded, list(paths or []), over, no_cache))
+    return result, reporting.build(result, loaded, list(paths or []), over, no_cache)
 
 
 @app.command("report")
@@ -344,12 +333,14 @@ def report_command(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Write the goals report: a self-contained HTML page (scorecard, cascade, goal cards), or markdown."""
+    from cxsmart import reporting
+
     result, report = _report_input(paths, select, ignore, today, config, no_cache)
     if format is ReportFormat.markdown:
-        _reporting(lambda r: r.write(r.markdown(report), output_file))
+        _report_call(lambda r: r.write_output(reporting.markdown(report), output_file))
         return
     target = output_file or Path("cxsmart-report.html")
-    _reporting(lambda r: r.write(r.html(report, result.registry, title), target))
+    _report_call(lambda r: r.write_output(reporting.html(report, result.registry, title), target))
     if str(target) != "-":
         typer.echo(printable(f"cxsmart: wrote the report of {report.total.goals} goals to {target}"), err=True)
 
@@ -361,8 +352,9 @@ def tree_command(
     color: Annotated[Color, typer.Option(help="Colour the letters.")] = Color.auto,
 ) -> None:
     """Print the goal cascade: each objective, its goals and sub-goals, one line a goal with its SMART letters."""
-    _, report = _report_input(paths, select, ignore, today, config, no_cache)
-    _reporting(lambda r: r.tree(report, color.value))
+    from cxsmart import reporting
+
+    reporting.tree(_report_input(paths, select, ignore, today, config, no_cache)[1], color.value)
 
 
 def main() -> None:

@@ -3,7 +3,7 @@ lint result the CLI computed (same paths, configuration, baseline and findings a
 reads the workspace for its goals, owners and objectives, and writes a report of it.
 
 `report` exits 0 once the report is written, whatever it shows (the report is for people; the
-lint job decides pass or fail), and 2 when it cannot be written.
+lint job decides pass or fail), and 2 when it cannot be written (output.report.ReportError).
 """
 
 from __future__ import annotations
@@ -37,8 +37,15 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
-class ReportingError(Exception):
-    """The report cannot be built or written (exit 2)."""
+def overrides(select: list[str] | None, ignore: list[str], today) -> Overrides:
+    """The command line's choices, as for lint; and, as lint does, no cyclic garbage collection:
+    a run is short and its data has few cycles."""
+    import gc
+
+    from cxsmart.api import Overrides
+
+    gc.disable()
+    return Overrides(select=select, ignore=ignore, today=today)
 
 
 def build(result: LintResult, loaded: LoadedConfig, paths: list[Path], over: Overrides,
@@ -63,15 +70,6 @@ def html(report: Report, registry, title: str | None = None) -> str:
     from cxsmart.report import html as page
 
     return page.render(report, registry, title)
-
-
-def write(text: str, output_file: Path | None) -> None:
-    from cxsmart.output.report import ReportError, write_output
-
-    try:
-        write_output(text, output_file)
-    except ReportError as e:
-        raise ReportingError(str(e)) from None
 
 
 def tree(report: Report, color: str) -> None:
