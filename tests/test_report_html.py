@@ -106,6 +106,8 @@ def test_scorecard_and_cascade_in_chromium(browser, run_cli, examples, folder):
         [...row.querySelectorAll('[data-n]')].map(c => [c.dataset.n, c.dataset.count || c.textContent]))""")
     assert int(total["goals"]) == goals
     assert {x: int(total[x]) for x in "SMART"} == passing
+    chart = page.page.eval_on_selector_all(".bar-value", "vs => vs.map(v => v.textContent)")
+    assert [c.split("(")[1] for c in chart] == [f"{passing[x]} of {goals})" for x in "SMART"]
     ids = page.page.eval_on_selector_all("li.goal", "els => els.map(e => e.id)")
     assert len(ids) == len(set(ids)) == goals
     shown_ids = Counter(page.page.eval_on_selector_all("li.goal .gid", "els => els.map(e => e.textContent)"))

@@ -3,41 +3,41 @@
 (function () {
   var $ = function (id) { return document.getElementById(id); };
   var goals = Array.prototype.slice.call(document.querySelectorAll("li.goal"));
-  var byKey = {};
-  var text = [];
+  var byKey = {}, text = [], tokens = [], state = [];
   goals.forEach(function (li, i) {
     byKey[li.id] = li;
     text[i] = li.querySelector("summary").textContent.toLowerCase() + " " + li.dataset.o.toLowerCase();
+    tokens[i] = li.dataset.f ? li.dataset.f.split(" ") : [];
+    state[i] = "shown";
   });
+  var sections = Array.prototype.slice.call(document.querySelectorAll("section.branch"));
   var owner = $("f-owner"), letter = $("f-letter"), sev = $("f-sev"), query = $("f-q");
 
   function matches(li, i, o, l, s, q) {
     if (o && li.dataset.o !== o) return false;
     if (q && text[i].indexOf(q) < 0) return false;
-    var tokens = li.dataset.f ? li.dataset.f.split(" ") : [];
-    if (s === "clean") return li.hasAttribute("data-clean") && (!l || tokens.every(function (t) { return t[0] !== l; }));
+    if (s === "clean") return li.hasAttribute("data-clean") && tokens[i].every(function (t) { return t[0] !== l; });
     if (!l && !s) return true;
-    return tokens.some(function (t) { return (!l || t[0] === l) && (!s || t.slice(2) === s); });
+    return tokens[i].some(function (t) { return (!l || t[0] === l) && (!s || t.slice(2) === s); });
   }
 
-  function apply() {
+  function apply() {                      // DOM written only where a goal's state changes
     var o = owner.value, l = letter.value, s = sev.value, q = query.value.trim().toLowerCase();
-    var shown = 0;
     var hit = goals.map(function (li, i) { return matches(li, i, o, l, s, q); });
-    var context = {};
+    var context = {}, shown = 0;
     goals.forEach(function (li, i) {
       if (!hit[i]) return;
       shown += 1;
       for (var p = li.dataset.p; p && !context[p]; p = byKey[p] ? byKey[p].dataset.p : "") context[p] = true;
     });
     goals.forEach(function (li, i) {
-      var ctx = !hit[i] && context[li.id] === true;
-      li.hidden = !hit[i] && !ctx;
-      li.classList.toggle("ctx", ctx);
+      var next = hit[i] ? "shown" : context[li.id] === true ? "ctx" : "hidden";
+      if (next === state[i]) return;
+      li.hidden = next === "hidden";
+      li.classList.toggle("ctx", next === "ctx");
+      state[i] = next;
     });
-    document.querySelectorAll("section.branch").forEach(function (sec) {
-      sec.hidden = !sec.querySelector("li.goal:not([hidden])");
-    });
+    sections.forEach(function (sec) { sec.hidden = !sec.querySelector("li.goal:not([hidden])"); });
     $("shown").textContent = shown + " of " + goals.length + " goals shown.";
   }
 
