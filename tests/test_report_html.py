@@ -220,3 +220,13 @@ def test_same_input_same_bytes_with_or_without_the_cache(run_cli, examples):
     code, _, _ = run_cli("report", "examples/bad", "-o", "three.html", "--no-cache", *PINNED)
     assert first == second == Path("three.html").read_bytes()
     assert b"<script src" not in first and b"<link rel=\"stylesheet\"" not in first
+
+
+def test_cascade_reaches_individuals(run_cli, examples):
+    html = _write(run_cli, "examples/good").read_text(encoding="utf-8")
+    assert html.count("Amina Otieno, contact-centre team lead (person)") == 2
+    import re
+
+    keys = dict((m.group(2), m.group(1)) for m in re.finditer(r'<li class="goal" id="(g\d+)".*?<span class="gid">([^<]+)', html))
+    amina = re.search(rf'<li class="goal" id="{keys["amina-fcr-q1"]}"[^>]*>', html).group()
+    assert f'data-p="{keys["cc-fcr-2027"]}"' in amina and "--d:2" in amina    # corporate > team > person

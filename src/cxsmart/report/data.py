@@ -31,6 +31,7 @@ class GoalEntry:
     line: int
     owner: str                      # owner id, or NO_OWNER
     owner_name: str
+    owner_kind: str                 # team | person | role ("" when the owner is not defined)
     objective: str                  # own or inherited objective id, or NO_OBJECTIVE
     level: str
     deadline: str
@@ -166,7 +167,8 @@ def _entry(key: str, v: GoalView, ws: Workspace) -> GoalEntry:
     base = v.baseline.text if g.baseline is not None and v.baseline is not None else ""
     target = v.target.text if g.target is not None and v.target is not None else ""
     change = f"{base or '?'} -> {target or '?'}" if base or target else ""
-    return GoalEntry(key, g.id, g.title, v.path, v.title_span.line, g.owner or NO_OWNER, owner_name,
+    owner_kind = owner_item.model.kind if owner_item else ""
+    return GoalEntry(key, g.id, g.title, v.path, v.title_span.line, g.owner or NO_OWNER, owner_name, owner_kind,
                      v.objective.id if v.objective is not None else NO_OBJECTIVE, g.level or "",
                      deadline, metric or "", change)
 
