@@ -140,3 +140,29 @@ def test_a_deep_cascade_is_no_recursion_error(run_cli, tmp_path):
     assert code == 0 and "1500 goals" in out, err           # (a terminal shows the first levels only)
     code, _, err = run_cli("report", "g.yaml", "-o", "r.html", "--select", "F", *PINNED)
     assert code == 0 and 'style="--d:1499"' in Path("r.html").read_text(encoding="utf-8")
+
+
+def test_findings_of_goals_on_one_line_go_to_the_goal_they_name():
+    from cxsmart.api import lint_text
+
+    text = "goals: [{id: a, title: Raise NPS from 10 to 12 by 2027-06-30}, {id: b, title: Be world-class}]\n"
+    result = lint_text(text)
+    report = build(result, result.workspace)               # the run hands over the workspace it read
+    by_id = {g.id: g for g in report.goals.values()}
+    assert by_id["b"].findings and all(d.goal == "b" for d in by_id["b"].findings)
+    assert all(d.goal == "a" for d in by_id["a"].findings)
+
+
+def test_an_objective_no_goal_serves_is_shown_for_the_whole_workspace_only(run_cli, tmp_path):
+    Path("objectives.yaml").write_text("objectives:\n  - {id: used, title: Keep customers}\n"
+                                       "  - {id: orphan, title: Win new markets}\n", encoding="utf-8")
+    Path("goals.yaml").write_text("goals:\n  - {id: a, objective: used, title: Raise NPS from 10 to 12 by 2027-06-30}\n",
+                                  encoding="utf-8")
+    _, out, _ = run_cli("report", ".", "--format", "markdown", *PINNED)
+    assert "| Win new markets (`orphan`) | 0 | no goals | – | – | – | – | – |" in out
+    _, out, _ = run_cli("tree", ".", "--color", "never", *PINNED)
+    assert "objective orphan: Win new markets\n└── no goal serves this objective" in out
+    run_cli("report", ".", "-o", "r.html", *PINNED)
+    assert "No goal serves this objective." in Path("r.html").read_text(encoding="utf-8")
+    _, out, _ = run_cli("report", "goals.yaml", "--format", "markdown", *PINNED)     # a part of it: no claim
+    assert "orphan" not in out

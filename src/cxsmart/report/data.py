@@ -82,7 +82,8 @@ class Row:
             self.passing[letter] += goal.passes(letter)
 
     def share(self, letter: str | None = None) -> int:
-        """Percentage (rounded down) of the goals that pass `letter`, or that are clean."""
+        """Percentage (rounded down) of the goals that pass `letter`, or that are clean (100 of
+        no goals: the views show a dash for a row with none)."""
         part = self.clean if letter is None else self.passing[letter]
         return part * 100 // self.goals if self.goals else 100
 
@@ -147,12 +148,15 @@ def build(result, ws: Workspace) -> Report:
     total = Row("all", "All goals")
     owners: dict[str, Row] = {}
     objectives: dict[str, Row] = {}
+    whole = all(f.path in shown for f in ws.files)     # all of it: an objective no goal serves is news
+    for key in ws.objectives if whole else ():
+        objectives[key] = Row(key, _objective_title(ws, key))
     for g in goals.values():
         total.add(g)
         owners.setdefault(g.owner, Row(g.owner, g.owner_name)).add(g)
         objectives.setdefault(g.objective, Row(g.objective, _objective_title(ws, g.objective))).add(g)
     return Report(goals, other, total, _sorted_rows(owners, NO_OWNER), _sorted_rows(objectives, NO_OBJECTIVE),
-                  _branches(goals, ws), Counter(str(d.severity) for d in result.diagnostics),
+                  _branches(goals, ws, whole), Counter(str(d.severity) for d in result.diagnostics),
                   sorted({d.code for d in result.diagnostics}), result.files, str(result.fail_on))
 
 
@@ -185,12 +189,21 @@ def _attach(found: list[Diagnostic], views: list[GoalView], keys: dict, goals: d
         starts[v.path].append((first, last, keys[id(v)]))
     for spans in starts.values():
         spans.sort()
+    named: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for v in views:
+        if v.id:
+            named[v.path, v.id] += [s for s in starts[v.path] if s[2] == keys[id(v)]]
     other = []
     for d in found:
-        spans = starts.get(d.path, [])
-        i = bisect_right(spans, (d.span.line, float("inf"), "")) - 1
-        if i >= 0 and spans[i][0] <= d.span.line <= spans[i][1]:
-            goals[spans[i][2]].findings.append(d)
+        line = d.span.line
+        # the goal the finding names, where it holds the line (goals in flow style share lines)
+        held = [s for s in named.get((d.path, d.goal), ()) if s[0] <= line <= s[1]] if d.goal else []
+        if len(held) != 1:
+            spans = starts.get(d.path, [])
+            i = bisect_right(spans, (line, float("inf"), "")) - 1
+            held = [spans[i]] if i >= 0 and spans[i][0] <= line <= spans[i][1] else []
+        if held:
+            goals[held[0][2]].findings.append(d)
         else:
             other.append(d)
     return other
@@ -239,12 +252,13 @@ def _link(goals: dict[str, GoalEntry]) -> None:
             goals[g.parent].children.append(g.key)
 
 
-def _branches(goals: dict[str, GoalEntry], ws: Workspace) -> list[Branch]:
+def _branches(goals: dict[str, GoalEntry], ws: Workspace, whole: bool) -> list[Branch]:
+    """Each objective's branch (with `whole`, also those no goal serves), then goals serving none."""
     roots: dict[str, list[str]] = defaultdict(list)
     for g in goals.values():
         if g.parent is None:
             roots[g.objective].append(g.key)
-    order = [k for k in ws.objectives if k in roots] + sorted(k for k in roots if k not in ws.objectives)
+    order = [k for k in ws.objectives if whole or k in roots] + sorted(k for k in roots if k not in ws.objectives)
     order = [k for k in order if k != NO_OBJECTIVE] + ([NO_OBJECTIVE] if NO_OBJECTIVE in roots else [])
     return [Branch(k, _objective_title(ws, k), roots[k]) for k in order]
 

@@ -75,6 +75,8 @@ def _table_head(what: str) -> str:
 
 def _row(r: Row) -> str:
     name = md(r.name) if r.name == r.key else f"{md(r.name)} (`{r.key.replace('`', '')}`)"
+    if not r.goals:
+        return f"| {name} | 0 | no goals |{' – |' * len(LETTERS)}"
     shares = " | ".join(f"{r.share(x)}%" for x in LETTERS)
     return f"| {name} | {r.goals} | {r.clean} ({r.share()}%) | {shares} |"
 

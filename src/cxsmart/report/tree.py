@@ -54,6 +54,8 @@ def render(report: Report, color: str = "auto", file=None) -> None:
         tree = Tree(head, guide_style="dim")
         for root in branch.roots:
             _grow(tree, report, root)
+        if not branch.roots:
+            tree.add(Text("no goal serves this objective", style="dim"))
         console.print(tree)
     total = report.total
     console.print(Text(f"{total.goals} goal{'s' if total.goals != 1 else ''}, {total.clean} with no error or "

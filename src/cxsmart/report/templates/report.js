@@ -37,7 +37,8 @@
       li.classList.toggle("ctx", next === "ctx");
       state[i] = next;
     });
-    sections.forEach(function (sec) { sec.hidden = !sec.querySelector("li.goal:not([hidden])"); });
+    var filtered = o || l || s || q;        // unfiltered, an objective no goal serves stays in view
+    sections.forEach(function (sec) { sec.hidden = filtered && !sec.querySelector("li.goal:not([hidden])"); });
     $("shown").textContent = shown + " of " + goals.length + " goals shown.";
   }
 
