@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cxsmart.engine.workspace import Workspace
 
 LETTERS = ("S", "M", "A", "R", "T")
+OTHER_LETTERS = ("F", "P")                              # shown on a goal only where they have a finding
 STATES = ("pass", "info", "warning", "error")           # a letter's state on a goal, worst last
 NO_OWNER, NO_OBJECTIVE = "(no owner)", "(no objective)"
 
@@ -51,6 +52,10 @@ class GoalEntry:
     def state(self, letter: str) -> str:
         worst = max((d.severity for d in self.findings if d.code[:1] == letter), default=None)
         return "pass" if worst is None else str(worst)
+
+    def letters(self) -> list[str]:
+        """The five SMART letters, then F (file) and P (plan) where a finding of theirs is on the goal."""
+        return [*LETTERS, *(x for x in OTHER_LETTERS if self.state(x) != "pass")]
 
     def passes(self, letter: str) -> bool:
         return self.state(letter) in ("pass", "info")

@@ -2,7 +2,7 @@
 
 Each goal line starts with its five SMART letters, each coloured and also marked so that it
 reads without colour: `S` passes, `s?` an info finding, `s!` a warning, `s✗` an error (the
-letter lower-cased when it does not pass). Repository text goes through printable().
+letter lower-cased when it does not pass); then F (file) and P (plan) where they have findings. Repository text goes through printable().
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from cxsmart.printable import printable
-from cxsmart.report.data import LETTERS, NO_OBJECTIVE, NO_OWNER, GoalEntry, Report
+from cxsmart.report.data import NO_OBJECTIVE, NO_OWNER, GoalEntry, Report
 
 _MARK = {"pass": ("", "green"), "info": ("?", "cyan"), "warning": ("!", "yellow"), "error": ("✗", "bold red")}
 LEGEND = "S pass · s? info · s! warning · s✗ error"
@@ -22,7 +22,7 @@ LEGEND = "S pass · s? info · s! warning · s✗ error"
 
 def chips(goal: GoalEntry) -> Text:
     text = Text()
-    for letter in LETTERS:
+    for letter in goal.letters():
         state = goal.state(letter)
         mark, style = _MARK[state]
         shown = letter if state == "pass" else letter.lower() + mark

@@ -83,14 +83,17 @@
   openRule(location.hash);
 
   var STATES = {p: "pass", i: "info only", w: "warning", e: "error"};
-  var NAMES = {S: "Specific", M: "Measurable", A: "Attainable", R: "Relevant", T: "Time-bound"};
+  var NAMES = {S: "Specific", M: "Measurable", A: "Attainable", R: "Relevant", T: "Time-bound", F: "File", P: "Plan"};
+  function chipName(c) { return NAMES[c.textContent[0]] + ": " + STATES[c.className]; }
   function nameChip(e) {                  // chips are named when pointed at: 50,000 titles would weigh
     var c = e.target;                     // a megabyte in a large report
-    if (c.parentNode && c.parentNode.className === "chips" && !c.title) {
-      c.title = NAMES[c.textContent[0]] + ": " + STATES[c.className];
-    }
+    if (c.parentNode && c.parentNode.className === "chips" && !c.title) c.title = chipName(c);
   }
   document.addEventListener("mouseover", nameChip);
+  document.querySelectorAll(".chips").forEach(function (chips) {    // and read out whole by screen readers
+    chips.setAttribute("role", "img");
+    chips.setAttribute("aria-label", Array.prototype.map.call(chips.children, chipName).join(", "));
+  });
 
   var wasOpen = [];
   window.addEventListener("beforeprint", function () {
