@@ -166,3 +166,15 @@ def test_an_objective_no_goal_serves_is_shown_for_the_whole_workspace_only(run_c
     assert "No goal serves this objective." in Path("r.html").read_text(encoding="utf-8")
     _, out, _ = run_cli("report", "goals.yaml", "--format", "markdown", *PINNED)     # a part of it: no claim
     assert "orphan" not in out
+
+
+def test_markdown_stays_under_the_limit_with_thousands_of_owners_and_emoji():
+    from cxsmart.api import lint_text
+
+    goals = "".join(f"  - {{id: g{i}, owner: team-{i}, title: 'Raise NPS 🚀🚀 for {i} from 10 to 12 by 2027-06-30'}}\n"
+                    for i in range(3000))
+    result = lint_text("goals:\n" + goals, select=["F"])
+    out = markdown.render(build(result, result.workspace))
+    assert markdown.size(out) <= markdown.LIMIT < len(out.encode("utf-16-le")) // 2 + 2000
+    assert "more owners not shown" in out and "more findings not shown" in out
+    assert "| S | Specific | 3000 of 3000 | 100% |" in out

@@ -24,19 +24,24 @@ def md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", printable(text)) if text else ""
 
 
+def size(text: str) -> int:
+    """Characters as GitHub counts them (UTF-16 code units: an emoji in a title counts two)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
 def render(report: Report, limit: int = LIMIT) -> str:
-    head = _head(report)
+    head = _head(report, limit // 2)
     lines = []
-    used = len(head) + 400                          # room for the note of what was cut
+    used = size(head) + 400                         # room for the note of what was cut
     shown = 0
     found = [(g, d) for g, _ in report.ordered() for d in g.findings] + [(None, d) for d in report.other]
     found.sort(key=lambda gd: (-gd[1].severity, gd[1].sort_key))
     for goal, d in found:
         line = _finding(goal, d)
-        if used + len(line) + 1 > limit:
+        if used + size(line) + 1 > limit:
             break
         lines.append(line)
-        used += len(line) + 1
+        used += size(line) + 1
         shown += 1
     out = head + ("\n## Findings\n\n" + "\n".join(lines) + "\n" if lines else "")
     if shown < len(found):
@@ -46,7 +51,8 @@ def render(report: Report, limit: int = LIMIT) -> str:
     return out
 
 
-def _head(report: Report) -> str:
+def _head(report: Report, budget: int) -> str:
+    """Totals and tables; the owner and objective tables cut (with a note) beyond `budget`."""
     total, c = report.total, report.counts
     verdict = "✅" if not any(c[s] for s in _levels(report.fail_on)) else "❌"
     lines = [f"# {verdict} cxsmart: CX goals report", "",
@@ -56,10 +62,17 @@ def _head(report: Report) -> str:
              f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info.", "",
              "## By SMART letter", "", "| letter | criterion | goals passing | share |", "| --- | --- | ---: | ---: |"]
     lines += [f"| {x} | {CRITERIA[x]} | {total.passing[x]} of {total.goals} | {total.share(x)}% |" for x in LETTERS]
-    lines += ["", "## By owner", "", _table_head("owner")]
-    lines += [_row(r) for r in report.owners]
-    lines += ["", "## By objective", "", _table_head("objective")]
-    lines += [_row(r) for r in report.objectives]
+    for what, rows in (("owner", report.owners), ("objective", report.objectives)):
+        lines += ["", f"## By {what}", "", _table_head(what)]
+        used = size("\n".join(lines))
+        for i, r in enumerate(rows):
+            row = _row(r)
+            if used + size(row) > budget:
+                lines += ["", f"_{len(rows) - i} more {what}s not shown, to keep the summary short._"]
+                break
+            lines.append(row)
+            used += size(row) + 1
+        budget += budget // 2 if what == "owner" else 0         # the objectives get what is left
     return "\n".join(lines) + "\n"
 
 
