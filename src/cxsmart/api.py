@@ -325,7 +325,7 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
         found = [replace(d, fix=None) if d.fix and d.code in run.selection.unfixable else d for d in found]
     goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
-                      [s.path for s in reported], run.registry)
+                      [s.path for s in reported], run.registry, workspace=ws)
 
 
 class _ShownOnly(Rule):
@@ -365,3 +365,24 @@ def _result_key(raw: list[_Raw], cfg: Config, run: _Run, over: Overrides, shown:
     metrics = [m.model_dump(mode="json") for m in run.packs.metrics]     # ranges and bounds, not only names
     return digest(cfg.model_dump(mode="json"), run.packs.key(), metrics, rules, run.registry.warnings, today,
                   over.force_exclude, shown, files)
+
+
+def read_workspace(paths: list[Path], loaded: LoadedConfig, over: Overrides | None = None,
+                   cwd: Path | None = None, cache: Cache | None = None) -> Workspace:
+    """The workspace a lint of `paths` reads, with no rule run: its goals, owners, objectives
+    and cascade, for the reports (which take the findings from lint_paths). Parses come from
+    the cache when the lint just stored them."""
+    cwd = cwd or Path.cwd()
+    over = over or Overrides()
+    cache = cache or Cache(None)
+    cfg = effective(loaded, over)
+    packs = load_packs([loaded.root / p for p in cfg.rule_packs], within=loaded.root)
+    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
+    if paths and not over.isolated and files:
+        files = _with_workspace(files, paths, loaded, cfg)
+    sources = []
+    for path in files:
+        raw = _Raw(path, _display(path, cwd), _read(path, cfg, [loaded.root]))
+        sources.append(_source(raw, cfg, cache, cache.parsed(parse_key(raw.sha)) if raw.sha else None))
+    return Workspace.build(sources, Catalogue.from_metrics(packs.metrics), cfg.today or dt.date.today(),
+                           cfg.fiscal_year_start, cfg.date_order)

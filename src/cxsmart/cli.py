@@ -17,6 +17,7 @@ import typer
 
 from cxsmart import __version__
 from cxsmart.printable import printable
+from cxsmart.reporting import ConfigOpt, IgnoreOpt, NoCacheOpt, PathsArg, ReportFormat, SelectOpt, TodayOpt
 
 app = typer.Typer(
     name="cxsmart",
@@ -39,6 +40,7 @@ class Format(str, Enum):
     sarif = "sarif"
     gitlab = "gitlab"
     junit = "junit"
+    markdown = "markdown"
 
 
 class TableFormat(str, Enum):
@@ -175,7 +177,13 @@ def lint(
         format = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
     stale = _report_call(lambda r: r.apply_baseline(result, baseline, loaded, report_stale_baseline,
                                                       _LogLines(sys.stderr)))
-    _report_call(lambda r: r.emit(result, format.value, output_file, quiet, statistics, color.value))
+    if format is Format.markdown:               # a report: it needs the workspace's owners and objectives
+        from cxsmart import reporting
+
+        text = reporting.markdown(reporting.build(result, loaded, list(paths or []), over, no_cache, cache_dir))
+        _report_call(lambda r: r.write_output(text, output_file))
+    else:
+        _report_call(lambda r: r.emit(result, format.value, output_file, quiet, statistics, color.value))
     if result.files == 0:
         where = ", ".join(str(p) for p in paths) if paths else "the configured 'include' globs"
         typer.echo(printable(f"cxsmart: warning: no goal files found in {where}"), err=True)
@@ -259,16 +267,7 @@ def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, 
     if rule is None:
         fail(f"no rule '{code}'{did_you_mean(code, list(reg.rules) + list(reg.by_name()))}; "
              "'cxsmart rules' lists them")
-    from cxsmart.rule import LETTERS
-
-    sections = rule.sections()
-    criterion = LETTERS.get(rule.letter(), "plugin or pack rule")
-    typer.echo(f"{rule.code} {rule.name}  ({criterion}; default severity: {rule.severity}"
-               f"{'' if rule.default_enabled else '; off by default'})\n")
-    typer.echo(f"## What it finds\n{sections.get('', '')}")
-    for title, body in sections.items():
-        if title:
-            typer.echo(f"\n## {title}\n{body}")
+    typer.echo(rule.page())
 
 
 @app.command("metrics")
@@ -327,6 +326,52 @@ def schema_command() -> None:
     from cxsmart.model.schema import render
 
     sys.stdout.write(render())
+
+
+# -- reports: the lint result shown for people (bodies in reporting.py) -------------------------
+
+def _report_input(paths, select, ignore, today, config, no_cache):
+    """The lint result and report of a `lint` run with these options (baseline applied)."""
+    from cxsmart import reporting
+
+    over = reporting.overrides(_codes(select) if select else None, _codes(ignore), _today(today))
+    result, loaded = _run_lint(list(paths or []), over, config, no_cache, None, False)
+    _report_call(lambda r: r.apply_baseline(result, None, loaded, False, _LogLines(sys.stderr)))
+    return result, reporting.build(result, loaded, list(paths or []), over, no_cache)
+
+
+@app.command("report")
+def report_command(
+    paths: PathsArg = None,
+    output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Where to write the report (default: cxsmart-report.html, or stdout for markdown; '-' for stdout).")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", help="html: the scorecard and cascade page; markdown: the CI summary.")] = ReportFormat.html,
+    title: Annotated[Optional[str], typer.Option("--title", help="The page's title (default: 'CX goals report').")] = None,
+    select: SelectOpt = None, ignore: IgnoreOpt = None, today: TodayOpt = None, config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write the goals report: a self-contained HTML page (scorecard, cascade, goal cards), or markdown."""
+    from cxsmart import reporting
+
+    result, report = _report_input(paths, select, ignore, today, config, no_cache)
+    if format is ReportFormat.markdown:
+        _report_call(lambda r: r.write_output(reporting.markdown(report), output_file))
+        return
+    target = output_file or Path("cxsmart-report.html")
+    _report_call(lambda r: r.write_output(reporting.html(report, result.registry, title), target))
+    if str(target) != "-":
+        typer.echo(printable(f"cxsmart: wrote the report of {report.total.goals} goals to {target}"), err=True)
+
+
+@app.command("tree")
+def tree_command(
+    paths: PathsArg = None, select: SelectOpt = None, ignore: IgnoreOpt = None, today: TodayOpt = None,
+    config: ConfigOpt = None, no_cache: NoCacheOpt = False,
+    color: Annotated[Color, typer.Option(help="Colour the letters.")] = Color.auto,
+) -> None:
+    """Print the goal cascade: each objective, its goals and sub-goals, one line a goal with its SMART letters."""
+    from cxsmart import reporting
+
+    reporting.tree(_report_input(paths, select, ignore, today, config, no_cache)[1], color.value)
 
 
 def main() -> None:

@@ -11,6 +11,9 @@ through the one for where it is written:
 - `github_data`, `github_param`: GitHub workflow commands: `%`, CR and LF escaped as GitHub
   reads them back (`%25`, `%0D`, `%0A`), then made printable; parameters also escape `:` and `,`.
   The command is then one line, so nothing in it can start a line with `::`.
+- `html_text`: for the HTML report (which autoescapes markup): controls other than tab and line
+  breaks, bidirectional overrides and lone surrogates shown as visible escapes, so a title
+  cannot reorder what the page shows.
 - `xml_text`: characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF)
   shown as visible escapes, so JUnit output is well-formed whatever a message holds.
 """
@@ -21,6 +24,8 @@ import re
 
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
                      "\ud800-\udfff]")
+_HTML_UNSAFE = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e"
+                          "\u2066-\u2069\ufeff\ud800-\udfff]")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -52,6 +57,13 @@ def github_data(text: str) -> str:
 def github_param(text: str) -> str:
     """A parameter value of a GitHub workflow command (`file=`, `title=`)."""
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def html_text(text: str) -> str:
+    """Text for the HTML report, before autoescaping: nothing that reorders or hides text."""
+    if not _HTML_UNSAFE.search(text):
+        return text
+    return _HTML_UNSAFE.sub(_escape, text)
 
 
 def xml_text(text: str) -> str:

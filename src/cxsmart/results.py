@@ -19,6 +19,7 @@ class LintResult:
     paths: list[str] = field(default_factory=list)      # every file linted, as shown
     registry: Registry | None = None                    # the rules of this run (built-in, plugins, packs)
     fixed: int = 0                                      # findings --fix fixed before this result was taken
+    workspace: object = field(default=None, repr=False, compare=False)   # what the run read (not cached)
 
     @property
     def failed(self) -> bool:

@@ -69,6 +69,15 @@ class Rule:
         return out
 
     @classmethod
+    def page(cls) -> str:
+        """The rule's page, as `cxsmart rule CODE` prints it and the HTML report shows it."""
+        sections = cls.sections()
+        criterion = LETTERS.get(cls.letter(), "plugin or pack rule")
+        text = (f"{cls.code} {cls.name}  ({criterion}; default severity: {cls.severity}"
+                f"{'' if cls.default_enabled else '; off by default'})\n\n## What it finds\n{sections.get('', '')}")
+        return text + "".join(f"\n\n## {title}\n{body}" for title, body in sections.items() if title)
+
+    @classmethod
     def example(cls, section: str) -> str | None:
         body = cls.sections().get(section)
         if not body:

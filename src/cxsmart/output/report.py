@@ -64,9 +64,13 @@ def emit(result, format: str, output_file: Path | None, quiet: bool, statistics:
         text = jsonfmt.render(result, statistics=statistics)
     else:
         text = render(format, result, result.registry)
-    if text is None:
-        return
-    if output_file is None:
+    if text is not None:
+        write_output(text, output_file)
+
+
+def write_output(text: str, output_file: Path | None) -> None:
+    """To the file (atomically), or to stdout with none or '-'."""
+    if output_file is None or str(output_file) == "-":
         sys.stdout.write(text)
         return
     from cxsmart.fsutil import write_atomic
