@@ -112,7 +112,7 @@ def test_no_cache_writes_nothing_and_clean_removes_it(run_cli, ws):
 
 
 def test_warm_runs_do_not_import_spacy(ws):
-    probe = ("import sys\nfrom cxsmart.cli import main\nsys.argv = ['cxsmart', 'lint', '--today', '2026-11-23']\n"
+    probe = ("import sys\nfrom cxsmart.entry import main\nsys.argv = ['cxsmart', 'lint', '--today', '2026-11-23']\n"
              "try:\n    main()\nexcept SystemExit: pass\n"
              "sys.stderr.write('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')")
 

@@ -1,3 +1,3 @@
-from cxsmart.cli import entry
+from cxsmart.entry import entry
 
 entry()

@@ -31,7 +31,6 @@ app = typer.Typer(
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-
 class Format(str, Enum):
     text = "text"
     concise = "concise"
@@ -158,16 +157,8 @@ def lint(
     )
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins)
     if fix or diff or fix_only:
-        from dataclasses import replace
-
-        from cxsmart.fix import run as fixing
-
-        outcome = fixing.run(result, lambda contents: _run_lint(list(paths or []), replace(over, contents=contents),
-                                                                config, no_cache, cache_dir, require_plugins, True)[0],
-                             unsafe_fixes, write=not diff, date_order=loaded.config.date_order)
-        result = outcome.result
-        if fixing.report(outcome, diff, fix_only, sys.stdout, sys.stderr) and not exit_zero:
-            raise typer.Exit(EXIT_FINDINGS)
+        again = lambda over: _run_lint(list(paths or []), over, config, no_cache, cache_dir, require_plugins, True)[0]  # noqa: E731
+        result = _fix(result, loaded, over, again, unsafe_fixes, diff, fix_only, exit_zero)
         if diff or fix_only:
             return
     if write_baseline is not None:
@@ -189,6 +180,21 @@ def lint(
         typer.echo(printable(f"cxsmart: warning: no goal files found in {where}"), err=True)
     if (result.failed or stale) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _fix(result, loaded, over, lint_again, unsafe: bool, diff: bool, fix_only: bool, exit_zero: bool):
+    """--fix, --diff, --fix-only: apply (or show) the fixes, linting again after each pass with
+    `lint_again(overrides)`; the result after the last pass. Exit 1 where the fixing says the run
+    fails (--diff with changes to make)."""
+    from dataclasses import replace
+
+    from cxsmart.fix import run as fixing
+
+    outcome = fixing.run(result, lambda contents: lint_again(replace(over, contents=contents)), unsafe,
+                         write=not diff, date_order=loaded.config.date_order)
+    if fixing.report(outcome, diff, fix_only, sys.stdout, sys.stderr) and not exit_zero:
+        raise typer.Exit(EXIT_FINDINGS)
+    return outcome.result
 
 
 def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cache_dir: Path | None,
@@ -372,56 +378,3 @@ def tree_command(
     from cxsmart import reporting
 
     reporting.tree(_report_input(paths, select, ignore, today, config, no_cache)[1], color.value)
-
-
-def main() -> None:
-    """Entry point with the guard: anything unexpected is exit 2 and one line, never a traceback
-    (CXSMART_DEBUG=1 shows it, for developers)."""
-    try:
-        app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write("cxsmart: interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(EXIT_ERROR)
-    except Exception as e:  # noqa: BLE001 - the guard
-        if os.environ.get("CXSMART_DEBUG"):
-            raise
-        sys.stderr.write(printable(f"cxsmart: internal error: {type(e).__name__}: {e}. This is a bug in cxsmart; "
-                                   "please report it with the command you ran and the file it read.") + "\n")
-        sys.exit(EXIT_ERROR)
-
-
-def entry() -> None:
-    """The console script: main(), then exit without tearing the interpreter down. A large run
-    leaves a few hundred MB of parsed objects that Python would free one by one at exit (a
-    tenth of a 10,000-goal run) for nothing; output is flushed first and any worker process
-    stopped (mypy exits the same way)."""
-    try:
-        main()
-        code = 0
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 0 if e.code is None else 1
-        if isinstance(e.code, str):
-            sys.stderr.write(e.code + "\n")
-    _hard_exit(code)
-
-
-def _hard_exit(code: int) -> None:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, OSError, ValueError):
-            code = code or EXIT_ERROR
-    if "multiprocessing" in sys.modules:
-        import multiprocessing
-
-        for child in multiprocessing.active_children():
-            child.kill()
-    os._exit(code)
-
-
-if __name__ == "__main__":
-    entry()

@@ -8,7 +8,6 @@ lint job decides pass or fail), and 2 when it cannot be written (output.report.R
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
