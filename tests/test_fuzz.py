@@ -12,7 +12,7 @@ from tests.fuzz.campaign import Campaign
 from tests.fuzz.cases import KINDS, Case
 from tests.fuzz.harness import Lab, Outcome, check
 
-BUDGET = {"goal-files": 250, "configs": 80, "packs": 80, "baselines": 80, "cache": 80}
+BUDGET = {"goal-files": 250, "configs": 80, "packs": 80, "baselines": 80, "cache": 80, "fixes": 40, "reports": 25}
 
 
 @pytest.fixture(scope="module")

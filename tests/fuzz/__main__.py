@@ -14,7 +14,7 @@ from tests.fuzz.harness import Lab
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__)
-    for kind, default in zip(KINDS, (300, 100, 100, 100, 100)):
+    for kind, default in zip(KINDS, (300, 100, 100, 100, 100, 100, 100)):
         parser.add_argument(f"--{kind}", type=int, default=default, help=f"cases of {kind} (default {default})")
     parser.add_argument("--seed", default="1", help="the campaign's seed: the same seed replays the same cases")
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"), help="where failing cases are written")

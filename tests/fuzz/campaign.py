@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.fuzz import cases
+from tests.fuzz import cases, fixing, reports
 from tests.fuzz.harness import Lab, Outcome, check, invoke
 
 
@@ -40,6 +40,7 @@ class Campaign:
         self._baseline: bytes | None = None
         self._entries: dict[bool, dict[str, bytes]] = {}
         self._reference: tuple[int, list] | None = None
+        self._tags: set[str] | None = None
 
     def make(self, kind: str, rng: random.Random) -> cases.Case:
         if kind == "goal-files":
@@ -50,12 +51,22 @@ class Campaign:
             return cases.pack_case(rng)
         if kind == "baselines":
             return cases.baseline_case(rng, self.baseline())
+        if kind == "fixes":
+            return fixing.fix_case(rng)
+        if kind == "reports":
+            return reports.report_case(rng)
         planted = rng.random() < 0.5
         case = cases.cache_case(rng, self.entries(planted))
         case.planted = planted
         return case
 
     def run(self, case: cases.Case) -> tuple[Outcome, list[str]]:
+        if case.kind == "fixes":
+            return fixing.run_fix_case(self.lab, case)
+        if case.kind == "reports":
+            if self._tags is None:
+                self._tags = reports.template_tags()
+            return reports.run_report_case(self.lab, case, self._tags)
         ws = self.lab.workspace(case)
         try:
             args = list(case.args)

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.fuzz.mutate import TOKENS, deep, hostile_value, mutate_bytes, mutate_json
 
 ROOT = Path(__file__).resolve().parents[2]
-KINDS = ("goal-files", "configs", "packs", "baselines", "cache")
+KINDS = ("goal-files", "configs", "packs", "baselines", "cache", "fixes", "reports")
 FORMATS = ("json", "json", "text", "concise", "github", "sarif", "gitlab", "junit")
 SECRET = "FUZZ-SECRET-7f3a9c"          # in a file outside every workspace: must never be printed
 

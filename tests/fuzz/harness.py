@@ -1,4 +1,4 @@
-"""Running a fuzz case: lay out its workspace, lint it in-process (as `cxsmart.cli.main` would,
+"""Running a fuzz case: lay out its workspace, lint it in-process (as `cxsmart.entry.main` would,
 but with the exception kept, so an internal error is caught with its traceback), and check the
 outcome against what every run must satisfy."""
 
@@ -134,8 +134,11 @@ def check(ws: Path, args: list[str], outcome: Outcome) -> list[str]:
     if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", outcome.err):
         problems.append(f"a control character on stderr: {outcome.err[:200]!r}")
     fmt = args[args.index("--format") + 1] if "--format" in args else "text"
-    if outcome.out.strip() and outcome.code != 2:
-        problems += check_output(ws, fmt, outcome.out)
+    out = outcome.out
+    if "--diff" in args:            # a diff shows a fixable file's own line breaks and form feeds
+        out = out.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", " ")
+    if out.strip() and outcome.code != 2:
+        problems += check_output(ws, fmt, out)
     return problems
 
 
