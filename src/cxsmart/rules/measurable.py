@@ -108,23 +108,26 @@ class NoBaseline(Rule):
 
 
 def _baseline_hint(goal: GoalView) -> str:
-    """How the goal would read with a baseline, worked out on an example value in its unit."""
+    """How the goal would read with a baseline, worked out on an example value in its unit. An
+    absolute target ("to under 6 minutes") gets an example on its worse side, read from the
+    metric's better direction or the goal's verb; with neither, no reading is shown."""
     metric, target = goal.metric, goal.target
     unit = metric.unit if metric else ("percent" if target is not None and target.unit == PERCENT else None)
-    if unit is None and target is None:
+    absolute = target is not None and not (target.change or target.factor)
+    if (unit is None and target is None) or (metric is None and unit is None and absolute):
         return "add 'baseline:' with today's value of the metric the goal should move"
-    value = _EXAMPLE_BASELINE.get(unit, 100.0)
-    if unit == "percent" and metric is not None and metric.better == "lower":
-        value = 12.0                                # churn, repeat calls: small shares
-    elif unit == "score" and metric is not None and metric.range and None not in metric.range:
-        low, high = metric.range
-        value = round(low + (high - low) * 0.7, 1)
+    value = _example_value(goal, unit)
 
     def shown(v: float) -> str:
         if metric is not None:
             return show(v, metric)
         return f"{format_number(round(v, 1))}%" if unit == "percent" else format_number(round(v, 2))
 
+    if absolute:
+        value = _worse_side(goal, target.value, value)
+        if value is None:
+            return "add 'baseline:' with today's value, so the goal reads 'from <today> to " \
+                   f"{shown(target.value)}'"
     start = f"add 'baseline:' with today's value (e.g. 'baseline: {shown(value)}')"
     if target is None:
         return start
@@ -132,6 +135,35 @@ def _baseline_hint(goal: GoalView) -> str:
     if resolved is None:
         return start
     return f"{start}, so the goal reads 'from {shown(value)} to {shown(resolved)}'"
+
+
+def _example_value(goal: GoalView, unit: str | None) -> float:
+    metric = goal.metric
+    value = _EXAMPLE_BASELINE.get(unit, 100.0)
+    if unit == "percent" and metric is not None and metric.better == "lower":
+        value = 12.0                                # churn, repeat calls: small shares
+    elif unit == "score" and metric is not None and metric.range and None not in metric.range:
+        low, high = metric.range
+        value = round(low + (high - low) * 0.7, 1)
+    return value
+
+
+def _worse_side(goal: GoalView, target: float, example: float) -> float | None:
+    """An example start that the target improves on: `example` if it does, else a fifth above the
+    target where lower is better, a tenth below where higher is, inside the metric's range; None
+    when the direction is unknown."""
+    verb = goal.facts.direction.value if goal.facts.direction is not None else None
+    better = (goal.metric.better if goal.metric is not None else None) or {"up": "higher", "down": "lower"}.get(verb)
+    if better not in ("higher", "lower") or target == 0:
+        return None
+    if (example < target) if better == "higher" else (example > target):
+        return example
+    grow = (better == "lower") == (target > 0)
+    value = round(target * (1.2 if grow else 0.9), 2)
+    low, high = metric_range(goal.metric) if goal.metric is not None else (None, None)
+    if (low is not None and value < low) or (high is not None and value > high):
+        return None
+    return value
 
 
 _EXAMPLE_BASELINE = {"percent": 60.0, "points": 20.0, "score": 4.0, "duration": 360.0, "currency": 100.0,

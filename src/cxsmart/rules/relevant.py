@@ -150,7 +150,9 @@ class ConflictingIncentive(Rule):
     """The goal's metric works against its objective's KPI or its parent goal's metric.
 
     Metrics in the catalogue list what they conflict with: average handling time works
-    against churn, retention, CSAT, NPS and first contact resolution.
+    against churn, retention, CSAT, NPS and first contact resolution. A goal whose
+    `paired_with` names a goal on a customer-perceived metric (CSAT, NPS, CES ...) is not
+    reported: "cut handling time without lowering CSAT" is the balanced form.
 
     ## Why it matters
     Del Moro: if call-centre agents are still rewarded for short calls while the company's
@@ -198,6 +200,8 @@ class ConflictingIncentive(Rule):
                 above.append((kpi, f"the KPI of objective '{goal.objective.id}'"))
         if goal.parent is not None and goal.parent.metric is not None:
             above.append((goal.parent.metric, f"the metric of parent goal {goal.parent.label}"))
+        if _guarded(goal):
+            return                                  # the pairing the hint asks for: the conflict is watched
         for other, what in above:
             if other.id != metric.id and (other.id in metric.conflicts_with or metric.id in other.conflicts_with):
                 yield ctx.report(self, goal, f"{_name(metric)} works against {_name(other)}, {what}",
@@ -205,6 +209,13 @@ class ConflictingIncentive(Rule):
                                  hint=f"measure this goal on a metric that moves {_name(other)} the right way, or "
                                       "pair it with one that does ('paired_with')")
                 return
+
+
+def _guarded(goal: GoalView) -> bool:
+    """Whether `paired_with` names a goal on a customer-perceived metric (CSAT, NPS, CES ...):
+    "cut AHT without lowering CSAT" is the balanced goal R004's hint asks for."""
+    paired = goal.paired
+    return paired is not None and paired.metric is not None and paired.metric.kind == "external"
 
 
 class InternalWithoutExternal(Rule):
