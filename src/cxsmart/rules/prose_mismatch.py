@@ -58,7 +58,7 @@ class ProseMismatch(Rule):
                                  hint=f"if the goal is about {named.name or named.id}, write 'metric: {named.id}'; "
                                       f"if not, name {goal.metric.name or goal.metric.id} in the title")
         if g.baseline is not None and facts.baseline is not None and goal.baseline is not None:
-            if not _same(facts.baseline.value.value, goal.baseline.value):
+            if not _agree(facts.baseline.value, goal.baseline):
                 yield ctx.report(self, goal, f"the title says 'from {facts.baseline.words}' but 'baseline' is "
                                  f"{goal.baseline.text}", at=facts.baseline.span, subject="baseline",
                                  hint=f"write 'baseline: {facts.baseline.words}', or 'from {goal.baseline.text}' in "
@@ -91,6 +91,18 @@ def _related(a, b) -> bool:
 
 _GENERIC = {"rate", "score", "time", "number", "share", "percentage", "customer", "average", "total", "count",
             "level", "index", "ratio"}
+
+
+def _agree(said, field) -> bool:
+    """The title's start and the 'baseline' field say the same. A bare number in the title takes
+    the field's unit: "from 7.5 to under 6 minutes" and 'baseline: 7.5 min' agree (the unit is
+    written once, after the target)."""
+    if _same(said.value, field.value):
+        return True
+    if said.unit is None and field.unit is not None:
+        number = re.match(r"\s*[-+]?(\d[\d,]*(?:\.\d+)?)", field.text or "")
+        return number is not None and _same(said.value, float(number.group(1).replace(",", "")))
+    return False
 
 
 def _same(a: float, b: float) -> bool:
