@@ -178,3 +178,14 @@ def test_markdown_stays_under_the_limit_with_thousands_of_owners_and_emoji():
     assert markdown.size(out) <= markdown.LIMIT < len(out.encode("utf-16-le")) // 2 + 2000
     assert "more owners not shown" in out and "more findings not shown" in out
     assert "| S | Specific | 3000 of 3000 | 100% |" in out
+
+
+@pytest.mark.parametrize(("part", "goals", "shown"), [
+    (6, 21, 29), (11, 16, 69), (6, 9, 67), (28, 32, 88),     # to the nearest, halves up (not rounded down)
+    (199, 200, 99), (1, 300, 1), (0, 5, 0), (5, 5, 100),       # never 100 with a failure, nor 0 with a pass
+])
+def test_shares_are_rounded_to_the_nearest_but_never_claim_all_or_none(part, goals, shown):
+    from cxsmart.report.data import Row
+
+    row = Row("k", "name", goals=goals, clean=part, passing=Counter({x: part for x in LETTERS}))
+    assert row.share() == row.share("S") == shown

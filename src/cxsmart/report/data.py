@@ -87,10 +87,14 @@ class Row:
             self.passing[letter] += goal.passes(letter)
 
     def share(self, letter: str | None = None) -> int:
-        """Percentage (rounded down) of the goals that pass `letter`, or that are clean (100 of
-        no goals: the views show a dash for a row with none)."""
+        """Percentage (to the nearest, halves up) of the goals that pass `letter`, or that are
+        clean; never 100 while one goal fails, nor 0 while one passes (100 of no goals: the views
+        show a dash for a row with none)."""
         part = self.clean if letter is None else self.passing[letter]
-        return part * 100 // self.goals if self.goals else 100
+        if not self.goals:
+            return 100
+        nearest = (part * 200 + self.goals) // (2 * self.goals)
+        return min(max(nearest, 1 if part else 0), 99 if part < self.goals else 100)
 
 
 @dataclass
