@@ -4,8 +4,8 @@ ordinary `open(path, "w")` would give it: an existing file keeps its own, a new 
 0666 less the umask (mkstemp alone would leave it 0600).
 
 The temporary file has no name while it is written (O_TMPFILE, where the system has it), so
-even `kill -9` leaves nothing behind; elsewhere it is a named file removed on an exception,
-SIGTERM or SIGHUP. A target that exists and is not a regular file (/dev/null, /dev/stdout, a
+even `kill -9` leaves nothing behind (interrupts wait while it is linked and renamed into
+place); elsewhere it is a named file removed on an exception, SIGTERM or SIGHUP. A target that exists and is not a regular file (/dev/null, /dev/stdout, a
 FIFO) is written to, as `open(path, "w")` would, never replaced by a file.
 """
 
@@ -59,26 +59,57 @@ def _write_unnamed(path: Path, folder: Path, text: str, durable: bool, mode: int
         if durable:
             os.fsync(f.fileno())
         os.fchmod(f.fileno(), mode)
-        try:
-            proc = os.open("/proc/self/fd", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        except OSError:
-            return False
-        try:
-            for _ in range(100):
-                tmp = folder / f".{path.name}.{os.urandom(6).hex()}.tmp"
-                try:                                # linkat(AT_SYMLINK_FOLLOW) through /proc
-                    os.link(str(f.fileno()), tmp, src_dir_fd=proc, follow_symlinks=True)
-                    break
-                except FileExistsError:
-                    continue
-                except (OSError, NotImplementedError):
-                    return False
-            else:
+        with _signals_held():
+            tmp = _link(f.fileno(), folder, path)
+            if tmp is None:
                 return False
-        finally:
-            os.close(proc)
-    _into_place(tmp, path)
+            _into_place(tmp, path)
     return True
+
+
+def _link(fd: int, folder: Path, path: Path) -> Path | None:
+    """Give the unnamed file a temporary name beside the target (linkat through /proc); None
+    if the system cannot. Any exception after the link removes the name again."""
+    try:
+        proc = os.open("/proc/self/fd", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    linked = None
+    try:
+        for _ in range(100):
+            tmp = linked = folder / f".{path.name}.{os.urandom(6).hex()}.tmp"   # before: no gap after the link
+            try:
+                os.link(str(fd), tmp, src_dir_fd=proc, follow_symlinks=True)
+                return tmp
+            except FileExistsError:
+                linked = None                       # another file's name: never removed
+                continue
+            except (OSError, NotImplementedError):
+                return None
+        return None
+    except BaseException:
+        if linked is not None:
+            _remove(linked)
+        raise
+    finally:
+        os.close(proc)
+
+
+@contextmanager
+def _signals_held():
+    """SIGINT, SIGTERM and SIGHUP wait while the finished file has a temporary name: they are
+    delivered once it is renamed into place, so an interrupt leaves the old file or the new
+    one and nothing else (kill -9 cannot wait; its window is one link and one rename)."""
+    wanted = {s for s in (getattr(signal, n, None) for n in ("SIGINT", "SIGTERM", "SIGHUP")) if s is not None}
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    except (AttributeError, OSError, ValueError):
+        old = None
+    try:
+        yield
+    finally:
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 class _Signalled(BaseException):
