@@ -37,13 +37,9 @@ class ReportFormat(str, Enum):
 
 
 def overrides(select: list[str] | None, ignore: list[str], today) -> Overrides:
-    """The command line's choices, as for lint; and, as lint does, no cyclic garbage collection:
-    a run is short and its data has few cycles."""
-    import gc
-
+    """The command line's choices, as for lint."""
     from cxsmart.api import Overrides
 
-    gc.disable()
     return Overrides(select=select, ignore=ignore, today=today)
 
 
