@@ -192,6 +192,7 @@ def test_readme_shows_real_diff_and_fix_output(run_cli, tmp_path):
     root = Path(__file__).resolve().parents[1]
     readme = (root / "README.md").read_text(encoding="utf-8")
     shutil.copytree(root / "examples", tmp_path / "examples")
+    shutil.copyfile(root / "cxsmart.toml", tmp_path / "cxsmart.toml")      # as the README runs it: date pinned
     code, out, err = run_cli("lint", "examples/bad/written-forms.yaml", "--diff")
     assert code == 1 and f"```text\n{out}{err}```" in readme
     code, out, err = run_cli("lint", "examples/bad/written-forms.yaml", "--fix")

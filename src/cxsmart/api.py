@@ -27,6 +27,7 @@ from cxsmart.engine.workspace import Workspace
 from cxsmart.hashing import digest
 from cxsmart.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
+from cxsmart.model.timeframes import real_today
 from cxsmart.read.discovery import discover, workspace
 from cxsmart.read.loader import SourceFile, load_text
 from cxsmart.read.packrules import make_rule
@@ -305,7 +306,7 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
           cache: Cache | None = None, prose=None, shown: set[str] | None = None) -> LintResult:
     """Lint the workspace `sources`; with `shown`, report only on those paths (the rest is
     the workspace they are read in)."""
-    today = cfg.today or dt.date.today()
+    today = cfg.today or real_today()
     ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start,
                          cfg.date_order)
     ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
@@ -361,7 +362,7 @@ def _result_key(raw: list[_Raw], cfg: Config, run: _Run, over: Overrides, shown:
     """Everything that can change the findings of a run."""
     files = [(r.display, r.sha or r.data) for r in raw]
     rules = [(r.code, r.__module__, type(r).__qualname__, str(r.options)) for r in run.selection.rules]
-    today = (cfg.today or dt.date.today()).isoformat()
+    today = (cfg.today or real_today()).isoformat()
     metrics = [m.model_dump(mode="json") for m in run.packs.metrics]     # ranges and bounds, not only names
     return digest(cfg.model_dump(mode="json"), run.packs.key(), metrics, rules, run.registry.warnings, today,
                   over.force_exclude, shown, files)
@@ -384,5 +385,5 @@ def read_workspace(paths: list[Path], loaded: LoadedConfig, over: Overrides | No
     for path in files:
         raw = _Raw(path, _display(path, cwd), _read(path, cfg, [loaded.root]))
         sources.append(_source(raw, cfg, cache, cache.parsed(parse_key(raw.sha)) if raw.sha else None))
-    return Workspace.build(sources, Catalogue.from_metrics(packs.metrics), cfg.today or dt.date.today(),
+    return Workspace.build(sources, Catalogue.from_metrics(packs.metrics), cfg.today or real_today(),
                            cfg.fiscal_year_start, cfg.date_order)

@@ -299,9 +299,10 @@ def init_command(
     import datetime as dt
 
     from cxsmart.init import InitError, init
+    from cxsmart.model.timeframes import real_today
 
     try:
-        written = init(folder, _today(today) or dt.date.today())
+        written = init(folder, _today(today) or real_today())
     except InitError as e:
         fail(str(e))
     for path in written:

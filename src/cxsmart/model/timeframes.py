@@ -109,6 +109,12 @@ class Timeframe:
         return parse_date_like(self.text, fiscal_start, today=reference)
 
 
+def real_today() -> dt.date:
+    """The calendar's date: the one place cxsmart reads the clock (`--today` and `today` in the
+    configuration pin 'now' instead)."""
+    return dt.date.today()
+
+
 def describe(day: dt.date) -> str:
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
@@ -121,7 +127,7 @@ def parse_date_like(raw: object, fiscal_start: int = 1, *, date_order: str | Non
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
     if today is None:
-        today = dt.date.today()
+        today = real_today()
     if isinstance(raw, (str, int)) and not isinstance(raw, bool):
         return _parse_cached(raw, fiscal_start, date_order, today)
     return _parse(raw, fiscal_start, date_order, today)
@@ -147,7 +153,7 @@ def _parse(raw: object, fiscal_start: int, date_order: str | None = None, today:
         raise DateSyntaxError(f"expected a date such as {EXAMPLES}")
     text = str(raw).strip()
     low = re.sub(r"\s+", " ", text.lower().translate(_DASHES)).removeprefix("by ").strip()
-    ctx = _Ctx(fiscal_start, date_order, today or dt.date.today())
+    ctx = _Ctx(fiscal_start, date_order, today or real_today())
     for pattern, build in _PATTERNS:
         m = pattern.fullmatch(low)
         if m:
