@@ -122,13 +122,13 @@ def test_binary_and_nul(tmp_path):
 
 
 def test_utf16_with_bom_is_read(tmp_path):
-    diags = lint_file(tmp_path, "- title: Raise NPS\n  owner: cc\n  tittle: x\n".encode("utf-16"))
-    assert [(d.code, at(d)) for d in diags if d.code in ("F001", "F002")] == [("F002", (3, 3))]
+    diags = lint_file(tmp_path, "- title: Raise NPS\n  owner: cc\n  target: lots\n".encode("utf-16"))
+    assert [(d.code, at(d)) for d in diags if d.code in ("F001", "F002")] == [("F002", (3, 11))]
 
 
 def test_utf8_bom_and_crlf_keep_positions_exact(tmp_path):
     text = "\ufeffgoals:\r\n  - title: Raise NPS\r\n    deadlne: 2026-01-01\r\n"
-    d = only(lint_file(tmp_path, text.encode("utf-8")), "F002")[0]
+    d = only(lint_file(tmp_path, text.encode("utf-8")), "F009")[0]
     assert at(d) == (3, 5) and (d.span.end_line, d.span.end_column) == (3, 12)
 
 

@@ -163,7 +163,7 @@ def test_sorting_and_rule_pages(browser, run_cli, examples):
     assert p.get_attribute(f"{card} .chips", "aria-label") == (
         "Specific: pass, Measurable: error, Attainable: warning, Relevant: pass, Time-bound: pass")
     typo = "li.goal:has(.gid:text-is('deadline-typo')) .chips"           # a file finding: its chip follows
-    assert p.inner_text(typo).endswith("F✗") and p.get_attribute(typo, "aria-label").endswith("File: error")
+    assert p.inner_text(typo).endswith("F!") and p.get_attribute(typo, "aria-label").endswith("File: warning")
     p.click(f"{card} summary")
     p.click(f"{card} a[href='#rule-M005']")
     assert p.is_visible("#rule-M005 pre") and "## Why it matters" in p.inner_text("#rule-M005 pre")

@@ -39,7 +39,6 @@ def test_every_good_example_validates(validator, path):
 
 
 @pytest.mark.parametrize("text,words", [
-    ("goals:\n  - title: Raise NPS\n    deadlne: 2026-06-30\n", "deadlne"),
     ("goal:\n  - title: Raise NPS\n", "goal"),
     ("- owner: cc\n", "title"),
     ("- title: Raise NPS\n  level: teams\n", "teams"),
@@ -47,6 +46,12 @@ def test_every_good_example_validates(validator, path):
 def test_typos_are_rejected(validator, text, words):
     errors = list(validator.iter_errors(data(text)))
     assert errors and any(words in str(e) for e in errors)
+
+
+def test_the_teams_own_keys_are_accepted(validator):
+    """The format is open: editors must not underline `notes:` or `sponsor:` (cxsmart's F009 says
+    which unknown keys are near-misses of known ones, which a schema cannot)."""
+    validator.validate(data("goals:\n  - title: Raise NPS\n    notes: agreed at the offsite\n    sponsor: COO\n"))
 
 
 def test_bare_lists_and_extension_keys_are_accepted(validator):

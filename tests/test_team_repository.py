@@ -59,7 +59,7 @@ def test_no_error_on_a_goal_an_expert_calls_sound(linted):
     ("dig-ivr-menu", "S002", "warning"),             # an activity
     ("dig-chat-csat", "R002", "error"),              # no owner
     ("tom-arndale-survey", "M009", "warning"),       # metric: csta, a typo of csat
-    ("fe-ftf-fibre", "F002", "error"),               # deadine:
+    ("fe-ftf-fibre", "F009", "warning"),             # deadine: (read as the deadline)
     ("corp-customer-centricity", "S001", "warning"),
     ("dan-appointments", "T005", "warning"),         # due after its parent
 ])

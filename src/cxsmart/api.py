@@ -190,7 +190,8 @@ def lint_text(texts: dict[str, str] | str, config: Config | None = None, registr
     loaded = LoadedConfig(config=config or Config(), root=Path.cwd())
     cfg = effective(loaded, Overrides(**over))
     run = _prepare(cfg, loaded.root, registry)
-    sources = [load_text(path, text, cfg.fiscal_year_start, date_order=cfg.date_order) for path, text in texts.items()]
+    sources = [load_text(path, text, cfg.fiscal_year_start, date_order=cfg.date_order,
+                         strict_keys=cfg.strict_keys) for path, text in texts.items()]
     return _lint(sources, cfg, loaded.root, run, {p: Path(p) for p in texts})
 
 
@@ -233,7 +234,7 @@ def _source(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile:
         parsed = parse_yaml(text)
         if cache.enabled:
             cache.store_parsed(parse_key(raw.sha), parsed)
-    return load_text(raw.display, text, cfg.fiscal_year_start, parsed, cfg.date_order)
+    return load_text(raw.display, text, cfg.fiscal_year_start, parsed, cfg.date_order, cfg.strict_keys)
 
 
 def _display(path: Path, cwd: Path) -> str:

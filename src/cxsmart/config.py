@@ -40,6 +40,7 @@ class Config(BaseModel):
     date_order: Literal["day-first", "month-first"] | None = Field(
         None, description="how to read a numeric date both of whose numbers could be the month, like 03/04/2027")
     today: dt.date | None = Field(None, description="pins 'now' for date checks")
+    strict_keys: bool = Field(False, description="every key the goal format does not know is a warning (F009)")
     rule_packs: list[str] = Field([], description="extra YAML rule packs (folders or files)")
     fail_on: Literal["error", "warning", "info"] = Field("warning", description="lowest severity that fails the run")
     report_unused_ignores: bool = Field(False, description="report suppressions that suppress nothing (F007)")

@@ -30,7 +30,8 @@ class GoalView:
     parent: "GoalView | None" = None
     objective: Objective | None = None          # its own, or inherited from the nearest parent
     objective_from: "GoalView | None" = None
-    paired: "GoalView | None" = None
+    paired: "GoalView | None" = None            # the first goal `paired_with` names that exists
+    paired_all: "list[GoalView]" = field(default_factory=list)
     baseline: Quantity | None = None
     baseline_as_of: Timeframe | None = None
     target: Quantity | None = None

@@ -114,7 +114,8 @@ class Workspace:
         for view in self.goals:
             g = view.goal
             view.parent = self.goals_by_id.get(g.parent) if g.parent else None
-            view.paired = self.goals_by_id.get(g.paired_with) if g.paired_with else None
+            view.paired_all = [self.goals_by_id[ref] for ref in g.paired_ids if ref in self.goals_by_id]
+            view.paired = view.paired_all[0] if view.paired_all else None
         for view in self.goals:
             view.objective, view.objective_from = self._objective_of(view)
 
@@ -257,13 +258,15 @@ class Workspace:
         def check(item: Item, keys: tuple, ref: str | None, kind: str, table, known: set[str], choices=None):
             if ref is None or ref in table or ref in known:
                 return
-            if kind == "metric" and (self.catalogue.resolve(ref) is not None or
-                                     closest(ref, self.catalogue.metrics, cutoff=0.8) is None):
-                return          # a metric of the team's own, not a typo of a known one (a goal's: M009)
+            if kind == "metric":
+                self._metric_reference(item, keys, ref)
+                return
             names = choices if choices is not None else table
+            anchors = item.file.anchors
+            at = anchors.origin(item.path + keys) if anchors is not None else None   # behind an anchor: said there
             self._problem(item, Problem(
                 "F004", f"{keys[-1] if isinstance(keys[-1], str) else kind} '{ref}' names no {kind} defined in the "
-                f"workspace{did_you_mean(ref, names)}", item.value_span(*keys) or item.anchor,
+                f"workspace{did_you_mean(ref, names)}", at or item.value_span(*keys) or item.anchor,
                 hint=f"define {kind} '{ref}' (in any linted file), or fix the reference",
                 goal=item.model.id if isinstance(item.model, Goal) else None, subject=ref))
 
@@ -275,7 +278,11 @@ class Workspace:
             check(item, ("parent",), g.parent, "goal", goals, k["goals"])
             check(item, ("objective",), g.objective, "objective", objectives, k["objectives"])
             check(item, ("owner",), g.owner, "owner", owners, k["owners"])
-            check(item, ("paired_with",), g.paired_with, "goal", goals, k["goals"])
+            if isinstance(g.paired_with, list):
+                for i, ref in enumerate(g.paired_with):
+                    check(item, ("paired_with", i), ref, "goal", goals, k["goals"])
+            else:
+                check(item, ("paired_with",), g.paired_with, "goal", goals, k["goals"])
             for i, action in enumerate(g.actions):
                 check(item, ("actions", i, "owner"), action.owner, "owner", owners, k["owners"])
         for item in objectives.values():
@@ -293,6 +300,35 @@ class Workspace:
             for item in file.sections["metrics"]:
                 for i, ref in enumerate(item.model.conflicts_with):
                     check(item, ("conflicts_with", i), ref, "metric", metrics, k["metrics"])
+        self._once()
+
+    def _metric_reference(self, item: Item, keys: tuple, ref: str) -> None:
+        """A metric named in `controls`, `kpi` or `conflicts_with` is judged as a goal's `metric:` is
+        (M009): one the workspace defines, or that a goal uses, is known; one a letter from a
+        known metric is a likely typo (a warning with did-you-mean); any other is the team's own."""
+        if self.catalogue.resolve(ref) is not None or ref in self.known["metrics"] or \
+                any(g.goal.metric == ref for g in self.goals):
+            return
+        near = closest(ref, self.catalogue.metrics, cutoff=0.8)
+        if near is None:
+            return
+        where = {"controls": "an owner's controls", "kpi": "an objective's kpi",
+                 "conflicts_with": "a metric's conflicts_with"}.get(next(k for k in keys if isinstance(k, str)), "")
+        self._problem(item, Problem(
+            "M009", f"metric '{ref}' in {where} is defined nowhere (did you mean '{near}'?)",
+            item.value_span(*keys) or item.anchor, subject=ref,
+            hint=f"write '{near}', or define '{ref}' in a metrics: block if it is a metric of your own"))
+
+    def _once(self) -> None:
+        """A reference behind an anchor is reported once, where the anchor writes it."""
+        seen: set[tuple] = set()
+        kept = []
+        for file, problem in self.problems:
+            key = (file.path, problem.code, problem.span, problem.message)
+            if key not in seen:
+                seen.add(key)
+                kept.append((file, problem))
+        self.problems = kept
 
     # -- cycles ------------------------------------------------------------------
     def _check_cycles(self) -> None:

@@ -63,7 +63,9 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True,
+    # Keys the format does not know are the team's own: the reader (read/entries.py) keeps them
+    # beside the model, reports near-misses of known keys (F009), and hands the model its own keys.
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True, frozen=True,
                               arbitrary_types_allowed=True)
 
 
@@ -167,16 +169,53 @@ class Goal(_Model):
     target: QuantityField | None = Field(None, description="Where it must get to: absolute ('15.6%') or a change ('+3.6 pp', 'x2').")
     start: DateLike | None = Field(None, description="When the goal starts.")
     deadline: DateLike | None = Field(None, description="When the target must be met.")
-    paired_with: str | None = Field(None, description="Id of the goal holding the customer-perceived measure for this internal KPI.")
+    paired_with: str | list[Text] | None = Field(
+        None, description="Id of the goal (or a list of goals) holding the customer-perceived measure for this internal KPI.")
     priority: Literal["high", "medium", "low"] | None = None
-    review: Literal["weekly", "biweekly", "fortnightly", "monthly", "quarterly", "half-yearly", "annually"] | None = Field(
-        None, description="How often progress is reviewed.")
+    review: str | None = Field(None, description="How often progress is reviewed: weekly, fortnightly, monthly, "
+                               "quarterly, half-yearly ...; a remark may follow ('monthly (ops review)').")
     actions: list[Action] = Field([], description="The action plan: each with an owner and a due date.")
 
     @field_validator("id")
     @classmethod
     def _goal_id(cls, value: str | None) -> str | None:
         return None if value is None else _check_id(value)
+
+    @property
+    def paired_ids(self) -> list[str]:
+        """The goals named in `paired_with`, one or a list."""
+        value = self.paired_with
+        return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+    @property
+    def cadence(self) -> str | None:
+        """The first cadence `review` names ('monthly (ops review)' -> 'monthly'), or None."""
+        return cadence(self.review) if self.review else None
+
+
+_CADENCE = re.compile(r"""(?ix)(?<![\w-])(?:
+    (?P<fortnightly>bi-?weekly|fortnightly|every\s+(?:two|2|other)\s+weeks?)
+  | (?P<bimonthly>bi-?monthly|every\s+(?:two|2|other)\s+months?)
+  | (?P<halfyearly>six-?monthly|half-?yearly|semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year
+      |every\s+(?:six|6)\s+months)
+  | (?P<daily>daily|every\s+day|each\s+day)
+  | (?P<weekly>weekly|every\s+week|each\s+week|per\s+week)
+  | (?P<monthly>monthly|every\s+month|each\s+month|per\s+month)
+  | (?P<quarterly>quarterly|every\s+quarter|each\s+quarter|per\s+quarter|every\s+(?:three|3)\s+months)
+  | (?P<annually>annual(?:ly)?|yearly|every\s+year|each\s+year|once\s+a\s+year)
+  | (?P<wave>(?:per|each|every|after\s+each)\s+(?:survey\s+)?wave)
+  | (?P<continuous>continuous(?:ly)?|real[-\s]?time|live)
+)(?![\w-])""")
+_CADENCE_NAMES = {"fortnightly": "fortnightly", "bimonthly": "bi-monthly", "halfyearly": "half-yearly",
+                  "daily": "daily", "weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly",
+                  "annually": "annually", "wave": "per survey wave", "continuous": "continuously"}
+
+
+def cadence(text: str) -> str | None:
+    """'monthly (ops review)' -> 'monthly'; 'weekly ops call; monthly to the board' -> 'weekly';
+    'every two weeks' -> 'fortnightly'; 'as needed' -> None."""
+    m = _CADENCE.search(str(text))
+    return _CADENCE_NAMES[m.lastgroup] if m else None
 
 
 

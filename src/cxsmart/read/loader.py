@@ -6,13 +6,15 @@ exact line and column, and every item that validates is still linted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from cxsmart.diagnostics import Span
 from cxsmart.model.goalfile import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
+from cxsmart.read.anchors import Anchors
+from cxsmart.read.entries import GoalReader, Shaped, near_key, normal_key
 from cxsmart.read.source import Problem, normalise_breaks
 from cxsmart.read.yamlread import REFUSED, Entry, Parsed, Path, parse_yaml
 from cxsmart.suggest import did_you_mean
@@ -28,6 +30,8 @@ class Item:
     # fields written but unreadable ({key: value as written}): reported once as F002 (or, for a
     # vague word in `deadline:`, T002), left out of the model, and present for "missing" checks
     unreadable: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)      # the team's own keys (notes, sponsor ...)
+    compound: list[str] = field(default_factory=list)        # a goal's several measures (metric list, mapping)
 
     def entry(self, *keys) -> Entry | None:
         return self.file.index.get(self.path + keys)
@@ -62,6 +66,7 @@ class SourceFile:
     # F004) and they claim their id (a valid item reusing it is F003)
     invalid_ids: dict[str, dict[str, Path]] = field(default_factory=lambda: {k: {} for k in SECTIONS})
     _lines: list[str] | None = None
+    anchors: Anchors | None = None          # where merged values are written (files with '<<')
 
     @property
     def lines(self) -> list[str]:
@@ -71,12 +76,13 @@ class SourceFile:
 
 
 def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None = None,
-              date_order: str | None = None) -> SourceFile:
+              date_order: str | None = None, strict_keys: bool = False) -> SourceFile:
     """`parsed`: the text's parse_yaml() result when the caller has it already (from the cache).
-    `date_order` ("day-first" | "month-first") reads numeric dates such as 03/04/2027."""
+    `date_order` ("day-first" | "month-first") reads numeric dates such as 03/04/2027;
+    `strict_keys`: every key the format does not know is a warning (F009)."""
     text = normalise_breaks(text)          # as decode() does; lint_text() hands text in directly
     parsed = parse_yaml(text) if parsed is None else parsed
-    file = SourceFile(path, text, parsed.index, list(parsed.problems))
+    file = SourceFile(path, text, dict(parsed.index), list(parsed.problems))   # renamed keys add entries
     data = parsed.data
     if data is None or data is REFUSED:
         return file
@@ -87,6 +93,9 @@ def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None
                                      "or a list of goals", _at(file, ()), hint="start the file with 'goals:'"))
         return file
     context = {"fiscal_start": fiscal_start, "date_order": date_order}
+    if "<<" in text:
+        file.anchors = Anchors(file.index, file.lines)
+    reader = GoalReader(file.index, strict_keys, file.anchors)
     for key, value in data.items():
         if key == "version":
             if value != 1:
@@ -95,35 +104,106 @@ def load_text(path: str, text: str, fiscal_start: int = 1, parsed: Parsed | None
             continue
         if key.startswith("x-"):
             continue                                # extension fields: a place for anchors (`x-defaults: &d`)
-        if key not in SECTIONS:
+        section = key if key in SECTIONS else _section_named(key)
+        if section is None or (section != key and section in data):
             file.problems.append(Problem(
-                "F002", f"unknown top-level key '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)}",
-                _at(file, (key,), key=True), hint="a goal file holds version, objectives, owners, metrics and goals; keys starting with "
-                     "'x-' are free for your own use (e.g. anchors)",
+                "F009", f"unknown top-level key '{key}': nothing under it is read{did_you_mean(key, TOP_LEVEL_KEYS)}",
+                _at(file, (key,), key=True), hint="a goal file holds version, objectives, owners, metrics and goals; keys "
+                                                  "starting with 'x-' are free for your own use (e.g. anchors)",
                 subject=key))
             continue
+        if section != key:
+            if normal_key(key) != section:
+                file.problems.append(Problem(
+                    "F009", f"top-level key '{key}' looks like a misspelt '{section}': it is read as {section}",
+                    _at(file, (key,), key=True), hint=f"rename '{key}:' to '{section}:'", subject=key))
+            reader.alias((key,), (section,))
         if value is None or value is REFUSED:
             continue
-        if not isinstance(value, list):
-            file.problems.append(Problem("F002", f"'{key}' must be a list, with one '- ' entry per {ITEM_NAMES[key]}",
-                                         _at(file, (key,)), subject=key))
+        if isinstance(value, dict):
+            entries = _keyed(file, section, value)
+        elif isinstance(value, list):
+            entries = [((section, i), raw) for i, raw in enumerate(value)]
+        else:
+            file.problems.append(Problem(
+                "F002", f"'{key}' must be a list, with one '- ' entry per {ITEM_NAMES[section]}, or a mapping from "
+                        f"each {ITEM_NAMES[section]}'s id to its entry", _at(file, (section,)), subject=key))
             continue
-        _load_section(file, key, value, context)
+        _load_section(file, section, entries, context, reader)
+    if file.anchors is not None:
+        file.problems = _once(file.problems)
     return file
 
 
-def _load_section(file: SourceFile, section: str, items: list, context: dict) -> None:
+def _once(problems: list[Problem]) -> list[Problem]:
+    """A slip behind an anchor is one finding at the anchor, not one per goal that merges it."""
+    seen: dict[tuple, int] = {}
+    out: list[Problem] = []
+    for problem in problems:
+        key = (problem.code, problem.span, problem.message)
+        if key in seen:
+            out[seen[key]] = replace(out[seen[key]], goal=None)
+            continue
+        seen[key] = len(out)
+        out.append(problem)
+    return out
+
+
+def _section_named(key: str) -> str | None:
+    normal = normal_key(key)
+    return normal if normal in SECTIONS else near_key(key, tuple(SECTIONS))
+
+
+def _keyed(file: SourceFile, section: str, value: dict) -> list[tuple[Path, Any]]:
+    """`owners: {contact-centre: {controls: [aht]}}`: each key is the entry's id (and where
+    findings about the id point); a plain value is the entry's title (a goal's or objective's)
+    or name (an owner's)."""
+    entries = []
+    for ident, raw in value.items():
+        path = (section, ident)
+        entry = file.index.get(path)
+        if raw is None:
+            raw = {}
+        elif isinstance(raw, str) and section != "metrics":
+            raw = {"name" if section == "owners" else "title": raw}
+            if entry is not None:
+                file.index[path + (next(iter(raw)),)] = entry
+        if isinstance(raw, dict) and entry is not None:
+            written = raw.get("id")
+            if written is not None and written != ident:
+                file.problems.append(Problem(
+                    "F002", f"this {ITEM_NAMES[section]} is keyed '{ident}' but says 'id: {written}'",
+                    _at(file, path + ("id",)), hint=f"remove the 'id:' line, or make it '{ident}'", subject=str(written)))
+            raw = {"id": ident, **{k: v for k, v in raw.items() if k != "id"}}
+            key_span = entry.key or entry.value
+            file.index[path + ("id",)] = Entry(key_span, key_span, "", entry.merged)
+        entries.append((path, raw))
+    return entries
+
+
+def _load_section(file: SourceFile, section: str, entries: list[tuple[Path, Any]], context: dict,
+                  reader: GoalReader) -> None:
     model = SECTIONS[section]
     kind = ITEM_NAMES[section]
-    for i, raw in enumerate(items):
-        path = (section, i)
+    for path, raw in entries:
         if raw is REFUSED:
             continue
         if not isinstance(raw, dict):
-            file.problems.append(Problem("F002", f"each entry of '{section}' must be a mapping of keys, "
-                                         f"like '- title: ...'", _at(file, path)))
-            continue
+            if section == "goals" and isinstance(raw, str):
+                raw = {"title": raw}                        # '- Answer 90% of calls within 30 seconds'
+                file.index[path + ("title",)] = file.index[path]
+            else:
+                file.problems.append(Problem("F002", f"each entry of '{section}' must be a mapping of keys, "
+                                             f"like '- {'title' if section in ('goals', 'objectives') else 'id'}: ...'",
+                                             _at(file, path)))
+                continue
         ident = raw.get("id")
+        shaped = Shaped({})
+        raw = reader.keys(section, raw, path, shaped, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}")
+        if section == "goals":
+            reader.goal(raw, path, shaped)
+        for problem in shaped.problems:
+            file.problems.append(replace(problem, goal=ident if section == "goals" and isinstance(ident, str) else None))
         obj, errors, unreadable = _validate(model, raw, context)
         if obj is None and isinstance(ident, str):
             file.invalid_ids[section].setdefault(ident, path)
@@ -134,7 +214,7 @@ def _load_section(file: SourceFile, section: str, items: list, context: dict) ->
                 continue                            # T002 reports it, on the value
             file.problems.append(_schema_problem(file, kind, model, path, err, ident))
         if obj is not None:
-            file.sections[section].append(Item(obj, path, file, unreadable))
+            file.sections[section].append(Item(obj, path, file, unreadable, shaped.extra, shaped.compound))
 
 
 # Fields whose unreadable value is left out so that the rest of the item is still checked.
@@ -248,9 +328,14 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def _at(file: SourceFile, path: Path, key: bool = False) -> Span:
-    """The span of the deepest indexed prefix of `path`: a missing key points at its parent."""
+    """The span of the deepest indexed prefix of `path`: a missing key points at its parent; a
+    value merged from an anchor (`<<: *defaults`) points where the anchor writes it."""
     for n in range(len(path), -1, -1):
         entry = file.index.get(path[:n])
+        if entry and entry.merged and file.anchors is not None:
+            origin = file.anchors.origin(path[:n], key=key and n == len(path))
+            if origin is not None:
+                return origin
         if entry:
             if key and n == len(path) and entry.key:
                 return entry.key

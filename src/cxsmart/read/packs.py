@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from cxsmart.model.goalfile import MetricDef
+from cxsmart.read.entries import KEYS, READ_BY_MODEL
 from cxsmart.read.safeopen import inside, repository_of
 
 if TYPE_CHECKING:
@@ -81,6 +82,9 @@ def pack_files(location: Path) -> list[Path]:
     except OSError as e:                      # a name too long, a loop of links: a plain error, no traceback
         raise PackError(f"{location}: cannot read the rule pack: {e.strerror or type(e).__name__}") from None
     raise PackError(f"{location}: rule pack not found")
+
+
+PACK_METRIC_KEYS = frozenset(KEYS["metrics"]) | READ_BY_MODEL["metrics"]
 
 
 def load_packs(extra: list[Path] = (), within: Path | None = None) -> PackData:
@@ -200,6 +204,10 @@ class _Reader:
             raise self.error(("metrics",), "'metrics' must be a list")
         out = []
         for i, item in enumerate(items):
+            unknown_key = next((k for k in item if k not in PACK_METRIC_KEYS), None) if isinstance(item, dict) else None
+            if unknown_key is not None:        # a pack is configuration: closed, unlike a team's goal files
+                raise self.error(("metrics", i, unknown_key), f"metric {i + 1}: unknown key '{unknown_key}'"
+                                 f"{did_you_mean(str(unknown_key), MetricDef.model_fields)}", key=True)
             try:
                 out.append(MetricDef.model_validate(item))
             except ValidationError as e:

@@ -6,6 +6,7 @@ from cxsmart.rules.file import (
                                 CascadeCycle,
                                 DuplicateId,
                                 InternalError,
+                                MisspeltKey,
                                 Schema,
                                 SuppressionSyntax,
                                 UnknownReference,
@@ -40,7 +41,7 @@ from cxsmart.rules.timebound import (
 
 ALL = (
     YamlSyntax, Schema, DuplicateId, UnknownReference, CascadeCycle, SuppressionSyntax, UnusedSuppression,
-    InternalError,
+    InternalError, MisspeltKey,
     VagueWording, ActivityNotOutcome, CompoundGoal, HedgedWording, AbstractObject,
     NoMetric, NoBaseline, NoTarget, DirectionContradiction, OutOfRange, AmbiguousPercent, UnitMismatch, ProseMismatch,
     UncataloguedMetric, MetricAlias, SentenceOnly,

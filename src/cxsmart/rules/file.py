@@ -52,11 +52,13 @@ class YamlSyntax(_ReadingProblem):
 
 
 class Schema(_ReadingProblem):
-    """A value has the wrong type, a key is unknown, or a quantity or date cannot be read.
+    """A value has the wrong type, or a quantity or date cannot be read.
 
-    Only what cannot be read is a schema finding: a goal that lacks a metric, a baseline
-    or a deadline is reported by the rule for that, not here. Unknown keys come with a
-    did-you-mean, because a misspelt `deadlne:` silently drops the deadline otherwise.
+    Only what cannot be read is a schema finding, one at the value: a goal that lacks a
+    metric, a baseline or a deadline is reported by the rule for that, not here, and no rule
+    judges what the unreadable value would have said. Keys the format does not know are the
+    team's own (a near-miss of a known key is F009). A section may be a list of entries with
+    `id:` or a mapping from id to entry.
 
     ## Why it matters
     A typo in a key or a value that is not a quantity means the goal says something other
@@ -65,7 +67,42 @@ class Schema(_ReadingProblem):
     ## Example
     ```yaml
     - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
-      deadlne: 2026-06-30
+      target: six-ish minutes
+    ```
+
+    ## Use instead
+    ```yaml
+    - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+      target: 6 min
+    ```
+    """
+
+    code = "F002"
+    name = "schema"
+    severity = Severity.ERROR
+
+
+class MisspeltKey(_ReadingProblem):
+    """A key one or two edits from a key the format knows (`deadine:`, `baseine:`, `ownr:`).
+
+    Keys the format does not know are the team's own (`notes`, `definition`, `sponsor`,
+    `lead`, `tags`) and are kept without a finding. A near-miss of a known key is different:
+    it reads as a typo, so the value is read under the key it resembles and this warning
+    says so, at the key, with the rename. A key in another case or with dashes (`Deadline`,
+    `paired-with`) and common synonyms (`due`, `target_date`, `kpi` on a goal) are read as
+    the known key without a finding. With `strict-keys = true` in the configuration, every
+    unknown key is this warning too, for teams that want a closed format; an unknown
+    top-level key (nothing under it is read) always is.
+
+    ## Why it matters
+    A misspelt `deadine:` would otherwise leave the goal with no deadline while its author
+    sees one on the screen: the slip hides what the goal says. Kiruthu: a goal with no time
+    frame is never measured, so the date must reach the checks.
+
+    ## Example
+    ```yaml
+    - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+      deadine: 2026-06-30
     ```
 
     ## Use instead
@@ -75,9 +112,9 @@ class Schema(_ReadingProblem):
     ```
     """
 
-    code = "F002"
-    name = "schema"
-    severity = Severity.ERROR
+    code = "F009"
+    name = "misspelt-key"
+    severity = Severity.WARNING
 
 
 class DuplicateId(_ReadingProblem):
@@ -113,7 +150,7 @@ class DuplicateId(_ReadingProblem):
 
 
 class UnknownReference(_ReadingProblem):
-    """A `parent`, `objective`, `owner`, `metric`, `paired_with` or action `owner` names nothing.
+    """A `parent`, `objective`, `owner`, `paired_with` or action `owner` names nothing.
 
     References resolve across every file linted together, so `objectives.yaml`,
     `owners.yaml` and one file per team work as one workspace. Metrics resolve against the

@@ -23,6 +23,11 @@ class UncataloguedMetric(Rule):
     whose verb does not say. When the name is a letter or two from a known metric
     (`metric: csta`), it is most likely a typo and the finding is a warning.
 
+    Metric ids in an owner's `controls`, an objective's `kpi` and a metric's `conflicts_with`
+    are read the same way: an id the workspace defines, or that any goal uses as its metric,
+    is known there too; only a near-miss of a known metric that nothing else uses is reported,
+    as a warning with did-you-mean (never an unknown-reference error).
+
     ## Why it matters
     A metric only means something when everyone reads it the same way: choosing and defining
     it is what ties a team's goal to the strategy above it (Del Moro). One definition, kept
@@ -58,6 +63,14 @@ class UncataloguedMetric(Rule):
     name = "uncatalogued-metric"
     severity = Severity.INFO
     needs_text = True               # the unit and direction it shows may come from the title
+
+    def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
+        """A likely typo of a known metric in an owner's `controls`, an objective's `kpi` or a
+        metric's `conflicts_with` (found by the workspace, as references are)."""
+        for file, problem in ws.problems:
+            if problem.code == self.code:
+                yield Diagnostic(self.code, self.name, ctx.severities.get(self.code, Severity.WARNING),
+                                 problem.message, file.path, problem.span, hint=problem.hint, subject=problem.subject)
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         ref = goal.uncatalogued

@@ -130,11 +130,17 @@ class ActionAfterDeadline(Rule):
 
 
 class NoReview(Rule):
-    """The goal has no review cadence (`review: weekly | biweekly | monthly | quarterly`).
+    """The goal has no review cadence, or its `review:` names none.
+
+    `review:` reads the first cadence it names, with any remark after it: `weekly`, `fortnightly`
+    (`biweekly`, `every two weeks`), `monthly`, `bi-monthly`, `quarterly`, `half-yearly`
+    (`six-monthly`), `annually`, `per survey wave`; `monthly (ops review)` and `weekly ops call;
+    monthly to the board` are reviewed monthly and weekly. A value merged from an anchor
+    (`<<: *defaults`) counts as written.
 
     ## Why it matters
-    Renascence: hold reviews on a fixed rhythm to check how the CX goals are going.
-    Progress that is not monitored is not managed.
+    Renascence: a CX programme checks its goals on a fixed rhythm, or nobody notices they are
+    slipping. Progress that is not looked at is not managed.
 
     ## Example
     ```yaml
@@ -154,5 +160,10 @@ class NoReview(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         if goal.goal.review is None:
-            yield ctx.report(self, goal, f"goal {goal.label} has no review cadence", at=goal.anchor,
-                             hint="add 'review: monthly' (or weekly, biweekly, quarterly)")
+            if "review" not in goal.item.unreadable:
+                yield ctx.report(self, goal, f"goal {goal.label} has no review cadence", at=goal.anchor,
+                                 hint="add 'review: monthly' (or weekly, fortnightly, quarterly)")
+        elif goal.goal.cadence is None:
+            yield ctx.report(self, goal, f"review '{goal.goal.review}' names no cadence, so nobody knows when "
+                             f"{goal.label} is looked at", at=goal.span("review") or goal.anchor,
+                             hint="start it with how often: 'monthly (ops review)', 'weekly', 'quarterly'")

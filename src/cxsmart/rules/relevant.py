@@ -214,8 +214,11 @@ class ConflictingIncentive(Rule):
 def _guarded(goal: GoalView) -> bool:
     """Whether `paired_with` names a goal on a customer-perceived metric (CSAT, NPS, CES ...):
     "cut AHT without lowering CSAT" is the balanced goal R004's hint asks for."""
-    paired = goal.paired
-    return paired is not None and paired.metric is not None and paired.metric.kind == "external"
+    return any(_external(paired) for paired in goal.paired_all)
+
+
+def _external(goal: GoalView) -> bool:
+    return goal.metric is not None and goal.metric.kind == "external"
 
 
 class InternalWithoutExternal(Rule):
@@ -271,7 +274,7 @@ class InternalWithoutExternal(Rule):
         if metric is None or metric.kind != "internal":
             return
         if goal.paired is not None:
-            if goal.paired.metric is not None and goal.paired.metric.kind == "external":
+            if _guarded(goal):
                 return
             yield ctx.report(self, goal, f"goal {goal.label} is paired with {goal.paired.label}, whose metric is "
                              "not customer-perceived", at=goal.span("paired_with"),

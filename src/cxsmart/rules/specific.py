@@ -97,6 +97,11 @@ class ActivityNotOutcome(Rule):
 class CompoundGoal(Rule):
     """Two outcomes in one goal: "increase NPS from 30 to 45 and reduce churn from 3% to 2%".
 
+    Read from the title and description, and from the fields: `metric: [csat, nps]`, or a
+    baseline or target that maps several measures to values (`baseline: {csat: 80%, nps: 20}`).
+    Such a goal is still read, on its first measure (or the one `metric:` names), so that one
+    finding says what to split and nothing else is reported for the shape.
+
     ## Why it matters
     A goal with two outcomes is half met and half missed, with one owner and one deadline
     for two problems. Del Moro: keep goals few, and each one narrow. Split it, and each part
@@ -120,6 +125,16 @@ class CompoundGoal(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        measures = goal.item.compound
+        if len(measures) > 1:                      # 'metric: [a, b]', or values mapped to several measures
+            where = "metric" if goal.item.entry("metric", 1) is not None else \
+                next((k for k in ("baseline", "target") if goal.item.entry(k) is not None), "metric")
+            named = ", ".join(f"'{m}'" for m in measures[:-1]) + f" and '{measures[-1]}'"
+            yield ctx.report(self, goal, f"{len(measures)} measures in one goal ({named}): split it",
+                             at=goal.key_span(where) or goal.anchor, subject=" ".join(measures),
+                             hint=f"write one goal per measure, each with its own baseline and target; this one is "
+                                  f"read on '{measures[0]}'")
+            return
         for fact in goal.facts.extra.get("compound", [])[:1]:
             named = goal.facts.metric is not None and "metric-phrase" not in goal.facts.extra
             said = goal.facts.extra.get("compound-first")

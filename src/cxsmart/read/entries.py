@@ -1,0 +1,237 @@
+"""An entry of a goal file as the team wrote it -> the keys and shapes the models read.
+
+The format is open where people are free and strict only where a slip hides meaning:
+- a key the format does not know is the team's own (`notes`, `definition`, `sponsor`): kept,
+  no finding (a warning under `strict-keys`);
+- a key one or two edits from a known one (`deadine`, `baseine`, `ownr`) is F009, and its value
+  is read under the known key; a key written in another case or with dashes (`Deadline`,
+  `paired-with`) and a few common synonyms (`due`, `target_date`) are read as the known key;
+- several values where one was expected are read: `paired_with` as a list, `metric` as a list
+  or a baseline/target that maps several measures to values (a compound goal, S003), an action
+  written as a plain sentence.
+
+Positions follow the renames: an index entry under the written key is also found under the key
+it is read as.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cxsmart.read.anchors import Anchors
+from cxsmart.read.source import Problem
+from cxsmart.read.yamlread import Entry, Path
+
+# Keys each kind of entry reads. Kept here, not taken from the models, because some are read by a
+# model's own validator under another spelling (a metric's `direction:`).
+GOAL_KEYS = ("id", "title", "description", "level", "parent", "objective", "owner", "metric", "segment", "baseline",
+             "target", "start", "deadline", "paired_with", "priority", "review", "actions")
+KEYS: dict[str, tuple[str, ...]] = {
+    "goals": GOAL_KEYS,
+    "objectives": ("id", "title", "description", "kpi", "owner"),
+    "owners": ("id", "name", "kind", "parent", "controls"),
+    "metrics": ("id", "name", "description", "aliases", "unit", "range", "better", "better_on_scale", "kind",
+                "max_change_per_quarter", "min_change", "conflicts_with"),
+    "actions": ("title", "description", "owner", "due", "status"),
+    "measured": ("value", "unit", "as_of", "source"),
+}
+# Other spellings a careful person writes for a known key: read as that key, with no finding.
+SYNONYMS: dict[str, dict[str, str]] = {
+    "goals": {"due": "deadline", "due_date": "deadline", "target_date": "deadline", "deadline_date": "deadline",
+              "end_date": "deadline", "start_date": "start", "paired": "paired_with", "pair": "paired_with",
+              "review_cadence": "review", "cadence": "review", "baseline_value": "baseline",
+              "target_value": "target", "kpi": "metric", "measure": "metric", "business_objective": "objective",
+              "objective_id": "objective", "owner_id": "owner", "parent_goal": "parent", "action_plan": "actions"},
+    "objectives": {"name": "title", "metric": "kpi", "owner_id": "owner"},
+    "owners": {"title": "name", "reports_to": "parent", "metrics": "controls", "can_move": "controls"},
+    "metrics": {"alias": "aliases", "also_known_as": "aliases", "conflicts": "conflicts_with",
+                "max_change": "max_change_per_quarter", "units": "unit"},
+    "actions": {"action": "title", "due_date": "due", "deadline": "due", "by": "due", "owner_id": "owner"},
+    "measured": {"as_at": "as_of", "date": "as_of", "measured": "as_of", "amount": "value"},
+}
+# Keys a model reads under its own validator (the metric's direction words): known, not the team's.
+READ_BY_MODEL: dict[str, frozenset[str]] = {
+    "metrics": frozenset({"direction", "lower_is_better", "higher_is_better", "polarity"}),
+}
+
+
+@dataclass
+class Shaped:
+    """An entry ready for its model, and what reading it found."""
+
+    data: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)       # the team's own keys, as written
+    compound: list[str] = field(default_factory=list)          # the measures of a compound goal
+
+
+class Reader:
+    """Shapes entries of one file, with its index (renamed keys are indexed under the key read)."""
+
+    def __init__(self, index: dict[Path, Entry], strict_keys: bool = False, anchors: "Anchors | None" = None):
+        self.index = index
+        self.strict = strict_keys
+        self.anchors = anchors
+
+    # -- keys ---------------------------------------------------------------------------
+    def keys(self, kind: str, raw: dict, path: Path, out: Shaped, label: str) -> dict:
+        known = KEYS[kind]
+        data: dict[str, Any] = {}
+        later: list[tuple[str, str]] = []
+        for key, value in raw.items():
+            if key in known or key in READ_BY_MODEL.get(kind, ()):
+                data[key] = value
+                continue
+            same = _same_key(key, known) or SYNONYMS.get(kind, {}).get(normal_key(key))
+            if same is not None:
+                later.append((key, same))
+                continue
+            near = near_key(key, known)
+            if near is not None:
+                later.append((key, near))
+                self._misspelt(out, path, key, near, label, near in raw)
+                continue
+            out.extra[key] = value
+            if self.strict and not key.startswith("x-"):
+                out.problems.append(Problem(
+                    "F009", f"unknown key '{key}' in {label} (strict-keys is on)", self._key_at(path + (key,)),
+                    hint=f"the keys of {label} are: {', '.join(known)}; remove '{key}', or turn strict-keys off",
+                    subject=key))
+        for key, same in later:
+            if same in data:
+                continue                                     # the key itself is written: it wins
+            data[same] = raw[key]
+            self.alias(path + (key,), path + (same,))
+        return data
+
+    def _misspelt(self, out: Shaped, path: Path, key: str, near: str, label: str, both: bool) -> None:
+        if both:
+            message = f"key '{key}' in {label} looks like a misspelt '{near}', which is also given: it is not read"
+            hint = f"remove '{key}:', or rename it if it means something else"
+        else:
+            message = f"key '{key}' in {label} looks like a misspelt '{near}': its value is read as the {near}"
+            hint = f"rename '{key}:' to '{near}:'"
+        out.problems.append(Problem("F009", message, self._key_at(path + (key,)), hint=hint, subject=key))
+
+    def _key_at(self, path: Path):
+        origin = self.anchors.origin(path, key=True) if self.anchors is not None else None
+        if origin is not None:
+            return origin                                    # the key is written behind an anchor
+        entry = self.index.get(path)
+        return (entry.key or entry.value) if entry else self.index[path[:-1]].value
+
+    def alias(self, written: Path, read: Path) -> None:
+        n = len(written)
+        for sub in [p for p in self.index if p[:n] == written]:
+            self.index.setdefault(read + sub[n:], self.index[sub])
+
+
+def _slug(text: Any) -> str | None:
+    """'Broker calls answered within 20 seconds' -> 'broker_calls_answered_within_20_seconds'."""
+    if not isinstance(text, str):
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return ("m_" + slug if slug[:1].isdigit() else slug) or None
+
+
+def normal_key(key: str) -> str:
+    """'Paired-With', 'pairedWith', 'paired with' -> 'paired_with'."""
+    key = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key.strip())
+    return re.sub(r"[\s\-]+", "_", key.lower())
+
+
+def _same_key(key: str, known: tuple[str, ...]) -> str | None:
+    normal = normal_key(key)
+    return normal if normal in known else None
+
+
+def near_key(key: str, known: tuple[str, ...]) -> str | None:
+    """The known key one edit away (two for keys of seven letters or more), else None: 'deadine'
+    is 'deadline', but 'lead' is not 'level' and 'status' is not 'start'."""
+    word = normal_key(key)
+    best = None
+    for candidate in known:
+        allowed = 2 if len(candidate) >= 7 else 1
+        if len(candidate) <= 3 or abs(len(candidate) - len(word)) > allowed:
+            continue
+        d = _distance(word, candidate, allowed)
+        if d <= allowed and (best is None or d < best[0]):
+            best = (d, candidate)
+    return best[1] if best else None
+
+
+def _distance(a: str, b: str, bound: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from a to b; bound + 1 once past bound."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > bound:
+            return bound + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+_MEASURED_KEYS = KEYS["measured"]
+
+
+class GoalReader(Reader):
+    """A goal's nested values: actions, a structured baseline or target, an inline metric."""
+
+    def goal(self, data: dict, path: Path, out: Shaped) -> None:
+        actions = data.get("actions")
+        if isinstance(actions, (str, dict)):
+            actions = [actions]                              # one action, written without a list
+            self.alias(path + ("actions",), path + ("actions", 0))
+        if isinstance(actions, list):
+            data["actions"] = [self._action(a, path + ("actions", i), out) for i, a in enumerate(actions)]
+        metric = data.get("metric")
+        if isinstance(metric, list) and metric and all(isinstance(m, str) for m in metric):
+            out.compound = list(dict.fromkeys(metric))       # a compound goal: S003 asks to split it
+            data["metric"] = metric[0]
+            self._point(path + ("metric",), path + ("metric", 0))
+        elif isinstance(metric, dict):
+            data["metric"] = inline = self.keys("metrics", metric, path + ("metric",), out, "an inline metric")
+            if "id" not in inline:                           # named, not given an id: the name makes one
+                inline["id"] = _slug(inline.get("name")) or _slug(data.get("id")) or "own_metric"
+        for key in ("baseline", "target"):
+            value = data.get(key)
+            if isinstance(value, dict):
+                data[key] = self._measured(key, value, path + (key,), data, out)
+
+    def _action(self, action: Any, path: Path, out: Shaped) -> Any:
+        if isinstance(action, str):
+            self.index.setdefault(path + ("title",), self.index.get(path))
+            return {"title": action}                         # '- Send a reminder the day before'
+        if isinstance(action, dict):
+            return self.keys("actions", action, path, out, "an action")
+        return action
+
+    def _measured(self, key: str, value: dict, path: Path, goal: dict, out: Shaped) -> Any:
+        """{value: 12, unit: percent, as_of: ...}; or several measures mapped to values
+        ({first_response: 58%, resolution: 64%}): a compound goal, read on the goal's metric
+        (or the first measure)."""
+        if "value" in value or not value or any(near_key(k, _MEASURED_KEYS) or k in _MEASURED_KEYS
+                                               for k in map(str, value)):
+            return self.keys("measured", value, path, out, f"a {key}")
+        if not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value.values()):
+            return self.keys("measured", value, path, out, f"a {key}")
+        measures = [str(k) for k in value]
+        out.compound = list(dict.fromkeys(out.compound + measures))
+        metric = goal.get("metric")
+        chosen = metric if isinstance(metric, str) and metric in value else measures[0]
+        self._point(path, path + (chosen,))
+        return value[chosen]
+
+    def _point(self, path: Path, at: Path) -> None:
+        """The value read at `path` is the one written at `at`: findings on it point there (its key
+        stays the field's key)."""
+        inner, outer = self.index.get(at), self.index.get(path)
+        if inner is not None and outer is not None:
+            self.index[path] = Entry(outer.key, inner.value, inner.style, inner.merged)
