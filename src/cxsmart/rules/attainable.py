@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
@@ -13,6 +14,7 @@ from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import (bound, ranked, resolve_target, show, show_change, unit_problem,
                                    verb_against_numbers)
+from cxsmart.model.quantities import BAND
 from cxsmart.model.timeframes import describe
 from cxsmart.rule import Rule, RuleContext
 
@@ -28,6 +30,26 @@ def _change(goal: GoalView) -> tuple[float, float, float] | None:
     if landed is None:
         return None
     return baseline.value, landed, landed - baseline.value
+
+
+_HOLD_WORDS = re.compile(r"(?i)\b(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
+                         r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
+                         r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
+                         r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"
+                         r"throughout|consistently)\b")
+_CHANGE_WORDS = re.compile(r"(?i)\b(?:increas|rais|lift|grow|boost|improv|reduc|cut|lower|decreas|halv|doubl|shrink|"
+                           r"drive\s+(?:up|down)|bring\s+down|get\s+(?:down|up)|move|push|accelerat|speed\s+up)\w*")
+
+
+def holds_level(goal: GoalView) -> bool:
+    """A guardrail: the goal holds a level rather than moving the metric. A holding verb or a level
+    kept through a period says so; so does a threshold target ('at least 85%') with no verb of
+    change in the goal's words."""
+    words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t)
+    if _HOLD_WORDS.search(words):
+        return True
+    bounded = goal.target is not None and goal.target.bound not in (None, BAND)
+    return bounded and not _CHANGE_WORDS.search(words)
 
 
 def _window_start(goal: GoalView, today: dt.date) -> dt.date:
@@ -103,28 +125,39 @@ class ImplausibleChange(Rule):
 
 
 class AlreadyAchieved(Rule):
-    """The baseline already meets the target: there is nothing to achieve.
+    """The baseline already meets the target of a goal that asks for change: nothing to achieve.
+
+    A goal that holds a level is not asking for change, and holding a level you already meet
+    is its point: "keep abandonment under 5% every week", "maintain CSAT at or above 85%",
+    "hold at least 97% of disputes closed inside the time limit", "no more than 2% of calls
+    abandoned". Such a guardrail is read from a holding verb (keep, maintain, hold, sustain,
+    stay, remain, protect, preserve), from a threshold target written with no verb of change
+    ("at least 85%", "≤ 5%", "under 6 minutes"), or from a level kept through a period ("every
+    week", "each month", "at all times"); it is quiet here when today's value meets the level,
+    and when today is on the wrong side it is a real target anyway. A target already met by a
+    goal whose words ask for change ("reduce churn to 3%" when it is 3% today) is reported; where
+    the words and the numbers point opposite ways ("raise CSAT to 90%" from 93%), M004 says so.
 
     ## Why it matters
-    Kiruthu (ICX Kenya): an easy CX goal asks little of anyone, and goal-setting theory
-    holds that harder goals bring out more effort. A target at or
-    behind today's value is a threshold to hold, not a goal.
+    Kiruthu (ICX Kenya): a goal that asks nothing of anyone changes nothing; goal-setting
+    research finds that harder goals draw more effort. A target behind today's value, written
+    as a change, is either a typo or a goal that is already done.
 
     ## Example
     ```yaml
-    - title: Keep churn rate at 3% by 2026-12-31
+    - title: Reduce churn rate to 3% by 2026-12-31
       metric: churn_rate
-      baseline: 2.8%
+      baseline: 3%
       target: 3%
       deadline: 2026-12-31
     ```
 
     ## Use instead
     ```yaml
-    - title: Reduce churn rate from 2.8% to 2.4% by 2026-12-31
+    - title: Keep churn rate at or below 3% in every month of 2026
       metric: churn_rate
-      baseline: 2.8%
-      target: 2.4%
+      baseline: 3%
+      target: at most 3%
       deadline: 2026-12-31
     ```
     """
@@ -138,6 +171,8 @@ class AlreadyAchieved(Rule):
         moved = _change(goal)
         if moved is None or goal.target.change or goal.target.factor or verb_against_numbers(goal):
             return                                  # a change the wrong way, or words against numbers: M004
+        if holds_level(goal):
+            return                                  # keeping a level already met is the goal
         baseline, landed, change = moved
         better = goal.metric.better
         met = change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)
