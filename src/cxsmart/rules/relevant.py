@@ -9,6 +9,7 @@ from cxsmart.engine.goalview import GoalView
 from cxsmart.model.catalogue import normalise
 from cxsmart.model.goalfile import MetricDef
 from cxsmart.rule import Rule, RuleContext
+from cxsmart.rules.incentives import guarded
 
 
 def _name(metric: MetricDef) -> str:
@@ -146,81 +147,6 @@ class OwnerCannotAffect(Rule):
                               "a metric it controls")
 
 
-class ConflictingIncentive(Rule):
-    """The goal's metric works against its objective's KPI or its parent goal's metric.
-
-    Metrics in the catalogue list what they conflict with: average handling time works
-    against churn, retention, CSAT, NPS and first contact resolution. A goal whose
-    `paired_with` names a goal on a customer-perceived metric (CSAT, NPS, CES ...) is not
-    reported: "cut handling time without lowering CSAT" is the balanced form.
-
-    ## Why it matters
-    Del Moro: if call-centre agents are still rewarded for short calls while the company's
-    goal is to cut churn, the two pull against each other.
-
-    ## Example
-    ```yaml
-    objectives:
-      - id: reduce-churn
-        title: Grow recurring revenue by reducing customer churn
-        kpi: churn_rate
-    goals:
-      - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
-        metric: aht
-        objective: reduce-churn
-    ```
-
-    ## Use instead
-    ```yaml
-    objectives:
-      - id: reduce-churn
-        title: Grow recurring revenue by reducing customer churn
-        kpi: churn_rate
-    goals:
-      - title: Increase first contact resolution from 70% to 76% by 2026-06-30
-        metric: fcr
-        objective: reduce-churn
-    ```
-    """
-
-    code = "R004"
-    name = "conflicting-incentive"
-    severity = Severity.WARNING
-    needs_text = True               # reads values that may come from the title
-
-    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        metric = goal.metric
-        if metric is None:
-            return
-        catalogue = ctx.workspace.catalogue
-        above = []
-        if goal.objective is not None and goal.objective.kpi:
-            kpi = catalogue.resolve(goal.objective.kpi)
-            if kpi is not None:
-                above.append((kpi, f"the KPI of objective '{goal.objective.id}'"))
-        if goal.parent is not None and goal.parent.metric is not None:
-            above.append((goal.parent.metric, f"the metric of parent goal {goal.parent.label}"))
-        if _guarded(goal):
-            return                                  # the pairing the hint asks for: the conflict is watched
-        for other, what in above:
-            if other.id != metric.id and (other.id in metric.conflicts_with or metric.id in other.conflicts_with):
-                yield ctx.report(self, goal, f"{_name(metric)} works against {_name(other)}, {what}",
-                                 at=goal.span("metric") or goal.anchor, subject=f"{metric.id} {other.id}",
-                                 hint=f"measure this goal on a metric that moves {_name(other)} the right way, or "
-                                      "pair it with one that does ('paired_with')")
-                return
-
-
-def _guarded(goal: GoalView) -> bool:
-    """Whether `paired_with` names a goal on a customer-perceived metric (CSAT, NPS, CES ...):
-    "cut AHT without lowering CSAT" is the balanced goal R004's hint asks for."""
-    return any(_external(paired) for paired in goal.paired_all)
-
-
-def _external(goal: GoalView) -> bool:
-    return goal.metric is not None and goal.metric.kind == "external"
-
-
 class InternalWithoutExternal(Rule):
     """An internal operational KPI has no customer-perceived measure paired with it.
 
@@ -274,7 +200,7 @@ class InternalWithoutExternal(Rule):
         if metric is None or metric.kind != "internal":
             return
         if goal.paired is not None:
-            if _guarded(goal):
+            if guarded(goal):
                 return
             yield ctx.report(self, goal, f"goal {goal.label} is paired with {goal.paired.label}, whose metric is "
                              "not customer-perceived", at=goal.span("paired_with"),

@@ -1,0 +1,167 @@
+"""R004: a goal whose metric pulls against what its objective is for, by the catalogue's conflict
+lists or by what the objective says in words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.engine.goalview import GoalView
+from cxsmart.model.goalfile import MetricDef
+from cxsmart.rule import Rule, RuleContext
+from cxsmart.rules.attainable import holds_level
+
+
+def _name(metric: MetricDef) -> str:
+    return metric.name or metric.id
+
+
+class ConflictingIncentive(Rule):
+    """The goal's metric works against its objective's KPI, its parent goal's metric, or what
+    its objective says in words.
+
+    Metrics in the catalogue list what they conflict with: average handling time works
+    against churn, retention, CSAT, NPS and first contact resolution. Conflicts are also read
+    from words: a measure of efficiency or cost (handling or call time, time spent with
+    customers, cost per contact or claim, payouts, settlement or refund values, FTE or
+    headcount, read from the metric's `kind` and name, or the goal's own "to save posts")
+    under an objective whose title, description or KPI is about customer outcomes (fair
+    outcomes, vulnerable customers or financial difficulty, satisfaction, loyalty, trust,
+    retention, quality, complaints upheld).
+
+    Either way, a goal with a customer-perceived measure beside it is not reported: one its
+    `paired_with` names (CSAT, NPS, CES ...), or a guardrail goal of the same owner that holds a
+    customer-perceived measure ("keep CSAT for these customers at or above 85%").
+
+    ## Why it matters
+    Del Moro: if call-centre agents are still rewarded for short calls while the company's
+    goal is to cut churn, the two pull against each other. Watkinson: customers judge the
+    whole experience, so a saving made on their time shows up in how they feel.
+
+    ## Example
+    ```yaml
+    objectives:
+      - id: reduce-churn
+        title: Grow recurring revenue by reducing customer churn
+        kpi: churn_rate
+    goals:
+      - title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+        metric: aht
+        objective: reduce-churn
+    ```
+
+    ## Use instead
+    Measure the goal on what the objective needs, or keep the saving and put the customer's
+    view beside it (`paired_with`, or a guardrail goal of the same owner):
+
+    ```yaml
+    objectives:
+      - id: reduce-churn
+        title: Grow recurring revenue by reducing customer churn
+        kpi: churn_rate
+    goals:
+      - id: aht-2026
+        title: Reduce average handling time from 7 min to 6 min by 2026-06-30
+        metric: aht
+        objective: reduce-churn
+        paired_with: csat-2026
+      - id: csat-2026
+        title: Keep CSAT at or above 80% while handling time falls, to 2026-06-30
+        metric: csat
+        objective: reduce-churn
+    ```
+    """
+
+    code = "R004"
+    name = "conflicting-incentive"
+    severity = Severity.WARNING
+    needs_text = True               # reads values that may come from the title
+
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        metric = goal.metric
+        if metric is None:
+            return
+        catalogue = ctx.workspace.catalogue
+        above = []
+        if goal.objective is not None and goal.objective.kpi:
+            kpi = catalogue.resolve(goal.objective.kpi)
+            if kpi is not None:
+                above.append((kpi, f"the KPI of objective '{goal.objective.id}'"))
+        if goal.parent is not None and goal.parent.metric is not None:
+            above.append((goal.parent.metric, f"the metric of parent goal {goal.parent.label}"))
+        if guarded(goal) or kept_beside(goal, ctx.workspace):
+            return                                  # the pairing the hint asks for: the conflict is watched
+        for other, what in above:
+            if other.id != metric.id and (other.id in metric.conflicts_with or metric.id in other.conflicts_with):
+                yield ctx.report(self, goal, f"{_name(metric)} works against {_name(other)}, {what}",
+                                 at=goal.span("metric") or goal.anchor, subject=f"{metric.id} {other.id}",
+                                 hint=f"measure this goal on a metric that moves {_name(other)} the right way, or "
+                                      "pair it with one that does ('paired_with')")
+                return
+        words = objective_words(goal) if saves_on_customers(goal) else None
+        if words:
+            said, where = words
+            yield ctx.report(self, goal, f"{_name(metric)} is a measure of efficiency or cost, and {where} is about "
+                             f"{said}: cutting it can work against the customers it protects",
+                             at=goal.span("metric") or goal.title_span, subject=f"{metric.id} {said}",
+                             hint="pair it with a goal on how those customers feel ('paired_with: <goal id>'), or "
+                                  "give the same owner a guardrail goal that holds one ('keep CSAT at or above 85%')")
+
+
+def guarded(goal: GoalView) -> bool:
+    """Whether `paired_with` names a goal on a customer-perceived metric (CSAT, NPS, CES ...):
+    "cut AHT without lowering CSAT" is the balanced goal R004's hint asks for."""
+    return any(_external(paired) for paired in goal.paired_all)
+
+
+def _external(goal: GoalView) -> bool:
+    return goal.metric is not None and goal.metric.kind == "external"
+
+
+
+
+def kept_beside(goal: GoalView, ws) -> bool:
+    """A guardrail goal of the same owner holds a customer-perceived measure."""
+    owner = goal.goal.owner
+    return owner is not None and any(
+        other is not goal and other.goal.owner == owner and _external(other) and holds_level(other)
+        for other in ws.goals)
+
+
+# Measures of efficiency or cost, by name: time spent with customers, cost, payouts, staff.
+_SAVING = re.compile(r"(?i)\b(?:handl(?:e|ing)\s+time|aht|call\s+(?:duration|length|time)|talk\s+time|wrap(?:-?up)?"
+                     r"|time\s+(?:spent\s+)?(?:with|per)\s+(?:customers?|callers?|patients?|residents?|passengers?)"
+                     r"|(?:visit|appointment|consultation)\s+(?:length|duration|time)|cost(?:s)?\s+(?:per|to\s+serve|of)"
+                     r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|"
+                     r"compensation)\s+(?:value|amount|cost|spend)s?|fte|headcount|posts?|staffing\s+cost)\b")
+_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficien\w*|headcount|fte|posts?|cost\s+out)\b")
+# Objectives about customer outcomes, by their words.
+_OUTCOMES = re.compile(r"(?i)\b(?:fair(?:ly|ness)?|vulnerab\w*|financial\s+difficult\w*|hardship|"
+                       r"satisf\w*|loyal\w*|trust\w*|retention|retain\w*|churn|quality|complaints?\s+upheld|upheld|"
+                       r"good\s+outcomes?|customer\s+outcomes?|consumer\s+duty|wellbeing|well-being|dignity|"
+                       r"treat(?:ed|ing)?\s+(?:customers?\s+)?(?:fairly|with\s+care))\b")
+
+
+def saves_on_customers(goal: GoalView) -> bool:
+    """The goal's metric is a measure of efficiency or cost (by kind and name, or the goal saying
+    it saves), to be cut."""
+    metric = goal.metric
+    if metric is None or metric.kind == "external":
+        return False
+    names = " ".join(n for n in (metric.id.replace("_", " "), metric.name or "", *metric.aliases) if n)
+    if _SAVING.search(names):
+        return metric.better != "higher"
+    words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t)
+    return metric.kind in ("internal", "business") and bool(_SAVING_WORDS.search(words))
+
+
+def objective_words(goal: GoalView) -> tuple[str, str] | None:
+    """What the goal's objective says about customer outcomes ('vulnerable', 'fair'), and which
+    objective says it."""
+    objective = goal.objective
+    if objective is None:
+        return None
+    text = " ".join(t for t in (objective.title, objective.description, (objective.kpi or "").replace("_", " ")) if t)
+    m = _OUTCOMES.search(text)
+    return (f"'{m.group(0).lower()}'", f"objective '{objective.id}'") if m else None
