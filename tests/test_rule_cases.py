@@ -33,7 +33,10 @@ def test_rule_case(code: str, case: dict, today):
     texts = case.get("files") or case.get("fail") or case.get("pass")
     config = Config.model_validate(case["config"]) if "config" in case else None
     pinned = dt.date.fromisoformat(str(today)) if today else TODAY
-    found = [d for d in lint(texts, select=[code], today=pinned, config=config) if d.code == code]
+    everything = lint(texts, select=[code, "F008"], today=pinned, config=config)
+    crashed = [d.message for d in everything if d.code == "F008" and code != "F008"]
+    assert crashed == [], f"{code} raised on this case: {crashed}"
+    found = [d for d in everything if d.code == code]
     failing = "fail" in case or case.get("expect") == "fail"
     if not failing:
         assert found == [], f"{code} fired on a passing case: {[d.message for d in found]}"
