@@ -68,7 +68,9 @@ class ProseMismatch(Rule):
             theirs = resolve_target(goal.baseline, goal.target)
             more = goal.target.change and not facts.target.value.change and \
                 _same(facts.target.value.value, abs(goal.target.value))     # "25,000 more" and 'target: +25,000'
-            if mine is not None and theirs is not None and not _same(mine, theirs) and not more:
+            bare = not (facts.target.value.change or goal.target.change or goal.target.factor) and \
+                _agree(facts.target.value, goal.target)            # a bare number takes the field's unit
+            if mine is not None and theirs is not None and not _same(mine, theirs) and not more and not bare:
                 yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
                                  f"{goal.target.text}", at=facts.target.span, subject="target",
                                  hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
