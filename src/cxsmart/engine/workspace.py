@@ -15,7 +15,8 @@ from cxsmart.engine.goalview import GoalView
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.facts import Fact
 from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective
-from cxsmart.model.quantities import POINTS, Quantity, in_metric_unit
+from cxsmart.model.quantities import POINTS, Quantity
+from cxsmart.model.unitvalues import in_metric_unit
 from cxsmart.model.units import UNREAD
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.read.loader import Item, SourceFile

@@ -25,7 +25,8 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from cxsmart.model.quantities import Quantity, QuantityError, parse_quantity, unit_conflict, with_unit
+from cxsmart.model.quantities import Quantity, QuantityError, parse_quantity
+from cxsmart.model.unitvalues import unit_conflict, with_unit
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.model.units import FAMILIES, Unit, read_unit, read_direction
 

@@ -267,3 +267,10 @@ def read_direction(text: str) -> str | None:
     if t in _LOWER:
         return "lower"
     return None
+
+
+def yaml_text(text: str) -> str:
+    """A unit as it can be pasted into a flow mapping: 'days' as it is, '%' or 'per 1,000 customers' quoted."""
+    if re.fullmatch(r"[A-Za-z][\w .()/'-]*", text) and not text.endswith(" "):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -100,14 +100,16 @@ class UnitMismatch(Rule):
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         metric, baseline, target = goal.metric, goal.baseline, goal.target
         blamed = self._blamed[1] if self._blamed[0] is ctx.workspace else set()
+        said = False
         if metric is not None and metric.id not in blamed:
             for role, q in (("baseline", baseline), ("target", target)):
                 problem = q is not None and unit_problem(q, metric, role)
                 if problem:
+                    said = True
                     yield ctx.report(self, goal, problem, at=goal.at(role),
                                      hint=f"write the {role} in the metric's unit, or check that the metric is right")
-        if baseline is None or target is None:
-            return
+        if baseline is None or target is None or said:
+            return                  # one slip, one finding
         if baseline.currency and target.currency and baseline.currency != target.currency:
             yield ctx.report(self, goal, f"baseline is in {baseline.currency} but target in {target.currency}",
                              at=goal.at("target"), hint="use one currency for baseline and target")
