@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from cxsmart.model.goalfile import Measured, MetricDef
 from cxsmart.model.quantities import QuantityError, parse_quantity
 from cxsmart.model.units import read_direction, read_unit
+from tests.conftest import lint
 
 
 @pytest.mark.parametrize("text,family,factor,currency,working,scale,per", [
@@ -168,3 +169,44 @@ def test_any_unit_text_round_trips(text):
         parse_quantity(f"12 {text}")
     except QuantityError:
         pass
+
+
+ONE_SLIP = """\
+metrics:
+  - {id: fair_outcome, name: Fair outcome, unit: [percent, points], better: higher}
+goals:
+  - id: a
+    title: Raise fair outcome agreement from 79% to 85% by 2027-06-30
+    metric: fair_outcome
+    baseline: 79%
+    target: 85%
+    deadline: 2027-06-30
+  - id: b
+    title: Cut the wait from 12 to 9 days by 2027-06-30
+    metric: wait_days
+    baseline: {value: 12%, unit: days}
+    target: 9 days
+    deadline: 2027-06-30
+"""
+
+
+def test_one_slip_is_one_finding_and_rules_on_its_value_are_quiet():
+    """An unreadable unit is one F002 at its line, and no unit stands in for it (no M007 on the
+    goals); a value that disagrees with its unit is one F002 at its line, and no rule judges it."""
+    found = [(d.code, d.span.line) for d in lint(ONE_SLIP, select=["F", "M", "A"])]
+    assert ("F002", 2) in found and ("F002", 13) in found
+    assert [c for c, line in found if c in ("F002", "M007", "M008", "M002", "A001", "A002", "A004")] == \
+        ["F002", "F002"]
+
+
+@pytest.mark.parametrize("value,unit,expected", [
+    ("3.1 per 1,000", "per 10,000 customers", 31),        # a rate in the metric's denominator
+    ("12", "mins", 720),                                  # a bare number in the metric's precise unit
+    ("2.4", "£m", 2_400_000),
+    ("1.5 hours", "mins", 5400),                          # already a duration: kept, in seconds
+    ("12", "duration", 12),                               # the family alone says no more: left bare
+])
+def test_values_read_in_the_metrics_unit(value, unit, expected):
+    from cxsmart.model.unitvalues import in_metric_unit
+
+    assert in_metric_unit(parse_quantity(value), read_unit(unit)).value == pytest.approx(expected)

@@ -185,9 +185,10 @@ class Workspace:
             self._file_metric_in_prose(view)
             if g.metric is None and facts.metric is not None:
                 view.metric = self._metric_from_prose(view)
-            if g.baseline is None and facts.baseline is not None:
+            unread = view.item.unreadable           # a field written but unreadable (one F002): no
+            if g.baseline is None and facts.baseline is not None and "baseline" not in unread:   # stand-in
                 view.baseline = facts.baseline.value
-            if g.target is None and facts.target is not None:
+            if g.target is None and facts.target is not None and "target" not in unread:
                 view.target = facts.target.value
             if g.deadline is None and facts.deadline is not None:
                 view.deadline = self._dated(facts.deadline.value, view, prose=True)

@@ -181,6 +181,14 @@ class MetricDef(_Model):
             data["range"] = list(spec.scale)
         return data
 
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit_is_text(cls, value: Any) -> Any:
+        if value not in FAMILIES:
+            raise ValueError("'unit' is the unit as you write it, such as %, pp, days, working hours, GBP, "
+                             "stars (out of 5) or per 1,000 customers")
+        return value
+
     @field_validator("better", "direction", "polarity", mode="before")
     @classmethod
     def _way(cls, value: Any) -> Any:
