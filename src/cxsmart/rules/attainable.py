@@ -44,6 +44,9 @@ class ImplausibleChange(Rule):
     Each metric in the catalogue has a plausible change per quarter
     (`max_change_per_quarter`, e.g. 10 NPS points, 5 CSAT points, 15% of handling time).
     The window runs from `start` (or the baseline's `as_of`, or today) to the deadline.
+    A metric defined in a precise unit (`unit: mins`, `unit: £k`) has its bound in that unit;
+    values are compared after converting within the unit's family (hours and minutes,
+    `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000").
 
     ## Why it matters
     Del Moro: when a goal is so ambitious that it is bound to fail, it is hard to get a team
@@ -104,6 +107,9 @@ class ImplausibleChange(Rule):
 
 class AlreadyAchieved(Rule):
     """The baseline already meets the target: there is nothing to achieve.
+
+    Baseline and target are compared in the metric's unit, whichever way each is written
+    (`{value: 4.1 out of 5}` and `4.4/5`, `about 4 days` and `96 hours`).
 
     ## Why it matters
     Kiruthu (ICX Kenya): an easy CX goal asks little of anyone, and goal-setting theory
@@ -236,6 +242,9 @@ def _period(day: dt.date, period: str, fiscal_start: int = 1) -> str:
 
 class TrivialChange(Rule):
     """The change is too small to matter for the metric (below its `min_change`).
+
+    `min_change` is in the metric's unit as its definition writes it (`unit: mins`,
+    `min_change: 1` is a minute), or a share of the baseline such as "1%".
 
     ## Why it matters
     Kiruthu (ICX Kenya): a goal that is a bit hard to reach is what pushes the customer

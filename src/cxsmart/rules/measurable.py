@@ -213,7 +213,9 @@ class OutOfRange(Rule):
     """A baseline or target lies outside the values the metric can take.
 
     NPS runs from -100 to 100, a percentage from 0 to 100, a rating from 1 to 5. A change
-    target is checked where it lands: a CSAT of 96% plus 5 points is 101%.
+    target is checked where it lands: a CSAT of 96% plus 5 points is 101%. A metric whose
+    unit names a scale (`stars (out of 5)`, `/10`, `0-10`) has that scale as its range unless
+    it declares one; a range written for `unit: mins` is in minutes.
 
     ## Why it matters
     A target that cannot exist cannot be met; it usually means the wrong metric or unit.
