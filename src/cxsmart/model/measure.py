@@ -81,6 +81,16 @@ def _within_family(q: Quantity, metric: MetricDef, role: str, name: str) -> str 
     return None
 
 
+def incomparable(a: Quantity, b: Quantity) -> bool:
+    """Two values of one family that still cannot be compared: two currencies, two units of a
+    team's own, two score scales ('£48' and '€41', '182 Ml/d' and '150 kWh', '4.1/5' and '8/10')."""
+    if a.currency and b.currency and a.currency != b.currency:
+        return True
+    if a.unit == b.unit and a.unit in (SCORE, CUSTOM, RATE) and a.label and b.label:
+        return same_family_problem(read_unit(a.label), read_unit(b.label)) is not None
+    return False
+
+
 def _measured_in(metric: MetricDef) -> str:
     if metric.unit_text and metric.unit_text != metric.unit:
         return f"in '{metric.unit_text}'"

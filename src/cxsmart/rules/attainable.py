@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.measure import (bound, ranked, resolve_target, show, show_change, unit_problem,
+from cxsmart.model.measure import (bound, incomparable, ranked, resolve_target, show, show_change, unit_problem,
                                    verb_against_numbers)
 from cxsmart.model.timeframes import describe
 from cxsmart.rule import Rule, RuleContext
@@ -22,7 +22,8 @@ def _change(goal: GoalView) -> tuple[float, float, float] | None:
     metric, baseline, target = goal.metric, goal.baseline, goal.target
     if metric is None or baseline is None or target is None or ranked(baseline) or ranked(target):
         return None                                 # a league position is not a value of the metric
-    if unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target"):
+    if unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target") or \
+            incomparable(baseline, target):
         return None
     landed = resolve_target(baseline, target)
     if landed is None:

@@ -88,7 +88,7 @@ class UncataloguedMetric(Rule):
             better, why = "higher", " (better: higher or lower)"
         yield ctx.report(self, goal, f"metric '{ref}' is defined nowhere: it is checked as this goal's own "
                          f"metric, but its range and plausible pace are not", at=at, subject=ref,
-                         hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {name}, "
+                         hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {yaml_text(name)}, "
                               f"unit: {unit}, better: {better}}}]'{why}")
 
 
