@@ -287,7 +287,7 @@ def metrics_command() -> None:
         fail(str(e))
     for m in sorted(catalogue.metrics.values(), key=lambda m: m.id):
         aliases = ", ".join(a for a in m.aliases if a.lower() != m.id)
-        typer.echo(f"{m.id:<22} {m.unit:<9} {(m.better or '-') + ' is better':<17} {(m.kind or '-'):<9} {aliases}")
+        typer.echo(f"{m.id:<22} {m.unit_text or m.unit:<9} {(m.better or '-') + ' is better':<17} {(m.kind or '-'):<9} {aliases}")
 
 
 @app.command("init")

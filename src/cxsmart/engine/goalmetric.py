@@ -8,12 +8,25 @@ import re
 from typing import TYPE_CHECKING
 
 from cxsmart.model.goalfile import MetricDef
-from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, CURRENCY, DURATION, PERCENT, POINTS
+from cxsmart.model.quantities import (
+    ABOVE,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    CURRENCY,
+    CUSTOM,
+    DURATION,
+    PERCENT,
+    POINTS,
+    RATE,
+    SCORE,
+)
 
 if TYPE_CHECKING:
     from cxsmart.engine.goalview import GoalView
 
-_UNITS_OF = {PERCENT: "percent", POINTS: "points", DURATION: "duration", CURRENCY: "currency"}
+_UNITS_OF = {PERCENT: "percent", POINTS: "points", DURATION: "duration", CURRENCY: "currency", SCORE: "score",
+             RATE: "rate", CUSTOM: "custom"}
 _SCALE = re.compile(r"(?i)\b(\d{1,2})[- ]point\b|\bout of (\d{1,2})\b|\d(?:\.\d+)?\s?/\s?(\d{1,2})\b|"
                     r"\b1\s?(?:-|–|to)\s?(\d{1,2})\s+scale\b|\b(ces\s?2(?:\.0)?|agreement\s+scale)\b")
 
@@ -27,7 +40,7 @@ def own_metric(view: GoalView) -> MetricDef:
     unit = "count"
     for q in (view.baseline, view.target):
         if q is not None and not q.factor and q.unit in _UNITS_OF and not (q.change and q.unit == PERCENT):
-            unit = _UNITS_OF[q.unit]
+            unit = q.label if q.unit in (SCORE, RATE, CUSTOM) and q.label else _UNITS_OF[q.unit]
             break
     way = view.facts.direction.value if view.facts.direction is not None else None
     better = {"up": "higher", "down": "lower"}.get(way) or _side_of(view)
@@ -36,9 +49,18 @@ def own_metric(view: GoalView) -> MetricDef:
 
 def _side_of(view: GoalView) -> str | None:
     """Which side of a threshold is success: 'under £50k' means lower is better, 'at least 90%'
-    higher, whether the threshold is written in the field or the title."""
-    target = view.target
-    if target is None or not target.bound:
+    higher, whether the threshold is written in the field or the title; with no threshold, the
+    way the numbers move from the baseline to the target."""
+    target, baseline = view.target, view.baseline
+    if target is None:
+        return None
+    if not target.bound:                    # 'down from 14% to 9%', 'clear 1,200 to 300': the numbers say
+        if target.factor:
+            return "lower" if target.value < 1 else "higher" if target.value > 1 else None
+        if target.change:
+            return "lower" if target.value < 0 else "higher" if target.value > 0 else None
+        if baseline is not None and baseline.unit == target.unit and baseline.value != target.value:
+            return "lower" if target.value < baseline.value else "higher"
         return None
     return {AT_MOST: "lower", BELOW: "lower", AT_LEAST: "higher", ABOVE: "higher"}.get(target.bound)
 

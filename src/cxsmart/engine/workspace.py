@@ -15,13 +15,14 @@ from cxsmart.engine.goalview import GoalView
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.facts import Fact
 from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective
-from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_number
+from cxsmart.model.quantities import POINTS, Quantity
+from cxsmart.model.unitvalues import in_metric_unit
+from cxsmart.model.units import UNREAD
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.read.loader import Item, SourceFile
 from cxsmart.read.source import Problem
 from cxsmart.suggest import closest, did_you_mean
 
-_MEASURED_UNITS = {"percent": PERCENT, "points": POINTS, "duration": DURATION, "currency": CURRENCY}
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Workspace:
     known: dict[str, set[str]] = field(default_factory=dict)   # ids of items that failed validation
     _claimed: dict[str, Item] = field(default_factory=dict)      # goal id -> the item that holds it
     file_metrics: list[MetricDef] = field(default_factory=list)  # defined in `metrics:` blocks
+    metric_items: dict[str, Item] = field(default_factory=dict)  # where each of those is defined
     _file_names: "re.Pattern | None" = None
     _own_names: "re.Pattern | bool | None" = None               # ids of the team's own metrics, as words
 
@@ -64,6 +66,9 @@ class Workspace:
                         continue
                     if section == "metrics":
                         metric = self._refine(item.model)
+                        if "unit" in item.unreadable:       # reported once (F002); no unit stands in for it
+                            metric = metric.model_copy(update={"unit": UNREAD, "unit_text": None})
+                        self.metric_items[ident] = item
                         self.catalogue.add(metric)
                         self.file_metrics.append(metric)
                     elif section == "objectives":
@@ -145,6 +150,7 @@ class Workspace:
         view.deadline = self._dated(deadline, view)
         if view.uncatalogued is not None:
             view.metric = own_metric(view)          # from the fields; the prose refines it
+        _in_metric_unit(view)
         return view
 
     def _dated(self, deadline: Timeframe | None, view: GoalView, prose: bool = False) -> Timeframe | None:
@@ -180,9 +186,10 @@ class Workspace:
             self._file_metric_in_prose(view)
             if g.metric is None and facts.metric is not None:
                 view.metric = self._metric_from_prose(view)
-            if g.baseline is None and facts.baseline is not None:
+            unread = view.item.unreadable           # a field written but unreadable (one F002): no
+            if g.baseline is None and facts.baseline is not None and "baseline" not in unread:   # stand-in
                 view.baseline = facts.baseline.value
-            if g.target is None and facts.target is not None:
+            if g.target is None and facts.target is not None and "target" not in unread:
                 view.target = facts.target.value
             if g.deadline is None and facts.deadline is not None:
                 view.deadline = self._dated(facts.deadline.value, view, prose=True)
@@ -196,6 +203,7 @@ class Workspace:
                 view.metric = own_metric(view)
             elif view.metric is not None and view.metric.better is None and view.metric.better_on_scale:
                 view.metric = on_scale(view)
+            _in_metric_unit(view)
 
     def _file_metric_in_prose(self, view: GoalView) -> None:
         """A metric defined in a `metrics:` block (name or alias) named in the title is the metric
@@ -366,9 +374,17 @@ class Workspace:
 def _quantity(value: Quantity | Measured | None) -> tuple[Quantity | None, Timeframe | None]:
     if value is None or isinstance(value, Quantity):
         return value, None
-    unit = _MEASURED_UNITS.get(value.unit or "")
-    return Quantity(value.value, unit=unit, text=format_number(value.value) + (
-        "%" if unit == PERCENT else "")), value.as_of
+    return value.quantity, value.as_of
+
+
+def _in_metric_unit(view: GoalView) -> None:
+    """Bare numbers on a metric whose unit says more than its family ('unit: mins', 'unit: £m') are
+    in that unit; rates are read per the metric's denominator."""
+    metric = view.metric
+    if metric is None or metric.unit_text is None:
+        return
+    view.baseline = in_metric_unit(view.baseline, metric.spec)
+    view.target = in_metric_unit(view.target, metric.spec)
 
 
 def _signed_score(q: Quantity | None) -> bool:

@@ -32,9 +32,10 @@ _QUANTITY = re.compile(
              | \d{1,2}:\d{2}(?::\d{2})?(?!\s?[ap]\.?m))
     | \d{1,3}(?:st|nd|rd|th)
     | [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
-    | [+\-−]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?k\b)?
+    | [+\-−]?\s?[$€£]\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:bn|mn|m|b|million|billion)\b
+    | [+\-−]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|thousand|million|billion)\b)?
       (?:\s?(?:%|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b
-         |hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
+         |(?:working|business)\s(?:hours?|hrs?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
 _QUANTITY_CUES = frozenset({
     "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",

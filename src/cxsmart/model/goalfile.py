@@ -21,10 +21,14 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from cxsmart.model.quantities import Quantity, QuantityError, parse_quantity
+from cxsmart.model.unitvalues import unit_conflict, with_unit
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
+from cxsmart.model.units import FAMILIES, Unit, read_unit, read_direction
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$")
 _METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -76,12 +80,41 @@ def _check_id(value: str) -> str:
 
 
 class Measured(_Model):
-    """The mapping form of a baseline or target: {value: 12, unit: percent, as_of: 2025-12-31}."""
+    """The mapping form of a baseline or target: {value: 12, unit: percent, as_of: 2025-12-31}.
+    `value` is a quantity as people write it ('$48', '4.1 out of 5', '~3.9'); `unit` is free text
+    ('%', 'mins', 'GBP', 'stars (out of 5)'), read into a family with its text kept."""
 
-    value: float
-    unit: Literal["percent", "points", "score", "count", "currency", "duration", "ratio"] | None = None
+    value: QuantityValue
+    unit: str | None = None
     as_of: DateLike | None = None
     source: str | None = None
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit_text(cls, value: Any) -> Any:
+        return _unit_as_text(value)
+
+    @model_validator(mode="after")
+    def _agree(self) -> "Measured":
+        if self.unit is not None:
+            problem = unit_conflict(self.value, read_unit(self.unit))
+            if problem:
+                raise ValueError(problem)
+        return self
+
+    @property
+    def quantity(self) -> Quantity:
+        """The value in its unit: '{value: 12, unit: mins}' is 720 seconds, written '12 mins'."""
+        return self.value if self.unit is None else with_unit(self.value, read_unit(self.unit))
+
+
+def _unit_as_text(value: Any) -> Any:
+    """A unit is text as written; a number ('unit: 1000') is text too. Lists and mappings are not."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("'unit' is empty: write the unit, such as %, days, GBP or stars (out of 5), or remove the key")
+    return value
 
 
 class Objective(_Model):
@@ -109,9 +142,17 @@ class MetricDef(_Model):
     name: str | None = None
     description: str | None = None
     aliases: list[Text] = []
-    unit: Literal["percent", "points", "score", "count", "currency", "duration", "ratio"] = "count"
+    # the unit's family (FAMILIES); what the team wrote ('working hours', 'stars (out of 5)', '€') is in
+    # unit_text, and `spec` reads it (scale, currency, denominator, seconds per unit)
+    unit: Literal[FAMILIES] = "count"  # type: ignore[valid-type]
+    unit_text: SkipJsonSchema[str | None] = Field(None, exclude=True)
     range: tuple[float | None, float | None] | None = None
     better: Literal["higher", "lower"] | None = None
+    # the ways teams write `better`: 'direction: lower is better', 'lower_is_better: true', 'polarity: negative'
+    direction: Literal["higher", "lower"] | None = None
+    lower_is_better: bool | None = None
+    higher_is_better: bool | None = None
+    polarity: Literal["higher", "lower"] | None = None
     # where the better direction depends on the scale (CES: lower effort on 1-5, higher agreement on
     # the 7-point CES 2.0 scale): scale top -> direction; the goal's words or numbers pick the scale
     better_on_scale: dict[int, Literal["higher", "lower"]] = {}
@@ -119,6 +160,61 @@ class MetricDef(_Model):
     max_change_per_quarter: float | str | None = None   # in the metric's unit, or "25%" of the baseline
     min_change: float | str | None = None
     conflicts_with: list[Text] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_written(cls, data: Any) -> Any:
+        """'unit: working hours' -> family duration, text kept; numbers written in that unit
+        (range, change bounds) in seconds or whole amounts; a score's scale is its range
+        unless one is declared."""
+        if not isinstance(data, dict) or "unit" not in data:
+            return data
+        text = data["unit"]
+        if isinstance(text, (int, float)) and not isinstance(text, bool):
+            text = str(text)
+        if not isinstance(text, str) or not text.strip() or "unit_text" in data:
+            return data
+        spec = read_unit(text)
+        data = {**data, "unit": spec.family, "unit_text": text.strip()}
+        factor = spec.factor if spec.family in ("duration", "currency") and spec.factor else 1.0
+        if factor != 1.0:
+            data.update(_scaled(data, factor))
+        if spec.scale is not None and data.get("range") is None:
+            data["range"] = list(spec.scale)
+        return data
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit_is_text(cls, value: Any) -> Any:
+        if value not in FAMILIES:
+            raise ValueError("'unit' is the unit as you write it, such as %, pp, days, working hours, GBP, "
+                             "stars (out of 5) or per 1,000 customers")
+        return value
+
+    @field_validator("better", "direction", "polarity", mode="before")
+    @classmethod
+    def _way(cls, value: Any) -> Any:
+        way = read_direction(value) if isinstance(value, str) else None
+        if isinstance(value, str) and way is None:
+            raise ValueError(f"'{value}' is not a direction: write 'higher is better' or 'lower is better'")
+        return way if way is not None else value
+
+    @model_validator(mode="after")
+    def _better(self) -> "MetricDef":
+        """`better` from whichever way the team declared it."""
+        if self.better is None:
+            way = self.direction or self.polarity or \
+                ({True: "lower", False: "higher"}.get(self.lower_is_better) if self.lower_is_better is not None else
+                 {True: "higher", False: "lower"}.get(self.higher_is_better))
+            if way is not None:
+                self.__dict__["better"] = way
+                self.__pydantic_fields_set__.add("better")
+        return self
+
+    @property
+    def spec(self) -> Unit:
+        """The unit as the team wrote it, read (the family word alone for the built-in catalogue)."""
+        return read_unit(self.unit_text or self.unit)
 
     @field_validator("id")
     @classmethod
@@ -217,6 +313,20 @@ def cadence(text: str) -> str | None:
     m = _CADENCE.search(str(text))
     return _CADENCE_NAMES[m.lastgroup] if m else None
 
+
+
+def _scaled(data: dict, factor: float) -> dict:
+    """Range and change bounds written in the metric's unit ('range: [0, 60]' in minutes), in seconds
+    or whole amounts; a bound written as a share of the baseline ('25%') is left as it is."""
+    out: dict[str, Any] = {}
+    rng = data.get("range")
+    if isinstance(rng, (list, tuple)) and len(rng) == 2:
+        out["range"] = [v * factor if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in rng]
+    for key in ("max_change_per_quarter", "min_change"):
+        v = data.get(key)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            out[key] = v * factor
+    return out
 
 
 SECTIONS: dict[str, type[_Model]] = {

@@ -8,49 +8,95 @@ or a factor ("x2"); `resolve_target` turns it into the absolute value it means.
 from __future__ import annotations
 
 from cxsmart.model.goalfile import MetricDef
-from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quantity, format_duration, format_number
+from cxsmart.model.quantities import (
+    CURRENCY,
+    CUSTOM,
+    DURATION,
+    PERCENT,
+    POINTS,
+    RATE,
+    SCORE,
+    Quantity,
+    format_duration,
+    format_number,
+)
+from cxsmart.model.units import read_unit, same_family_problem
 
 _UNIT_WORDS = {PERCENT: "a percentage", POINTS: "points", DURATION: "a duration", CURRENCY: "an amount of money",
-               None: "a plain number"}
-# what an absolute value may be written in, per metric unit
+               SCORE: "a score", RATE: "a rate", CUSTOM: "in its own unit", None: "a plain number"}
+# what an absolute value may be written in, per metric unit family
 _ABSOLUTE = {
     "percent": {None, PERCENT, POINTS},
     "points": {None, POINTS},
-    "score": {None, POINTS},
-    "count": {None},
+    "score": {None, POINTS, SCORE},
+    "count": {None, RATE, CUSTOM},
     "currency": {None, CURRENCY},
     "duration": {DURATION},
     "ratio": {None},
+    "rate": {None, RATE, CUSTOM},
+    "custom": {None, CUSTOM},
 }
 # what a signed change may be written in (a '%' change is relative to the baseline)
 _CHANGE = {
     "percent": {None, PERCENT, POINTS},
     "points": {None, PERCENT, POINTS},
-    "score": {None, PERCENT, POINTS},
-    "count": {None, PERCENT},
+    "score": {None, PERCENT, POINTS, SCORE},
+    "count": {None, PERCENT, RATE, CUSTOM},
     "currency": {None, PERCENT, CURRENCY},
     "duration": {PERCENT, DURATION},
     "ratio": {None, PERCENT},
+    "rate": {None, PERCENT, RATE, CUSTOM},
+    "custom": {None, PERCENT, CUSTOM},
 }
 
 
 def unit_problem(q: Quantity, metric: MetricDef, role: str) -> str | None:
-    """Why `q` cannot be a value of `metric`, or None when it can."""
+    """Why `q` cannot be a value of `metric`, or None when it can. Units are compared by family,
+    then within it: a currency by its code ('£' is GBP), a score by its scale, a rate by its
+    denominator (converted), a unit of the team's own by its text. A metric whose unit could not
+    be read is not judged."""
     if q.factor:
         return f"a {role} cannot be a factor like '{q.text}'" if role == "baseline" else None
+    if metric.unit not in _ABSOLUTE:
+        return None
     change = q.change and role == "target"
     allowed = (_CHANGE if change else _ABSOLUTE)[metric.unit]
-    if q.unit in allowed:
-        return None
     name = metric.name or metric.id
+    if q.unit in allowed:
+        return _within_family(q, metric, role, name)
     if q.unit is None and metric.unit == "duration":
         return f"{role} '{q.text}' has no unit, but {name} is a duration: write it like '45 s' or '6 min'"
     return f"{role} '{q.text}' is {_UNIT_WORDS[q.unit]}, but {name} is measured {_measured_in(metric)}"
 
 
+def _within_family(q: Quantity, metric: MetricDef, role: str, name: str) -> str | None:
+    spec = metric.spec
+    if q.unit == CURRENCY and q.currency and spec.currency and q.currency != spec.currency:
+        return f"{role} '{q.text}' is in {q.currency}, but {name} is measured in {spec.currency} ('{spec.text}')"
+    if q.unit in (SCORE, CUSTOM) and q.label and metric.unit == q.unit:
+        own = read_unit(q.label)
+        problem = same_family_problem(own, spec) if (q.unit == CUSTOM or (own.scale and spec.scale)) else None
+        if problem:
+            return f"{role} '{q.text}' is not in {name}'s unit: {problem}"
+    return None
+
+
+def incomparable(a: Quantity, b: Quantity) -> bool:
+    """Two values of one family that still cannot be compared: two currencies, two units of a
+    team's own, two score scales ('£48' and '€41', '182 Ml/d' and '150 kWh', '4.1/5' and '8/10')."""
+    if a.currency and b.currency and a.currency != b.currency:
+        return True
+    if a.unit == b.unit and a.unit in (SCORE, CUSTOM, RATE) and a.label and b.label:
+        return same_family_problem(read_unit(a.label), read_unit(b.label)) is not None
+    return False
+
+
 def _measured_in(metric: MetricDef) -> str:
+    if metric.unit_text and metric.unit_text != metric.unit:
+        return f"in '{metric.unit_text}'"
     return {"percent": "in percent", "points": "in points", "score": "as a score", "count": "as a count",
-            "currency": "in money", "duration": "as a duration", "ratio": "as a ratio"}[metric.unit]
+            "currency": "in money", "duration": "as a duration", "ratio": "as a ratio", "rate": "as a rate",
+            "custom": "in its own unit"}[metric.unit]
 
 
 def ambiguous_percent(q: Quantity | None, metric: MetricDef | None, baseline: Quantity | None = None,
@@ -114,7 +160,7 @@ def metric_range(metric: MetricDef) -> tuple[float | None, float | None]:
         return metric.range
     if metric.unit == "percent":
         return (0.0, 100.0)
-    if metric.unit in ("duration", "count", "currency"):
+    if metric.unit in ("duration", "count", "currency", "rate"):
         return (0.0, None)
     return (None, None)
 
@@ -127,6 +173,7 @@ def show(value: float, metric: MetricDef | None, currency: str | None = None) ->
     if unit == "duration":
         return format_duration(round(value, 1))
     if unit == "currency":
+        currency = currency or metric.spec.currency
         symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency or "", "")
         return f"{symbol}{format_number(round(value, 2))}" + ("" if symbol or not currency else f" {currency}")
     return format_number(round(value, 1 if abs(value) >= 10 else 2))

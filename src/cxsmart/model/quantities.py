@@ -20,11 +20,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from cxsmart.model.units import COUNT, RATIO, read_unit
+
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
 PERCENT = "percent"
 POINTS = "points"
 DURATION = "duration"
 CURRENCY = "currency"
+SCORE = "score"                    # a value on a scale: "4.1 out of 5", "4.1/5", "8/10", "4.2 stars"
+RATE = "rate"                      # a value per a denominator: "3.1 per 1,000 customers"
+CUSTOM = "custom"                  # a unit of the team's own ("182 Ml/d"): compared by its text
 
 # Bounds: a threshold target is met by any value on its side of `value`.
 AT_LEAST = "at-least"              # "≥ 75%", "at least 75%", "75%+", "a minimum of 90%", "75% or more"
@@ -59,7 +64,7 @@ _SYMBOLS = "".join(_CURRENCY_SYMBOLS)
 _QUANTITY = re.compile(
     rf"""^\s*(?P<sign>[+\-−])?\s*
     (?:(?P<sym>[{_SYMBOLS}])|(?P<pcode>{_CODES_ALT})\s*)?
-    (?P<num>{_NUMBER})\s*(?P<k>k\b)?\s*
+    (?P<num>{_NUMBER})\s*(?:(?P<k>k|bn|mn|m|b|thousand|million|billion)(?![a-z]))?\s*
     (?:(?P<unit>{_UNIT_ALT})|(?P<scode>{_CODES_ALT}))?\.?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -81,7 +86,7 @@ _CLOCK = re.compile(r"^(?P<sign>[+\-−])?\s*(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _WORKING = re.compile(
-    rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{'|'.join(_WORD_NUMBERS)})\s+(?:working|business)[\s-]days?$",
+    rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{'|'.join(_WORD_NUMBERS)})\s+(?:working|business)[\s-](?P<unit>days?|hours?|hrs?)$",
     re.IGNORECASE)
 _WORD_DURATION = re.compile(
     rf"^(?P<num>{'|'.join(_WORD_NUMBERS)})\s+(?P<unit>{'|'.join(k for k in _SECONDS if len(k) > 2)})$", re.IGNORECASE)
@@ -142,6 +147,8 @@ class Quantity:
     bound: str | None = None         # AT_LEAST | AT_MOST | BELOW | ABOVE | BAND; None: a plain value
     high: float | None = None        # BAND only: the high end (value is the low end), in the same unit
     working_days: bool = False       # a duration in working days ("3 business days"): value is days x 86400 s
+    label: str | None = None         # the unit as written where its family needs it: a score's scale ("out of 5"),
+                                     # a rate's denominator ("per 1,000"), a count's noun, a custom unit ("Ml/d")
 
     @property
     def relative_percent(self) -> bool:
@@ -199,6 +206,7 @@ def _parse(raw: object) -> Quantity:
         raise QuantityError(f"expected a quantity such as {EXAMPLES}")
     text = raw.strip()
     body = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+    body = _APPROX.sub("", body, count=1) or body
     bound, rest = _split_bound(body)
     if bound:
         if _PREFIX.match(rest) or _SUFFIX.match(rest):
@@ -257,9 +265,19 @@ def _with_unit_of(bare: str, other: str) -> str:
     return other[:m.start()] + bare + other[m.end():] if m else bare
 
 
-# a number and a unit of the team's own: letters with '/', '.', '²', '³' ('Ml/d', 'kWh', 'm³'), or 'per N ...'
-_OWN_UNIT = re.compile(r"(?P<sign>[+\-−])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:[A-Za-zµ][A-Za-z/.²³µ]{1,11}|per\s+\d[\d,]*"
-                       r"(?:\s+[a-z]+){0,2})")
+# a number and a unit in words ('182 Ml/d', '3.1 per 1,000 customers', '4.2 stars', '12 complaints'), read by
+# read_unit: a unit nobody can place is the team's own, kept by its text
+_NUMBER_AND_UNIT = re.compile(rf"(?P<sign>[+\-−])?\s?(?P<num>{_NUMBER})\s?(?P<unit>[^\d\s+\-−].*)")
+# a score on its scale: '4.1 out of 5', '4.1/5', '8 / 10', '4.2 out of 5 stars'
+_SCORE_VALUE = re.compile(rf"(?P<sign>[+\-−])?\s?(?P<num>{_NUMBER})\s?(?P<scale>(?:/|out\s+of)\s?(?P<top>{_NUMBER}))"
+                          r"(?:\s?(?:stars?|points?))?", re.IGNORECASE)
+_OWN = re.compile(r"[A-Za-zµ][A-Za-z/.²³µ]{0,11}(?: [A-Za-z/.²³µ]{2,12})?")
+_NOT_A_UNIT = {"by", "to", "from", "in", "within", "before", "after", "until", "on", "at", "and", "or", "for", "of",
+               "the", "than", "vs"}
+_MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+# approximate values are that value: '~3.9', 'c. 40%', 'circa 40%', 'about 4 days', 'approx. 12%'
+_APPROX = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|about\b|around\b|approx\.|approx\b|approximately\b|roughly\b"
+                     r"|c(?=\s?[\d$€£¥₹]))\s*", re.IGNORECASE)
 
 
 def _plain(body: str, text: str) -> Quantity:
@@ -279,39 +297,71 @@ def _plain(body: str, text: str) -> Quantity:
     m = _WORKING.match(body)
     if m:
         num = m["num"].lower()
-        days = _WORD_NUMBERS[num] if num in _WORD_NUMBERS else _number(num)
-        return replace(_signed(days * 86400, m["sign"], DURATION, text), working_days=True)
+        amount = _WORD_NUMBERS[num] if num in _WORD_NUMBERS else _number(num)
+        size = 3600 if m["unit"].lower().startswith(("h", "hr")) else 86400
+        return replace(_signed(amount * size, m["sign"], DURATION, text), working_days=True)
     m = _WORD_DURATION.match(body)
     if m:
         return _signed(_WORD_NUMBERS[m["num"].lower()] * _SECONDS[m["unit"].lower()], None, DURATION, text)
     m = _QUANTITY.match(body)
     if not m:
-        own = _OWN_UNIT.fullmatch(body)
-        if own:                                     # '182 Ml/d', '3.1 per 1,000': the metric's own unit
-            value = _number(own["num"])
-            return Quantity(-value if own["sign"] and own["sign"] in "-−" else value, change=bool(own["sign"]),
-                            text=text)
-        raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
-    value = _number(m.group("num")) * (1000 if m.group("k") else 1)
+        return _worded(body, text)
     sign = m.group("sign")
-    if sign and sign in "-−":
-        value = -value
+    value = _number(m.group("num"))
     unit = None
     currency = None
     word = (m.group("unit") or "").lower()
+    mag = (m.group("k") or "").lower()
     if m.group("sym") or m.group("pcode") or m.group("scode"):
         if word:
             raise QuantityError(f"'{text}' mixes a currency with a '{word}' unit")
         unit = CURRENCY
         currency = _CURRENCY_SYMBOLS.get(m.group("sym") or "") or (m.group("pcode") or m.group("scode")).upper()
-    elif word:
+    elif mag in ("m", "b", "mn", "bn"):     # '£30m' is millions; '30m' alone could be minutes or millions
+        raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
+    value *= _MAGNITUDE.get(mag, 1)
+    if sign and sign in "-−":
+        value = -value
+    if word and not unit:
         unit = _UNIT_WORDS[word]
         if unit == DURATION:
             value *= _SECONDS[word]
     return Quantity(value, unit=unit, change=bool(sign), currency=currency, text=text)
 
 
-def _signed(value: float, sign: str | None, unit: str, text: str) -> Quantity:
+def _worded(body: str, text: str) -> Quantity:
+    """A number with a scale ('4.1/5') or a unit in words, read by read_unit."""
+    m = _SCORE_VALUE.fullmatch(body)
+    if m:
+        top = _number(m["top"])
+        label = f"out of {format_number(top)}"
+        return replace(_signed(_number(m["num"]), m["sign"], SCORE, text), label=label)
+    m = _NUMBER_AND_UNIT.fullmatch(body)
+    if not m or len(m["unit"]) > 40:
+        raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
+    unit = read_unit(m["unit"])
+    value = _number(m["num"])
+    family = unit.family
+    if family == CURRENCY and unit.currency:
+        q = _signed(value * (unit.factor or 1), m["sign"], CURRENCY, text)
+        return replace(q, currency=unit.currency)
+    if family == DURATION and unit.factor:
+        return replace(_signed(value * unit.factor, m["sign"], DURATION, text), working_days=unit.working)
+    if family in (PERCENT, POINTS):
+        return _signed(value, m["sign"], family, text)
+    if family == "score":
+        return replace(_signed(value, m["sign"], SCORE, text), label=unit.text)
+    if family == "rate":
+        return replace(_signed(value, m["sign"], RATE, text), label=unit.text)
+    if family in (COUNT, RATIO):
+        return replace(_signed(value, m["sign"], None, text), label=unit.text)
+    words = set(m["unit"].lower().split())
+    if not _OWN.fullmatch(m["unit"]) or words & _NOT_A_UNIT or words & _UNIT_WORDS.keys() or words & _MAGNITUDE.keys():
+        raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
+    return replace(_signed(value, m["sign"], CUSTOM, text), label=unit.text)
+
+
+def _signed(value: float, sign: str | None, unit: str | None, text: str) -> Quantity:
     value = float(value)
     return Quantity(-value if sign and sign in "-−" else value, unit=unit, change=bool(sign), text=text)
 

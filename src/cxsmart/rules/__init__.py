@@ -15,7 +15,8 @@ from cxsmart.rules.file import (
 )
 from cxsmart.rules.incentives import ConflictingIncentive
 from cxsmart.rules.fixable import DateForm, MetricAlias, SentenceOnly
-from cxsmart.rules.measurable import AmbiguousPercent, NoBaseline, NoMetric, NoTarget, OutOfRange, UnitMismatch
+from cxsmart.rules.measurable import AmbiguousPercent, NoBaseline, NoMetric, NoTarget, OutOfRange
+from cxsmart.rules.units import UnitMismatch
 from cxsmart.rules.own_metric import UncataloguedMetric
 from cxsmart.rules.plan import ActionAfterDeadline, ActionNoDue, ActionNoOwner, NoReview
 from cxsmart.rules.prose_mismatch import ProseMismatch

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.measure import (bound, ranked, resolve_target, show, show_change, unit_problem,
+from cxsmart.model.measure import (bound, incomparable, ranked, resolve_target, show, show_change, unit_problem,
                                    verb_against_numbers)
 from cxsmart.model.quantities import BAND
 from cxsmart.model.timeframes import describe
@@ -24,7 +24,8 @@ def _change(goal: GoalView) -> tuple[float, float, float] | None:
     metric, baseline, target = goal.metric, goal.baseline, goal.target
     if metric is None or baseline is None or target is None or ranked(baseline) or ranked(target):
         return None                                 # a league position is not a value of the metric
-    if unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target"):
+    if unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target") or \
+            incomparable(baseline, target):
         return None
     landed = resolve_target(baseline, target)
     if landed is None:
@@ -66,6 +67,9 @@ class ImplausibleChange(Rule):
     Each metric in the catalogue has a plausible change per quarter
     (`max_change_per_quarter`, e.g. 10 NPS points, 5 CSAT points, 15% of handling time).
     The window runs from `start` (or the baseline's `as_of`, or today) to the deadline.
+    A metric defined in a precise unit (`unit: mins`, `unit: £k`) has its bound in that unit;
+    values are compared after converting within the unit's family (hours and minutes,
+    `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000").
 
     ## Why it matters
     Del Moro: when a goal is so ambitious that it is bound to fail, it is hard to get a team
@@ -137,6 +141,9 @@ class AlreadyAchieved(Rule):
     and when today is on the wrong side it is a real target anyway. A target already met by a
     goal whose words ask for change ("reduce churn to 3%" when it is 3% today) is reported; where
     the words and the numbers point opposite ways ("raise CSAT to 90%" from 93%), M004 says so.
+
+    Baseline and target are compared in the metric's unit, whichever way each is written
+    (`{value: 4.1 out of 5}` and `4.4/5`, `about 4 days` and `96 hours`).
 
     ## Why it matters
     Kiruthu (ICX Kenya): a goal that asks nothing of anyone changes nothing; goal-setting
@@ -271,6 +278,9 @@ def _period(day: dt.date, period: str, fiscal_start: int = 1) -> str:
 
 class TrivialChange(Rule):
     """The change is too small to matter for the metric (below its `min_change`).
+
+    `min_change` is in the metric's unit as its definition writes it (`unit: mins`,
+    `min_change: 1` is a minute), or a share of the baseline such as "1%".
 
     ## Why it matters
     Kiruthu (ICX Kenya): a goal that is a bit hard to reach is what pushes the customer

@@ -15,7 +15,10 @@ class DirectionContradiction(Rule):
 
     With structured fields, a signed target ("+1 pp", "-5 pp") or a factor ("x2") is
     checked against the metric's better direction; the language checks add the verb
-    ("reduce CSAT from 70% to 80%").
+    ("reduce CSAT from 70% to 80%"). The better direction is read however the definition
+    writes it: `better: lower`, `direction: lower is better`, `direction: down`,
+    `lower_is_better: true`, `polarity: negative`. Values are compared in the metric's unit
+    (a baseline in hours and a target in minutes are one duration).
 
     ## Why it matters
     A target that worsens the metric is almost always a sign error, and a goal that is

@@ -213,7 +213,9 @@ class OutOfRange(Rule):
     """A baseline or target lies outside the values the metric can take.
 
     NPS runs from -100 to 100, a percentage from 0 to 100, a rating from 1 to 5. A change
-    target is checked where it lands: a CSAT of 96% plus 5 points is 101%.
+    target is checked where it lands: a CSAT of 96% plus 5 points is 101%. A metric whose
+    unit names a scale (`stars (out of 5)`, `/10`, `0-10`) has that scale as its range unless
+    it declares one; a range written for `unit: mins` is in minutes.
 
     ## Why it matters
     A target that cannot exist cannot be met; it usually means the wrong metric or unit.
@@ -322,56 +324,3 @@ def _quarters(goal: GoalView, ctx: RuleContext) -> float:
         return 4.0
     start = goal.start.first if goal.start is not None and goal.start.ok else ctx.today
     return max((deadline.last - start).days / (365.25 / 4), 1.0)
-
-
-class UnitMismatch(Rule):
-    """Baseline, target and metric are in units that cannot be compared.
-
-    Handling time in percent, CSAT in minutes, a target in euros for a baseline in dollars,
-    or a duration with no unit at all ("5": seconds or minutes?).
-
-    ## Why it matters
-    A goal whose numbers are in the wrong unit is measured against the wrong thing, or not
-    at all.
-
-    ## Example
-    ```yaml
-    - title: Reduce average handling time from 7 min to 80% by 2026-09-30
-      metric: aht
-      baseline: 7 min
-      target: 80%
-      deadline: 2026-09-30
-    ```
-
-    ## Use instead
-    ```yaml
-    - title: Reduce average handling time from 7 min to 6 min by 2026-09-30
-      metric: aht
-      baseline: 7 min
-      target: 6 min
-      deadline: 2026-09-30
-    ```
-    """
-
-    code = "M007"
-    name = "unit-mismatch"
-    severity = Severity.ERROR
-    needs_text = True               # reads values that may come from the title
-
-    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        metric, baseline, target = goal.metric, goal.baseline, goal.target
-        if metric is not None:
-            for role, q in (("baseline", baseline), ("target", target)):
-                problem = q is not None and unit_problem(q, metric, role)
-                if problem:
-                    yield ctx.report(self, goal, problem, at=goal.at(role),
-                                     hint=f"write the {role} in the metric's unit, or check that the metric is right")
-        if baseline is None or target is None:
-            return
-        if baseline.currency and target.currency and baseline.currency != target.currency:
-            yield ctx.report(self, goal, f"baseline is in {baseline.currency} but target in {target.currency}",
-                             at=goal.at("target"), hint="use one currency for baseline and target")
-        elif metric is None and not (target.change or target.factor) and \
-                None not in (baseline.unit, target.unit) and baseline.unit != target.unit:
-            yield ctx.report(self, goal, f"baseline '{baseline.text}' and target '{target.text}' are in different units",
-                             at=goal.at("target"), hint="write baseline and target in the same unit")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
+from cxsmart.model.units import yaml_text
 from cxsmart.rule import Rule, RuleContext
 
 
@@ -16,8 +17,12 @@ class UncataloguedMetric(Rule):
     Every CX team tracks measures of its own ("callbacks kept in the promised window",
     "digital containment", "Trustpilot score"), so this is information, not an error: the goal
     is still checked, with the metric read from the goal itself. Its unit comes from the
-    baseline and target ("80%" is a percentage), and its better direction from the verb
-    ("reduce" means lower is better for this goal), so units, the verb against the numbers,
+    baseline and target ("80%" is a percentage, "4.1 out of 5" a score out of 5, "182 Ml/d" a
+    unit of the team's own, shown in the suggested definition as written), and its better
+    direction from the verb ("reduce", "cut" mean lower is better for this goal) or, where no
+    verb says, from the numbers ("down from 14% to 9%", "clear 1,200 to 300": lower; a
+    threshold "under 2 days": lower), so the suggested definition never contradicts the
+    goal. Units, the verb against the numbers,
     the owner's `controls` and the cascade are all checked. What cannot be checked without a
     definition is the metric's valid range, its plausible pace, and its direction in goals
     whose verb does not say. When the name is a letter or two from a known metric
@@ -87,7 +92,7 @@ class UncataloguedMetric(Rule):
                                   "a metric of your own")
             return
         metric = goal.metric
-        unit = metric.unit if metric is not None else "count"
+        unit = yaml_text(metric.unit_text or metric.unit) if metric is not None else "count"
         ident = metric.id if metric is not None else ref
         name = _readable(ref) if ref == ident else ref
         if metric is not None and metric.better:
@@ -96,7 +101,7 @@ class UncataloguedMetric(Rule):
             better, why = "higher", " (better: higher or lower)"
         yield ctx.report(self, goal, f"metric '{ref}' is defined nowhere: it is checked as this goal's own "
                          f"metric, but its range and plausible pace are not", at=at, subject=ref,
-                         hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {name}, "
+                         hint=f"define it once, in any linted file: 'metrics: [{{id: {ident}, name: {yaml_text(name)}, "
                               f"unit: {unit}, better: {better}}}]'{why}")
 
 

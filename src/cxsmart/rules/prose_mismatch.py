@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import resolve_target
+from cxsmart.model.quantities import DURATION
 from cxsmart.rule import Rule, RuleContext
 
 
@@ -17,6 +18,12 @@ class ProseMismatch(Rule):
     Periods are compatible with dates inside them: a title "by Q2 2026" agrees with
     `deadline: 2026-06-30`. A change in the title agrees with an absolute field when they
     land on the same value from the baseline ("by 5 points" from 72% is 77%).
+
+    Values are compared in the metric's unit: "from £3.1m" agrees with `baseline: 3100000` on a
+    metric in GBP, "under 45 minutes" with `target: 0.75 hours`, and a bare number in the title
+    takes the field's unit ("18" and `target: 18 working hours`). A time window in the title
+    ("within 1 working day ... for 95% of claims") is the service standard the share is
+    measured against, not a second target, so it is not compared with `target: 95%`.
 
     ## Why it matters
     People read the title; reports read the fields. When they disagree, the goal is tracked
@@ -68,7 +75,10 @@ class ProseMismatch(Rule):
             theirs = resolve_target(goal.baseline, goal.target)
             more = goal.target.change and not facts.target.value.change and \
                 _same(facts.target.value.value, abs(goal.target.value))     # "25,000 more" and 'target: +25,000'
-            if mine is not None and theirs is not None and not _same(mine, theirs) and not more:
+            bare = not (facts.target.value.change or goal.target.change or goal.target.factor) and \
+                _agree(facts.target.value, goal.target)            # a bare number takes the field's unit
+            if mine is not None and theirs is not None and not _same(mine, theirs) and not more and not bare and \
+                    not _other_families(facts.target.value, goal.target):
                 yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
                                  f"{goal.target.text}", at=facts.target.span, subject="target",
                                  hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
@@ -103,6 +113,14 @@ def _agree(said, field) -> bool:
         number = re.match(r"\s*[-+]?(\d[\d,]*(?:\.\d+)?)", field.text or "")
         return number is not None and _same(said.value, float(number.group(1).replace(",", "")))
     return False
+
+
+def _other_families(said, field) -> bool:
+    """A duration in the title and a percentage in the field ('within 1 working day ... for 95% of
+    claims', 'target: 95%'): the title's duration is the service standard's time window, not
+    another target, and a duration is never compared with a number of another family."""
+    families = {said.unit, field.unit} - {None}
+    return len(families) == 2 and DURATION in families and not (said.change or field.change)
 
 
 def _same(a: float, b: float) -> bool:
