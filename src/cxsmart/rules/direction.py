@@ -71,7 +71,7 @@ class DirectionContradiction(Rule):
                                   f" ({metric.better} is better), but the target {target.text} is {side} the "
                                   f"baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
                                   hint=f"swap the numbers; or, if {'lower' if metric.better == 'higher' else 'higher'}"
-                                       f" is better for your {name}, declare it: " + declare_direction(metric))
+                                       f" is better for your {name}, declare it: " + _declare(metric, ctx))
             return ctx.report(self, goal, f"'{verb.words}' contradicts the numbers: the target {target.text} is "
                               f"{side} the baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
                               hint="fix the verb or swap the numbers")
@@ -85,7 +85,7 @@ class DirectionContradiction(Rule):
                 return ctx.report(self, goal, f"'{verb.words}' makes {name} {way}, but for {name} {metric.better} "
                                   "is better", at=verb.span, subject=verb.words.lower(),
                                   hint="check the verb, or the metric the goal names; if your measure is better "
-                                       f"the other way, say so: {declare_direction(metric)}")
+                                       f"the other way, say so: {_declare(metric, ctx)}")
         return None
 
     def _numbers(self, goal: GoalView, ctx: RuleContext) -> Diagnostic | None:
@@ -99,4 +99,13 @@ class DirectionContradiction(Rule):
                           f"{metric.better} is better", at=goal.at("target"),
                           hint=(f"flip the sign ('target: {fixed}'), or check the metric" if not target.factor else
                                 "use a factor on the right side of 1, or an absolute target")
-                          + f"; if your measure is better the other way, say so: {declare_direction(metric)}")
+                          + f"; if your measure is better the other way, say so: {_declare(metric, ctx)}")
+
+
+def _declare(metric, ctx: RuleContext) -> str:
+    """How to declare the other direction: a refinement of a built-in metric, or the one line to
+    change in the team's own definition (a second definition of it would be a duplicate id)."""
+    if any(m.id == metric.id for m in ctx.workspace.file_metrics):
+        other = "lower" if metric.better == "higher" else "higher"
+        return f"'better: {other}' in the definition of '{metric.id}' (where it says which way is better)"
+    return declare_direction(metric)

@@ -203,10 +203,26 @@ class NoTarget(Rule):
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         if goal.target is None and not goal.present("target"):
             example = f"e.g. 'target: {show(goal.baseline.value * 1.05, goal.metric)}'" if goal.baseline else \
-                "e.g. 'target: 78%'"
+                f"e.g. 'target: {_example_target(goal.metric)}'"
             yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
                              at=goal.at("baseline") if goal.baseline is not None else goal.title_span,
                              hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
+
+
+def _example_target(metric) -> str:
+    """A target in the metric's own unit and range, for a hint that must paste without a unit
+    mismatch: '78%' for a percentage, '6 min' for a duration, 8 on a 1-10 scale."""
+    unit = metric.unit if metric is not None else "percent"
+    if unit in ("percent", "points"):
+        return "78%" if unit == "percent" else "+5 pp"
+    if unit == "duration":
+        return "6 min"
+    low, high = (metric.range or (None, None)) if metric is not None else (None, None)
+    if low is not None and high is not None:
+        return show(low + 0.8 * (high - low), metric)
+    written = show(40 if unit == "currency" else 100, metric)
+    text = getattr(metric, "unit_text", None)
+    return f"{written} {text}" if unit in ("rate", "custom") and text else written
 
 
 class OutOfRange(Rule):

@@ -88,7 +88,10 @@ class ProseMismatch(Rule):
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
                                  f"{b.text}", at=facts.deadline.span, subject="deadline",
-                                 hint=f"write 'deadline: {facts.deadline.words}', or 'by {b.text}' in the title")
+                                 hint=(f"write 'deadline: {_as_written(facts.deadline, goal, ctx)}', or 'by {b.text}' in the title"
+                                       if _could_be_the_deadline(a, goal, ctx) else
+                                       f"write 'by {b.text}' in the title (the title's date is "
+                                       f"{'before the start' if goal.start is not None else 'past'})"))
 
 
 def _related(a, b) -> bool:
@@ -125,3 +128,22 @@ def _other_families(said, field) -> bool:
 
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _as_written(fact, goal, ctx) -> str:
+    """The title's deadline as the field should hold it: ISO for one day (T010 asks for that), the
+    last day of a period named with no year ('by Q3': T009 asks for the year), else the words."""
+    value = fact.value
+    if getattr(value, "yearless", False):
+        start = goal.start.first if goal.start is not None and goal.start.ok else None
+        value = value.resolved(start or ctx.today, ctx.fiscal_start)
+        return value.last.isoformat() if value.ok and value.last is not None else fact.words
+    if getattr(value, "kind", None) == "day" and getattr(value, "ok", False) and value.last is not None:
+        return value.last.isoformat()
+    return fact.words
+
+
+def _could_be_the_deadline(title_date, goal, ctx) -> bool:
+    """The title's date would make a valid deadline: after the start, and not already past."""
+    start = goal.start.first if goal.start is not None and goal.start.ok else None
+    return title_date.last > (start or ctx.today) and title_date.last >= ctx.today

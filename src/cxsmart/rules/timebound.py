@@ -47,8 +47,9 @@ class NoDeadline(Rule):
 
 
 def _next_quarter(ctx: RuleContext) -> tuple:
-    """The end of next quarter and its name: an example deadline that is not already past."""
-    day = quarter(ctx.today, 1)[1]
+    """The end of the quarter a year from now and its name: an example deadline that is not past,
+    and leaves a goal a year's pace (a nearer one could make the change implausible, A001)."""
+    day = quarter(ctx.today, 4)[1]
     return day, f"Q{(day.month - 1) // 3 + 1} {day.year}"
 
 
@@ -245,10 +246,13 @@ class RelativeDeadline(Rule):
             value = getattr(goal, field)
             if value is not None and value.relative is not None:
                 words = goal.facts.deadline.words if field == "deadline" and goal.from_prose("deadline") else value.text
+                from_today = value.anchored(ctx.today, ctx.fiscal_start) if field == "deadline" else None
+                dated = f"'deadline: {from_today.last.isoformat()}'" if from_today is not None and \
+                    from_today.ok and from_today.last is not None else "'deadline: 2027-06-30'"
                 yield ctx.report(self, goal, f"{field} '{words}' is relative, and there is no start date "
                                  "to count from", at=goal.at(field), subject=words.lower(),
-                                 hint="add 'start:' with a date, or write the deadline as a date "
-                                      "(e.g. 'deadline: 2026-12-31')")
+                                 hint=f"add 'start:' with the date it counts from, or write the deadline as a date "
+                                      f"(counted from today: {dated})")
 
 
 class InvalidDate(Rule):
