@@ -55,3 +55,54 @@ def test_a_yearless_quarter_is_the_teams_own_quarter():
     assert "31 December 2026" in found.diagnostics[0].message          # fiscal Q3: October to December
     found = lint_text(goal, select=["T009"], today=dt.date(2026, 9, 2))
     assert "30 September 2026" in found.diagnostics[0].message
+
+
+# --- the workspace's own dates (issue 17) --------------------------------------------------------
+
+DAY_FIRST_TEAM = {
+    "corporate.yaml": "goals:\n  - title: Cut the claims backlog from 900 to 300 by 31/12/2027\n    deadline: 31/12/2027\n",
+    "team.yaml": "goals:\n  - title: Raise CSAT from 78% to 84%\n    deadline: 04/01/2027\n"
+                 "  - title: Raise NPS from 20 to 30\n    deadline: 05/02/2027\n",
+}
+
+
+def test_a_day_first_workspace_reads_ambiguous_dates_day_first_and_says_so_once():
+    found = lint_text(DAY_FIRST_TEAM, select=["T003", "T011", "F002", "T007"], today=dt.date(2027, 3, 1)).diagnostics
+    assert [(d.path, d.code, d.span.line) for d in found] == [
+        ("team.yaml", "T003", 3), ("team.yaml", "T011", 3), ("team.yaml", "T003", 5)]
+    assert "4 January 2027" in found[0].message and "5 February 2027" in found[2].message
+    assert "04/01/2027 is read as 4 January 2027 (day-first)" in found[1].message
+    assert 'date-order = "day-first"' in found[1].hint
+
+
+def test_a_month_first_workspace_reads_them_month_first():
+    files = {"a.yaml": "- title: Cut the claims backlog from 900 to 300 by 12/31/2027\n",
+             "b.yaml": "- title: Raise CSAT from 78% to 84%\n  deadline: 04/01/2027\n"}
+    found = lint_text(files, select=["T003", "T011"], today=dt.date(2027, 5, 1)).diagnostics
+    assert [d.code for d in found] == ["T003", "T011"]
+    assert "1 April 2027" in found[0].message
+
+
+def test_the_configured_order_decides_over_the_workspace():
+    found = lint_text(DAY_FIRST_TEAM, config=Config(date_order="month-first"), select=["T003", "T011"],
+                      today=dt.date(2027, 4, 15)).diagnostics
+    assert [(d.code, d.span.line) for d in found] == [("T003", 3)]          # 1 April has passed, 2 May not
+    assert "1 April 2027" in found[0].message
+
+
+def test_a_linted_folder_reads_its_own_dates(tmp_path, monkeypatch):
+    from cxsmart.api import Overrides, lint_paths
+    from cxsmart.config import LoadedConfig
+
+    for name, text in DAY_FIRST_TEAM.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    loaded = LoadedConfig(config=Config(), root=tmp_path)
+    found = lint_paths([tmp_path], loaded, Overrides(select=["T011", "T003"], today=dt.date(2027, 3, 1))).diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in found if d.code == "T011"] == [("T011", 3, 15)]
+
+
+def test_a_workspace_with_both_orders_assumes_nothing():
+    files = {**DAY_FIRST_TEAM, "us.yaml": "- title: Cut repeat calls from 20% to 15%\n  deadline: 12/31/2027\n"}
+    found = lint_text(files, select=["T011", "F002"], today=dt.date(2026, 3, 1)).diagnostics
+    assert [(d.path, d.code) for d in found] == [("team.yaml", "F002"), ("team.yaml", "F002")]

@@ -185,7 +185,7 @@ def _fix(result, loaded, over, lint_again, unsafe: bool, diff: bool, fix_only: b
     from cxsmart.fix import run as fixing
 
     outcome = fixing.run(result, lambda contents: lint_again(replace(over, contents=contents)), unsafe,
-                         write=not diff, date_order=loaded.config.date_order)
+                         write=not diff, date_order=getattr(result.workspace, "date_order", None) or loaded.config.date_order)
     if fixing.report(outcome, diff, fix_only, sys.stdout, sys.stderr) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
     return outcome.result

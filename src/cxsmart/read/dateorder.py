@@ -1,0 +1,104 @@
+"""How a workspace writes its numeric dates, read from its own unambiguous ones.
+
+`31/12/2027` can only be day-first and `12/31/2027` only month-first; `04/01/2027` reads both
+ways. Where every unambiguous numeric date of the workspace (a field or words in a title) is
+day-first, its ambiguous ones are read day-first too, and likewise month-first; where the
+workspace has both, or none, an ambiguous date stays a finding naming both readings. A
+configured `date-order` always decides, and this is not asked at all.
+
+One walk over the already-parsed values of every file, before any goal is built from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cxsmart.diagnostics import Span
+from cxsmart.model.timeframes import DAY_FIRST, MONTH_FIRST, describe, numeric_order, parse_date_like
+from cxsmart.read.source import Problem
+from cxsmart.read.yamlread import Parsed, Path
+
+NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)")
+CODE = "T011"
+
+
+@dataclass
+class _Seen:
+    """A numeric date as written: in which file, at which YAML path, where in the value."""
+
+    file: str
+    path: Path
+    text: str
+    offset: int
+
+
+@dataclass
+class DateOrder:
+    order: str | None = None             # the order the workspace's dates show, if only one
+    example: _Seen | None = None         # an unambiguous date that shows it
+    first_ambiguous: _Seen | None = None  # the first date that reads both ways (by file, then place)
+
+
+def infer(files: Iterable[tuple[str, Parsed]], configured: str | None = None) -> DateOrder:
+    """The order the workspace's unambiguous numeric dates share, and its first ambiguous date;
+    a `configured` order is the order, with nothing to say about it."""
+    if configured is not None:
+        return DateOrder(configured)
+    evidence: dict[str, _Seen] = {}
+    ambiguous: list[tuple[str, tuple, _Seen]] = []
+    for name, parsed in files:
+        root = ("goals",) if isinstance(parsed.data, list) else ()       # a bare list is indexed as goals
+        for path, value in _strings(parsed.data, root):
+            for m in NUMERIC_DATE.finditer(value):
+                if len(m[4]) == 2 and m[2] != "/":
+                    continue                    # '1.2.10' is a version, '1-2-27' a code: '30/09/27' is a date
+                a, b = int(m[1]), int(m[3])
+                seen = _Seen(name, path, m.group(0), m.start())
+                order = numeric_order(a, b)
+                if order is not None:
+                    evidence.setdefault(order, seen)
+                elif a != b and 1 <= a <= 12 and 1 <= b <= 12:
+                    entry = parsed.index.get(path)
+                    where = (entry.value.line, entry.value.column + m.start()) if entry else (0, 0)
+                    ambiguous.append((name, where, seen))
+    if len(evidence) != 1:
+        return DateOrder()
+    order, example = next(iter(evidence.items()))
+    first = min(ambiguous, key=lambda a: (a[0], a[1]))[2] if ambiguous else None
+    return DateOrder(order, example, first)
+
+
+def _strings(data, path: Path):
+    if isinstance(data, str):
+        if len(data) >= 6:                  # '1/2/27' is the shortest numeric date
+            yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+
+
+def with_notice(sources: list, guess: DateOrder) -> list:
+    """The loaded files, the one holding the first date read in an order the workspace showed with
+    the run's one finding about it (which order, and how to set it) at that date."""
+    seen = guess.first_ambiguous
+    if guess.example is None or seen is None:
+        return sources
+    source = next(s for s in sources if s.path == seen.file)
+    entry = source.index.get(seen.path)
+    span = entry.value if entry else Span(1, 1, 1, 2)
+    if entry and entry.style in ("", "'", '"') and span.line == span.end_line:
+        start = span.column + seen.offset + (1 if entry.style else 0)
+        span = Span(span.line, start, span.line, start + len(seen.text))
+    other = MONTH_FIRST if guess.order == DAY_FIRST else DAY_FIRST
+    read = describe(parse_date_like(seen.text, date_order=guess.order).last)
+    message = (f"{seen.text} is read as {read} ({guess.order}), as this workspace writes its other dates "
+               f"({guess.example.text} in {guess.example.file}); every date that reads both ways is read so")
+    hint = (f"say it in the configuration: date-order = \"{guess.order}\" in cxsmart.toml (or \"{other}\" if "
+            f"{seen.text} is not meant so)")
+    source.problems.append(Problem(CODE, message, span, hint=hint, subject=seen.text))
+    return sources
