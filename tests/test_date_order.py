@@ -41,6 +41,14 @@ def test_without_an_order_the_date_is_named_with_both_readings(goal, code):
     ("- title: Reduce call abandonment from 6% to 4%\n  deadline: Q4 2026/27\n", dt.date(2027, 4, 2), "31 March 2027"),
     ("- title: Reduce call abandonment from 6% to 4% in 2026/27\n", dt.date(2027, 4, 2), "31 March 2027"),
     ("- title: Reduce call abandonment from 6% to 4% by FY2027\n", dt.date(2027, 4, 2), "31 March 2027"),
+    # the same quarter in the ways teams write it, in titles and fields
+    ("- title: Reduce call abandonment from 6% to 4% by end of Q3 FY26/27\n", dt.date(2027, 1, 5), "31 December 2026"),
+    ("- title: Reduce call abandonment from 6% to 4% by FY26/27 Q3\n", dt.date(2027, 1, 5), "31 December 2026"),
+    ("- title: Reduce call abandonment from 6% to 4%\n  deadline: end of Q3 FY26/27\n", dt.date(2027, 1, 5),
+     "31 December 2026"),
+    ("- title: Reduce call abandonment from 6% to 4%\n  deadline: FY26/27 Q3\n", dt.date(2026, 12, 31), None),
+    ("- title: Reduce call abandonment from 6% to 4% by 31/03/27\n", dt.date(2027, 4, 2), "31 March 2027"),
+    ("- title: Reduce call abandonment from 6% to 4%\n  deadline: FY26/27 Q4\n", dt.date(2027, 4, 2), "31 March 2027"),
 ])
 def test_fiscal_years_in_titles_and_fields_follow_the_configured_start(goal, today, passed):
     found = lint_text(goal, config=Config(fiscal_year_start="april"), select=["T", "F002"], today=today).diagnostics
@@ -106,3 +114,18 @@ def test_a_workspace_with_both_orders_assumes_nothing():
     files = {**DAY_FIRST_TEAM, "us.yaml": "- title: Cut repeat calls from 20% to 15%\n  deadline: 12/31/2027\n"}
     found = lint_text(files, select=["T011", "F002"], today=dt.date(2026, 3, 1)).diagnostics
     assert [(d.path, d.code) for d in found] == [("team.yaml", "F002"), ("team.yaml", "F002")]
+
+
+@pytest.mark.parametrize("as_of,read", [
+    ("rolling 12 months to Aug 2026", "31 August 2026"),
+    ("12 months to March 2026", "31 March 2026"),
+    ("2025/26 outturn", "31 March 2026"),
+    ("year to date Sept 2026", "30 September 2026"),
+])
+def test_a_period_label_in_as_of_is_read_as_its_end(as_of, read):
+    goal = (f"- title: Cut repeat calls from 20% to 15% by 2027-12-31\n"
+            f"  baseline: {{value: 20, unit: percent, as_of: {as_of}}}\n  start: 2027-11-01\n")
+    found = lint_text(goal, config=Config(fiscal_year_start="april"), select=["T008", "F002"],
+                      today=dt.date(2027, 1, 1)).diagnostics
+    assert [d.code for d in found] == ["T008"]              # stale, measured a year or more before the start
+    assert read in found[0].message
