@@ -47,39 +47,77 @@ def infer(files: Iterable[tuple[str, Parsed]], configured: str | None = None) ->
     if configured is not None:
         return DateOrder(configured)
     evidence: dict[str, _Seen] = {}
-    ambiguous: list[tuple[str, tuple, _Seen]] = []
+    ambiguous: list[tuple[str, Parsed]] = []
     for name, parsed in files:
-        root = ("goals",) if isinstance(parsed.data, list) else ()       # a bare list is indexed as goals
-        for path, value in _strings(parsed.data, root):
-            for m in NUMERIC_DATE.finditer(value):
-                if len(m[4]) == 2 and m[2] != "/":
-                    continue                    # '1.2.10' is a version, '1-2-27' a code: '30/09/27' is a date
-                a, b = int(m[1]), int(m[3])
-                seen = _Seen(name, path, m.group(0), m.start())
-                order = numeric_order(a, b)
+        found = False
+        for value in _values(parsed.data):
+            for m in _dates(value):
+                order = numeric_order(int(m[1]), int(m[3]))
                 if order is not None:
-                    evidence.setdefault(order, seen)
-                elif a != b and 1 <= a <= 12 and 1 <= b <= 12:
-                    entry = parsed.index.get(path)
-                    where = (entry.value.line, entry.value.column + m.start()) if entry else (0, 0)
-                    ambiguous.append((name, where, seen))
+                    evidence.setdefault(order, _Seen(name, (), m.group(0), m.start()))
+                else:
+                    found = True
+        if found:
+            ambiguous.append((name, parsed))
     if len(evidence) != 1:
         return DateOrder()
     order, example = next(iter(evidence.items()))
-    first = min(ambiguous, key=lambda a: (a[0], a[1]))[2] if ambiguous else None
-    return DateOrder(order, example, first)
+    return DateOrder(order, example, _first_ambiguous(min(ambiguous, key=lambda f: f[0])) if ambiguous else None)
 
 
-def _strings(data, path: Path):
+def _dates(value: str):
+    """The numeric dates in a value ('30/09/27', '31.12.2027'), not versions ('1.2.10') or codes ('1-2-27')."""
+    for m in NUMERIC_DATE.finditer(value):
+        if len(m[4]) == 4 or m[2] == "/":
+            yield m
+
+
+def _first_ambiguous(file: tuple[str, Parsed]) -> _Seen:
+    """The file's first date that reads both ways, by line and column (a second walk, with paths,
+    of the one file that needs it)."""
+    name, parsed = file
+    found = []
+    root = ("goals",) if isinstance(parsed.data, list) else ()       # a bare list is indexed as goals
+    for path, value in _paths(parsed.data, root):
+        for m in _dates(value):
+            if numeric_order(int(m[1]), int(m[3])) is None:
+                entry = parsed.index.get(path)
+                where = (entry.value.line, entry.value.column + m.start()) if entry else (0, 0)
+                found.append((where, _Seen(name, path, m.group(0), m.start())))
+    return min(found, key=lambda f: f[0])[1]
+
+
+def _maybe_date(value: str) -> bool:
+    """Cheap: two '/' or '.', or a '-' second or third ('30-06-2027'; not ISO '2027-06-30')."""
+    return value.count("/") >= 2 or value.count(".") >= 2 or "-" in value[1:3]
+
+
+def _values(data) -> list[str]:
+    """Every string value that may hold a numeric date: the fast walk, without paths."""
+    out, stack = [], [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if _maybe_date(value):
+                out.append(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return out
+
+
+def _paths(data, path: Path):
+    """(path, text) for each string value that may hold a numeric date."""
     if isinstance(data, str):
-        if len(data) >= 6:                  # '1/2/27' is the shortest numeric date
+        if _maybe_date(data):
             yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, path + (key,))
+            yield from _paths(value, path + (key,))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, path + (i,))
+            yield from _paths(value, path + (i,))
 
 
 def with_notice(sources: list, guess: DateOrder) -> list:
