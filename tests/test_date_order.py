@@ -129,3 +129,18 @@ def test_a_period_label_in_as_of_is_read_as_its_end(as_of, read):
                       today=dt.date(2027, 1, 1)).diagnostics
     assert [d.code for d in found] == ["T008"]              # stale, measured a year or more before the start
     assert read in found[0].message
+
+
+def test_fix_reads_the_workspace_as_its_first_pass_did(run_cli, tmp_path):
+    """--fix writes the day-first dates as ISO, so nothing is left to show the order: the goal whose
+    only date is '04/01/2027' in its title is still read day-first, not an ambiguous T007."""
+    import json
+
+    (tmp_path / "a.yaml").write_text("goals:\n  - title: Cut the claims backlog from 900 to 300 by 31/12/2027\n"
+                                     "    deadline: 31/12/2027\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("goals:\n  - title: Raise CSAT from 78% to 84% by 04/01/2028\n",
+                                     encoding="utf-8")
+    code, out, _ = run_cli("lint", ".", "--fix", "--no-cache", "--select", "T", "--today", "2027-01-01",
+                           "--format", "json")
+    assert "deadline: 2027-12-31" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert [d["code"] for d in json.loads(out)["diagnostics"]] == []

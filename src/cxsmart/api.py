@@ -60,6 +60,7 @@ class Overrides:
     workspace: bool = True           # no longer needed: named files are linted in their workspace
     contents: dict[str, bytes] = field(default_factory=dict)    # path as shown -> bytes linted instead of
                                                                 # the file's (--diff's later passes)
+    date_order: str | None = None    # --fix's later passes: the order the first pass read the workspace in
 
 
 def effective(loaded: LoadedConfig, over: Overrides) -> Config:
@@ -71,6 +72,7 @@ def effective(loaded: LoadedConfig, over: Overrides) -> Config:
         "today": over.today or cfg.today,
         "fail_on": over.fail_on or cfg.fail_on,
         "report_unused_ignores": over.report_unused_ignores or cfg.report_unused_ignores,
+        "date_order": cfg.date_order or over.date_order,
     })
 
 

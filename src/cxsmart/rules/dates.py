@@ -16,6 +16,12 @@ from cxsmart.rules.file import _ReadingProblem
 class InvalidDate(Rule):
     """A date that does not exist: "31 February 2026", "Q5 2026", "2026-13-01".
 
+    Reads `start`, `deadline`, the baseline's and target's `as_of` and each action's `due`,
+    and the deadline in the title when the goal has no `deadline:` field (a field written but
+    unreadable is its own one finding, F002, and the title is not read for it). A numeric date
+    in the title that reads two ways ("by 03/04/2027") is one too, unless `date-order` or the
+    workspace's other dates (T011) say how to read it.
+
     ## Why it matters
     A goal "due on the 31st of February" has no deadline at all, and nobody notices until
     the review.

@@ -265,7 +265,9 @@ class StaleBaseline(Rule):
     """The baseline was measured more than 12 months before the goal starts.
 
     Reads the baseline's `as_of` (`baseline: {value: 72, unit: percent, as_of: 2025-01-31}`)
-    against the goal's `start`, or today when there is no start.
+    against the goal's `start`, or today when there is no start. An `as_of` may be the label
+    of the period measured ("rolling 12 months to Aug 2026", "2025/26 outturn", "year to date
+    Sept 2026"): the measurement is as of the period's last day.
 
     ## Why it matters
     A target set against a year-old number may already be met, or out of reach. Renascence:
