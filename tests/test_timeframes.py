@@ -266,3 +266,91 @@ def test_relative_phrases_stay_relative():
 def test_still_not_dates(bad):
     with pytest.raises(DateSyntaxError):
         parse_date_like(bad, today=TODAY)
+
+
+# --- dates as teams write them (issue 17) ------------------------------------------------------
+
+@pytest.mark.parametrize("text,order,day", [
+    ("30/09/27", None, D(2027, 9, 30)),              # 30 cannot be a month: day-first whatever the order
+    ("31/03/27", None, D(2027, 3, 31)),
+    ("09/30/27", None, D(2027, 9, 30)),
+    ("04/01/27", "day-first", D(2027, 1, 4)),
+    ("04/01/27", "month-first", D(2027, 4, 1)),
+    ("30.09.27", None, D(2027, 9, 30)),
+])
+def test_two_digit_years_follow_the_date_order(text, order, day):
+    t = parse_date_like(text, date_order=order)
+    assert (t.first, t.last, t.kind) == (day, day, "day")
+
+
+def test_an_ambiguous_two_digit_year_date_names_both_readings():
+    with pytest.raises(AmbiguousDateError) as e:
+        parse_date_like("04/01/27")
+    assert e.value.readings == (D(2027, 1, 4), D(2027, 4, 1))
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("end of Q3 FY26/27", D(2026, 10, 1), D(2026, 12, 31)),
+    ("FY26/27 Q3", D(2026, 10, 1), D(2026, 12, 31)),
+    ("Q3 FY26/27", D(2026, 10, 1), D(2026, 12, 31)),
+    ("Q3 of FY2026/27", D(2026, 10, 1), D(2026, 12, 31)),
+    ("Q4 2026/27", D(2027, 1, 1), D(2027, 3, 31)),
+    ("end of Q4 2026/27", D(2027, 1, 1), D(2027, 3, 31)),
+    ("2026/27 Q3", D(2026, 10, 1), D(2026, 12, 31)),
+    ("Q1 FY2027", D(2026, 4, 1), D(2026, 6, 30)),
+    ("FY27 Q1", D(2026, 4, 1), D(2026, 6, 30)),
+    ("2027/28", D(2027, 4, 1), D(2028, 3, 31)),
+    ("Q3 2026", D(2026, 7, 1), D(2026, 9, 30)),        # a calendar year: the calendar quarter
+    ("2026-Q3", D(2026, 7, 1), D(2026, 9, 30)),
+])
+def test_fiscal_quarters_in_any_order_with_an_april_start(text, first, last):
+    t = parse_date_like(text, fiscal_start=4)
+    assert (t.first, t.last, t.invalid, t.yearless) == (first, last, None, False)
+
+
+def test_fiscal_quarters_follow_the_configured_start():
+    assert parse_date_like("FY26/27 Q3", fiscal_start=7).last == D(2027, 3, 31)    # July start: Jan-Mar 2027
+    assert parse_date_like("FY26/27 Q3").last == D(2027, 9, 30)                    # January start: FY2027's Q3
+
+
+def test_a_fiscal_quarter_of_years_not_in_a_row_is_invalid():
+    t = parse_date_like("Q3 FY26/28", fiscal_start=4)
+    assert t.invalid == "a fiscal year runs over two years in a row, such as 2026/27, not 26/28"
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("rolling 12 months to Aug 2026", D(2025, 9, 1), D(2026, 8, 31)),
+    ("Rolling 12 months to Sep 2026", D(2025, 10, 1), D(2026, 9, 30)),
+    ("12 months to March 2026", D(2025, 4, 1), D(2026, 3, 31)),
+    ("the 3 months to 30/06/2026", D(2026, 4, 1), D(2026, 6, 30)),
+    ("2025/26 outturn", D(2025, 4, 1), D(2026, 3, 31)),
+    ("year to date Sept 2026", D(2026, 4, 1), D(2026, 9, 30)),
+    ("YTD Sept 2026", D(2026, 4, 1), D(2026, 9, 30)),
+    ("year ending March 2026", D(2025, 4, 1), D(2026, 3, 31)),
+    ("Q2 2026 actuals", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Aug 2026 (rolling 12 months)", D(2026, 8, 1), D(2026, 8, 31)),
+])
+def test_period_labels_are_the_period_ending_where_they_say(text, first, last):
+    t = parse_date_like(text, fiscal_start=4)
+    assert (t.first, t.last, t.kind, t.invalid) == (first, last, "period", None)
+
+
+def test_a_label_around_an_impossible_date_is_invalid_not_unreadable():
+    assert parse_date_like("12 months to 31/06/2026").invalid == "June 2026 has 30 days, not 31"
+
+
+@pytest.mark.parametrize("text", ["12 months", "rolling", "year to date", "2025/26 outturn outturn x"])
+def test_labels_without_a_date_are_not_dates(text):
+    with pytest.raises(DateSyntaxError):
+        parse_date_like(text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("after go-live", "event"), ("after the CRM migration", "event"), ("once the new CRM goes live", "event"),
+    ("post-launch", "event"), ("before the summer peak", "season"), ("by Christmas", "season"),
+    ("summer 2027", "season"), ("soon", None), ("Jnue 2026", None), ("", None), (None, None), (2027, None),
+])
+def test_deadlines_that_name_an_event_or_a_season(text, kind):
+    from cxsmart.model.timeframes import unplaced
+
+    assert unplaced(text) == kind

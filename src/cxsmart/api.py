@@ -28,12 +28,15 @@ from cxsmart.hashing import digest
 from cxsmart.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.timeframes import real_today
+from cxsmart.read.dateorder import DateOrder
+from cxsmart.read.dateorder import infer as infer_date_order
+from cxsmart.read.dateorder import with_notice as with_date_notice
 from cxsmart.read.discovery import discover, workspace
 from cxsmart.read.loader import SourceFile, load_text
 from cxsmart.read.packrules import make_rule
 from cxsmart.read.packs import PackData, load_packs
-from cxsmart.read.source import Problem, Unreadable, decode, read_bytes
-from cxsmart.read.yamlread import parse_yaml
+from cxsmart.read.source import Problem, Unreadable, decode, normalise_breaks, read_bytes
+from cxsmart.read.yamlread import Parsed, parse_yaml
 from cxsmart.registry import Registry, default_registry
 from cxsmart.results import LintResult
 from cxsmart.results import restored as restored_result
@@ -57,6 +60,7 @@ class Overrides:
     workspace: bool = True           # no longer needed: named files are linted in their workspace
     contents: dict[str, bytes] = field(default_factory=dict)    # path as shown -> bytes linted instead of
                                                                 # the file's (--diff's later passes)
+    date_order: str | None = None    # --fix's later passes: the order the first pass read the workspace in
 
 
 def effective(loaded: LoadedConfig, over: Overrides) -> Config:
@@ -68,6 +72,7 @@ def effective(loaded: LoadedConfig, over: Overrides) -> Config:
         "today": over.today or cfg.today,
         "fail_on": over.fail_on or cfg.fail_on,
         "report_unused_ignores": over.report_unused_ignores or cfg.report_unused_ignores,
+        "date_order": cfg.date_order or over.date_order,
     })
 
 
@@ -106,15 +111,17 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     order = sorted(range(len(raw)), key=lambda i: raw[i].display in stored)
     prose = _start_prose(run, [r for r in raw if r.display not in stored], cache)
     left = sum(len(r.data) for r in raw)
+    reads = {i: _parse(raw[i], cfg, cache, cache.parsed(parse_key(raw[i].sha)) if raw[i].display in stored else None)
+             for i in order}
+    cfg, guess = _date_order(cfg, [(raw[i].display, reads[i]) for i in range(len(raw))])
     loaded_files: dict[int, SourceFile] = {}
     for i in order:
         r = raw[i]
-        cached = cache.parsed(parse_key(r.sha)) if r.display in stored else None
-        loaded_files[i] = source = _source(r, cfg, cache, cached)
+        loaded_files[i] = source = _load(r.display, reads[i], cfg)
         left -= len(r.data)
         if prose is not None:
             prose.feed(source, len(r.data), left)
-    sources = [loaded_files[i] for i in range(len(raw))]
+    sources = with_date_notice([loaded_files[i] for i in range(len(raw))], guess)
     if prose is not None and prose.worker is not None:
         prose.worker.finish()
     result = _lint(sources, cfg, loaded.root, run, {r.display: r.path for r in raw}, cache,
@@ -190,8 +197,9 @@ def lint_text(texts: dict[str, str] | str, config: Config | None = None, registr
     loaded = LoadedConfig(config=config or Config(), root=Path.cwd())
     cfg = effective(loaded, Overrides(**over))
     run = _prepare(cfg, loaded.root, registry)
-    sources = [load_text(path, text, cfg.fiscal_year_start, date_order=cfg.date_order,
-                         strict_keys=cfg.strict_keys) for path, text in texts.items()]
+    reads = {path: (text, parse_yaml(normalise_breaks(text))) for path, text in texts.items()}
+    cfg, guess = _date_order(cfg, list(reads.items()))
+    sources = with_date_notice([_load(path, read, cfg) for path, read in reads.items()], guess)
     return _lint(sources, cfg, loaded.root, run, {p: Path(p) for p in texts})
 
 
@@ -222,8 +230,9 @@ def _read(path: Path, cfg: Config, within: list[Path]) -> bytes | str:
         return str(e).replace(str(path), "the file")
 
 
-def _source(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile:
-    """The file loaded: its parse from the cache if there is one, else parsed (and stored)."""
+def _parse(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile | tuple[str, Parsed]:
+    """The file's text and parse: from the cache if there is one, else parsed (and stored); or,
+    when it cannot be read, the SourceFile that says why."""
     if isinstance(raw.data, str):
         return SourceFile(raw.display, problems=[Problem("F001", raw.data, Span(1, 1, 1, 2))])
     limit = cfg.max_file_size * 1024 * 1024
@@ -234,7 +243,21 @@ def _source(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile:
         parsed = parse_yaml(text)
         if cache.enabled:
             cache.store_parsed(parse_key(raw.sha), parsed)
-    return load_text(raw.display, text, cfg.fiscal_year_start, parsed, cfg.date_order, cfg.strict_keys)
+    return text, parsed
+
+
+def _load(display: str, read: SourceFile | tuple[str, Parsed], cfg: Config) -> SourceFile:
+    if isinstance(read, SourceFile):
+        return read
+    text, parsed = read
+    return load_text(display, text, cfg.fiscal_year_start, parsed, cfg.date_order, cfg.strict_keys)
+
+
+def _date_order(cfg: Config, reads: list[tuple[str, SourceFile | tuple[str, Parsed]]]) -> tuple[Config, DateOrder]:
+    """The configured date-order, else the one the workspace's own numeric dates show, if they show one."""
+    guess = infer_date_order(((name, read[1]) for name, read in reads if not isinstance(read, SourceFile)),
+                             cfg.date_order)
+    return cfg.model_copy(update={"date_order": guess.order}), guess
 
 
 def _display(path: Path, cwd: Path) -> str:
@@ -382,9 +405,10 @@ def read_workspace(paths: list[Path], loaded: LoadedConfig, over: Overrides | No
     files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
     if paths and not over.isolated and files:
         files = _with_workspace(files, paths, loaded, cfg)
-    sources = []
-    for path in files:
-        raw = _Raw(path, _display(path, cwd), _read(path, cfg, [loaded.root]))
-        sources.append(_source(raw, cfg, cache, cache.parsed(parse_key(raw.sha)) if raw.sha else None))
+    raws = [_Raw(path, _display(path, cwd), _read(path, cfg, [loaded.root])) for path in files]
+    reads = [(raw.display, _parse(raw, cfg, cache, cache.parsed(parse_key(raw.sha)) if raw.sha else None))
+             for raw in raws]
+    cfg, guess = _date_order(cfg, reads)
+    sources = with_date_notice([_load(name, read, cfg) for name, read in reads], guess)
     return Workspace.build(sources, Catalogue.from_metrics(packs.metrics), cfg.today or real_today(),
                            cfg.fiscal_year_start, cfg.date_order)

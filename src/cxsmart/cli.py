@@ -184,8 +184,9 @@ def _fix(result, loaded, over, lint_again, unsafe: bool, diff: bool, fix_only: b
 
     from cxsmart.fix import run as fixing
 
-    outcome = fixing.run(result, lambda contents: lint_again(replace(over, contents=contents)), unsafe,
-                         write=not diff, date_order=loaded.config.date_order)
+    order = getattr(result.workspace, "date_order", None) or loaded.config.date_order   # as the first pass read it,
+    outcome = fixing.run(result, lambda contents: lint_again(replace(over, contents=contents, date_order=order)),
+                         unsafe, write=not diff, date_order=order)   # though a fix makes the dates that showed it ISO
     if fixing.report(outcome, diff, fix_only, sys.stdout, sys.stderr) and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
     return outcome.result

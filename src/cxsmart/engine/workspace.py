@@ -191,7 +191,7 @@ class Workspace:
                 view.baseline = facts.baseline.value
             if g.target is None and facts.target is not None and "target" not in unread:
                 view.target = facts.target.value
-            if g.deadline is None and facts.deadline is not None:
+            if g.deadline is None and facts.deadline is not None and "deadline" not in view.item.unreadable:
                 view.deadline = self._dated(facts.deadline.value, view, prose=True)
                 start = view.start.first if view.start is not None and view.start.ok else None
                 if start is None and facts.extra.get("start"):

@@ -112,6 +112,10 @@ def _check_loads(path: str, text: str, date_order: str | None):
 
     text = normalise_breaks(text.removeprefix("\ufeff"))
     parsed = parse_yaml(text)
+    if date_order is None:                  # a result from the cache: the order this file's own dates show
+        from cxsmart.read.dateorder import infer
+
+        date_order = infer([(path, parsed)]).order
     source = load_text(path, text, parsed=parsed, date_order=date_order)
     problems = [p for p in source.problems if p.code in _BLOCKING]
     if problems:

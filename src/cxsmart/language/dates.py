@@ -27,12 +27,15 @@ DATE_IN_PROSE = re.compile(
       \d{{4}}-\d{{1,2}}-\d{{1,2}}
     | \d{{4}}(?P<sep1>[/.])\d{{1,2}}(?P=sep1)\d{{1,2}}
     | \d{{1,2}}(?P<sep2>[/.-])\d{{1,2}}(?P=sep2)\d{{4}}
+    | \d{{1,2}}/\d{{1,2}}/\d{{2}}(?!/)
+    | (?:(?:the\s+)?end\s+of\s+)?(?:q\d\s?-?\s?(?:of\s+)?fy\s?'?\d{{2,4}}\s?[{_DASH}]\s?\d{{2,4}}
+        | fy\s?'?\d{{2,4}}\s?[{_DASH}]\s?\d{{2,4}}\s?-?\s?q\d | (?:19|20)\d{{2}}\s?[{_DASH}]\s?\d{{2,4}}\s+q\d)
     | (?:(?:the\s+)?end\s+of\s+|the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}
     | (?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
     | mid[\s-]?(?:{_MONTH})\.?,?\s+\d{{4}}
     | (?:(?:the\s+)?end\s+of\s+)?(?:{_MONTH})\.?,?\s+\d{{4}}
     | (?:(?:the\s+)?end\s+of\s+)?q\d\s+(?:of\s+)?(?:fy\s?|(?:financial|fiscal)\s+year\s+)?(?:19|20)\d{{2}}\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}})
-    | q\d\s?-?\s?fy\s?'?\d{{2,4}} | fy\s?'?\d{{2,4}}\s?-?\s?q\d
+    | (?:(?:the\s+)?end\s+of\s+)?(?:q\d\s?-?\s?(?:of\s+)?fy\s?'?\d{{2,4}} | fy\s?'?\d{{2,4}}\s?-?\s?q\d)
     | \d{{4}}\s?-?\s?[qh]\d | (?:(?:the\s+)?end\s+of\s+)?[qh]\d[\s/-]?\d{{4}}
     | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:financial|fiscal)\s+year\s+(?:19|20)\d{{2}}(?:\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}}))?
     | (?:(?:the\s+)?end\s+of\s+)?fy\s?'?\d{{2,4}}(?:\s?[{_DASH}]\s?\d{{2,4}})?

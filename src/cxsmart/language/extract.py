@@ -22,6 +22,7 @@ from cxsmart.language.numbers import (
     is_year,
     named_period,
     standard_time,
+    unplaced_in_prose,
     way_of,
     word_before,
     working_days,
@@ -74,6 +75,8 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     _dates(facts, dates, text, definitional_words)
     if facts.deadline is None:
         facts.deadline = named_period(text)
+    if facts.deadline is None and (unplaced := unplaced_in_prose(text)) is not None:
+        facts.extra["vague-deadlines"] = [unplaced]
     verbs = _directions(hits, tokens)
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
     standards = _service_standards(text, dates, definitional_words)

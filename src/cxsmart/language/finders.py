@@ -24,7 +24,7 @@ from cxsmart.model.timeframes import (
 
 _DATE_CUES = frozenset({"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "from",
                         "starting", "since", "at", "no later than", "on", "ending", "end"})
-_NEEDS_CUE = re.compile(r"(?i)^(?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{2}$|^\d{4}-\d{2}$")
+_NEEDS_CUE = re.compile(r"(?i)^(?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{2}$|^\d{4}-\d{2}$|^\d{1,2}/\d{1,2}/\d{2}$")
 _QUANTITY = re.compile(
     r"""(?ix)(?<![\w.\-/])(?:
       (?=\d)(?:\d+\s?(?:h|hrs?|hours?)\s?\d+\s?(?:m|mins?|minutes?)\b(?:\s?\d+\s?(?:s|secs?|seconds?)\b)?

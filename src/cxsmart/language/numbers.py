@@ -69,7 +69,7 @@ _NAMED_PERIOD = re.compile(
     r"(?i)\b(?:by|before|during|in|for|until|throughout|over)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
     r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2})(?:\s*/\s*\d{2})?\b|mid-((?:19|20)\d{2})\b)"
     r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b"
-    r"|\b(?:by|before|until|in|during|for)\s+(?:this|next|the)\s+(?:winter|summer|spring|autumn|fall|holiday season)\b"
+    r"|\b(?:by|before|until|in|during|for)\s+(?:this|next)\s+(?:winter|summer|spring|autumn|fall|holiday season)\b"
     r"|\b(?:by|before|until)\s+(?:black friday|cyber monday|christmas|easter|new year|peak season)\b")
 
 
@@ -83,6 +83,20 @@ def named_period(text: str) -> Found | None:
     except DateSyntaxError:
         return None
     return Found(tf, m.start(), m.end(), "by")
+
+
+# "after go-live", "once the new CRM goes live", "before the summer peak": an event or a season named as
+# the deadline, with no date (T002). "by next summer" is relative (above), "by summer 2027" a year.
+_UNPLACED = re.compile(
+    r"(?i)\b(?:after|once|following|post-|before|by|until|ahead\s+of|in\s+time\s+for)\s+(?:the\s+)?"
+    r"(?:[A-Za-z][\w-]*\s+){0,2}?(?:go-?live|goes\s+live|migration|launch|roll-?out|cut-?over|replatforming|"
+    r"(?:summer|winter|spring|autumn)(?:\s+(?:peak|season|rush|holidays?))?)\b"
+    r"(?!\s*(?:19|20)\d{2})")
+
+
+def unplaced_in_prose(text: str) -> Found | None:
+    m = _UNPLACED.search(text)
+    return Found(m.group(0), m.start(), m.end()) if m else None
 
 
 # "team 5", "region 12", "P1 tickets": a number that names something is not a value

@@ -1,22 +1,25 @@
-"""Date-like values: "2026-06-30", "30 June 2026", "end of June 2026", "2026-Q2", "Q2 2026",
-"H1 2026", "FY2026", "FY26", "Q3 FY2026", "2026", and relative phrases ("within six months").
-
-A period resolves to its first day (for a start) and its last day (for a deadline). Fiscal
-years are named by the calendar year in which they *end* (with an April start, FY2026 runs
-from 1 April 2025 to 31 March 2026), as UK, Indian and US federal usage does.
+"""Reading a date-like value: "2026-06-30", "30 June 2026", "30/06/27", "end of June 2026", "2026-Q2",
+"Q2 2026", "H1 2026", "FY2026", "FY26", "Q3 FY26/27", "2026", relative phrases ("within six months"),
+and the period labels teams give a measurement ("rolling 12 months to Aug 2026", "2025/26 outturn").
+What a value is once read (Timeframe, Relative) and the calendar arithmetic are in model/periods.py.
 
 Three outcomes, kept apart because they are different findings:
-- not a date at all -> DateSyntaxError (a schema finding, F002);
+- not a date at all -> DateSyntaxError (a schema finding, F002; for a deadline that names an event or
+  a season, "after go-live", "before the summer peak", T002 instead: see `unplaced()`);
 - a date shape that names no real day ("31 February 2026", "Q5 2026") -> Timeframe.invalid (T007);
 - a relative phrase -> Timeframe.relative, resolved only against an anchor (T006 without one).
 
 Also read:
-- numeric dates: "30/06/2027", "30.06.2027", "30-06-2027", "06/30/2027", "2027/06/30". A first number
-  above 12 is a day, a second one above 12 a day; when both could be the month ("03/04/2027") the
-  configured `date_order` ("day-first" | "month-first") decides, and without one it is an
-  AmbiguousDateError naming both readings;
+- numeric dates: "30/06/2027", "30.06.2027", "30-06-2027", "06/30/2027", "2027/06/30", and with a
+  two-digit year, "30/09/27". A first number above 12 is a day, a second one above 12 a day; when both
+  could be the month ("03/04/2027") the `date_order` ("day-first" | "month-first", configured or
+  inferred from the workspace's other dates) decides, and without one it is an AmbiguousDateError
+  naming both readings;
 - fiscal years written with two years: "2026/27", "2026-27", "FY 2026-27", "financial year 2026–27",
-  "the end of 2026/27": the fiscal year that ends in 2027;
+  "the end of 2026/27": the fiscal year that ends in 2027; their quarters in either order: "Q3 FY26/27",
+  "FY26/27 Q3", "end of Q4 2026/27", "2026/27 Q3";
+- a period label ("rolling 12 months to Aug 2026", "12 months to March 2026", "year to date Sept
+  2026", "2025/26 outturn"): the period, which ends where the label says (an `as_of` reads its end);
 - yearless deadlines: "Q3", "H2", "EOQ", "end of quarter", "end of year", "year end", "EOY",
   "September", "end of September", "mid-October", "30 June": the next such period ending on or
   after a reference date (`today`, default the real date), flagged `yearless` (rule T009).
@@ -27,9 +30,27 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
+
+from cxsmart.model.periods import (  # noqa: F401 - re-exported: the names every reader of dates imports from here
+    Relative,
+    Timeframe,
+    add_months,
+    day,
+    describe,
+    fiscal_year,
+    full_year,
+    half_of,
+    month,
+    months_between,
+    period_around,
+    quarter,
+    quarter_of,
+    real_today,
+    span_months,
+)
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -64,61 +85,6 @@ class AmbiguousDateError(DateSyntaxError):
         self.readings = readings            # (day-first reading, month-first reading)
 
 
-@dataclass(frozen=True, slots=True)
-class Relative:
-    """A phrase whose meaning depends on when it is read: 'within six months', 'next financial year'."""
-
-    months: int = 0          # length, for "within N months/quarters/years"
-    days: int = 0            # length, for "within N days/weeks"
-    period: str | None = None  # "year" | "fiscal_year" | "quarter" | "half" for this/next X
-    offset: int = 0          # 0 = this period, 1 = next period
-
-
-@dataclass(frozen=True, slots=True)
-class Timeframe:
-    text: str
-    first: dt.date | None = None
-    last: dt.date | None = None
-    kind: str = "day"        # day | month | quarter | half | year | fiscal_year | relative
-    invalid: str | None = None   # why this names no real day (T007)
-    relative: Relative | None = None
-    yearless: bool = False   # written without a year ("Q3", "end of year", "September"): first/last are the
-                             # next such period ending on or after the reference date it was parsed with
-
-    @property
-    def ok(self) -> bool:
-        return self.invalid is None and self.relative is None and self.last is not None
-
-    def anchored(self, anchor: dt.date, fiscal_start: int = 1) -> "Timeframe":
-        """Resolve a relative phrase against an anchor date (a goal's start)."""
-        rel = self.relative
-        if rel is None:
-            return self
-        if rel.period:
-            first, last = _period_around(anchor, rel.period, rel.offset, fiscal_start)
-        else:
-            first = anchor
-            last = _add_months(anchor, rel.months) + dt.timedelta(days=rel.days)
-        return Timeframe(self.text, first, last, kind="relative")
-
-    def resolved(self, reference: dt.date, fiscal_start: int = 1) -> "Timeframe":
-        """A yearless period ("Q3", "September") as the next one ending on or after `reference`
-        (a goal's start, or the configured today); anything else unchanged."""
-        if not self.yearless:
-            return self
-        return parse_date_like(self.text, fiscal_start, today=reference)
-
-
-def real_today() -> dt.date:
-    """The calendar's date: the one place cxsmart reads the clock (`--today` and `today` in the
-    configuration pin 'now' instead)."""
-    return dt.date.today()
-
-
-def describe(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
-
-
 def parse_date_like(raw: object, fiscal_start: int = 1, *, date_order: str | None = None,
                     today: dt.date | None = None) -> Timeframe:
     """A date or period, or raise DateSyntaxError (AmbiguousDateError for "03/04/2027" without a
@@ -144,6 +110,9 @@ class _Ctx(NamedTuple):
     today: dt.date
 
 
+_LEAD = re.compile(r"^(?:by|before|on or before|no later than|not later than) ")
+
+
 def _parse(raw: object, fiscal_start: int, date_order: str | None = None, today: dt.date | None = None) -> Timeframe:
     if isinstance(raw, dt.datetime):
         raw = raw.date()
@@ -152,71 +121,30 @@ def _parse(raw: object, fiscal_start: int, date_order: str | None = None, today:
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise DateSyntaxError(f"expected a date such as {EXAMPLES}")
     text = str(raw).strip()
-    low = re.sub(r"\s+", " ", text.lower().translate(_DASHES)).removeprefix("by ").strip()
+    low = _LEAD.sub("", re.sub(r"\s+", " ", text.lower().translate(_DASHES))).strip()
     ctx = _Ctx(fiscal_start, date_order, today or real_today())
+    found = _read(text, low, ctx)
+    if found is None:
+        found = _label(text, low, ctx)
+    if found is None:
+        raise DateSyntaxError(f"'{text}' is not a date: write one such as {EXAMPLES}")
+    return found
+
+
+def _read(text: str, low: str, ctx: _Ctx) -> Timeframe | None:
     for pattern, build in _PATTERNS:
         m = pattern.fullmatch(low)
         if m:
-            return build(text, m, ctx)
-    raise DateSyntaxError(f"'{text}' is not a date: write one such as {EXAMPLES}")
+            found = build(text, m, ctx)
+            if found is not None:             # None: the shape matched but the words are another form's
+                return found
+    return None
 
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 
 
-# --- builders -----------------------------------------------------------------------------
-
-def _day(text: str, year: int, month: int, day: int) -> Timeframe:
-    if not 1 <= month <= 12:
-        return Timeframe(text, kind="day", invalid=f"there is no month {month}")
-    last_day = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last_day:
-        return Timeframe(text, kind="day",
-                         invalid=f"{calendar.month_name[month]} {year} has {last_day} days, not {day}")
-    d = dt.date(year, month, day)
-    return Timeframe(text, d, d, kind="day")
-
-
-def _month(text: str, year: int, month: int) -> Timeframe:
-    if not 1 <= month <= 12:
-        return Timeframe(text, kind="month", invalid=f"there is no month {month}")
-    return Timeframe(text, dt.date(year, month, 1),
-                     dt.date(year, month, calendar.monthrange(year, month)[1]), kind="month")
-
-
-def _span_months(text: str, kind: str, year: int, first_month: int, months: int) -> Timeframe:
-    first = dt.date(year, 1, 1)
-    first = _add_months(first, first_month - 1)
-    last = _add_months(first, months) - dt.timedelta(days=1)
-    return Timeframe(text, first, last, kind=kind)
-
-
-def _quarter(text: str, year: int, q: int) -> Timeframe:
-    if not 1 <= q <= 4:
-        return Timeframe(text, kind="quarter", invalid=f"a year has quarters Q1 to Q4, not Q{q}")
-    return _span_months(text, "quarter", year, 3 * (q - 1) + 1, 3)
-
-
-def _half(text: str, year: int, h: int) -> Timeframe:
-    if not 1 <= h <= 2:
-        return Timeframe(text, kind="half", invalid=f"a year has halves H1 and H2, not H{h}")
-    return _span_months(text, "half", year, 6 * (h - 1) + 1, 6)
-
-
-def fiscal_year(text: str, year: int, fiscal_start: int, quarter: int | None = None) -> Timeframe:
-    """FY`year` ends in calendar `year` (or is the calendar year, with a January start)."""
-    start_year = year if fiscal_start == 1 else year - 1
-    if quarter is not None:
-        if not 1 <= quarter <= 4:
-            return Timeframe(text, kind="quarter", invalid=f"a fiscal year has quarters Q1 to Q4, not Q{quarter}")
-        return _span_months(text, "quarter", start_year, fiscal_start + 3 * (quarter - 1), 3)
-    return _span_months(text, "fiscal_year", start_year, fiscal_start, 12)
-
-
-def _year(y: str) -> int:
-    n = int(y)
-    return 2000 + n if len(y) == 2 else n
-
+# --- builders from a match -------------------------------------------------------------------
 
 def _rel_count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
@@ -242,46 +170,68 @@ def _relative_period(text: str, m: re.Match, _c: _Ctx) -> Timeframe:
 
 
 def _numeric(text: str, m: re.Match, c: _Ctx) -> Timeframe:
-    """'30/06/2027', '06/30/2027', '03/04/2027': a number above 12 cannot be the month."""
-    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    """'30/06/2027', '06/30/2027', '30/09/27', '03/04/2027': a number above 12 cannot be the month."""
+    a, b, year = int(m["a"]), int(m["b"]), full_year(m["y"])
     day_first = 1 <= b <= 12 and 1 <= a <= 31              # a/b = day/month
     month_first = 1 <= a <= 12 and 1 <= b <= 31            # a/b = month/day
     if day_first and month_first and a != b:
         if c.date_order == DAY_FIRST:
-            return _day(text, year, b, a)
+            return day(text, year, b, a)
         if c.date_order == MONTH_FIRST:
-            return _day(text, year, a, b)
+            return day(text, year, a, b)
         one, other = dt.date(year, b, a), dt.date(year, a, b)
         raise AmbiguousDateError(f"{text} could be {describe(one)} or {describe(other)}: write {one.isoformat()}, "
                                  f"or say how your team writes dates: date-order = \"day-first\" (or \"month-first\") in cxsmart.toml",
                                  (one, other))
     if month_first and not day_first:
-        return _day(text, year, a, b)
-    return _day(text, year, b, a)                           # day-first, or no reading at all ("31/13/2027")
+        return day(text, year, a, b)
+    return day(text, year, b, a)                            # day-first, or no reading at all ("31/13/2027")
+
+
+def numeric_order(a: int, b: int) -> str | None:
+    """The order a numeric date's first two numbers can only be read in ('31/12' day-first,
+    '12/31' month-first), or None when both readings (or neither) are possible."""
+    if a > 12 and 1 <= b <= 12 and a <= 31:
+        return DAY_FIRST
+    if b > 12 and 1 <= a <= 12 and b <= 31:
+        return MONTH_FIRST
+    return None
 
 
 def _two_years(text: str, m: re.Match, c: _Ctx) -> Timeframe:
     """'2026/27', 'financial year 2026-27', 'the end of 2026/27': the fiscal year ending in 2027.
     A bare '2026-06' stays the ISO month it has always been."""
     first, second = int(m["y"]), m["y2"]
-    ends = _year(second) if len(second) == 2 else int(second)
+    ends = full_year(second) if len(second) == 2 else int(second)
     named = bool(m["fy"])
     if m["sep"] == "-" and len(second) == 2 and not named and (ends != first + 1 or int(second) <= 12):
-        return _month(text, first, int(second))
+        return month(text, first, int(second))
     if ends != first + 1:
         return Timeframe(text, kind="fiscal_year", invalid=f"a fiscal year runs over two years in a row, such as "
                                                            f"{first}/{(first + 1) % 100:02d}, not {first}/{second}")
     return fiscal_year(text, ends, c.fiscal_start)
 
 
-def _fiscal_quarter(text: str, m: re.Match, c: _Ctx) -> Timeframe:
-    """'Q3 2026/27', 'end of Q4 FY 2026-27', '2026/27 Q3': a quarter of the fiscal year ending in 2027."""
-    first, second = int(m["y"] or m["y3"]), m["y2"] or m["y4"]
-    ends = _year(second) if len(second) == 2 else int(second)
-    if ends != first + 1:
-        return Timeframe(text, kind="quarter", invalid=f"a fiscal year runs over two years in a row, such as "
-                                                       f"{first}/{(first + 1) % 100:02d}, not {first}/{second}")
-    return fiscal_year(text, ends, c.fiscal_start, int(m["q"] or m["q2"]))
+_FY_WORDS = r"(?:financial|fiscal) year"
+_FY_TWO = re.compile(rf"(?:fy ?'?|{_FY_WORDS} )?(?P<y>\d{{4}}|\d{{2}}) ?[/-] ?(?P<y2>\d{{4}}|\d{{2}})")
+_FY_ONE = re.compile(rf"(?:fy ?'?|{_FY_WORDS} )(?P<y>\d{{4}}|\d{{2}})")
+
+
+def _fiscal_quarter(text: str, m: re.Match, c: _Ctx) -> Timeframe | None:
+    """A quarter of a fiscal year, in either order: 'Q3 FY26/27', 'FY26/27 Q3', 'end of Q4 2026/27',
+    '2026/27 Q3', 'Q3 FY2027'. A calendar year ('Q3 2026') is not this form's (None)."""
+    q = int(m["q"] or m["q2"])
+    fy = (m["fy"] or m["fy2"]).strip()
+    two = _FY_TWO.fullmatch(fy)
+    if two:
+        first, second = full_year(two["y"]), two["y2"]
+        ends = full_year(second)
+        if ends != first + 1:
+            return Timeframe(text, kind="quarter", invalid=f"a fiscal year runs over two years in a row, such as "
+                                                           f"{first}/{(first + 1) % 100:02d}, not {two['y']}/{second}")
+        return fiscal_year(text, ends, c.fiscal_start, q)
+    one = _FY_ONE.fullmatch(fy)
+    return fiscal_year(text, full_year(one["y"]), c.fiscal_start, q) if one else None
 
 
 def _next(text: str, c: _Ctx, build) -> Timeframe:
@@ -296,57 +246,53 @@ def _next(text: str, c: _Ctx, build) -> Timeframe:
     return replace(first_invalid, yearless=True)
 
 
-def _yearless_day(text: str, c: _Ctx, month: int, day: int) -> Timeframe:
-    most = 29 if month == 2 else calendar.monthrange(2001, month)[1]
-    if not 1 <= day <= most:
-        return Timeframe(text, kind="day", invalid=f"{calendar.month_name[month]} has {most} days, not {day}",
+def _yearless_day(text: str, c: _Ctx, month_: int, day_: int) -> Timeframe:
+    most = 29 if month_ == 2 else calendar.monthrange(2001, month_)[1]
+    if not 1 <= day_ <= most:
+        return Timeframe(text, kind="day", invalid=f"{calendar.month_name[month_]} has {most} days, not {day_}",
                          yearless=True)
-    return _next(text, c, lambda y: _day(text, y, month, day))
+    return _next(text, c, lambda y: day(text, y, month_, day_))
 
 
 def _current(text: str, c: _Ctx, period: str) -> Timeframe:
     """'EOQ', 'end of year', 'EOFY': the period the reference date is in."""
-    first, last = _period_around(c.today, period, 0, c.fiscal_start)
+    first, last = period_around(c.today, period, 0, c.fiscal_start)
     return Timeframe(text, first, last, kind=period, yearless=True)
 
 
 _N = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _UNITS = r"(?P<unit>day|week|month|quarter|year)s?"
 _OF = r"(?:the )?(?:end of |close of |last day of )?"
-_FY_WORDS = r"(?:financial|fiscal) year"
 
 _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-     lambda t, m, c: _day(t, int(m["y"]), int(m["m"]), int(m["d"]))),
+     lambda t, m, c: day(t, int(m["y"]), int(m["m"]), int(m["d"]))),
     (re.compile(r"(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"),
-     lambda t, m, c: _day(t, int(m["y"]), int(m["m"]), int(m["d"]))),
-    (re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"), _numeric),
+     lambda t, m, c: day(t, int(m["y"]), int(m["m"]), int(m["d"]))),
+    (re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"), _numeric),
     (re.compile(rf"{_OF}(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
-     lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
+     lambda t, m, c: day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
     (re.compile(rf"(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})"),
-     lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
+     lambda t, m, c: day(t, int(m["y"]), MONTHS[m["mon"]], int(m["d"]))),
     (re.compile(rf"mid ?-? ?(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
-     lambda t, m, c: _day(t, int(m["y"]), MONTHS[m["mon"]], 15)),
-    (re.compile(rf"(?:the )?(?:end of )?q(?P<q>\d) (?:of )?(?:fy ?|{_FY_WORDS} )?(?P<y>\d{{4}}) ?[/-] ?(?P<y2>\d{{4}}|\d{{2}})"
-                r"|(?P<y3>\d{4}) ?[/-] ?(?P<y4>\d{4}|\d{2}) q(?P<q2>\d)"), _fiscal_quarter),
+     lambda t, m, c: day(t, int(m["y"]), MONTHS[m["mon"]], 15)),
+    (re.compile(rf"{_OF}(?:q(?P<q>\d)[ -]?(?:of )?(?:the )?(?P<fy>.+)|(?P<fy2>.+?)[ -]?q(?P<q2>\d))"), _fiscal_quarter),
     (re.compile(rf"(?:the )?(?:end of )?(?:the )?(?P<fy>{_FY_WORDS} )?(?P<y>\d{{4}}) ?(?P<sep>[/-]) ?"
                 r"(?P<y2>\d{4}|\d{2})"), _two_years),
     (re.compile(rf"(?:the )?(?:end of )?(?:the )?{_FY_WORDS} (?P<y>\d{{4}})"),
      lambda t, m, c: fiscal_year(t, int(m["y"]), c.fiscal_start)),
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"),
-     lambda t, m, c: _month(t, int(m["y"]), int(m["m"]))),
+     lambda t, m, c: month(t, int(m["y"]), int(m["m"]))),
     (re.compile(rf"{_OF}(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
-     lambda t, m, c: _month(t, int(m["y"]), MONTHS[m["mon"]])),
+     lambda t, m, c: month(t, int(m["y"]), MONTHS[m["mon"]])),
     (re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>\d)|(?:the )?(?:end of )?q(?P<q2>\d)[ -/]?(?P<y2>\d{4})"),
-     lambda t, m, c: _quarter(t, int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))),
+     lambda t, m, c: quarter_of(t, int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))),
     (re.compile(r"(?P<y>\d{4}) ?-? ?h(?P<h>\d)|(?:the )?(?:end of )?h(?P<h2>\d)[ -/]?(?P<y2>\d{4})"),
-     lambda t, m, c: _half(t, int(m["y"] or m["y2"]), int(m["h"] or m["h2"]))),
+     lambda t, m, c: half_of(t, int(m["y"] or m["y2"]), int(m["h"] or m["h2"]))),
     (re.compile(r"(?:the )?(?:end of )?fy ?'?(?P<y>\d{4}|\d{2})(?: ?[/-] ?(?P<y_end>\d{2}|\d{4}))?"),
-     lambda t, m, c: fiscal_year(t, _year(m["y_end"]) if m["y_end"] else _year(m["y"]), c.fiscal_start)),
-    (re.compile(r"q(?P<q>\d) ?-? ?fy ?'?(?P<y>\d{4}|\d{2})|fy ?'?(?P<y2>\d{4}|\d{2}) ?-? ?q(?P<q2>\d)"),
-     lambda t, m, c: fiscal_year(t, _year(m["y"] or m["y2"]), c.fiscal_start, int(m["q"] or m["q2"]))),
+     lambda t, m, c: fiscal_year(t, full_year(m["y_end"]) if m["y_end"] else full_year(m["y"]), c.fiscal_start)),
     (re.compile(r"(?:the )?(?:end of )?(?P<y>\d{4})"),
-     lambda t, m, c: _span_months(t, "year", int(m["y"]), 1, 12)),
+     lambda t, m, c: span_months(t, "year", int(m["y"]), 1, 12)),
     (re.compile(rf"(?:within|in|over|during) (?:the )?(?:next |coming )?{_N} {_UNITS}"), _relative),
     (re.compile(r"(?P<which>this|next|the next|the) ?(?:(?:end|close) of (?:the )?)?"
                 r"(?P<period>financial year|fiscal year|year|quarter|half|month)(?:[- ]end)?"),
@@ -355,10 +301,10 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
      _relative_period),
     # Yearless: the next such period ending on or after the reference date (T009 reports them).
     (re.compile(r"(?:the )?(?:end of )?q(?P<q>\d)"),          # a team whose year starts in April means its Q3
-     lambda t, m, c: _next(t, c, lambda y: _quarter(t, y, int(m["q"])) if c.fiscal_start == 1 else
+     lambda t, m, c: _next(t, c, lambda y: quarter_of(t, y, int(m["q"])) if c.fiscal_start == 1 else
                            fiscal_year(t, y, c.fiscal_start, int(m["q"])))),
     (re.compile(r"(?:the )?(?:end of )?h(?P<h>\d)"),
-     lambda t, m, c: _next(t, c, lambda y: _half(t, y, int(m["h"])))),
+     lambda t, m, c: _next(t, c, lambda y: half_of(t, y, int(m["h"])))),
     (re.compile(r"eoq|(?:the )?end of (?:the )?quarter|quarter ?-?end"),
      lambda t, m, c: _current(t, c, "quarter")),
     (re.compile(r"eoy|(?:the )?end of (?:the )?calendar year|(?:the )?end of year|(?:calendar )?year ?-?end"),
@@ -368,44 +314,80 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"mid ?-? ?(?P<mon>{_MONTH})\.?"),
      lambda t, m, c: _yearless_day(t, c, MONTHS[m["mon"]], 15)),
     (re.compile(rf"(?:the )?(?:end of )?(?P<mon>{_MONTH})\.?"),
-     lambda t, m, c: _next(t, c, lambda y: _month(t, y, MONTHS[m["mon"]]))),
+     lambda t, m, c: _next(t, c, lambda y: month(t, y, MONTHS[m["mon"]]))),
     (re.compile(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH})\.?"
                 rf"|(?P<mon2>{_MONTH})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"),
      lambda t, m, c: _yearless_day(t, c, MONTHS[m["mon"] or m["mon2"]], int(m["d"] or m["d2"]))),
 ]
 
 
-# --- calendar arithmetic --------------------------------------------------------------------
+# --- period labels: a measurement's period, read as the period that ends where it says ----------
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    total = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(total, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _period_around(anchor: dt.date, period: str, offset: int, fiscal_start: int) -> tuple[dt.date, dt.date]:
-    if period == "month":
-        length, origin = 1, 1
-    elif period == "quarter":
-        length, origin = 3, 1
-    elif period == "half":
-        length, origin = 6, 1
-    elif period == "fiscal_year":
-        length, origin = 12, fiscal_start
-    else:
-        length, origin = 12, 1
-    months_since = (anchor.year * 12 + anchor.month - 1) - (origin - 1)
-    start_index = (months_since // length) * length + (origin - 1) + offset * length
-    first = dt.date(start_index // 12, start_index % 12 + 1, 1)
-    last = _add_months(first, length) - dt.timedelta(days=1)
-    return first, last
+_LABEL_MONTHS = r"(?P<n>\d{1,2}|three|six|nine|twelve|eighteen|twenty-four) ?-? ?(?:months?|m)"
+_LABEL_YTD = r"(?P<ytd>(?:(?:financial|fiscal|calendar) )?year to date|f?ytd|fy to date)"
+_LABELS = (
+    # "rolling 12 months to Aug 2026", "12 months to March 2026", "year to date Sept 2026", "YTD Sept 2026"
+    re.compile(rf"(?:the )?(?:(?:rolling|trailing|last|past) )?(?:{_LABEL_MONTHS}|{_LABEL_YTD}),? "
+               r"(?:(?:to|ending|ended|up to|through|until|at|as at) )?(?P<rest>.+)"),
+    # "year ending March 2026", "quarter to 30/06/2026"
+    re.compile(r"(?:the )?(?:(?:financial|fiscal|calendar) )?(?P<whole>year|quarter|half[- ]year|month|fy) "
+               r"(?:to|ending|ended|up to|through) (?P<rest>.+)"),
+    # "2025/26 outturn", "Sept 2026 YTD", "Q2 2026 actuals"
+    re.compile(r"(?P<rest>.+?),? \(?(?:outturn|actuals?|results?|figures?|data|average|survey|wave|"
+               rf"{_LABEL_YTD}|baseline|position|snapshot|reading|final|provisional)\)?"),
+    # "Aug 2026 (rolling 12 months)"
+    re.compile(r"(?P<rest>.+?) ?\([^()]*\)"),
+)
+_WHOLE_MONTHS = {"quar": 3, "half": 6, "mont": 1}
+_LABEL_COUNTS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18, "twenty-four": 24}
 
 
-def quarter(day: dt.date, offset: int = 0) -> tuple[dt.date, dt.date]:
-    """First and last day of the quarter `day` is in (offset 1: the next one)."""
-    return _period_around(day, "quarter", offset, 1)
+def _label(text: str, low: str, c: _Ctx) -> Timeframe | None:
+    """A period label: the period it names, ending where it says ('rolling 12 months to Aug 2026':
+    1 September 2025 to 31 August 2026)."""
+    for pattern in _LABELS:
+        m = pattern.fullmatch(low)
+        if m is None:
+            continue
+        inner = _read(text, m["rest"].strip(" ,"), c)
+        if inner is None or inner.relative is not None:
+            continue
+        if not inner.ok:
+            return replace(inner, text=text)
+        first = inner.first
+        found = m.groupdict()
+        if found.get("n"):
+            n = found["n"]
+            first = add_months(inner.last + dt.timedelta(days=1), -(int(n) if n.isdigit() else _LABEL_COUNTS[n]))
+        elif found.get("whole"):
+            first = add_months(inner.last + dt.timedelta(days=1), -_WHOLE_MONTHS.get(found["whole"][:4], 12))
+        elif found.get("ytd"):
+            first = period_around(inner.last, "fiscal_year", 0, c.fiscal_start)[0]
+        return Timeframe(text, first, inner.last, kind="period", yearless=inner.yearless)
+    return None
 
 
-def months_between(first: dt.date, last: dt.date) -> float:
-    return (last - first).days / (365.25 / 12)
+# --- deadlines that name an event or a season: T002, not a date that cannot be read -----------
+
+_SEASON = re.compile(r"\b(?:summer|winter|spring|autumn|fall|christmas|xmas|easter|new year|festive|holiday|"
+                     r"holidays|peak|black friday|cyber monday|half[- ]term|ramadan|diwali|thanksgiving)\b")
+_EVENT = re.compile(r"(?:after|once|when|following|post|upon|on completion of|at|with|alongside|ahead of|"
+                    r"in time for|before|prior to|until|till|by the time|as soon as)\b"
+                    r"|.*\b(?:go[- ]?live|goes live|launch(?:es|ed)?|migration|roll[- ]?out|cut[- ]?over|"
+                    r"upgrade|implementation|release|deployment|completion|sign[- ]?off|approval)\b")
+
+
+def unplaced(value: object) -> str | None:
+    """'season' for a deadline that names a season ('before the summer peak', 'by Christmas'), 'event'
+    for one that names an event ('after go-live', 'once the new CRM goes live'), else None. Asked of
+    a value that is not a date."""
+    if not isinstance(value, str):
+        return None
+    low = " ".join(value.lower().translate(_DASHES).split())
+    if not low or not re.search(r"[a-z]{3}", low):
+        return None
+    if _SEASON.search(low):
+        return "season"
+    if _EVENT.match(_LEAD.sub("", low)) or _EVENT.match(low):
+        return "event"
+    return None

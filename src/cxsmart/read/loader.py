@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from cxsmart.diagnostics import Span
 from cxsmart.model.goalfile import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
+from cxsmart.model.timeframes import unplaced
 from cxsmart.read.anchors import Anchors
 from cxsmart.read.entries import GoalReader, Shaped, near_key, normal_key
 from cxsmart.read.source import Problem, normalise_breaks
@@ -248,8 +249,9 @@ def _validate(model: type[BaseModel], raw: dict, context: dict) -> tuple[Any, li
 
 
 def vague_deadline_word(value: Any) -> bool:
-    """'ASAP', 'TBD', 'ongoing' written as a deadline."""
-    return isinstance(value, str) and " ".join(value.lower().replace(".", "").split()) in VAGUE_DEADLINE_VALUES
+    """'ASAP', 'TBD', 'ongoing' written as a deadline, or an event or a season with no date ('after go-live')."""
+    return isinstance(value, str) and (" ".join(value.lower().replace(".", "").split()) in VAGUE_DEADLINE_VALUES
+                                       or unplaced(value) is not None)
 
 
 VAGUE_DEADLINE_VALUES = frozenset({

@@ -1,6 +1,7 @@
 """The built-in rules, one module per SMART letter (plus F for files and P for the plan)."""
 
 from cxsmart.rules.attainable import AlreadyAchieved, ImplausibleChange, TooManyGoals, TrivialChange
+from cxsmart.rules.dates import DateOrderAssumed, InvalidDate
 from cxsmart.rules.direction import DirectionContradiction
 from cxsmart.rules.file import (
                                 CascadeCycle,
@@ -30,7 +31,6 @@ from cxsmart.rules.relevant import (
 from cxsmart.rules.specific import AbstractObject, ActivityNotOutcome, CompoundGoal, HedgedWording, VagueWording
 from cxsmart.rules.timebound import (
                                 DeadlineBeforeStart,
-                                InvalidDate,
                                 NoDeadline,
                                 OutlivesParent,
                                 PastDeadline,
@@ -49,6 +49,6 @@ ALL = (
     ImplausibleChange, AlreadyAchieved, TooManyGoals, TrivialChange,
     NoObjective, NoOwner, OwnerCannotAffect, ConflictingIncentive, InternalWithoutExternal, SoftMetricUnlinked,
     NoDeadline, VagueDeadline, PastDeadline, DeadlineBeforeStart, OutlivesParent, RelativeDeadline, InvalidDate, StaleBaseline,
-    YearlessDeadline, DateForm,
+    YearlessDeadline, DateForm, DateOrderAssumed,
     ActionNoOwner, ActionNoDue, ActionAfterDeadline, NoReview,
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.timeframes import AMBIGUOUS, AmbiguousDateError, describe, parse_date_like, quarter
+from cxsmart.model.timeframes import describe, quarter, unplaced
 from cxsmart.read.loader import vague_deadline_word
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.rules.fixable import year_fix
@@ -54,10 +54,13 @@ def _next_quarter(ctx: RuleContext) -> tuple:
 
 
 class VagueDeadline(Rule):
-    """A deadline that is no deadline: "ASAP", "soon", "ongoing", "going forward".
+    """A deadline that is no deadline: "ASAP", "soon", "ongoing", or an event such as "after go-live".
 
     Reported when the goal has no real deadline besides the vague words. The words come
-    from the `vague-deadlines` pack.
+    from the `vague-deadlines` pack. A deadline that names an event or a season instead of a
+    date ("after go-live", "after the CRM migration", "once the new CRM goes live", "before the
+    summer peak"), in the title or as the value of `deadline:`, is one too: the event may slip,
+    and the goal with it. As a field it is this finding, once, not a date that cannot be read.
 
     ## Why it matters
     Del Moro: a goal belongs to a period, most often one or more quarters. "ASAP" is a mood,
@@ -82,7 +85,7 @@ class VagueDeadline(Rule):
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         written = goal.item.unreadable.get("deadline")
         if vague_deadline_word(written):
-            yield ctx.report(self, goal, f"'deadline: {written}' is not a deadline: give a date",
+            yield ctx.report(self, goal, f"'deadline: {written}' {_no_date(written)}",
                              at=goal.span("deadline"), subject=str(written).lower(),
                              hint=f"write a date or a period, e.g. 'deadline: {_next_quarter(ctx)[0].isoformat()}' or "
                                   f"'deadline: {_next_quarter(ctx)[1]}'")
@@ -90,10 +93,17 @@ class VagueDeadline(Rule):
         if goal.deadline is not None:
             return
         for fact in goal.facts.extra.get("vague-deadlines", [])[:1]:
-            yield ctx.report(self, goal, f"'{fact.words}' is not a deadline: give a date", at=fact.span,
+            yield ctx.report(self, goal, f"'{fact.words}' {_no_date(fact.words)}", at=fact.span,
                              subject=fact.words.lower(),
                              hint=f"write a date or a period, e.g. 'by {describe(_next_quarter(ctx)[0])}' or "
                                   f"'by {_next_quarter(ctx)[1]}'")
+
+
+def _no_date(words: str) -> str:
+    names = unplaced(words)
+    if names:
+        return f"names {'an event' if names == 'event' else 'a season'}, not a date: give the date it means"
+    return "is not a deadline: give a date"
 
 
 class PastDeadline(Rule):
@@ -255,60 +265,13 @@ class RelativeDeadline(Rule):
                                       f"(counted from today: {dated})")
 
 
-class InvalidDate(Rule):
-    """A date that does not exist: "31 February 2026", "Q5 2026", "2026-13-01".
-
-    ## Why it matters
-    A goal "due on the 31st of February" has no deadline at all, and nobody notices until
-    the review.
-
-    ## Example
-    ```yaml
-    - title: Increase CSAT from 72% to 78% by 31 February 2026
-      deadline: 31 February 2026
-    ```
-
-    ## Use instead
-    ```yaml
-    - title: Increase CSAT from 72% to 78% by 28 February 2026
-      deadline: 28 February 2026
-    ```
-    """
-
-    code = "T007"
-    name = "invalid-date"
-    severity = Severity.ERROR
-    needs_text = True
-
-    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        g = goal.goal
-        dates = [(("start",), g.start), (("deadline",), g.deadline)]
-        for role in ("baseline", "target"):
-            as_of = getattr(getattr(g, role), "as_of", None)
-            dates.append(((role, "as_of"), as_of))
-        dates += [(("actions", i, "due"), a.due) for i, a in enumerate(g.actions)]
-        for keys, value in dates:
-            if value is not None and value.invalid:
-                yield ctx.report(self, goal, f"'{value.text}' is not a real date: {value.invalid}",
-                                 at=goal.span(*keys), subject=value.text, hint="correct the date")
-        said = goal.facts.deadline
-        if said is not None and said.value.invalid and g.deadline is None:
-            yield ctx.report(self, goal, f"'{said.words}' is not a real date: {said.value.invalid}",
-                             at=said.span, subject=said.words, hint="correct the date")
-        elif said is not None and g.deadline is None and goal.deadline is not None and goal.deadline.kind == AMBIGUOUS:
-            try:
-                parse_date_like(said.words)
-            except AmbiguousDateError as e:
-                yield ctx.report(self, goal, str(e), at=said.span, subject=said.words,
-                                 hint="write the date as YYYY-MM-DD, or set date-order = \"day-first\" (or "
-                                      "\"month-first\") in the configuration")
-
-
 class StaleBaseline(Rule):
     """The baseline was measured more than 12 months before the goal starts.
 
     Reads the baseline's `as_of` (`baseline: {value: 72, unit: percent, as_of: 2025-01-31}`)
-    against the goal's `start`, or today when there is no start.
+    against the goal's `start`, or today when there is no start. An `as_of` may be the label
+    of the period measured ("rolling 12 months to Aug 2026", "2025/26 outturn", "year to date
+    Sept 2026"): the measurement is as of the period's last day.
 
     ## Why it matters
     A target set against a year-old number may already be met, or out of reach. Renascence:
