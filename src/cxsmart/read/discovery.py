@@ -7,8 +7,10 @@ ruff. With no paths, the configured `include` globs are read from the configurat
 (default: every YAML file below the current directory).
 
 The workspace of named files (what their references resolve against) is the configuration's
-files; without a configuration file, the YAML files of the git repository they live in (the
-folder holding `.git`), or else of their folder (a named folder: that folder).
+files: config.config_of finds the nearest configuration above the named files, so a goals
+folder with its own cxsmart.toml is a workspace of its own inside a larger repository. Without
+a configuration file, the YAML files of the git repository they live in (the folder holding
+`.git`), or else of their folder (a named folder: that folder). Nothing outside it is read.
 """
 
 from __future__ import annotations
