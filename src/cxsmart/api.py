@@ -24,6 +24,7 @@ from cxsmart.config import Config, LoadedConfig
 from cxsmart.diagnostics import Severity, Span
 from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
+from cxsmart.fix.run import withhold
 from cxsmart.hashing import digest
 from cxsmart.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
@@ -324,9 +325,10 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     found = sorted(set(found), key=lambda d: d.sort_key)
     if run.selection.unfixable:
         found = [replace(d, fix=None) if d.fix and d.code in run.selection.unfixable else d for d in found]
+    found, withheld = withhold(found, reported)
     goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
-                      [s.path for s in reported], run.registry, workspace=ws)
+                      [s.path for s in reported], run.registry, withheld=withheld, workspace=ws)
 
 
 class _ShownOnly(Rule):
