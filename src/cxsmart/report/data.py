@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 LETTERS = ("S", "M", "A", "R", "T")
 OTHER_LETTERS = ("F", "P")                              # shown on a goal only where they have a finding
+COLUMNS = (*LETTERS, *OTHER_LETTERS)                    # the scorecard's columns: a goal with no error or
+                                                        # warning is exactly one that passes all of them
+COLUMN_NAMES = {"S": "Specific", "M": "Measurable", "A": "Attainable", "R": "Relevant", "T": "Time-bound",
+                "F": "File and format", "P": "Plan"}
 STATES = ("pass", "info", "warning", "error")           # a letter's state on a goal, worst last
 NO_OWNER, NO_OBJECTIVE = "(no owner)", "(no objective)"
 
@@ -83,7 +87,7 @@ class Row:
     def add(self, goal: GoalEntry) -> None:
         self.goals += 1
         self.clean += goal.clean
-        for letter in LETTERS:
+        for letter in COLUMNS:
             self.passing[letter] += goal.passes(letter)
 
     def share(self, letter: str | None = None) -> int:
