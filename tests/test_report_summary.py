@@ -225,3 +225,22 @@ def test_shares_are_rounded_to_the_nearest_but_never_claim_all_or_none(part, goa
 
     row = Row("k", "name", goals=goals, clean=part, passing=Counter({x: part for x in LETTERS}))
     assert row.share() == row.share("S") == shown
+
+
+def test_a_rule_packs_codes_get_a_column_of_their_own(run_cli, tmp_path):
+    """A team rule (CX101) is neither S M A R T nor F or P: it has its own column, so the goals
+    with no error or warning still read from the columns."""
+    (tmp_path / "cx-rules").mkdir()
+    (tmp_path / "cx-rules" / "team.yaml").write_text(
+        "rules:\n  - {code: CX101, name: internal-jargon, extends: existence, tokens: [leverage],\n"
+        "     message: \"'{match}' is internal jargon\"}\n", encoding="utf-8")
+    (tmp_path / "cxsmart.toml").write_text('rule-packs = ["cx-rules/"]\n', encoding="utf-8")
+    (tmp_path / "goals.yaml").write_text(
+        "objectives:\n  - {id: o, title: Grow retention, kpi: churn_rate}\nowners:\n  - {id: care, controls: [csat]}\n"
+        "goals:\n  - id: g1\n    title: Leverage chat to increase CSAT from 70% to 75% by 30 June 2027\n"
+        "    objective: o\n    owner: care\n    metric: csat\n    baseline: 70%\n    target: 75%\n"
+        "    start: 2027-01-01\n    deadline: 2027-06-30\n    review: monthly\n", encoding="utf-8")
+    code, out, err = run_cli("report", "--format", "markdown", "-o", "-", *PINNED)
+    assert code == 0, err
+    assert "| CX | Your CX rules | 0 of 1 | 0% |" in out
+    assert "| care | 1 | 0 (0%) | 100% | 100% | 100% | 100% | 100% | 100% | 100% | 0% |" in out

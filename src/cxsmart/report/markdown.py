@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from cxsmart.printable import printable
-from cxsmart.report.data import COLUMN_NAMES, COLUMNS, Report, Row
+from cxsmart.report.data import Report, Row, column_name
 
 LIMIT = 65_536
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~@&$])")
@@ -88,12 +88,13 @@ def _head(report: Report, budget: int) -> str:
              f"warning. Findings: {c['error']} error{'s' if c['error'] != 1 else ''}, "
              f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info.", "",
              "## By letter", "", "| letter | criterion | goals passing | share |", "| --- | --- | ---: | ---: |"]
-    lines += [f"| {x} | {COLUMN_NAMES[x]} | {total.passing[x]} of {total.goals} | {total.share(x)}% |" for x in COLUMNS]
+    lines += [f"| {x} | {column_name(x)} | {total.passing[x]} of {total.goals} | {total.share(x)}% |"
+              for x in report.columns]
     for what, rows in (("owner", report.owners), ("objective", report.objectives)):
-        lines += ["", f"## By {what}", "", _table_head(what)]
+        lines += ["", f"## By {what}", "", _table_head(what, report.columns)]
         used = size("\n".join(lines))
         for i, r in enumerate(rows):
-            row = _row(r)
+            row = _row(r, report.columns)
             if used + size(row) > budget:
                 lines += ["", f"_{len(rows) - i} more {what}s not shown, to keep the summary short._"]
                 break
@@ -108,16 +109,16 @@ def _levels(fail_on: str) -> list[str]:
     return order[order.index(fail_on):] if fail_on in order else ["warning", "error"]
 
 
-def _table_head(what: str) -> str:
-    letters = " | ".join(COLUMNS)
-    return f"| {what} | goals | no error or warning | {letters} |\n| --- | ---: | ---: |{' ---: |' * len(COLUMNS)}"
+def _table_head(what: str, columns: tuple[str, ...]) -> str:
+    letters = " | ".join(columns)
+    return f"| {what} | goals | no error or warning | {letters} |\n| --- | ---: | ---: |{' ---: |' * len(columns)}"
 
 
-def _row(r: Row) -> str:
+def _row(r: Row, columns: tuple[str, ...]) -> str:
     name = md(r.name) if r.name == r.key else f"{md(r.name)} (`{r.key.replace('`', '')}`)"
     if not r.goals:
-        return f"| {name} | 0 | no goals |{' – |' * len(COLUMNS)}"
-    shares = " | ".join(f"{r.share(x)}%" for x in COLUMNS)
+        return f"| {name} | 0 | no goals |{' – |' * len(columns)}"
+    shares = " | ".join(f"{r.share(x)}%" for x in columns)
     return f"| {name} | {r.goals} | {r.clean} ({r.share()}%) | {shares} |"
 
 
