@@ -168,9 +168,13 @@ def config_of(paths: list[Path], cwd: Path) -> Path | None:
     if not paths:
         return find_config(cwd)
     found: dict[Path | None, Path] = {}
+    folders: dict[Path, Path | None] = {}            # pre-commit names many files of few folders
     for named in paths:
         full = Path(os.path.abspath(cwd / named))
-        found.setdefault(find_config(full if full.is_dir() else full.parent), named)
+        folder = full if full.is_dir() else full.parent
+        if folder not in folders:
+            folders[folder] = find_config(folder)
+        found.setdefault(folders[folder], named)
     if len(found) == 1:
         return next(iter(found))
     (first, a), (second, b) = list(found.items())[:2]
