@@ -292,7 +292,7 @@ def metrics_command() -> None:
 
 @app.command("init")
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="Where to write the starter files.")] = Path("."),
+    folder: Annotated[Path, typer.Argument(help="The goals folder: the starter goals and the configuration go here, which makes it the workspace; the pre-commit configuration goes at the top of its git repository.")] = Path("."),
     today: Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Date the starter goals from this day.")] = None,
 ) -> None:
     """Write a starter goals.yaml, cxsmart.toml and .pre-commit-config.yaml (never overwrites)."""
