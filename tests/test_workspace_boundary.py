@@ -123,16 +123,31 @@ def test_files_in_two_workspaces_are_refused_in_plain_words(run_cli, monkeypatch
     assert CARE == (repo / "cx-goals/teams/care.yaml").read_text(encoding="utf-8")
 
 
-def test_outside_a_configured_folder_the_git_repository_is_the_workspace(run_cli, monkeypatch, monorepo):
-    """A file outside the goals folder is in the repository's workspace, which sees the goals
-    folder's files as any other folder's (its configuration bounds only runs inside it): the
-    fixture's paired_with names a goal of the goals folder."""
+def test_outside_the_goals_folder_the_git_repository_is_the_workspace_without_it(run_cli, monkeypatch, monorepo):
+    """A file outside the goals folder is in the repository's workspace, and the goals folder,
+    which has a configuration of its own, is not part of it: the fixture's paired_with names a
+    goal of the goals folder, and is unknown there as with --isolated."""
     repo, _ = monorepo
-    for isolated, expected in (([], []), (["--isolated"], [("F004", "cc-fcr")])):
-        code, out, _ = run_in(run_cli, monkeypatch, repo, "lint", "--format", "json", *PINNED, "--select", "F004",
-                              *isolated, "apps/api/test-goals.yaml")
+    for isolated in ([], ["--isolated"]):
+        code, out, err = run_in(run_cli, monkeypatch, repo, "lint", "--format", "json", *PINNED, "--select", "F004",
+                                *isolated, "apps/api/test-goals.yaml")
         found = json.loads(out)["diagnostics"]
-        assert [(d["code"], d["goal"]) for d in found if "dg-csat" in d["message"]] == expected
+        assert [(d["code"], d["goal"]) for d in found if "dg-csat" in d["message"]] == [("F004", "cc-fcr")]
+        assert "cx-goals" not in err                          # a named file's surroundings: nothing to say
+
+
+@pytest.mark.parametrize("named", [[], ["."]])
+def test_a_walk_from_above_leaves_a_configured_folder_out_and_says_so(run_cli, monkeypatch, monorepo, named):
+    repo, _ = monorepo
+    code, out, err = run_in(run_cli, monkeypatch, repo, "lint", "--format", "json", *PINNED, *named)
+    paths = {d["path"] for d in json.loads(out)["diagnostics"]}
+    assert paths and not [p for p in paths if p.startswith("cx-goals/")]
+    assert err.splitlines() == [
+        "cxsmart: warning: cx-goals/ is not read: it has a cxsmart configuration of its own, which makes it a "
+        "workspace of its own; lint it in a run of its own"]
+    again = run_in(run_cli, monkeypatch, repo, "lint", "--format", "json", "--today", "2026-11-23", *named)
+    again = run_in(run_cli, monkeypatch, repo, "lint", "--format", "json", "--today", "2026-11-23", *named)
+    assert again[2] == err and again[1] == out              # the same from the cache
 
 
 @pytest.mark.parametrize("command", [["report", "--format", "markdown", "-o", "-"], ["tree", "--color", "never"]])

@@ -78,10 +78,19 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     RegistryError (all exit 2)."""
     cwd = cwd or Path.cwd()
     over = over or Overrides()
-    cache = cache or Cache(None)
+    nested: list[Path] = []
+    result = _lint_paths(paths, loaded, over, cwd, registry, cache or Cache(None), nested)
+    for folder in nested:               # said on every run, the cached ones too
+        result.notes.append(f"{_display(folder, cwd)}/ is not read: it has a cxsmart configuration of its own, "
+                               "which makes it a workspace of its own; lint it in a run of its own")
+    return result
+
+
+def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: Path, registry: Registry | None,
+                cache: Cache, nested: list[Path]) -> LintResult:
     cfg = effective(loaded, over)
     run = _prepare(cfg, loaded.root, registry)
-    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
+    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude, nested)
     shown: set[str] | None = None                   # None: report on every file read
     if paths and not over.isolated:
         shown = {_display(p, cwd) for p in files}

@@ -215,7 +215,7 @@ def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cach
         fail(str(e))
     if require_plugins and result.warnings:
         fail(result.warnings[0] + " (--require-plugins)")
-    for warning in [] if quiet else result.warnings:
+    for warning in [] if quiet else [*result.warnings, *result.notes]:
         typer.echo(printable(f"cxsmart: warning: {warning}"), err=True)
     return result, loaded
 

@@ -129,35 +129,22 @@ class LoadedConfig(BaseModel):
 
 
 def find_config(start: Path) -> Path | None:
+    from cxsmart.read.discovery import config_in
+
     for folder in [start, *start.parents]:
-        candidate = folder / "cxsmart.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _has_tool_table(candidate):
-            return candidate
+        found = config_in(folder)
+        if found is not None:
+            return found
     return None
-
-
-MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def _config_text(path: Path) -> str:
     """A configuration file's text: a regular file of at most 1 MiB (a FIFO or a 100 MB file in
     a pull request neither hangs the run nor is read whole)."""
+    from cxsmart.read.discovery import MAX_CONFIG_BYTES
     from cxsmart.read.safeopen import read_text
 
     return read_text(path, MAX_CONFIG_BYTES)
-
-
-def _has_tool_table(path: Path) -> bool:
-    from cxsmart.read.safeopen import Unreadable
-
-    try:
-        text = _config_text(path)
-    except (OSError, Unreadable):
-        return False
-    return "[tool.cxsmart" in text
 
 
 def config_of(paths: list[Path], cwd: Path) -> Path | None:

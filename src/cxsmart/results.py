@@ -15,12 +15,13 @@ class LintResult:
     files: int
     goals: int
     fail_on: Severity
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)    # plugins that failed to load
     paths: list[str] = field(default_factory=list)      # every file linted, as shown
     registry: Registry | None = None                    # the rules of this run (built-in, plugins, packs)
     fixed: int = 0                                      # findings --fix fixed before this result was taken
     withheld: dict[str, tuple[str, int, int]] = field(default_factory=dict)   # path -> (why --fix leaves it
                                                         # alone, safe fixes held back, unsafe ones)
+    notes: list[str] = field(default_factory=list)      # what the run left out and why (warnings too)
     workspace: object = field(default=None, repr=False, compare=False)   # what the run read (not cached)
 
     def held_back(self, unsafe: bool = False) -> list[tuple[int, str, str]]:
