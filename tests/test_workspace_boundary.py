@@ -172,3 +172,13 @@ def test_a_configuration_in_pyproject_bounds_the_workspace_too(run_cli, monkeypa
     args = ("lint", "--format", "json", *PINNED, "cx-goals")
     assert run_in(run_cli, monkeypatch, repo, *args) == run_in(run_cli, monkeypatch, alone, *args)
 
+
+
+@pytest.mark.parametrize("include,said", [('["apps/**/*.yaml"]', False), ('["**/*.yaml"]', True)])
+def test_a_configured_folder_is_mentioned_only_where_include_would_read_it(run_cli, monkeypatch, monorepo,
+                                                                             include, said):
+    repo, _ = monorepo
+    write(repo, {"cxsmart.toml": f"include = {include}\n"})
+    code, out, err = run_in(run_cli, monkeypatch, repo, "lint", "--format", "json", *PINNED)
+    assert not [d for d in json.loads(out)["diagnostics"] if d["path"].startswith("cx-goals/")]
+    assert ("cx-goals/ is not read" in err) is said

@@ -76,9 +76,12 @@ def discover(paths: list[Path], root: Path, include: list[str] | None, exclude: 
     if not paths:
         patterns = include or ["**/*.yaml", "**/*.yml"]
         wanted = _spec(patterns)
-        for path in _walk(root, root, excluded, respect_gitignore, nested):
+        left_out: list[Path] = []
+        for path in _walk(root, root, excluded, respect_gitignore, left_out):
             if wanted.match_file(_rel(path, root)):
                 found[path] = None
+        nested += [f for f in left_out if any(wanted.match_file(f"{_rel(f, root)}/{name}")   # one `include` would read
+                                              for name in ("g.yaml", "g.yml", "x/g.yaml", "x/g.yml"))]
         return sorted(found, key=_sort_key)
     for path in paths:
         if not os.path.lexists(path):
