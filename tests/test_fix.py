@@ -92,10 +92,43 @@ def test_unsafe_fixes_need_the_flag(run_cli, tmp_path):
 def test_files_with_f001_or_f002_are_never_rewritten(run_cli, tmp_path):
     code, out, err, _ = _fix(run_cli, tmp_path, "broken.yaml")
     assert (tmp_path / "broken.yaml").read_bytes() == (FIX / "before" / "broken.yaml").read_bytes()
-    assert "not fixed: it has F002 findings" in err
+    said = "cxsmart: warning: 1 fix not applied in broken.yaml: the file has a value cxsmart cannot read (F002, line 4)"
+    assert said in err.splitlines()
     code, out, err, _ = _fix(run_cli, tmp_path, "broken.yaml", "--select", "M011")   # F002 not selected
     assert (tmp_path / "broken.yaml").read_bytes() == (FIX / "before" / "broken.yaml").read_bytes()
-    assert "not fixed" in err
+    assert said in err.splitlines()
+
+
+HELD = {
+    "bad.yaml": "goals:\n  - id: held\n    title: Increase CSAT from 70% to 75% by 30 June 2027\n"
+                "    metric: Customer satisfaction\n    deadline: 30/06/2027\n    owner: {name: Care team}\n",
+    "good.yaml": "goals:\n  - id: fine\n    title: Increase CSAT from 70% to 75% by 30 June 2027\n"
+                 "    metric: csat\n    deadline: 30/06/2027\n",
+}
+
+
+ONLY_DEFAULT = ["--today", "2026-11-23", "--no-cache"]
+
+
+def test_fixes_in_a_file_fix_will_not_touch_are_never_counted(run_cli, tmp_path):
+    """bad.yaml has a value cxsmart cannot read (F002: an owner is an id): its two fixes are neither
+    marked, nor counted as fixable, nor counted as fixed, and the run says which file and why."""
+    for name, text in HELD.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, out, err = run_cli("lint", "--format", "json", *ONLY_DEFAULT, "bad.yaml", "good.yaml")
+    doc = json.loads(out)
+    assert doc["summary"]["fixable"] == 1 and not [d for d in doc["diagnostics"] if d["path"] == "bad.yaml" and d["fix"]]
+    code, out, err = run_cli("lint", *ONLY_DEFAULT, "bad.yaml", "good.yaml")
+    assert "[*] 1 fixable with 'cxsmart lint --fix'." in out
+    assert out.count("[*]") == 2                                            # the finding's mark and the summary
+    assert "--fix will not apply 2 fixes in bad.yaml: the file has a value cxsmart cannot read (F002, line 6)." in out
+    code, out, err = run_cli("lint", "--diff", *ONLY_DEFAULT, "bad.yaml", "good.yaml")
+    assert "would fix 1 finding in 1 file" in err and "+++ bad.yaml" not in out and "+++ good.yaml" in out
+    code, out, err = run_cli("lint", "--fix", *ONLY_DEFAULT, "bad.yaml", "good.yaml")
+    assert "Fixed 1 finding." in out and "--fix will not apply" not in out
+    assert [line for line in err.splitlines() if "not applied" in line] == [
+        "cxsmart: warning: 2 fixes not applied in bad.yaml: the file has a value cxsmart cannot read (F002, line 6)"]
+    assert (tmp_path / "bad.yaml").read_text(encoding="utf-8") == HELD["bad.yaml"]
 
 
 def test_write_keeps_mode_and_links(run_cli, tmp_path):

@@ -71,3 +71,36 @@ def test_the_written_hook_is_a_valid_pre_commit_config(tmp_path):
     hook = load_config(str(path))["repos"][0]["hooks"][0]
     assert hook["language"] == "python" and hook["additional_dependencies"] == ["cxsmart @ file:///x/cxsmart"]
     assert hook["entry"] == "cxsmart lint --force-exclude"
+
+
+def test_in_a_goals_folder_of_a_repository_the_configuration_bounds_the_folder(run_cli, tmp_path):
+    """`cxsmart init cx-goals` in a larger repository: the configuration in the goals folder (the
+    workspace: a conflicting goal file elsewhere is not read), the hook at the repository's top,
+    where pre-commit reads it, limited to the goals folder."""
+    from pre_commit.clientlib import load_config
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "cx-goals").mkdir()
+    (tmp_path / "fixtures").mkdir()
+    (tmp_path / "fixtures" / "goals.yaml").write_text("goals:\n  - {id: cc-fcr, title: A fixture}\n")
+    code, out, err = run_cli("init", "cx-goals", "--today", "2026-11-23")
+    assert code == 0, err
+    assert out.splitlines()[:3] == ["wrote cx-goals/goals.yaml", "wrote cx-goals/cxsmart.toml",
+                                    "wrote .pre-commit-config.yaml"]
+    hook = load_config(str(tmp_path / ".pre-commit-config.yaml"))["repos"][0]["hooks"][0]
+    import re
+
+    assert re.search(hook["files"], "cx-goals/goals.yaml") and not re.search(hook["files"], "fixtures/goals.yaml")
+    assert hook["entry"] == "cxsmart lint --force-exclude"
+    code, out, err = run_cli("lint", "--fail-on", "info", "--today", "2026-11-23", "--force-exclude",
+                             "cx-goals/goals.yaml")
+    assert code == 0 and "All clear: 2 goals in 1 file" in out, out + err
+
+
+def test_init_refuses_when_the_repository_has_a_hook_configuration(run_cli, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "cx-goals").mkdir()
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n")
+    code, out, err = run_cli("init", "cx-goals")
+    assert code == 2 and ".pre-commit-config.yaml already exists" in err and "nothing was written" in err
+    assert not list((tmp_path / "cx-goals").iterdir())

@@ -90,7 +90,7 @@ def _expected(run_cli, folder: str) -> tuple[int, dict[str, int]]:
     """From `lint --format json`, independently: goals, and per letter the goals it passes."""
     _, out, _ = run_cli("lint", folder, "--format", "json", *PINNED)
     doc = json.loads(out)
-    failing: dict[str, set] = {x: set() for x in "SMART"}
+    failing: dict[str, set] = {x: set() for x in "SMARTFP"}
     for d in doc["diagnostics"]:
         if d["code"][0] in failing and d["severity"] in ("error", "warning") and d["goal"]:
             failing[d["code"][0]].add((d["path"], d["goal"]))
@@ -105,9 +105,13 @@ def test_scorecard_and_cascade_in_chromium(browser, run_cli, examples, folder):
     total = page.page.eval_on_selector("table.score tbody tr", """row => Object.fromEntries(
         [...row.querySelectorAll('[data-n]')].map(c => [c.dataset.n, c.dataset.count || c.textContent]))""")
     assert int(total["goals"]) == goals
-    assert {x: int(total[x]) for x in "SMART"} == passing
+    assert {x: int(total[x]) for x in "SMARTFP"} == passing
     chart = page.page.eval_on_selector_all(".bar-value", "vs => vs.map(v => v.textContent)")
-    assert [c.split("(")[1] for c in chart] == [f"{passing[x]} of {goals})" for x in "SMART"]
+    assert [c.split("(")[1] for c in chart] == [f"{passing[x]} of {goals})" for x in "SMARTFP"]
+    headers = page.page.eval_on_selector_all("table.score[data-table='2'] thead th",
+                                             "hs => hs.map(h => [h.textContent, h.querySelector('button').title])")
+    assert headers[3:] == [["S", "Specific"], ["M", "Measurable"], ["A", "Attainable"], ["R", "Relevant"],
+                           ["T", "Time-bound"], ["F", "File and format"], ["P", "Plan"]]
     ids = page.page.eval_on_selector_all("li.goal", "els => els.map(e => e.id)")
     assert len(ids) == len(set(ids)) == goals
     shown_ids = Counter(page.page.eval_on_selector_all("li.goal .gid", "els => els.map(e => e.textContent)"))
@@ -115,6 +119,28 @@ def test_scorecard_and_cascade_in_chromium(browser, run_cli, examples, folder):
     assert all(n == 1 for i, n in shown_ids.items() if i != "nps-typos")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.page.screenshot(path=str(SHOTS / f"report-{folder}.png"), full_page=False)
+    page.close()
+
+
+def test_the_scorecard_adds_up(browser, run_cli, tmp_path):
+    """A team whose every goal has a file or format finding (here an unknown owner reference
+    and a key the format does not know) shows 0 clean goals, and a column that says why: F."""
+    Path("goals.yaml").write_text(
+        "objectives:\n  - {id: o, title: Grow retention, kpi: churn_rate}\n"
+        "owners:\n  - {id: care, controls: [csat]}\n"
+        "goals:\n" + "".join(
+            f"  - id: g{i}\n    title: Increase CSAT from 70% to 75% by 30 June 2027\n    objective: o\n"
+            f"    owner: care\n    metric: csat\n    baseline: 70%\n    target: 75%\n    start: 2027-01-01\n"
+            f"    deadline: 2027-06-30\n    review: monthly\n    paired_with: nowhere-{i}\n" for i in range(3)),
+        encoding="utf-8")
+    _, out, _ = run_cli("lint", "goals.yaml", "--format", "json", *PINNED)
+    assert {d["code"] for d in json.loads(out)["diagnostics"]} == {"F004"}
+    page = Page(browser, _write(run_cli, "goals.yaml"))
+    rows = page.page.eval_on_selector_all("table.score tbody tr", """rows => rows.map(row => Object.fromEntries(
+        [...row.querySelectorAll('[data-n]')].map(c => [c.dataset.n, c.dataset.count || c.textContent])))""")
+    for row in rows:                                 # the workspace, owner 'care', objective 'o'
+        assert row["clean"].startswith("0 ") and row["F"] == "0"
+        assert all(row[x] == "3" for x in "SMARTP")
     page.close()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cxsmart.report import markdown
-from cxsmart.report.data import LETTERS, build
+from cxsmart.report.data import COLUMNS, LETTERS, build
 
 ROOT = Path(__file__).resolve().parents[1]
 PINNED = ["--today", "2026-11-23"]
@@ -46,6 +46,42 @@ def test_numbers_are_the_lint_results(examples):
                    if any(d.code.startswith(letter) and d.severity >= 2 for d in g.findings)}
         assert report.total.passing[letter] == result.goals - len(failing)
     assert sum(r.goals for r in report.owners) == sum(r.goals for r in report.objectives) == result.goals
+
+
+@pytest.mark.parametrize("folder", ["good", "bad"])
+def test_clean_goals_read_from_the_columns(examples, folder):
+    """A goal with no error or warning is exactly one that passes every column (S M A R T F P):
+    no row can show no clean goal while every column reads 100%."""
+    result, report = _report(examples / folder)
+    assert set(COLUMNS) == {*LETTERS, "F", "P"}
+    for goal in report.goals.values():
+        assert goal.clean == all(goal.passes(x) for x in COLUMNS)
+    for row in [report.total, *report.owners, *report.objectives]:
+        if row.goals:
+            assert row.clean <= min(row.passing[x] for x in COLUMNS)
+            assert row.clean == row.goals or any(row.share(x) < 100 for x in COLUMNS)
+    if folder == "bad":
+        f_failing = {g.key for g in report.goals.values()
+                     if any(d.code[0] == "F" and d.severity >= 2 for d in g.findings)}
+        assert f_failing and report.total.passing["F"] == result.goals - len(f_failing)
+
+
+def test_markdown_lists_goal_findings_then_format_findings_per_file(examples):
+    _, report = _report(examples / "bad")
+    text = markdown.render(report)
+    goals_at, files_at = text.index("\n## Findings on goals\n"), text.index("\n## File and format findings\n")
+    assert goals_at < files_at
+    on_goals = [line for line in text[goals_at:files_at].splitlines() if line.startswith("- ")]
+    assert on_goals and not [line for line in on_goals if "**F0" in line]
+    per_file = text[files_at:].split("\n### ")[1:]
+    paths = [part.splitlines()[0] for part in per_file]
+    assert paths == sorted(paths) and "broken.yaml" in paths
+    for part in per_file:
+        lines = [line for line in part.splitlines() if line.startswith("- ")]
+        numbers = [int(line.rsplit("· line ", 1)[1].split()[0]) for line in lines]
+        assert lines and numbers == sorted(numbers)
+    everything = sum(1 for g in report.goals.values() for _ in g.findings) + len(report.other)
+    assert text.count("\n- ") == everything
 
 
 def test_cascade_has_every_goal_once_even_with_a_parent_loop(examples):
@@ -189,3 +225,22 @@ def test_shares_are_rounded_to_the_nearest_but_never_claim_all_or_none(part, goa
 
     row = Row("k", "name", goals=goals, clean=part, passing=Counter({x: part for x in LETTERS}))
     assert row.share() == row.share("S") == shown
+
+
+def test_a_rule_packs_codes_get_a_column_of_their_own(run_cli, tmp_path):
+    """A team rule (CX101) is neither S M A R T nor F or P: it has its own column, so the goals
+    with no error or warning still read from the columns."""
+    (tmp_path / "cx-rules").mkdir()
+    (tmp_path / "cx-rules" / "team.yaml").write_text(
+        "rules:\n  - {code: CX101, name: internal-jargon, extends: existence, tokens: [leverage],\n"
+        "     message: \"'{match}' is internal jargon\"}\n", encoding="utf-8")
+    (tmp_path / "cxsmart.toml").write_text('rule-packs = ["cx-rules/"]\n', encoding="utf-8")
+    (tmp_path / "goals.yaml").write_text(
+        "objectives:\n  - {id: o, title: Grow retention, kpi: churn_rate}\nowners:\n  - {id: care, controls: [csat]}\n"
+        "goals:\n  - id: g1\n    title: Leverage chat to increase CSAT from 70% to 75% by 30 June 2027\n"
+        "    objective: o\n    owner: care\n    metric: csat\n    baseline: 70%\n    target: 75%\n"
+        "    start: 2027-01-01\n    deadline: 2027-06-30\n    review: monthly\n", encoding="utf-8")
+    code, out, err = run_cli("report", "--format", "markdown", "-o", "-", *PINNED)
+    assert code == 0, err
+    assert "| CX | Your CX rules | 0 of 1 | 0% |" in out
+    assert "| care | 1 | 0 (0%) | 100% | 100% | 100% | 100% | 100% | 100% | 100% | 0% |" in out

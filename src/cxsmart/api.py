@@ -24,6 +24,7 @@ from cxsmart.config import Config, LoadedConfig
 from cxsmart.diagnostics import Severity, Span
 from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
+from cxsmart.fix.run import withhold
 from cxsmart.hashing import digest
 from cxsmart.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
@@ -82,10 +83,19 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     RegistryError (all exit 2)."""
     cwd = cwd or Path.cwd()
     over = over or Overrides()
-    cache = cache or Cache(None)
+    nested: list[Path] = []
+    result = _lint_paths(paths, loaded, over, cwd, registry, cache or Cache(None), nested)
+    for folder in nested:               # said on every run, the cached ones too
+        result.notes.append(f"{_display(folder, cwd)}/ is not read: it has a cxsmart configuration of its own, "
+                               "which makes it a workspace of its own; lint it in a run of its own")
+    return result
+
+
+def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: Path, registry: Registry | None,
+                cache: Cache, nested: list[Path]) -> LintResult:
     cfg = effective(loaded, over)
     run = _prepare(cfg, loaded.root, registry)
-    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
+    files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude, nested)
     shown: set[str] | None = None                   # None: report on every file read
     if paths and not over.isolated:
         shown = {_display(p, cwd) for p in files}
@@ -348,9 +358,10 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     found = sorted(set(found), key=lambda d: d.sort_key)
     if run.selection.unfixable:
         found = [replace(d, fix=None) if d.fix and d.code in run.selection.unfixable else d for d in found]
+    found, withheld = withhold(found, reported)
     goals = len(ws.goals) if shown is None else len(named_goals)
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
-                      [s.path for s in reported], run.registry, workspace=ws)
+                      [s.path for s in reported], run.registry, withheld=withheld, workspace=ws)
 
 
 class _ShownOnly(Rule):

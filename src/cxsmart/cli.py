@@ -17,7 +17,7 @@ import typer
 
 from cxsmart import __version__
 from cxsmart.printable import printable
-from cxsmart.reporting import ConfigOpt, IgnoreOpt, NoCacheOpt, PathsArg, ReportFormat, SelectOpt, TodayOpt
+from cxsmart.reporting import ConfigOpt, IgnoreOpt, IsolatedOpt, NoCacheOpt, PathsArg, ReportFormat, SelectOpt, TodayOpt
 
 app = typer.Typer(
     name="cxsmart",
@@ -210,13 +210,13 @@ def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cach
 
     cwd = Path.cwd()
     try:
-        loaded = load_config(config, cwd)
+        loaded = load_config(config, cwd, paths)
         result = lint_paths(paths, loaded, over, cwd=cwd, cache=from_settings(loaded.root, no_cache, cache_dir))
     except (ConfigError, SelectionError, DiscoveryError, PackError, RegistryError) as e:
         fail(str(e))
     if require_plugins and result.warnings:
         fail(result.warnings[0] + " (--require-plugins)")
-    for warning in [] if quiet else result.warnings:
+    for warning in [] if quiet else [*result.warnings, *result.notes]:
         typer.echo(printable(f"cxsmart: warning: {warning}"), err=True)
     return result, loaded
 
@@ -293,7 +293,7 @@ def metrics_command() -> None:
 
 @app.command("init")
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="Where to write the starter files.")] = Path("."),
+    folder: Annotated[Path, typer.Argument(help="The goals folder: the starter goals and the configuration go here, which makes it the workspace; the pre-commit configuration goes at the top of its git repository.")] = Path("."),
     today: Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Date the starter goals from this day.")] = None,
 ) -> None:
     """Write a starter goals.yaml, cxsmart.toml and .pre-commit-config.yaml (never overwrites)."""
@@ -307,7 +307,8 @@ def init_command(
     except InitError as e:
         fail(str(e))
     for path in written:
-        typer.echo(f"wrote {path}")
+        shown = os.path.relpath(path)
+        typer.echo(f"wrote {path if shown.startswith('..') else shown}")
     typer.echo("next: edit goals.yaml, then run 'cxsmart lint'")
 
 
@@ -337,11 +338,11 @@ def schema_command() -> None:
 
 # -- reports: the lint result shown for people (bodies in reporting.py) -------------------------
 
-def _report_input(paths, select, ignore, today, config, no_cache):
+def _report_input(paths, select, ignore, today, config, no_cache, isolated=False):
     """The lint result and report of a `lint` run with these options (baseline applied)."""
     from cxsmart import reporting
 
-    over = reporting.overrides(_codes(select) if select else None, _codes(ignore), _today(today))
+    over = reporting.overrides(_codes(select) if select else None, _codes(ignore), _today(today), isolated)
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, None, False)
     _report_call(lambda r: r.apply_baseline(result, None, loaded, False, _LogLines(sys.stderr)))
     return result, reporting.build(result, loaded, list(paths or []), over, no_cache)
@@ -354,12 +355,12 @@ def report_command(
     format: Annotated[ReportFormat, typer.Option("--format", help="html: the scorecard and cascade page; markdown: the CI summary.")] = ReportFormat.html,
     title: Annotated[Optional[str], typer.Option("--title", help="The page's title (default: 'CX goals report').")] = None,
     select: SelectOpt = None, ignore: IgnoreOpt = None, today: TodayOpt = None, config: ConfigOpt = None,
-    no_cache: NoCacheOpt = False,
+    no_cache: NoCacheOpt = False, isolated: IsolatedOpt = False,
 ) -> None:
     """Write the goals report: a self-contained HTML page (scorecard, cascade, goal cards), or markdown."""
     from cxsmart import reporting
 
-    result, report = _report_input(paths, select, ignore, today, config, no_cache)
+    result, report = _report_input(paths, select, ignore, today, config, no_cache, isolated)
     if format is ReportFormat.markdown:
         _report_call(lambda r: r.write_output(reporting.markdown(report), output_file))
         return
@@ -372,10 +373,10 @@ def report_command(
 @app.command("tree")
 def tree_command(
     paths: PathsArg = None, select: SelectOpt = None, ignore: IgnoreOpt = None, today: TodayOpt = None,
-    config: ConfigOpt = None, no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None, no_cache: NoCacheOpt = False, isolated: IsolatedOpt = False,
     color: Annotated[Color, typer.Option(help="Colour the letters.")] = Color.auto,
 ) -> None:
     """Print the goal cascade: each objective, its goals and sub-goals, one line a goal with its SMART letters."""
     from cxsmart import reporting
 
-    reporting.tree(_report_input(paths, select, ignore, today, config, no_cache)[1], color.value)
+    reporting.tree(_report_input(paths, select, ignore, today, config, no_cache, isolated)[1], color.value)

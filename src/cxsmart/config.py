@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -129,43 +130,61 @@ class LoadedConfig(BaseModel):
 
 
 def find_config(start: Path) -> Path | None:
+    from cxsmart.read.discovery import config_in
+
     for folder in [start, *start.parents]:
-        candidate = folder / "cxsmart.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _has_tool_table(candidate):
-            return candidate
+        found = config_in(folder)
+        if found is not None:
+            return found
     return None
-
-
-MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def _config_text(path: Path) -> str:
     """A configuration file's text: a regular file of at most 1 MiB (a FIFO or a 100 MB file in
     a pull request neither hangs the run nor is read whole)."""
+    from cxsmart.read.discovery import MAX_CONFIG_BYTES
     from cxsmart.read.safeopen import read_text
 
     return read_text(path, MAX_CONFIG_BYTES)
 
 
-def _has_tool_table(path: Path) -> bool:
-    from cxsmart.read.safeopen import Unreadable
+def config_of(paths: list[Path], cwd: Path) -> Path | None:
+    """The configuration that bounds a run's workspace: the nearest one above the named paths
+    (a named folder counts as above itself), or with no path the nearest above `cwd`. Named
+    paths under different configurations (or some under one and some under none) are in
+    different workspaces: a ConfigError, since one run reads one workspace."""
+    if not paths:
+        return find_config(cwd)
+    found: dict[Path | None, Path] = {}
+    folders: dict[Path, Path | None] = {}            # pre-commit names many files of few folders
+    for named in paths:
+        full = Path(os.path.abspath(cwd / named))
+        folder = full if full.is_dir() else full.parent
+        if folder not in folders:
+            folders[folder] = find_config(folder)
+        found.setdefault(folders[folder], named)
+    if len(found) == 1:
+        return next(iter(found))
+    (first, a), (second, b) = list(found.items())[:2]
+    raise ConfigError(f"{a} and {b} are in different workspaces ({_bounded_by(first, 'first', cwd)}; "
+                      f"{_bounded_by(second, 'second', cwd)}): cxsmart reads one workspace a run, so lint "
+                      "each in a run of its own, or name one configuration for both with --config")
 
-    try:
-        text = _config_text(path)
-    except (OSError, Unreadable):
-        return False
-    return "[tool.cxsmart" in text
+
+def _bounded_by(config: Path | None, which: str, cwd: Path) -> str:
+    if config is None:
+        return f"the {which} has no cxsmart configuration above it"
+    return f"{_shown(config, cwd)} configures the {which}"
 
 
-def load_config(explicit: Path | None, cwd: Path) -> LoadedConfig:
+def load_config(explicit: Path | None, cwd: Path, paths: list[Path] = ()) -> LoadedConfig:
+    """The run's configuration: `explicit` (--config), else the one that bounds the named
+    paths' workspace (config_of)."""
     path = explicit
     if path is not None and not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
     if path is None:
-        path = find_config(cwd)
+        path = config_of(list(paths), cwd)
     if path is None:
         return LoadedConfig(root=cwd)
     from cxsmart.read.safeopen import Unreadable

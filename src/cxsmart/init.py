@@ -3,6 +3,11 @@
 The starter goals lint clean on the day they are written (their dates are computed from
 today). Nothing is ever overwritten: if any of the files exists, nothing is written at all.
 
+The configuration goes in the goals folder (the folder named), which it makes the workspace:
+cxsmart reads nothing outside it, so a goals folder inside a larger repository is linted as if
+it were alone. pre-commit reads its configuration only at the top of the git repository, so
+.pre-commit-config.yaml goes there, its hook limited to the goals folder (`files:`).
+
 The pre-commit hook is a `language: python` hook: pre-commit installs cxsmart into an
 environment of its own, from where the running cxsmart was installed from, so the hook
 works whether or not cxsmart is on PATH (a `language: system` hook would need the user's
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from cxsmart.fsutil import create_new
@@ -48,11 +54,24 @@ def hook_source() -> str:
     return f"cxsmart @ {url}"
 
 
-def pre_commit_config(source: str | None = None) -> str:
-    return PRE_COMMIT.format(source=json.dumps(source or hook_source(), ensure_ascii=False))
+def pre_commit_config(source: str | None = None, below: str = "") -> str:
+    """The hook's configuration; `below`: the goals folder, relative to the repository's top."""
+    files = f"        files: {json.dumps('^' + re.escape(below) + '/')}\n" if below else ""
+    return PRE_COMMIT.format(source=json.dumps(source or hook_source(), ensure_ascii=False), files=files)
 
 
-def texts(today: dt.date, source: str | None = None) -> dict[str, str]:
+def targets(folder: Path) -> dict[str, Path]:
+    """Where each starter file goes: the goals and configuration in `folder`; the pre-commit
+    configuration at the top of its git repository, where pre-commit looks for it."""
+    from cxsmart.read.discovery import git_toplevel
+
+    top = git_toplevel(folder.resolve()) or folder.resolve()
+    hook_at = folder if top == folder.resolve() else top
+    return {"goals.yaml": folder / "goals.yaml", "cxsmart.toml": folder / "cxsmart.toml",
+            ".pre-commit-config.yaml": hook_at / ".pre-commit-config.yaml"}
+
+
+def texts(today: dt.date, source: str | None = None, below: str = "") -> dict[str, str]:
     start = quarter(today, 1)[0]
     deadline = dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
     due = dt.date(start.year, start.month, 1) + dt.timedelta(days=75)
@@ -60,22 +79,25 @@ def texts(today: dt.date, source: str | None = None) -> dict[str, str]:
         "goals.yaml": GOALS.format(start=start.isoformat(), deadline=deadline.isoformat(), due=due.isoformat(),
                                    when=f"{deadline.day} {deadline:%B %Y}", as_of=today.isoformat()),
         "cxsmart.toml": CONFIG,
-        ".pre-commit-config.yaml": pre_commit_config(source),
+        ".pre-commit-config.yaml": pre_commit_config(source, below),
     }
 
 
 def init(folder: Path, today: dt.date) -> list[Path]:
     if not folder.is_dir():
         raise InitError(f"{folder}: not a folder")
-    existing = [name for name in FILES if (folder / name).exists()]
+    where = targets(folder)
+    existing = [path for path in where.values() if path.exists()]
     if existing:
-        raise InitError(f"{folder / existing[0]} already exists; init writes only into a folder without "
-                        f"{', '.join(FILES)}, and nothing was written")
+        raise InitError(f"{existing[0]} already exists; init writes only where none of {', '.join(FILES)} "
+                        "is (the pre-commit configuration at the top of the git repository), and nothing was written")
+    hook_top = where[".pre-commit-config.yaml"].parent
+    below = "" if hook_top == folder else folder.resolve().relative_to(hook_top.resolve()).as_posix()
     written = []
     try:
-        for name, text in texts(today).items():
-            create_new(folder / name, text)
-            written.append(folder / name)
+        for name, text in texts(today, below=below).items():
+            create_new(where[name], text)
+            written.append(where[name])
     except FileExistsError as e:
         raise InitError(f"{e.filename} appeared while writing; nothing else was written") from None
     except OSError as e:
@@ -127,7 +149,8 @@ goals:
 
 CONFIG = """\
 # cxsmart configuration: see 'cxsmart lint --help' and the README.
-include = ["**/*.yaml", "**/*.yml"]          # every YAML file of the repository (hidden ones are skipped)
+include = ["**/*.yaml", "**/*.yml"]          # every YAML file of this folder (hidden ones are skipped);
+                                             # this folder is the workspace: nothing outside it is read
 # exclude = ["mkdocs.yml"]                   # YAML files here that are not goals
 fail-on = "warning"
 # fiscal-year-start = "april"
@@ -154,5 +177,5 @@ repos:
         language: python
         additional_dependencies: [{source}]
         types_or: [yaml]
-        require_serial: true
+{files}        require_serial: true
 """

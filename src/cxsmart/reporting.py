@@ -29,6 +29,7 @@ IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", metavar="COD
 TodayOpt = Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Pin 'now' for date checks.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option(help="Configuration file, as for 'lint'.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")]
+IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="As for 'lint': read only the named files.")]
 
 
 class ReportFormat(str, Enum):
@@ -36,11 +37,11 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
-def overrides(select: list[str] | None, ignore: list[str], today) -> Overrides:
+def overrides(select: list[str] | None, ignore: list[str], today, isolated: bool = False) -> Overrides:
     """The command line's choices, as for lint."""
     from cxsmart.api import Overrides
 
-    return Overrides(select=select, ignore=ignore, today=today)
+    return Overrides(select=select, ignore=ignore, today=today, isolated=isolated)
 
 
 def build(result: LintResult, loaded: LoadedConfig, paths: list[Path], over: Overrides,

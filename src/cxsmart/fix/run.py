@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cxsmart.diagnostics import SAFE, Fix
@@ -19,6 +19,29 @@ from cxsmart.fix.apply import Unfixable, apply, choose, decode, unified_diff
 
 MAX_PASSES = 10
 _BLOCKING = ("F001", "F002")
+_WHY = {"F001": "the file has a YAML error", "F002": "the file has a value cxsmart cannot read"}
+
+
+def withhold(found: list, sources: list) -> tuple[list, dict[str, tuple[str, int, int]]]:
+    """The findings with no fix in a file --fix will not touch (one whose loading has an F001 or
+    F002 problem, whether or not that rule is selected), so that no count, mark or fix offered
+    promises it; and per such file, why and how many fixes (safe, unsafe) were held back."""
+    why = {}
+    for source in sources:
+        problem = next((p for p in source.problems if p.code in _BLOCKING), None)
+        if problem is not None:
+            why[source.path] = f"{_WHY[problem.code]} ({problem.code}, line {problem.span.line})"
+    if not why:
+        return found, {}
+    held: dict[str, tuple[str, int, int]] = {}
+    kept = []
+    for d in found:
+        if d.fix is not None and d.path in why:
+            reason, safe, unsafe = held.get(d.path, (why[d.path], 0, 0))
+            held[d.path] = (reason, safe + (d.fix.applicability == SAFE), unsafe + (d.fix.applicability != SAFE))
+            d = replace(d, fix=None)
+        kept.append(d)
+    return kept, held
 
 
 @dataclass
@@ -42,6 +65,8 @@ def run(first, lint: Callable[[dict[str, bytes]], object], unsafe: bool, write: 
     {path: bytes} to read instead of the files); `write=False` (--diff): in memory only.
     `date_order`: the configuration's, to load files as lint does."""
     outcome = Outcome(first)
+    outcome.warnings += [f"{n} fix{'es' if n != 1 else ''} not applied in {path}: {why}"
+                         for n, path, why in first.held_back(unsafe)]
     skipped: set[str] = set()
     for _ in range(MAX_PASSES):
         plan = _plan(outcome, unsafe, skipped)
@@ -58,19 +83,16 @@ def run(first, lint: Callable[[dict[str, bytes]], object], unsafe: bool, write: 
             break
         outcome.result = lint({} if write else {p: after.encode("utf-8") for p, (_, after) in outcome.changed.items()})
     outcome.result.fixed = outcome.fixed
+    outcome.result.withheld = {}            # the warnings have said which files and why
     return outcome
 
 
 def _plan(outcome: Outcome, unsafe: bool, skipped: set[str]) -> dict[str, list[Fix]]:
-    blocked = {d.path: d.code for d in outcome.result.diagnostics if d.code in _BLOCKING}
+    """The fixes to apply, per file (a file --fix will not touch has none: see withhold)."""
     plan: dict[str, list[Fix]] = {}
     for d in outcome.result.diagnostics:
         if wanted(d.fix, unsafe) and d.path and d.path not in skipped:
             plan.setdefault(d.path, []).append(d.fix)
-    for path in sorted(set(plan) & set(blocked)):
-        outcome.warnings.append(f"{path}: not fixed: it has {blocked[path]} findings, which --fix does not touch")
-        skipped.add(path)
-        del plan[path]
     return plan
 
 

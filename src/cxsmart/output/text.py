@@ -120,6 +120,9 @@ def _summary(result: LintResult, console: Console) -> None:
     fixes = fix_counts(result.diagnostics)
     if fixes:
         console.print(Text(fixes, style="dim"))
+    for n, path, why in result.held_back():
+        console.print(Text(printable(f"--fix will not apply {n} fix{'es' if n != 1 else ''} in {path}: {why}."),
+                           style="dim"))
     console.print(Text("Explain a finding: cxsmart rule CODE", style="dim"))
 
 

@@ -7,8 +7,11 @@ ruff. With no paths, the configured `include` globs are read from the configurat
 (default: every YAML file below the current directory).
 
 The workspace of named files (what their references resolve against) is the configuration's
-files; without a configuration file, the YAML files of the git repository they live in (the
-folder holding `.git`), or else of their folder (a named folder: that folder).
+files: config.config_of finds the nearest configuration above the named files, so a goals
+folder with its own cxsmart.toml is a workspace of its own inside a larger repository. Without
+a configuration file, the YAML files of the git repository they live in (the folder holding
+`.git`), or else of their folder (a named folder: that folder). Nothing outside it is read,
+and a folder below that holds a configuration of its own is another workspace: never walked.
 """
 
 from __future__ import annotations
@@ -36,24 +39,55 @@ def _spec(patterns: list[str]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def config_in(folder: Path) -> Path | None:
+    """The cxsmart configuration file that `folder` holds: cxsmart.toml, else a pyproject.toml
+    with a [tool.cxsmart] table; None if neither."""
+    candidate = folder / "cxsmart.toml"
+    if candidate.is_file():
+        return candidate
+    candidate = folder / "pyproject.toml"
+    if candidate.is_file() and _has_tool_table(candidate):
+        return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    from cxsmart.read.safeopen import Unreadable, read_text
+
+    try:
+        return "[tool.cxsmart" in read_text(path, MAX_CONFIG_BYTES)
+    except (OSError, Unreadable):
+        return False
+
+
 def discover(paths: list[Path], root: Path, include: list[str] | None, exclude: list[str],
-             respect_gitignore: bool = True, force_exclude: bool = False) -> list[Path]:
+             respect_gitignore: bool = True, force_exclude: bool = False,
+             nested: list[Path] | None = None) -> list[Path]:
     """Files to lint. With force_exclude, files named on the command line are filtered like
-    the ones found in folders (hidden, excluded, or outside 'include'), as pre-commit needs."""
+    the ones found in folders (hidden, excluded, or outside 'include'), as pre-commit needs.
+    A folder below a walked one that holds a cxsmart configuration is a workspace of its own:
+    it is not walked, and is added to `nested`."""
     excluded = _spec(exclude)
     found: dict[Path, None] = {}
+    nested = [] if nested is None else nested
     if not paths:
         patterns = include or ["**/*.yaml", "**/*.yml"]
         wanted = _spec(patterns)
-        for path in _walk(root, root, excluded, respect_gitignore):
+        left_out: list[Path] = []
+        for path in _walk(root, root, excluded, respect_gitignore, left_out):
             if wanted.match_file(_rel(path, root)):
                 found[path] = None
+        nested += [f for f in left_out if any(wanted.match_file(f"{_rel(f, root)}/{name}")   # one `include` would read
+                                              for name in ("g.yaml", "g.yml", "x/g.yaml", "x/g.yml"))]
         return sorted(found, key=_sort_key)
     for path in paths:
         if not os.path.lexists(path):
             raise DiscoveryError(f"{path}: no such file or directory")
         if path.is_dir():
-            for file in _walk(path, root, excluded, respect_gitignore):
+            for file in _walk(path, root, excluded, respect_gitignore, nested):
                 found[file] = None
         elif path.is_file() or path.exists():
             if force_exclude and _refused(path, root, excluded, include):
@@ -116,7 +150,7 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _walk(top: Path, root: Path, excluded: pathspec.PathSpec, respect_gitignore: bool):
+def _walk(top: Path, root: Path, excluded: pathspec.PathSpec, respect_gitignore: bool, nested: list[Path]):
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
     if respect_gitignore:
         ignores = _ancestor_gitignores(top)
@@ -132,6 +166,9 @@ def _walk(top: Path, root: Path, excluded: pathspec.PathSpec, respect_gitignore:
                 continue
             rel = _rel(full, root) + "/"
             if excluded.match_file(rel) or _ignored(full, active, is_dir=True):
+                continue
+            if config_in(full) is not None:
+                nested.append(full)
                 continue
             keep.append(d)
         dirnames[:] = keep

@@ -19,6 +19,19 @@ if TYPE_CHECKING:
 
 LETTERS = ("S", "M", "A", "R", "T")
 OTHER_LETTERS = ("F", "P")                              # shown on a goal only where they have a finding
+COLUMNS = (*LETTERS, *OTHER_LETTERS)                    # the scorecard's columns: a goal with no error or
+                                                        # warning is exactly one that passes all of them
+COLUMN_NAMES = {"S": "Specific", "M": "Measurable", "A": "Attainable", "R": "Relevant", "T": "Time-bound",
+                "F": "File and format", "P": "Plan"}
+
+
+def prefix(code: str) -> str:
+    """A code's letter or prefix: 'M002' -> 'M'; a rule pack's 'CX101' -> 'CX'."""
+    return code.rstrip("0123456789")
+
+
+def column_name(column: str) -> str:
+    return COLUMN_NAMES.get(column, f"Your {column} rules")
 STATES = ("pass", "info", "warning", "error")           # a letter's state on a goal, worst last
 NO_OWNER, NO_OBJECTIVE = "(no owner)", "(no objective)"
 
@@ -50,7 +63,7 @@ class GoalEntry:
                 for a, b in zip(cuts, cuts[1:])]
 
     def state(self, letter: str) -> str:
-        worst = max((d.severity for d in self.findings if d.code[:1] == letter), default=None)
+        worst = max((d.severity for d in self.findings if prefix(d.code) == letter), default=None)
         return "pass" if worst is None else str(worst)
 
     def letters(self) -> list[str]:
@@ -80,10 +93,10 @@ class Row:
     clean: int = 0
     passing: Counter = field(default_factory=Counter)
 
-    def add(self, goal: GoalEntry) -> None:
+    def add(self, goal: GoalEntry, columns: tuple[str, ...] = COLUMNS) -> None:
         self.goals += 1
         self.clean += goal.clean
-        for letter in LETTERS:
+        for letter in columns:
             self.passing[letter] += goal.passes(letter)
 
     def share(self, letter: str | None = None) -> int:
@@ -116,6 +129,8 @@ class Report:
     branches: list[Branch]                  # the last, key NO_OBJECTIVE, holds goals tracing to none
     counts: Counter                         # findings by severity name
     codes: list[str]                        # every code with a finding, sorted
+    columns: tuple[str, ...] = COLUMNS      # the scorecard's: S M A R T F P, then the prefix of each
+                                            # rule pack's or plugin's codes with findings on goals
     files: int = 0
     fail_on: str = "warning"
 
@@ -154,6 +169,8 @@ def build(result, ws: Workspace) -> Report:
         if parent is not None and id(parent) in keys and parent is not v:
             goals[keys[id(v)]].parent = keys[id(parent)]
     _link(goals)
+    extra = sorted({prefix(d.code) for g in goals.values() for d in g.findings} - set(COLUMNS))
+    columns = (*COLUMNS, *extra)
     total = Row("all", "All goals")
     owners: dict[str, Row] = {}
     objectives: dict[str, Row] = {}
@@ -161,12 +178,12 @@ def build(result, ws: Workspace) -> Report:
     for key in ws.objectives if whole else ():
         objectives[key] = Row(key, _objective_title(ws, key))
     for g in goals.values():
-        total.add(g)
-        owners.setdefault(g.owner, Row(g.owner, g.owner_name)).add(g)
-        objectives.setdefault(g.objective, Row(g.objective, _objective_title(ws, g.objective))).add(g)
+        total.add(g, columns)
+        owners.setdefault(g.owner, Row(g.owner, g.owner_name)).add(g, columns)
+        objectives.setdefault(g.objective, Row(g.objective, _objective_title(ws, g.objective))).add(g, columns)
     return Report(goals, other, total, _sorted_rows(owners, NO_OWNER), _sorted_rows(objectives, NO_OBJECTIVE),
                   _branches(goals, ws, whole), Counter(str(d.severity) for d in result.diagnostics),
-                  sorted({d.code for d in result.diagnostics}), result.files, str(result.fail_on))
+                  sorted({d.code for d in result.diagnostics}), columns, result.files, str(result.fail_on))
 
 
 def _entry(key: str, v: GoalView, ws: Workspace) -> GoalEntry:

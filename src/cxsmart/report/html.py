@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cxsmart.diagnostics import Severity
 from cxsmart.printable import html_text
-from cxsmart.report.data import LETTERS, Report
+from cxsmart.report.data import LETTERS, Report, column_name
 from cxsmart.rule import LETTERS as CRITERIA
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -21,7 +21,8 @@ def environment():
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.globals.update(letters=LETTERS, criteria=CRITERIA, icons=ICONS, sev={s: str(s) for s in Severity})
+    env.globals.update(letters=LETTERS, column_name=column_name, criteria=CRITERIA, icons=ICONS,
+                       sev={s: str(s) for s in Severity})
     return env
 
 

@@ -1,6 +1,9 @@
 """The markdown summary, for $GITHUB_STEP_SUMMARY and merge-request comments: totals, the
-per-letter table, the per-owner table, then the findings, cut to stay under GitHub's comment
-limit (65,536 characters) with a line saying what was cut.
+per-letter table (the SMART letters, then F for file and format and P for plan, so that the
+goals with no error or warning are those passing every row), the per-owner table, then the
+findings: the goals' findings first (errors first), then the file and format findings (F, and
+any finding on no goal) grouped per file, all cut to stay under GitHub's comment limit (65,536
+characters) with a line saying what was cut.
 
 Text from the repository is neutralised for a log line (printable) and for markdown: no
 HTML, no link or image, no table break, no @mention or #reference that would notify anyone.
@@ -11,8 +14,7 @@ from __future__ import annotations
 import re
 
 from cxsmart.printable import printable
-from cxsmart.report.data import LETTERS, Report, Row
-from cxsmart.rule import LETTERS as CRITERIA
+from cxsmart.report.data import Report, Row, column_name
 
 LIMIT = 65_536
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~@&$])")
@@ -31,24 +33,49 @@ def size(text: str) -> int:
 
 def render(report: Report, limit: int = LIMIT) -> str:
     head = _head(report, limit // 2)
-    lines = []
     used = size(head) + 400                         # room for the note of what was cut
+    goal_found, by_file = _sections(report)
+    total = len(goal_found) + sum(len(found) for found in by_file.values())
     shown = 0
-    found = [(g, d) for g, _ in report.ordered() for d in g.findings] + [(None, d) for d in report.other]
-    found.sort(key=lambda gd: (-gd[1].severity, gd[1].sort_key))
-    for goal, d in found:
-        line = _finding(goal, d)
-        if used + size(line) + 1 > limit:
+    out = head
+    sections = [("## Findings on goals", None, goal_found)]
+    sections += [("## File and format findings" if i == 0 else "", path, found)
+                 for i, (path, found) in enumerate(sorted(by_file.items()))]
+    for title, path, found in sections:
+        lines = []
+        for goal, d in found:
+            line = _finding(goal, d, path is None)
+            if used + size(line) + 1 > limit:
+                break
+            lines.append(line)
+            used += size(line) + 1
+        if lines:
+            heading = (f"\n{title}\n" if title else "") + (f"\n### {md(path)}\n" if path is not None else "")
+            out += heading + "\n" + "\n".join(lines) + "\n"
+            used += size(heading) + 1
+            shown += len(lines)
+        if len(lines) < len(found):
             break
-        lines.append(line)
-        used += size(line) + 1
-        shown += 1
-    out = head + ("\n## Findings\n\n" + "\n".join(lines) + "\n" if lines else "")
-    if shown < len(found):
-        out += (f"\n_{len(found) - shown} more finding{'s' if len(found) - shown != 1 else ''} not shown, to stay "
+    if shown < total:
+        out += (f"\n_{total - shown} more finding{'s' if total - shown != 1 else ''} not shown, to stay "
                 f"under {limit:,} characters: run `cxsmart lint` or open the HTML report (`cxsmart report`) "
                 "for all of them._\n")
     return out
+
+
+def _sections(report: Report):
+    """The goals' findings (errors first), and per file the file and format findings: the F
+    findings on goals and every finding on no goal, in the order of the file."""
+    goal_found, by_file = [], {}
+    for goal, d in [(g, d) for g, _ in report.ordered() for d in g.findings] + [(None, d) for d in report.other]:
+        if goal is not None and d.code[:1] != "F":
+            goal_found.append((goal, d))
+        else:
+            by_file.setdefault(d.path, []).append((goal, d))
+    goal_found.sort(key=lambda gd: (-gd[1].severity, gd[1].sort_key))
+    for found in by_file.values():
+        found.sort(key=lambda gd: gd[1].sort_key)
+    return goal_found, by_file
 
 
 def _head(report: Report, budget: int) -> str:
@@ -60,13 +87,14 @@ def _head(report: Report, budget: int) -> str:
              f"file{'s' if report.files != 1 else ''}; **{total.clean}** ({total.share()}%) with no error or "
              f"warning. Findings: {c['error']} error{'s' if c['error'] != 1 else ''}, "
              f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info.", "",
-             "## By SMART letter", "", "| letter | criterion | goals passing | share |", "| --- | --- | ---: | ---: |"]
-    lines += [f"| {x} | {CRITERIA[x]} | {total.passing[x]} of {total.goals} | {total.share(x)}% |" for x in LETTERS]
+             "## By letter", "", "| letter | criterion | goals passing | share |", "| --- | --- | ---: | ---: |"]
+    lines += [f"| {x} | {column_name(x)} | {total.passing[x]} of {total.goals} | {total.share(x)}% |"
+              for x in report.columns]
     for what, rows in (("owner", report.owners), ("objective", report.objectives)):
-        lines += ["", f"## By {what}", "", _table_head(what)]
+        lines += ["", f"## By {what}", "", _table_head(what, report.columns)]
         used = size("\n".join(lines))
         for i, r in enumerate(rows):
-            row = _row(r)
+            row = _row(r, report.columns)
             if used + size(row) > budget:
                 lines += ["", f"_{len(rows) - i} more {what}s not shown, to keep the summary short._"]
                 break
@@ -81,21 +109,21 @@ def _levels(fail_on: str) -> list[str]:
     return order[order.index(fail_on):] if fail_on in order else ["warning", "error"]
 
 
-def _table_head(what: str) -> str:
-    letters = " | ".join(LETTERS)
-    return f"| {what} | goals | no error or warning | {letters} |\n| --- | ---: | ---: |{' ---: |' * len(LETTERS)}"
+def _table_head(what: str, columns: tuple[str, ...]) -> str:
+    letters = " | ".join(columns)
+    return f"| {what} | goals | no error or warning | {letters} |\n| --- | ---: | ---: |{' ---: |' * len(columns)}"
 
 
-def _row(r: Row) -> str:
+def _row(r: Row, columns: tuple[str, ...]) -> str:
     name = md(r.name) if r.name == r.key else f"{md(r.name)} (`{r.key.replace('`', '')}`)"
     if not r.goals:
-        return f"| {name} | 0 | no goals |{' – |' * len(LETTERS)}"
-    shares = " | ".join(f"{r.share(x)}%" for x in LETTERS)
+        return f"| {name} | 0 | no goals |{' – |' * len(columns)}"
+    shares = " | ".join(f"{r.share(x)}%" for x in columns)
     return f"| {name} | {r.goals} | {r.clean} ({r.share()}%) | {shares} |"
 
 
-def _finding(goal, d) -> str:
-    where = md(f"{d.path}:{d.span.line}")
+def _finding(goal, d, with_path: bool = True) -> str:
+    where = md(f"{d.path}:{d.span.line}" if with_path else f"line {d.span.line}")
     about = f" — goal {md(goal.label[:80])}" if goal is not None else ""
     hint = f" _({md(d.hint)})_" if d.hint else ""
     return f"- {_ICON[str(d.severity)]} **{d.code}** {md(d.message)}{hint} · {where}{about}"
