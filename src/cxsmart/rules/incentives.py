@@ -18,8 +18,7 @@ def _name(metric: MetricDef) -> str:
 
 
 class ConflictingIncentive(Rule):
-    """The goal's metric works against its objective's KPI, its parent goal's metric, or what
-    its objective says in words.
+    """The goal's metric works against its objective's KPI, its parent's metric, or its objective's words.
 
     Metrics in the catalogue list what they conflict with: average handling time works
     against churn, retention, CSAT, NPS and first contact resolution. Conflicts are also read
