@@ -7,6 +7,8 @@ or a factor ("x2"); `resolve_target` turns it into the absolute value it means.
 
 from __future__ import annotations
 
+import re
+
 from cxsmart.model.goalfile import MetricDef
 from cxsmart.model.quantities import (
     CURRENCY,
@@ -155,11 +157,20 @@ def bound(spec: float | str | None, baseline: float) -> float | None:
     return float(spec)
 
 
+# Percentages of one amount against another, which pass 100 when the amount grows: net revenue
+# retention, growth, attainment against a target or budget, utilisation, an index. A share of a
+# population (calls answered, customers retained) cannot.
+_PAST_100 = re.compile(r"(?i)\b(?:(?:net|revenue|dollar|expansion)[\s_]+(?:revenue[\s_]+)?retention|nrr|ndr|growth|"
+                       r"attainment|of[\s_]+(?:target|budget|plan)|vs[\s_.]+(?:target|budget|plan|last)|"
+                       r"against[\s_]+(?:target|budget|plan)|utili[sz]ation|occupancy|index|uplift|yoy)\b")
+
+
 def metric_range(metric: MetricDef) -> tuple[float | None, float | None]:
     if metric.range is not None:
         return metric.range
     if metric.unit == "percent":
-        return (0.0, 100.0)
+        names = " ".join(n for n in (metric.id, metric.name or "", *metric.aliases) if n)
+        return (0.0, None) if _PAST_100.search(names) else (0.0, 100.0)
     if metric.unit in ("duration", "count", "currency", "rate"):
         return (0.0, None)
     return (None, None)

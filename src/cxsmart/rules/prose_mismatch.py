@@ -85,7 +85,8 @@ class ProseMismatch(Rule):
                                       "whichever counts as success")
         if g.deadline is not None and facts.deadline is not None and goal.deadline is not None:
             a, b = facts.deadline.value, goal.deadline
-            if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last):
+            if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last) and \
+                    not _when_it_was_measured(a, b, goal, ctx):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
                                  f"{b.text}", at=facts.deadline.span, subject="deadline",
                                  hint=(f"write 'deadline: {_as_written(facts.deadline, goal, ctx)}', or 'by {b.text}' in the title"
@@ -147,3 +148,12 @@ def _could_be_the_deadline(title_date, goal, ctx) -> bool:
     """The title's date would make a valid deadline: after the start, and not already past."""
     start = goal.start.first if goal.start is not None and goal.start.ok else None
     return title_date.last > (start or ctx.today) and title_date.last >= ctx.today
+
+
+def _when_it_was_measured(title_date, deadline, goal, ctx) -> bool:
+    """A date in the title that is already past, beside a baseline, while the field's deadline is
+    ahead, tells when today's value was measured ('from 61% in Q2 2026/27', '(baseline 82%, Oct
+    2026)'), not another deadline."""
+    now = goal.start.first if goal.start is not None and goal.start.ok and goal.start.first else ctx.today
+    measured = goal.baseline is not None or goal.facts.baseline is not None
+    return measured and title_date.last < now and deadline.last >= now
