@@ -27,8 +27,8 @@ from cxsmart.language.numbers import (
     working_days,
 )
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.language.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
-from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, PERCENT, Quantity
+from cxsmart.language.wording import STATE_VERBS, TRAILING_CUES, head_verb, keeps_activity, manner_words, measured_pair
+from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
@@ -87,7 +87,7 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
     _wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
-    service_not_activity(facts, text, definitional_words)
+    _activity_or_level(facts, text, definitional_words)
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
@@ -346,19 +346,71 @@ def _masked(text: str, dates: list[Found]) -> str:
     return text
 
 
+def _activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
+    found = facts.extra.get("activity")
+    if not found:
+        return
+    verb = found[0]
+    word = text[verb.start:verb.end].lower()
+    target = facts.target is not None and facts.target.start >= verb.start   # not a number in "If ... 3 weeks, "
+    hold = facts.direction is not None and facts.direction.value[0] == "hold" and bool(target and facts.target.cue)
+    timed = target and facts.target.value.unit == DURATION
+    if not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
+                          bool(facts.extra.get("service-standard")), hold, definitional_words, timed):
+        del facts.extra["activity"]
+
+
+_OBJECTS = frozenset({"you", "them", "customers", "residents", "passengers", "members", "tenants", "people"})
+
+
+def _head_activity(facts: TextFacts, hits, tokens) -> None:
+    """The goal's head verb does something rather than change a measured state: an activity
+    from the pack; 'keep you updated' (a level kept is of a measure, not of a person); or, after
+    a subject and a modal ('we will explain'), any verb that is not a direction or a state
+    ('reach', 'be') when no number after it says what counts as success."""
+    head = head_verb(tokens, {i for label, _, start, end in hits
+                              if label == "activity-verbs" or label.startswith(DIRECTION) for i in (start,)})
+    if head is None or head.copula:
+        return
+    at = head.index
+    packed = [(label, value, end) for label, value, start, end in hits if start == at]
+    active = next(((v, e) for label, v, e in packed if label == "activity-verbs"), None)
+    s, e = _span(tokens, at, active[1] if active else at + 1)
+    moves = any(label.startswith(DIRECTION) for label, _, _ in packed)
+    after = facts.target is None or facts.target.start < s
+    if active is not None:
+        facts.extra["activity"] = [Found(active[0], s, e)]
+    elif moves and at + 1 < len(tokens) and tokens[at + 1].lower_ in _OBJECTS and tokens[at].norm_ == "keep":
+        facts.extra["activity"] = [Found(tokens[at].norm_, s, e)]      # "keep you informed"
+    elif head.modal and after and not moves and tokens[at].norm_ not in STATE_VERBS and facts.metric is None:
+        facts.extra["activity"] = [Found(tokens[at].norm_, s, e)]
+
+
+def _manner(facts: TextFacts, hits, tokens) -> None:
+    """A manner standing where the measure should be: 'answer queries quickly and politely',
+    'timely, accurate bills', 'will be courteous and helpful'. Only where no number is the target;
+    an adverb beside a verb that moves a measure says how much ('noticeably reduce'), not how."""
+    if facts.target is not None:
+        return
+    moving = {i for label, _, start, end in hits if label.startswith(DIRECTION) for i in range(start, end)}
+    moving |= {i for i in range(len(tokens)) if tokens[i].lower_ in ("up", "down")}
+    found = [Found(tokens[s:e].text, *_span(tokens, s, e)) for s, e in manner_words(tokens, 0)
+             if not ({s - 1, e} & moving)]
+    found += [Found(value, *_span(tokens, start, end)) for label, value, start, end in hits if label == "vague-manner"]
+    if found:
+        facts.extra["manner"] = sorted(found, key=lambda f: f.start)
+
+
 def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undated: str) -> None:
     extra = facts.extra
-    lead = LEADING.match(text)
-    first = next((t for t in tokens if t.idx >= (lead.end() if lead else 0) and t.is_alpha), None)
+    _head_activity(facts, hits, tokens)
+    _manner(facts, hits, tokens)
     for label, value, start, end in hits:
-        if label in (METRIC,) or label.startswith(DIRECTION):
+        if label in (METRIC, "activity-verbs", "vague-manner") or label.startswith(DIRECTION):
             continue
         s, e = _span(tokens, start, end)
         found = Found(value, s, e)
-        if label == "activity-verbs":
-            if first is not None and tokens[start].i == first.i:
-                extra.setdefault("activity", []).append(found)
-        elif label == "abstract-objects":
+        if label == "abstract-objects":
             if any(0 <= s - v.end <= 16 for v in verbs):
                 extra.setdefault("abstract", []).append(found)
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):

@@ -89,14 +89,21 @@ def named_period(text: str) -> Found | None:
 _LABELS = frozenset({"team", "teams", "region", "regions", "queue", "queues", "desk", "segment", "store", "branch",
                      "site", "zone", "area", "ward", "line", "tier", "level", "phase", "wave", "group", "band", "step",
                      "priority", "route", "platform", "gate", "terminal", "room", "floor", "unit", "district", "depot",
-                     "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel"})
+                     "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel",
+                     "commitment", "standard", "section", "principle", "objective", "pledge", "promise", "indicator",
+                     "kpi", "okr", "chapter", "clause", "item", "part", "priority", "theme", "pillar", "outcome"})
 
 
 def is_label(text: str, q: Found) -> bool:
     value: Quantity = q.value
     if value.unit is not None or q.cue:
         return False
-    return word_before(text, q.start) in _LABELS
+    if word_before(text, q.start) in _LABELS:
+        return True
+    return q.start < 24 and _HEADING_MARK.match(text, q.end) is not None    # "Commitment 1 - ...", "CS05:"
+
+
+_HEADING_MARK = re.compile(r"\s*(?:[:)]|[-–—](?=\s))")
 
 
 # Words after a number that make it where the metric stands now, not where it must get to.

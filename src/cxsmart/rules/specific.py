@@ -52,6 +52,12 @@ class VagueWording(Rule):
                              at=fact.span, subject=fact.words.lower(),
                              hint="say what will be measured and where it must get to, e.g. 'Raise NPS from +18 "
                                   "to +26 by 31 December 2026'")
+        if goal.target is None and not goal.facts.extra.get("vague-terms"):
+            for fact in goal.facts.extra.get("manner", [])[:1]:
+                yield ctx.report(self, goal, f"'{fact.words}' says how, not how much: name the measure and the "
+                                 "value that counts", at=fact.span, subject=fact.words.lower(),
+                                 hint="say what will be measured instead, e.g. 'Answer 90% of queries within "
+                                      "2 working days' for 'answer queries quickly'")
 
 
 class ActivityNotOutcome(Rule):
@@ -85,10 +91,13 @@ class ActivityNotOutcome(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts = goal.facts
-        named = facts.metric is not None and "metric-phrase" not in facts.extra
-        if goal.metric is not None or named or facts.extra.get("service-standard"):
-            return                          # an outcome metric, or a service level ("resolve ... within 5 days")
+        named = facts.metric is not None and "metric-phrase" not in facts.extra and (
+            facts.target is not None or goal.target is not None or facts.direction is not None)
+        if goal.goal.metric is not None or named:
+            return                          # an outcome metric declared, or named and moved or given a target
         for fact in goal.facts.extra.get("activity", [])[:1]:
+            if any(s.start >= fact.start for s in facts.extra.get("service-standard", [])):
+                return                      # a service level ("resolve ... within 5 days"), not one in "If ..., "
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
                              hint="make the outcome the goal and the activity an action under it ('actions:')")
@@ -193,7 +202,7 @@ class AbstractObject(Rule):
                                  at=fact.span, subject=fact.words.lower(),
                                  hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
                 return
-        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract")):
+        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner")):
             return                                  # another S rule says it better
         vague = vague_outcome(goal.goal.title, facts)
         if vague:
