@@ -360,6 +360,8 @@ def _activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]
         del facts.extra["activity"]
 
 
+_AFTER_NOUN = frozenset({"among", "amongst", "across", "by", "from", "to", "in", "for", "of", "and", "or", "at", "with",
+                         "within", "over", "through", "during", "before", "until", "on", "as", "so", "while"})
 _OBJECTS = frozenset({"you", "them", "customers", "residents", "passengers", "members", "tenants", "people"})
 
 
@@ -411,7 +413,8 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, unda
         s, e = _span(tokens, start, end)
         found = Found(value, s, e)
         if label == "abstract-objects":
-            if any(0 <= s - v.end <= 16 for v in verbs):
+            modifier = end < len(tokens) and tokens[end].is_alpha and tokens[end].norm_ not in _AFTER_NOUN
+            if any(0 <= s - v.end <= 16 for v in verbs) and not modifier:     # not "loyalty programme sign-ups"
                 extra.setdefault("abstract", []).append(found)
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)

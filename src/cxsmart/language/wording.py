@@ -183,7 +183,7 @@ def manner_words(doc, after: int) -> list[tuple[int, int]]:
 _JOIN = re.compile(r"(?i)\s+(?:and|while|as well as|plus)\s+|;\s*")
 _NUMBER = re.compile(r"\d")
 _PHRASE_WORD = re.compile(r"(?i)\b(?!(?:from|to|by|at|of|the|a|an|in|on|below|under|above|over|least|most|than|"
-                          r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per)\b)[a-z]{3,}")
+                          r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per|every|each)\b)[a-z]{3,}")
 
 
 def measured_pair(text: str) -> tuple[Found, Found] | None:
@@ -203,7 +203,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if _CLAUSE.match(second):
         return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
     head = second[:_NUMBER.search(second).start()]
-    if _WINDOW_END.search(head) and _SHARE_OF.search(first):
+    if _POPULATION.search(first):
         return None                                 # "90% of enquiries and complaints within 12 days": one population
     word = _PHRASE_WORD.search(head)
     if word is None or not _PHRASE_WORD.search(first[:_NUMBER.search(first).start()]):
@@ -223,8 +223,8 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
           "answer", "resolve", "maintain", "hold", "halve", "double"}
 
 
-_WINDOW_END = re.compile(r"(?i)\b(?:within|in|inside)\s+$")
-_SHARE_OF = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\b")
+# the goal's share ends the first part: "and" joins the nouns of one population ("55% of motor and home claims")
+_POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
 _CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs)\b")
 TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|below|under|above|over|at least|at most|than|"
                             r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"

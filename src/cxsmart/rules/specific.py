@@ -193,15 +193,17 @@ class AbstractObject(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts = goal.facts
-        if goal.goal.metric is not None or goal.goal.target is not None or facts.target is not None \
-                or facts.baseline is not None:
+        if goal.goal.metric is not None or goal.goal.target is not None:
             return
-        if goal.metric is None and facts.metric is None:
+        named = facts.metric is not None and "metric-phrase" not in facts.extra
+        if not named:                       # "Increase customer loyalty among Silver members by 12%": 12% of what?
             for fact in facts.extra.get("abstract", [])[:1]:
                 yield ctx.report(self, goal, f"'{fact.words}' is an abstraction: name the metric that shows it",
                                  at=fact.span, subject=fact.words.lower(),
                                  hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
                 return
+        if facts.target is not None or facts.baseline is not None:
+            return
         if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner")):
             return                                  # another S rule says it better
         vague = vague_outcome(goal.goal.title, facts)
