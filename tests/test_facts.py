@@ -48,3 +48,31 @@ def facts_of(title: str):
 ])
 def test_facts(title, expected):
     assert facts_of(title) == expected
+
+
+@pytest.mark.parametrize("title,baseline,target,deadline", [
+    # a heading's number and a qualifier of who is counted are not targets
+    ("Commitment 1 - We are committed to giving a personal service", None, None, None),
+    ("Reduce cases open longer than 30 days to under 50 by March 2027", None, "50", "March 2027"),
+    # numbers in words
+    ("Lift CSAT by six percentage points by end of 2027", None, "six percentage points", "end of 2027"),
+    ("Answer calls within four rings", None, "four", None),
+    # a service standard in weeks or a month is the standard, not a relative deadline
+    ("Decide 90% of applications within 12 weeks", None, "90%", None),
+    ("Respond to complaints within a month", None, "a month", None),
+    # baselines in other words, and a dash used as a minus sign
+    ("Lift first contact resolution to 85% by Q3 2027; currently running at 79 per cent",
+     "79 per cent", "85%", "Q3 2027"),
+    ("Resolve claims in five working days instead of ten working days by Q2 2027",
+     "ten working days", "five working days", "Q2 2027"),
+    ("Improve NPS from –2.0 to –1.2 by December 2027", "–2.0", "–1.2", "December 2027"),
+    # a share after 'from' is who is reached, not where it starts
+    ("Collect arrears from 74 per cent of borrowers", None, "74 per cent", None),
+])
+def test_numbers_that_are_not_targets_and_baselines_in_other_words(title, baseline, target, deadline):
+    _, got_baseline, got_target, got_deadline, _ = facts_of(title)
+    assert (got_baseline, got_target, got_deadline) == (baseline, target, deadline)
+
+
+def test_a_horizon_in_weeks_is_still_a_deadline():
+    assert facts_of("Launch the new app within 12 weeks")[3] == "within 12 weeks"

@@ -24,10 +24,18 @@ from cxsmart.language.numbers import (
     standard_time,
     way_of,
     word_before,
+    working_cue,
     working_days,
 )
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.language.wording import STATE_VERBS, TRAILING_CUES, head_verb, keeps_activity, manner_words, measured_pair
+from cxsmart.language.wording import (
+    TRAILING_CUES,
+    head_activity,
+    keeps_activity,
+    manner_words,
+    measured_pair,
+    modifier,
+)
 from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
@@ -37,11 +45,15 @@ TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achievin
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 # words that put the number after them as where the metric starts, not where it must get to
 BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",
-                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at"}
+                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of",
+                 "stood at", "stands at", "running at", "currently running at", "standing at", "sits at", "instead of",
+                 "rather than", "previously", "previously at", "last year", "was at"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
                 "cut", "fall", "decline"}
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
                  "no later than", "on", "ending", "end", ""}
+# comparatives that say which cases are counted, not where the measure must get to
+QUALIFIERS = {"longer", "older", "later", "earlier"}
 START_CUES = {"from", "starting", "since"}
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 TO_ZERO = {"eliminate", "eradicate"}
@@ -80,7 +92,9 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     if standards:
         quantities = [q for q in quantities if not any(s.start <= q.start < s.end for s in standards)]
         quantities = sorted(quantities + standards, key=lambda q: q.start)
-        facts.extra["service-standard"] = standards
+        within = [q for q in standards if q.cue == "within"]      # not "instead of ten working days"
+        if within:
+            facts.extra["service-standard"] = within
     _metrics(facts, hits, tokens, text)
     _numbers(facts, quantities, verbs, tokens, text)
     if facts.direction is None and verbs:
@@ -102,7 +116,7 @@ def _service_standards(text: str, dates: list[Found], definitional_words: set[st
     out = [standard_time(d) for d in dates if d.value.relative is not None and (
         definitional(d, text, definitional_words) or (dated and text[d.start:d.end].lower().startswith("within")))]
     if "day" in text:
-        out += [Found(working_days(m), m.start(1), m.end(1), "within") for m in WORKING.finditer(text)]
+        out += [Found(working_days(m), m.start(2), m.end(2), working_cue(m)) for m in WORKING.finditer(text)]
     return [q for q in out if q is not None]
 
 
@@ -224,10 +238,16 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
+        if cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
+            continue                                    # "cases open longer than 30 days": who is counted
         if now and STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
             facts.baseline = _absolute(q)               # "which is at 88% today"
             if facts.target is not None and facts.target.start == q.start:
                 facts.target = None
+            continue
+        if cue == "from" and value.unit == PERCENT and _OF.match(text, q.end) and facts.target is None and \
+                not any(o.cue in ("to", "→", "->") for o in quantities):
+            facts.target = _absolute(q)                 # "collect arrears from 74% of borrowers": a share
             continue
         if cue in BASELINE_CUES and facts.baseline is None and facts.target is not q and \
                 (facts.target is None or facts.target.start != q.start):
@@ -268,6 +288,8 @@ def _implied_target(facts: TextFacts, quantities: list[Found], verbs: list[Found
         if now and STARTS_HERE.match(text, q.end):      # "(77% at the start of the year)", "at 88% today"
             facts.baseline = facts.baseline or _absolute(q)
             continue
+        if q.cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
+            continue
         if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):
             facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
                 q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or way_of(q.cue)))
@@ -294,10 +316,10 @@ def _signed(q: Quantity, verb: Found | None) -> Quantity:
     if q.factor:
         return q
     direction = verb.value[0] if verb else "up"
-    value = abs(q.value) if q.text[:1] not in "+-−" else q.value
-    if direction == "down" and q.text[:1] not in "+-−":
+    value = abs(q.value) if q.text[:1] not in "+-−–" else q.value
+    if direction == "down" and q.text[:1] not in "+-−–":
         value = -value
-    return replace(q, value=value, change=True, text=q.text if q.text[:1] in "+-−" else
+    return replace(q, value=value, change=True, text=q.text if q.text[:1] in "+-−–" else
                    ("-" if value < 0 else "+") + q.text)
 
 
@@ -310,9 +332,10 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
     """No catalogue metric but numbers: the measured phrase is the metric ("the share of ...")."""
     if facts.metric is not None:
         return
-    number = facts.baseline or facts.target
-    if number is None:
+    found = [f for f in (facts.baseline, facts.target) if f is not None]
+    if not found:
         return
+    number = min(found, key=lambda f: f.start)          # the phrase ends at the first of them
     if number.value.factor and number.cue == "":            # "Double online sales conversion by ..."
         start = number.end
         stop = re.search(r"\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]", text[start:], re.I)
@@ -360,44 +383,25 @@ def _activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]
         del facts.extra["activity"]
 
 
-_AFTER_NOUN = frozenset({"among", "amongst", "across", "by", "from", "to", "in", "for", "of", "and", "or", "at", "with",
-                         "within", "over", "through", "during", "before", "until", "on", "as", "so", "while"})
-_OBJECTS = frozenset({"you", "them", "customers", "residents", "passengers", "members", "tenants", "people"})
-
-
+_OF = re.compile(r"\s+of\s")
 def _head_activity(facts: TextFacts, hits, tokens) -> None:
-    """The goal's head verb does something rather than change a measured state: an activity
-    from the pack; 'keep you updated' (a level kept is of a measure, not of a person); or, after
-    a subject and a modal ('we will explain'), any verb that is not a direction or a state
-    ('reach', 'be') when no number after it says what counts as success."""
-    head = head_verb(tokens, {i for label, _, start, end in hits
-                              if label == "activity-verbs" or label.startswith(DIRECTION) for i in (start,)})
-    if head is None or head.copula:
-        return
-    at = head.index
-    packed = [(label, value, end) for label, value, start, end in hits if start == at]
-    active = next(((v, e) for label, v, e in packed if label == "activity-verbs"), None)
-    s, e = _span(tokens, at, active[1] if active else at + 1)
-    moves = any(label.startswith(DIRECTION) for label, _, _ in packed)
-    after = facts.target is None or facts.target.start < s
-    if active is not None:
-        facts.extra["activity"] = [Found(active[0], s, e)]
-    elif moves and at + 1 < len(tokens) and tokens[at + 1].lower_ in _OBJECTS and tokens[at].norm_ == "keep":
-        facts.extra["activity"] = [Found(tokens[at].norm_, s, e)]      # "keep you informed"
-    elif head.modal and after and not moves and tokens[at].norm_ not in STATE_VERBS and facts.metric is None:
-        facts.extra["activity"] = [Found(tokens[at].norm_, s, e)]
+    """The head verb does something rather than change a measured state (wording.head_activity)."""
+    activities = {start: (value, end) for label, value, start, end in hits if label == "activity-verbs"}
+    moves = {start for label, _, start, _ in hits if label.startswith(DIRECTION)}
+    target = facts.target.start if facts.target is not None else -1
+    metric = facts.metric.start if facts.metric is not None else -1
+    found = head_activity(tokens, activities, moves, target, metric)
+    if found is not None:
+        value, start, end = found
+        facts.extra["activity"] = [Found(value, *_span(tokens, start, end))]
 
 
 def _manner(facts: TextFacts, hits, tokens) -> None:
-    """A manner standing where the measure should be: 'answer queries quickly and politely',
-    'timely, accurate bills', 'will be courteous and helpful'. Only where no number is the target;
-    an adverb beside a verb that moves a measure says how much ('noticeably reduce'), not how."""
+    """A manner standing where the measure should be (wording.manner_words), where no number is the target."""
     if facts.target is not None:
         return
     moving = {i for label, _, start, end in hits if label.startswith(DIRECTION) for i in range(start, end)}
-    moving |= {i for i in range(len(tokens)) if tokens[i].lower_ in ("up", "down")}
-    found = [Found(tokens[s:e].text, *_span(tokens, s, e)) for s, e in manner_words(tokens, 0)
-             if not ({s - 1, e} & moving)]
+    found = [Found(tokens[s:e].text, *_span(tokens, s, e)) for s, e in manner_words(tokens, moving)]
     found += [Found(value, *_span(tokens, start, end)) for label, value, start, end in hits if label == "vague-manner"]
     if found:
         facts.extra["manner"] = sorted(found, key=lambda f: f.start)
@@ -413,8 +417,7 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, unda
         s, e = _span(tokens, start, end)
         found = Found(value, s, e)
         if label == "abstract-objects":
-            modifier = end < len(tokens) and tokens[end].is_alpha and tokens[end].norm_ not in _AFTER_NOUN
-            if any(0 <= s - v.end <= 16 for v in verbs) and not modifier:     # not "loyalty programme sign-ups"
+            if any(0 <= s - v.end <= 16 for v in verbs) and not modifier(tokens, end):  # not "loyalty programme sign-ups"
                 extra.setdefault("abstract", []).append(found)
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)

@@ -52,15 +52,21 @@ def standard_time(found: Found) -> Found | None:
 
 _WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
-WORKING = re.compile(r"(?i)\b(?:within|in)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
+WORKING = re.compile(r"(?i)\b(within|in|instead\s+of|rather\s+than|down\s+from|from|previously|currently)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
                       r"fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
 
 
 def working_days(m: re.Match) -> Quantity:
     """'within one working day', 'in 10 business days': a service level in days."""
-    count = m.group(2) or "1"
+    count = m.group(3) or "1"
     days = float(count) if count.isdigit() else float(_WORDS[count.lower()])
-    return Quantity(days * 86400, DURATION, text=m.group(1), working_days=True)
+    return Quantity(days * 86400, DURATION, text=m.group(2), working_days=True)
+
+
+def working_cue(m: re.Match) -> str:
+    """'within' for a service level; the baseline cue for 'instead of ten working days'."""
+    cue = " ".join(m.group(1).lower().split())
+    return "within" if cue in ("within", "in") else cue
 
 
 # "by summer 2027", "before the 2027 filing season", "during the 2027 season", "by mid-2027",

@@ -74,13 +74,12 @@ class Pipeline:
         found = [(*self.labels[match_id], start, end) for match_id, start, end in self.matcher(doc)]
         if self.patterns is not None:
             for match_id, start, end in self.patterns(doc):
-                if end < len(doc) and doc[end].lower_ in ("not", "n't"):
-                    continue                    # "if we cannot respond": a condition, not a hedge
                 label, value = self.labels[match_id]
                 if value == "modal":            # "matters may take": the modal alone
                     start, end = start + 1, start + 2
                 found.append((label, value, start, end))
-        return found
+        return [h for h in found if h[0] != HEDGE_LABEL or h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't")]
+        # "if we cannot respond": a condition, not a hedge
 
 
 def build(packs: PackData) -> Pipeline:

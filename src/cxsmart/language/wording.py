@@ -73,9 +73,10 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
             break
     for s in list(starts):
         if s < n and doc[s].norm_ in _OPENERS:       # "If we cannot ..., we will contact you"
-            for i in range(s + 1, min(n, s + 30)):
-                if doc[i].text == "," and i + 1 < n:
-                    starts.append(i + 1)
+            after = [i + 1 for i in range(s + 1, min(n, s + 30)) if doc[i].text == "," and i + 1 < n]
+            if after:
+                starts.remove(s)                     # the opening clause's verb is not the goal's
+                starts += after
     heads = [h for h in (_head_from(doc, s, verbs) for s in starts) if h is not None]
     return next((h for h in heads if h.modal or h.index in verbs), heads[0] if heads else None)
 
@@ -112,6 +113,43 @@ def _after_modal(doc, i: int) -> Head | None:
             return Head(i + 1, True)                 # "we will be reporting on"
         return Head(i, True, copula=True)            # "will be courteous and helpful"
     return Head(i, True) if i < n and doc[i].is_alpha else None
+
+
+_OBJECTS = frozenset({"you", "them", "customers", "residents", "passengers", "members", "tenants", "people"})
+
+
+def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], target_at: int,
+                  metric_at: int) -> tuple[str, int, int] | None:
+    """The head verb when it does something rather than change a measured state: an activity
+    from the pack (`activities`: token -> (value, end token)); 'keep you updated' (a level is
+    kept of a measure, not of a person); or, after a subject and a modal ('we will explain'),
+    any verb that is neither a direction (`moves`) nor a state ('reach', 'be'), when no number
+    after it says what counts as success and no metric named after it is its object.
+    `target_at` and `metric_at` are character offsets (-1: none). (value, start token, end token)."""
+    head = head_verb(doc, set(activities) | moves)
+    if head is None or head.copula:
+        return None
+    at = head.index
+    if at in activities:
+        return activities[at][0], at, activities[at][1]
+    verb = doc[at]
+    if at in moves:
+        if verb.norm_ == "keep" and at + 1 < len(doc) and doc[at + 1].lower_ in _OBJECTS:
+            return verb.norm_, at, at + 1           # "keep you informed"
+        return None
+    if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and metric_at < verb.idx:
+        return verb.norm_, at, at + 1               # a number or metric in "If ..., " is not its object
+    return None
+
+
+def modifier(doc, end: int) -> bool:
+    """A noun followed by another noun modifies it ('loyalty programme sign-ups'); one followed
+    by a preposition or the end is the head ('customer loyalty among Silver members')."""
+    return end < len(doc) and doc[end].is_alpha and doc[end].norm_ not in _AFTER_NOUN
+
+
+_AFTER_NOUN = frozenset({"among", "amongst", "across", "by", "from", "to", "in", "for", "of", "and", "or", "at", "with",
+                         "within", "over", "through", "during", "before", "until", "on", "as", "so", "while"})
 
 
 # --- hedges, from their construction -------------------------------------------------------
@@ -166,15 +204,18 @@ overall typically normally usually generally ideally hopefully successfully incr
 newly exactly respectively truly simply certainly already highly poorly""".split())
 
 
-def manner_words(doc, after: int) -> list[tuple[int, int]]:
-    """Token ranges of -ly adverbs of manner from token `after` on: 'quickly', 'fairly',
-    'even-handedly' (with its hyphenated front)."""
+def manner_words(doc, moving: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of -ly adverbs of manner: 'quickly', 'fairly', 'even-handedly' (with its
+    hyphenated front). An adverb beside a verb that moves a measure (`moving` tokens, and 'up',
+    'down') says how much, not how: 'noticeably reduce calls', 'down significantly'."""
     out = []
-    for i in range(after, len(doc)):
-        t = doc[i]
+    for i, t in enumerate(doc):
         low = t.lower_
         if len(low) > 4 and low.endswith("ly") and t.is_alpha and low not in NOT_MANNER:
             start = i - 2 if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha else i
+            near = {start - 1, i + 1}
+            if near & moving or any(0 <= j < len(doc) and doc[j].lower_ in ("up", "down") for j in near):
+                continue
             out.append((start, i + 1))
     return out
 
@@ -225,7 +266,8 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
 
 # the goal's share ends the first part: "and" joins the nouns of one population ("55% of motor and home claims")
 _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
-_CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs)\b")
+_CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
+                     r"running|stood|standing|compared|against)\b")
 TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|below|under|above|over|at least|at most|than|"
                             r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"
                             r"[\s:,(]*$")

@@ -23,6 +23,13 @@ class VagueWording(Rule):
     "Deliver exceptional service" is not. The words come from the `vague-terms` pack, which
     a team can extend or trim (`rule-packs`).
 
+    A manner standing where the measure should be is reported too, when the goal has no
+    target: an adverb of manner ("answer queries quickly and politely", "handle disputes
+    even-handedly"), found by its -ly shape (adverbs of time, frequency and degree, such as
+    "monthly" or "significantly", are left out, and so is an adverb beside a verb that moves a
+    measure: "noticeably reduce calls" says how much), or an adjective of manner or quality
+    from the `vague-manner` pack ("timely, accurate bills", "will be courteous and helpful").
+
     ## Why it matters
     Del Moro: customer centricity is a fine aim, but not a SMART goal; say precisely what
     success would be. Kiruthu (ICX Kenya): "improve customer experience" is a typical vague
@@ -63,8 +70,18 @@ class VagueWording(Rule):
 class ActivityNotOutcome(Rule):
     """The goal is an activity (launch, implement, train ...) with no outcome metric.
 
-    A goal may start with an activity when it also names what the activity must move:
-    "Train agents to raise first contact resolution from 70% to 75% by Q2 2026".
+    The rule reads the goal's head verb: the first word, or the verb after a heading
+    ("Service standard ten: Provide ..."), after an opening clause ("If we cannot reply
+    within 5 days, we will write to you"), after a subject and a modal ("our website will
+    explain"), or after "to". The verb is an activity when it does something rather than
+    move a measured state: a verb from the `activity-verbs` pack (launch, hold, offer, publish,
+    attend, contact ...), "keep you informed", or, after a subject and a modal, any verb that
+    is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
+    says what counts as success. An output count does not make it an outcome ("Open 20 more
+    branches"). A goal may start with an activity when it also names what the activity must
+    move: "Train agents to raise first contact resolution from 70% to 75% by Q2 2026"; and a
+    service standard is no activity ("Resolve complaints within 5 days", "give at least 48
+    hours notice").
 
     ## Why it matters
     Del Moro: SMART goals help CX and marketing teams avoid a mistake they are often blamed
@@ -91,16 +108,23 @@ class ActivityNotOutcome(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts = goal.facts
-        named = facts.metric is not None and "metric-phrase" not in facts.extra and (
-            facts.target is not None or goal.target is not None or facts.direction is not None)
-        if goal.goal.metric is not None or named:
-            return                          # an outcome metric declared, or named and moved or given a target
+        if goal.goal.metric is not None:
+            return                          # an outcome metric declared
         for fact in goal.facts.extra.get("activity", [])[:1]:
-            if any(s.start >= fact.start for s in facts.extra.get("service-standard", [])):
-                return                      # a service level ("resolve ... within 5 days"), not one in "If ..., "
+            later = facts.target is not None and _at_or_after(facts.target, fact)    # not one in "If ..., "
+            if facts.metric is not None and "metric-phrase" not in facts.extra and (
+                    later or goal.goal.target is not None or facts.direction is not None):
+                return                      # an outcome metric moved or given a target
+            if any(_at_or_after(s, fact) for s in facts.extra.get("service-standard", [])):
+                return                      # a service level ("resolve ... within 5 days")
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
                              hint="make the outcome the goal and the activity an action under it ('actions:')")
+
+
+def _at_or_after(fact, other) -> bool:
+    """Whether a fact stands at or after another in the file."""
+    return (fact.span.line, fact.span.column) >= (other.span.line, other.span.column)
 
 
 class CompoundGoal(Rule):
@@ -140,6 +164,14 @@ class CompoundGoal(Rule):
 
 class HedgedWording(Rule):
     """Hedged wording: "try to", "aim to", "where possible", "as much as possible".
+
+    Besides the phrases of the `hedges` pack, the rule finds hedges by their construction:
+    a condition of possibility ("wherever possible", "if at all practicable", "where we
+    reasonably can"), a comparison with what is possible ("as soon as practicable", "as far as
+    we can"), an effort instead of a result ("do our very best", "make every reasonable
+    effort", "all we can"), "at the earliest ...", and a modal of possibility ("might be able
+    to", "matters may take up to 6 weeks"; not the month "by May 2027"). A condition that is
+    not a hedge ("if we cannot answer within 5 days") is left alone.
 
     ## Why it matters
     A goal that hedges has accepted missing itself before it starts; "as much as possible"
