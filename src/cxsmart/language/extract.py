@@ -81,7 +81,7 @@ class TextFacts:
 def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> TextFacts:
     facts = TextFacts()
     tokens = doc                    # indexed where needed: a Token object per word costs more than reading
-    hits = _hits(doc, pipeline)
+    hits = _hits(doc, pipeline, text)
     dates = find_dates(text)
     _dates(facts, dates, text, definitional_words)
     if facts.deadline is None:
@@ -120,10 +120,10 @@ def _service_standards(text: str, dates: list[Found], definitional_words: set[st
     return [q for q in out if q is not None]
 
 
-def _hits(doc, pipeline: Pipeline) -> list[tuple[str, str, int, int]]:
+def _hits(doc, pipeline: Pipeline, text: str | None = None) -> list[tuple[str, str, int, int]]:
     """Matcher hits, longest first where they overlap within one label family (each pack
     rule is a family of its own, so two pack rules can report the same words)."""
-    found = sorted(pipeline.matches(doc), key=lambda h: (h[2], -(h[3] - h[2])))
+    found = sorted(pipeline.matches(doc, text), key=lambda h: (h[2], -(h[3] - h[2])))
     out, ends = [], {}
     for label, value, start, end in found:
         family = label if label.startswith(PACK_RULE) else label.split(":")[0]

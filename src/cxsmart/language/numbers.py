@@ -13,7 +13,12 @@ from cxsmart.model.timeframes import DateSyntaxError, Relative, Timeframe, parse
 
 
 def word_before(text: str, at: int, skip: int = 1) -> str:
-    words = re.findall(r"[a-z]+", text[:at].lower())
+    """The `skip`-th word before a position, read from a window of the text before it (so that
+    asking it of every number keeps reading a sentence linear in its length)."""
+    start = max(0, at - 24 * skip)
+    words = re.findall(r"[a-z]+", text[start:at].lower())
+    if start and len(words) > skip:
+        words = words[1:]                           # the first may be cut in half
     return words[-skip] if len(words) >= skip else ""
 
 FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 33.3, "a quarter": 25.0, "a fifth": 20.0, "a tenth": 10.0,

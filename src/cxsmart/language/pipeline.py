@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cxsmart.language.wording import HEDGE_LABEL, HEDGE_PATTERNS, MODAL_PATTERN
+from cxsmart.language.wording import HEDGE_KEYS, HEDGE_LABEL, HEDGE_PATTERNS, MODAL_PATTERN
 from cxsmart.read.packs import PackData
 
 METRIC = "metric"
@@ -69,10 +69,11 @@ class Pipeline:
     def docs(self, texts: list[str]):
         return self.nlp.pipe([lower(t) for t in texts], batch_size=1000)
 
-    def matches(self, doc) -> list[tuple[str, str, int, int]]:
-        """(label, value, start token, end token) for every phrase found."""
+    def matches(self, doc, text: str | None = None) -> list[tuple[str, str, int, int]]:
+        """(label, value, start token, end token) for every phrase found. The token patterns run
+        only on a text that holds one of their key words (most goals hold none)."""
         found = [(*self.labels[match_id], start, end) for match_id, start, end in self.matcher(doc)]
-        if self.patterns is not None:
+        if self.patterns is not None and (text is None or HEDGE_KEYS.search(text)):
             for match_id, start, end in self.patterns(doc):
                 label, value = self.labels[match_id]
                 if value == "modal":            # "matters may take": the modal alone

@@ -65,6 +65,8 @@ class Head:
 def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | None:
     """The head verb's token, read from the sentence's shape alone (no parser). `verbs` are the
     tokens a rule pack knows as verbs (activities, directions): one at a clause's start is its head."""
+    if 0 in verbs:
+        return Head(0, False)                        # most goals: "Reduce ...", "Launch ..."
     n = len(doc)
     starts = [0]
     for i in range(1, min(n, 10)):                   # "Reserve: Confirm ...", "Commitment 1 - We are ..."
@@ -164,7 +166,9 @@ HEDGE_PATTERNS: list[list[dict]] = [
      {"LOWER": {"IN": ["can", "possible", "able", "feasible", "practicable"]}}],
     # "as soon as practicable", "as far as we can", "as quickly as reasonably possible"
     [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
-     {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical", "we", "resources", "you"]}}],
+     {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
+    [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": "we"},
+     {"LOWER": {"IN": ["reasonably", "possibly"]}, "OP": "?"}, {"LOWER": "can"}],
     # effort: "do our (very) best", "try our hardest", "do everything we can", "all we reasonably can"
     [{"NORM": {"IN": ["do", "try"]}}, {"LOWER": {"IN": ["our", "my", "its", "their", "the"]}},
      {"LOWER": {"IN": ["very", "level", "absolute"]}, "OP": "?"}, {"LOWER": {"IN": ["best", "hardest", "utmost"]}}],
@@ -189,6 +193,9 @@ MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "unti
                                                           "or", "the", "till"]}},
                  {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
 HEDGE_LABEL = "hedges"
+# every pattern above holds one of these: the matcher need not read a text without them
+HEDGE_KEYS = re.compile(r"(?i)possib|feasib|practic|reasonab|best|hardest|utmost|effort|endeavo|step|attempt|"
+                        r"earliest|might|may|able|can|cases|instances|most of")
 
 
 # --- manner standing where the measure should be ---------------------------------------------
