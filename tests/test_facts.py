@@ -76,3 +76,17 @@ def test_numbers_that_are_not_targets_and_baselines_in_other_words(title, baseli
 
 def test_a_horizon_in_weeks_is_still_a_deadline():
     assert facts_of("Launch the new app within 12 weeks")[3] == "within 12 weeks"
+
+
+@pytest.mark.parametrize("title,target", [
+    # a share with a service window, in any order: the share is the target, the window the measure's
+    ("Arrange a replacement vehicle within 48 hours for 85% of approved claims", "85%"),
+    ("Phone back 80% of unhappy respondents (rated 1-2) within 2 days", "80%"),
+    ("Within 20 seconds, answer 80% of calls", "80%"),
+    ("80% within 20 seconds", "80%"),
+    ("Answer 80% of calls within 20 seconds by Q4 2027", "80%"),
+    # a window alone stays the target of a response-time measure
+    ("Reply to web messages within 2 working days", "2 working days"),
+])
+def test_a_service_standards_share_is_its_target_in_any_order(title, target):
+    assert facts_of(title)[2] == target

@@ -52,6 +52,8 @@ CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "
                 "cut", "fall", "decline"}
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
                  "no later than", "on", "ending", "end", ""}
+# the cues of a share that a service standard's window applies to ("for 85% of claims", "80% within")
+SHARE_CUES = {"", "for", "in", "of", "at least", "to", "≥", ">=", "minimum of", "above", "over", "more than"}
 # comparatives that say which cases are counted, not where the measure must get to
 QUALIFIERS = {"longer", "older", "later", "earlier"}
 START_CUES = {"from", "starting", "since"}
@@ -61,7 +63,8 @@ MEANS = {"by", "through", "via", "with", "using"}
 _MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
                       r"[a-z][\w'&-]*(?:\s+(?!from\b|by\b|to\b|in\b|within\b|over\b|during\b|before\b|until\b|through\b|"
-                      r"and\b)[a-z0-9][\w'&-]*){0,5})")
+                      r"and\s+(?:reduce|cut|raise|increase|lift|improve|grow|lower|keep|maintain|hold|halve|double|"
+                      r"boost|get|bring|deliver|answer|resolve|respond|launch)\b)[a-z0-9][\w'&-]*){0,5})")
 
 
 @dataclass
@@ -100,11 +103,11 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     if facts.direction is None and verbs:
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
-    _wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
-    _activity_or_level(facts, text, definitional_words)
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
+    _wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
+    _activity_or_level(facts, text, definitional_words)
     return facts
 
 
@@ -205,6 +208,11 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
     _cued(facts, quantities, verbs, text, now)
     if facts.target is None:
         _implied_target(facts, quantities, verbs, text, low, now)
+    if facts.target is not None and facts.target.cue == "within" and facts.target.value.unit == DURATION:
+        share = next((q for q in quantities if q.value.unit == PERCENT and q.cue in SHARE_CUES and
+                      (facts.baseline is None or q.start != facts.baseline.start)), None)
+        if share is not None:                   # "within 48 hours for 85% of approved claims": the window
+            facts.target = _absolute(share)     # belongs to the measure, the share is its target
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
         before = [v for v in verbs if v.start < anchor]
@@ -426,7 +434,9 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, unda
         extra["compound"] = [pair[1]]
         extra["compound-first"] = [pair[0]]
         return
-    outcomes = {m.value: m for m in facts.metrics}
+    seg = facts.segment
+    outcomes = {m.value: m for m in facts.metrics      # "CSAT for claims and complaints customers": who, not what
+                if seg is None or not seg.start <= m.start < seg.end}
     if len(outcomes) >= 2:
         ordered = sorted(outcomes.values(), key=lambda f: f.start)
         between = text[ordered[0].end:ordered[1].start].lower()

@@ -275,6 +275,6 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
 _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
 _CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
                      r"running|stood|standing|compared|against)\b")
-TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|below|under|above|over|at least|at most|than|"
+TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|for|below|under|above|over|at least|at most|than|"
                             r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"
                             r"[\s:,(]*$")
