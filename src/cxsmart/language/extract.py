@@ -53,7 +53,7 @@ CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
                  "no later than", "on", "ending", "end", ""}
 # the cues of a share that a service standard's window applies to ("for 85% of claims", "80% within")
-SHARE_CUES = {"", "for", "in", "of", "at least", "to", "≥", ">=", "minimum of", "above", "over", "more than"}
+SHARE_CUES = {"", "for", "in", "on", "of", "at least", "to", "≥", ">=", "minimum of", "above", "over", "more than"}
 # comparatives that say which cases are counted, not where the measure must get to
 QUALIFIERS = {"longer", "older", "later", "earlier"}
 START_CUES = {"from", "starting", "since"}
@@ -208,11 +208,18 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
     _cued(facts, quantities, verbs, text, now)
     if facts.target is None:
         _implied_target(facts, quantities, verbs, text, low, now)
-    if facts.target is not None and facts.target.cue == "within" and facts.target.value.unit == DURATION:
+    time = facts.target
+    if time is not None and time.value.unit == DURATION and not time.value.change and time.cue not in ("to", "→") \
+            and (facts.baseline is None or facts.baseline.value.unit != DURATION):
+        window = time.cue == "within"               # any share; after 'no more than two hours', a share "of"
         share = next((q for q in quantities if q.value.unit == PERCENT and q.cue in SHARE_CUES and
+                      (window or _OF.match(text, q.end)) and
                       (facts.baseline is None or q.start != facts.baseline.start)), None)
         if share is not None:                   # "within 48 hours for 85% of approved claims": the window
             facts.target = _absolute(share)     # belongs to the measure, the share is its target
+            standards = facts.extra.setdefault("service-standard", [])
+            if not any(f.start == time.start for f in standards):
+                standards.append(time)
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
         before = [v for v in verbs if v.start < anchor]

@@ -162,10 +162,13 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if taken and any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
         words = m.group(0).strip()
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if words[:1] in "-–" and words[1:2].isspace() and start and text[start - 1].isspace():
+            rest = words[1:].lstrip()       # "within 7 days - 97%": a dash between words is a separator
+            start, words = start + len(words) - len(rest), rest
         q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
-        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(Found(q, start, start + len(words), _cue(_QUANTITY_CUES, text, m.start())))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out

@@ -277,4 +277,4 @@ _CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs|
                      r"running|stood|standing|compared|against)\b")
 TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|for|below|under|above|over|at least|at most|than|"
                             r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"
-                            r"[\s:,(]*$")
+                            r"[\s:,(\-–—]*$")
