@@ -399,6 +399,7 @@ def _activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]
 
 
 _OF = re.compile(r"\s+of\s")
+_MORE = re.compile(r"(?i)\b(?:more|fewer)\s")
 def _head_activity(facts: TextFacts, hits, tokens) -> None:
     """The head verb does something rather than change a measured state (wording.head_activity)."""
     activities = {start: (value, end) for label, value, start, end in hits if label == "activity-verbs"}
@@ -426,6 +427,7 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, unda
     extra = facts.extra
     _head_activity(facts, hits, tokens)
     _manner(facts, hits, tokens)
+    means = _means_clause(text)
     for label, value, start, end in hits:
         if label in (METRIC, "activity-verbs", "vague-manner") or label.startswith(DIRECTION):
             continue
@@ -434,6 +436,9 @@ def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, unda
         if label == "abstract-objects":
             if any(0 <= s - v.end <= 16 for v in verbs) and not modifier(tokens, end):  # not "loyalty programme sign-ups"
                 extra.setdefault("abstract", []).append(found)
+        elif label == "vague-terms" and s >= means and (any(v.start < means for v in verbs) or
+                                                         _MORE.search(text, 0, means)):
+            continue                            # "... by making the upgrade easier": a means, not the outcome
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)
     pair = measured_pair(undated)

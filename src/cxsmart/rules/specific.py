@@ -250,7 +250,8 @@ class AbstractObject(Rule):
 # "improve service quality". Satisfaction measured as CSAT with a target is specific.
 GENERAL_QUALITIES = re.compile(
     r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
-    r"customer service|experience|journey|outcomes?|service|trust|relationships?|perception|culture)\b")
+    r"customer service|experience|journey|outcomes?|service|trust|relationships?|perception|culture|quality|"
+    r"productivity|efficiency)\b")
 # Words that name something counted or timed: "reduce churn", "cut response times" name a measure.
 MEASURE_WORDS = re.compile(
     r"(?i)\b(?:rates?|times?|scores?|index|indices|share|percentage|proportion|number|count|volumes?|backlog|"
@@ -261,8 +262,11 @@ MEASURE_WORDS = re.compile(
     r"deliveries|refunds?|claims?|fewer|zero)\b")
 
 
+# a quality followed by a noun modifies it ("the service charges collected"): the noun is the outcome
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|by|in|for|to|of|at|on|with|through|across|from|within|before|during|"
+                       r"until|is|are|so|that|which|while|as)\b)[a-z]+s\b", re.I)
 # "more customers", "fewer complaints": a count (but "more effortless" is a quality)
-MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
+MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+(?:[a-z-]+\s+)?[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
 
 
 def vague_outcome(text: str, facts) -> str | None:
@@ -270,6 +274,8 @@ def vague_outcome(text: str, facts) -> str | None:
     effortless', 'Simplify the returns journey', 'Improve customer service'. None when the
     sentence names something measured ('Reduce churn') or is not an outcome at all."""
     general = GENERAL_QUALITIES.search(text)
+    if general is not None and _MODIFIES.match(text, general.end()):
+        general = None                              # "service charges", "service pensions": a modifier
     named = facts.metric is not None and "metric-phrase" not in facts.extra
     if named and general is None:
         return None
