@@ -7,7 +7,7 @@ activity instead of an outcome, two outcomes in one goal). Offsets are into the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from cxsmart.language.finders import Found, definitional, find_dates, find_quantities
 from cxsmart.language.numbers import (
@@ -28,14 +28,9 @@ from cxsmart.language.numbers import (
     working_days,
 )
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.language.wording import (
-    TRAILING_CUES,
-    head_activity,
-    keeps_activity,
-    manner_words,
-    measured_pair,
-    modifier,
-)
+from cxsmart.language.textfacts import TextFacts
+from cxsmart.language.wordfacts import activity_or_level, wording
+from cxsmart.language.wording import TRAILING_CUES, char_span, means_clause
 from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
@@ -60,25 +55,13 @@ START_CUES = {"from", "starting", "since"}
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 TO_ZERO = {"eliminate", "eradicate"}
 MEANS = {"by", "through", "via", "with", "using"}
-_MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
                       r"[a-z][\w'&-]*(?:\s+(?!from\b|by\b|to\b|in\b|within\b|over\b|during\b|before\b|until\b|through\b|"
                       r"and\s+(?:reduce|cut|raise|increase|lift|improve|grow|lower|keep|maintain|hold|halve|double|"
                       r"boost|get|bring|deliver|answer|resolve|respond|launch)\b)[a-z0-9][\w'&-]*){0,5})")
 
 
-@dataclass
-class TextFacts:
-    metric: Found | None = None          # value: metric id (catalogue) or the measured phrase
-    metric_known: bool = False
-    metrics: list[Found] = field(default_factory=list)   # every outcome metric mentioned
-    baseline: Found | None = None        # value: Quantity
-    target: Found | None = None          # value: Quantity (absolute, signed change or factor)
-    direction: Found | None = None       # value: up | down | better | hold
-    deadline: Found | None = None        # value: Timeframe
-    start: Found | None = None
-    segment: Found | None = None
-    extra: dict[str, list[Found]] = field(default_factory=dict)
+_OF = re.compile(r"\s+of\s")
 
 
 def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> TextFacts:
@@ -106,8 +89,8 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
-    _wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
-    _activity_or_level(facts, text, definitional_words)
+    wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
+    activity_or_level(facts, text, definitional_words)
     return facts
 
 
@@ -137,10 +120,6 @@ def _hits(doc, pipeline: Pipeline, text: str | None = None) -> list[tuple[str, s
     return out
 
 
-def _span(tokens, start: int, end: int) -> tuple[int, int]:
-    return tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
-
-
 def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: set[str]) -> None:
     for found in dates:
         if found.cue in START_CUES:
@@ -157,7 +136,7 @@ def _directions(hits, tokens) -> list[Found]:
         before = tokens[start - 1].lower_ if start else ""
         if before in MEANS or (before == "and" and start > 1 and tokens[start - 2].lower_ in MEANS):
             continue                            # "by improving FCR": a means, not the outcome
-        s, e = _span(tokens, start, end)
+        s, e = char_span(tokens, start, end)
         verbs.append(Found((label[len(DIRECTION):], tokens[start].norm_), s, e))
     return verbs
 
@@ -165,7 +144,7 @@ def _directions(hits, tokens) -> list[Found]:
 def _metrics(facts: TextFacts, hits, tokens, text: str) -> None:
     """Catalogue metrics named as outcomes. Mentions that touch ("net revenue retention",
     "complaint resolution time") are one phrase naming a metric of its own."""
-    cut = _means_clause(text)
+    cut = means_clause(text)
     groups: list[list[tuple[str, int, int]]] = []
     for label, value, start, end in hits:
         if label != METRIC:
@@ -175,7 +154,7 @@ def _metrics(facts: TextFacts, hits, tokens, text: str) -> None:
         else:
             groups.append([(value, start, end)])
     for group in groups:
-        s, e = _span(tokens, group[0][1], group[-1][2])
+        s, e = char_span(tokens, group[0][1], group[-1][2])
         if s >= cut and facts.metrics:
             continue                            # "... by improving first contact resolution": a means
         if len(group) > 1:
@@ -191,12 +170,6 @@ def _metrics(facts: TextFacts, hits, tokens, text: str) -> None:
 def _joined(tokens, end: int, start: int) -> bool:
     """Nothing but a hyphen between two mentions."""
     return start == end or (start == end + 1 and tokens[end].text == "-")
-
-
-def _means_clause(text: str) -> int:
-    """Where "by improving ...", "through better ..." starts, or the end of the text."""
-    m = _MEANS.search(text)
-    return m.start() if m else 1 << 30
 
 
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
@@ -382,75 +355,3 @@ def _masked(text: str, dates: list[Found]) -> str:
     for d in dates:
         text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
     return text
-
-
-def _activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
-    found = facts.extra.get("activity")
-    if not found:
-        return
-    verb = found[0]
-    word = text[verb.start:verb.end].lower()
-    target = facts.target is not None and facts.target.start >= verb.start   # not a number in "If ... 3 weeks, "
-    hold = facts.direction is not None and facts.direction.value[0] == "hold" and bool(target and facts.target.cue)
-    timed = target and facts.target.value.unit == DURATION
-    if not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
-                          bool(facts.extra.get("service-standard")), hold, definitional_words, timed):
-        del facts.extra["activity"]
-
-
-_OF = re.compile(r"\s+of\s")
-_MORE = re.compile(r"(?i)\b(?:more|fewer)\s")
-def _head_activity(facts: TextFacts, hits, tokens) -> None:
-    """The head verb does something rather than change a measured state (wording.head_activity)."""
-    activities = {start: (value, end) for label, value, start, end in hits if label == "activity-verbs"}
-    moves = {start for label, _, start, _ in hits if label.startswith(DIRECTION)}
-    target = facts.target.start if facts.target is not None else -1
-    metric = facts.metric.start if facts.metric is not None else -1
-    found = head_activity(tokens, activities, moves, target, metric)
-    if found is not None:
-        value, start, end = found
-        facts.extra["activity"] = [Found(value, *_span(tokens, start, end))]
-
-
-def _manner(facts: TextFacts, hits, tokens) -> None:
-    """A manner standing where the measure should be (wording.manner_words), where no number is the target."""
-    if facts.target is not None:
-        return
-    moving = {i for label, _, start, end in hits if label.startswith(DIRECTION) for i in range(start, end)}
-    found = [Found(tokens[s:e].text, *_span(tokens, s, e)) for s, e in manner_words(tokens, moving)]
-    found += [Found(value, *_span(tokens, start, end)) for label, value, start, end in hits if label == "vague-manner"]
-    if found:
-        facts.extra["manner"] = sorted(found, key=lambda f: f.start)
-
-
-def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undated: str) -> None:
-    extra = facts.extra
-    _head_activity(facts, hits, tokens)
-    _manner(facts, hits, tokens)
-    means = _means_clause(text)
-    for label, value, start, end in hits:
-        if label in (METRIC, "activity-verbs", "vague-manner") or label.startswith(DIRECTION):
-            continue
-        s, e = _span(tokens, start, end)
-        found = Found(value, s, e)
-        if label == "abstract-objects":
-            if any(0 <= s - v.end <= 16 for v in verbs) and not modifier(tokens, end):  # not "loyalty programme sign-ups"
-                extra.setdefault("abstract", []).append(found)
-        elif label == "vague-terms" and s >= means and (any(v.start < means for v in verbs) or
-                                                         _MORE.search(text, 0, means)):
-            continue                            # "... by making the upgrade easier": a means, not the outcome
-        elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
-            extra.setdefault(label, []).append(found)
-    pair = measured_pair(undated)
-    if pair is not None and len({m.value for m in facts.metrics}) < 2:
-        extra["compound"] = [pair[1]]
-        extra["compound-first"] = [pair[0]]
-        return
-    seg = facts.segment
-    outcomes = {m.value: m for m in facts.metrics      # "CSAT for claims and complaints customers": who, not what
-                if seg is None or not seg.start <= m.start < seg.end}
-    if len(outcomes) >= 2:
-        ordered = sorted(outcomes.values(), key=lambda f: f.start)
-        between = text[ordered[0].end:ordered[1].start].lower()
-        if re.search(r"\b(and|as well as|while|plus)\b|[;,]", between):
-            extra["compound"] = [ordered[1]]

@@ -17,6 +17,20 @@ LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|sh
                      r"(?:will|to|must|should)\s+)", re.I)
 
 
+def char_span(doc, start: int, end: int) -> tuple[int, int]:
+    """The character offsets of tokens start..end."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+_MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
+
+
+def means_clause(text: str) -> int:
+    """Where "by improving ...", "through better ..." starts, or the end of the text."""
+    m = _MEANS.search(text)
+    return m.start() if m else 1 << 30
+
+
 def keeps_activity(word: str, hyphenated: bool, has_target: bool, standard: bool, holds_cued_level: bool,
                    definitional_words: set[str], timed: bool = False) -> bool:
     """Whether an activity verb still starts an activity. 'Deliver 97% of parcels on time',
