@@ -208,8 +208,8 @@ MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "unti
                  {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them
-HEDGE_KEYS = re.compile(r"(?i)possib|feasib|practic|reasonab|best|hardest|utmost|effort|endeavo|step|attempt|"
-                        r"earliest|might|may|able|can|cases|instances|most of")
+HEDGE_KEYS = re.compile(r"(?i)\b(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|endeavo|steps?\b|"
+                        r"attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of)")
 
 
 # --- manner standing where the measure should be ---------------------------------------------
