@@ -48,3 +48,48 @@ def facts_of(title: str):
 ])
 def test_facts(title, expected):
     assert facts_of(title) == expected
+
+
+@pytest.mark.parametrize("title,baseline,target,deadline", [
+    # a heading's number and a qualifier of who is counted are not targets
+    ("Commitment 1 - We are committed to giving a personal service", None, None, None),
+    ("Reduce cases open longer than 30 days to under 50 by March 2027", None, "50", "March 2027"),
+    # numbers in words
+    ("Lift CSAT by six percentage points by end of 2027", None, "six percentage points", "end of 2027"),
+    ("Answer calls within four rings", None, "four", None),
+    # a service standard in weeks or a month is the standard, not a relative deadline
+    ("Decide 90% of applications within 12 weeks", None, "90%", None),
+    ("Respond to complaints within a month", None, "a month", None),
+    # baselines in other words, and a dash used as a minus sign
+    ("Lift first contact resolution to 85% by Q3 2027; currently running at 79 per cent",
+     "79 per cent", "85%", "Q3 2027"),
+    ("Resolve claims in five working days instead of ten working days by Q2 2027",
+     "ten working days", "five working days", "Q2 2027"),
+    ("Improve NPS from –2.0 to –1.2 by December 2027", "–2.0", "–1.2", "December 2027"),
+    # a share after 'from' is who is reached, not where it starts
+    ("Collect arrears from 74 per cent of borrowers", None, "74 per cent", None),
+])
+def test_numbers_that_are_not_targets_and_baselines_in_other_words(title, baseline, target, deadline):
+    _, got_baseline, got_target, got_deadline, _ = facts_of(title)
+    assert (got_baseline, got_target, got_deadline) == (baseline, target, deadline)
+
+
+def test_a_horizon_in_weeks_is_still_a_deadline():
+    assert facts_of("Launch the new app within 12 weeks")[3] == "within 12 weeks"
+
+
+@pytest.mark.parametrize("title,target", [
+    # a share with a service window, in any order: the share is the target, the window the measure's
+    ("Arrange a replacement vehicle within 48 hours for 85% of approved claims", "85%"),
+    ("Phone back 80% of unhappy respondents (rated 1-2) within 2 days", "80%"),
+    ("Within 20 seconds, answer 80% of calls", "80%"),
+    ("80% within 20 seconds", "80%"),
+    ("Answer 80% of calls within 20 seconds by Q4 2027", "80%"),
+    ("Provide water no more than two hours after leaving the gate on 98% of tarmac delays", "98%"),
+    ("Refund card purchases within 7 business days of the request - 97% by April 2027", "97%"),
+    # a window alone stays the target of a response-time measure, and a time moved to a time is the target
+    ("Reply to web messages within 2 working days", "2 working days"),
+    ("Cut average handling time from 9 minutes to 7 minutes for 80% of agents", "7 minutes"),
+])
+def test_a_service_standards_share_is_its_target_in_any_order(title, target):
+    assert facts_of(title)[2] == target

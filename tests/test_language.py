@@ -138,3 +138,27 @@ def test_spacy_is_imported_only_when_a_rule_reads_prose(tmp_path):
         proc = subprocess.run([sys.executable, "-c", probe.format(sel=select)], capture_output=True, text=True,
                               cwd=tmp_path, timeout=60)
         assert proc.stdout.strip().endswith(expected), (select, proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize("unit", ["Commitment 1 - ", "cases open longer than 30 days ", "quickly, ",
+                                  "if we can, as far as we can ", "from 74 per cent of ", "we will may might "])
+def test_reading_stays_linear_in_the_length_of_the_text(unit):
+    """Eight times the text costs about eight times the time, not sixty-four (a word looked up
+    before every number once read the whole text before it)."""
+    import time
+
+    from cxsmart.language import Reader
+    from cxsmart.read.packs import load_packs
+    reader = Reader(load_packs())
+
+    def cost(n: int) -> float:
+        text = (unit * (n // len(unit) + 1))[:n]
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            list(reader.read([text]))
+            best = min(best, time.process_time() - start)
+        return best
+
+    cost(500)
+    assert cost(10_000) < 24 * max(cost(1_250), 1e-4)

@@ -7,7 +7,7 @@ activity instead of an outcome, two outcomes in one goal). Offsets are into the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from cxsmart.language.finders import Found, definitional, find_dates, find_quantities
 from cxsmart.language.numbers import (
@@ -25,11 +25,14 @@ from cxsmart.language.numbers import (
     unplaced_in_prose,
     way_of,
     word_before,
+    working_cue,
     working_days,
 )
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.language.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
-from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, PERCENT, Quantity
+from cxsmart.language.textfacts import TextFacts
+from cxsmart.language.wordfacts import activity_or_level, wording
+from cxsmart.language.wording import TRAILING_CUES, char_span, means_clause
+from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
@@ -38,39 +41,34 @@ TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achievin
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 # words that put the number after them as where the metric starts, not where it must get to
 BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",
-                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at"}
+                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of",
+                 "stood at", "stands at", "running at", "currently running at", "standing at", "sits at", "instead of",
+                 "rather than", "previously", "previously at", "last year", "was at"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
                 "cut", "fall", "decline"}
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
                  "no later than", "on", "ending", "end", ""}
+# the cues of a share that a service standard's window applies to ("for 85% of claims", "80% within")
+SHARE_CUES = {"", "for", "in", "on", "of", "at least", "to", "≥", ">=", "minimum of", "above", "over", "more than"}
+# comparatives that say which cases are counted, not where the measure must get to
+QUALIFIERS = {"longer", "older", "later", "earlier"}
 START_CUES = {"from", "starting", "since"}
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 TO_ZERO = {"eliminate", "eradicate"}
 MEANS = {"by", "through", "via", "with", "using"}
-_MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
                       r"[a-z][\w'&-]*(?:\s+(?!from\b|by\b|to\b|in\b|within\b|over\b|during\b|before\b|until\b|through\b|"
-                      r"and\b)[a-z0-9][\w'&-]*){0,5})")
+                      r"and\s+(?:reduce|cut|raise|increase|lift|improve|grow|lower|keep|maintain|hold|halve|double|"
+                      r"boost|get|bring|deliver|answer|resolve|respond|launch)\b)[a-z0-9][\w'&-]*){0,5})")
 
 
-@dataclass
-class TextFacts:
-    metric: Found | None = None          # value: metric id (catalogue) or the measured phrase
-    metric_known: bool = False
-    metrics: list[Found] = field(default_factory=list)   # every outcome metric mentioned
-    baseline: Found | None = None        # value: Quantity
-    target: Found | None = None          # value: Quantity (absolute, signed change or factor)
-    direction: Found | None = None       # value: up | down | better | hold
-    deadline: Found | None = None        # value: Timeframe
-    start: Found | None = None
-    segment: Found | None = None
-    extra: dict[str, list[Found]] = field(default_factory=dict)
+_OF = re.compile(r"\s+of\s")
 
 
 def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> TextFacts:
     facts = TextFacts()
     tokens = doc                    # indexed where needed: a Token object per word costs more than reading
-    hits = _hits(doc, pipeline)
+    hits = _hits(doc, pipeline, text)
     dates = find_dates(text)
     _dates(facts, dates, text, definitional_words)
     if facts.deadline is None:
@@ -83,17 +81,19 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     if standards:
         quantities = [q for q in quantities if not any(s.start <= q.start < s.end for s in standards)]
         quantities = sorted(quantities + standards, key=lambda q: q.start)
-        facts.extra["service-standard"] = standards
+        within = [q for q in standards if q.cue == "within"]      # not "instead of ten working days"
+        if within:
+            facts.extra["service-standard"] = within
     _metrics(facts, hits, tokens, text)
     _numbers(facts, quantities, verbs, tokens, text)
     if facts.direction is None and verbs:
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
-    _wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
-    service_not_activity(facts, text, definitional_words)
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
+    wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
+    activity_or_level(facts, text, definitional_words)
     return facts
 
 
@@ -105,14 +105,14 @@ def _service_standards(text: str, dates: list[Found], definitional_words: set[st
     out = [standard_time(d) for d in dates if d.value.relative is not None and (
         definitional(d, text, definitional_words) or (dated and text[d.start:d.end].lower().startswith("within")))]
     if "day" in text:
-        out += [Found(working_days(m), m.start(1), m.end(1), "within") for m in WORKING.finditer(text)]
+        out += [Found(working_days(m), m.start(2), m.end(2), working_cue(m)) for m in WORKING.finditer(text)]
     return [q for q in out if q is not None]
 
 
-def _hits(doc, pipeline: Pipeline) -> list[tuple[str, str, int, int]]:
+def _hits(doc, pipeline: Pipeline, text: str | None = None) -> list[tuple[str, str, int, int]]:
     """Matcher hits, longest first where they overlap within one label family (each pack
     rule is a family of its own, so two pack rules can report the same words)."""
-    found = sorted(pipeline.matches(doc), key=lambda h: (h[2], -(h[3] - h[2])))
+    found = sorted(pipeline.matches(doc, text), key=lambda h: (h[2], -(h[3] - h[2])))
     out, ends = [], {}
     for label, value, start, end in found:
         family = label if label.startswith(PACK_RULE) else label.split(":")[0]
@@ -121,10 +121,6 @@ def _hits(doc, pipeline: Pipeline) -> list[tuple[str, str, int, int]]:
         ends[family] = end
         out.append((label, value, start, end))
     return out
-
-
-def _span(tokens, start: int, end: int) -> tuple[int, int]:
-    return tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
 
 
 def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: set[str]) -> None:
@@ -143,7 +139,7 @@ def _directions(hits, tokens) -> list[Found]:
         before = tokens[start - 1].lower_ if start else ""
         if before in MEANS or (before == "and" and start > 1 and tokens[start - 2].lower_ in MEANS):
             continue                            # "by improving FCR": a means, not the outcome
-        s, e = _span(tokens, start, end)
+        s, e = char_span(tokens, start, end)
         verbs.append(Found((label[len(DIRECTION):], tokens[start].norm_), s, e))
     return verbs
 
@@ -151,7 +147,7 @@ def _directions(hits, tokens) -> list[Found]:
 def _metrics(facts: TextFacts, hits, tokens, text: str) -> None:
     """Catalogue metrics named as outcomes. Mentions that touch ("net revenue retention",
     "complaint resolution time") are one phrase naming a metric of its own."""
-    cut = _means_clause(text)
+    cut = means_clause(text)
     groups: list[list[tuple[str, int, int]]] = []
     for label, value, start, end in hits:
         if label != METRIC:
@@ -161,7 +157,7 @@ def _metrics(facts: TextFacts, hits, tokens, text: str) -> None:
         else:
             groups.append([(value, start, end)])
     for group in groups:
-        s, e = _span(tokens, group[0][1], group[-1][2])
+        s, e = char_span(tokens, group[0][1], group[-1][2])
         if s >= cut and facts.metrics:
             continue                            # "... by improving first contact resolution": a means
         if len(group) > 1:
@@ -179,12 +175,6 @@ def _joined(tokens, end: int, start: int) -> bool:
     return start == end or (start == end + 1 and tokens[end].text == "-")
 
 
-def _means_clause(text: str) -> int:
-    """Where "by improving ...", "through better ..." starts, or the end of the text."""
-    m = _MEANS.search(text)
-    return m.start() if m else 1 << 30
-
-
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
     """Where the metric starts and where it must get to, and the verb that moves it."""
     low = text.lower()
@@ -194,6 +184,18 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
     _cued(facts, quantities, verbs, text, now)
     if facts.target is None:
         _implied_target(facts, quantities, verbs, text, low, now)
+    time = facts.target
+    if time is not None and time.value.unit == DURATION and not time.value.change and time.cue not in ("to", "→") \
+            and (facts.baseline is None or facts.baseline.value.unit != DURATION):
+        window = time.cue == "within"               # any share; after 'no more than two hours', a share "of"
+        share = next((q for q in quantities if q.value.unit == PERCENT and q.cue in SHARE_CUES and
+                      (window or _OF.match(text, q.end)) and
+                      (facts.baseline is None or q.start != facts.baseline.start)), None)
+        if share is not None:                   # "within 48 hours for 85% of approved claims": the window
+            facts.target = _absolute(share)     # belongs to the measure, the share is its target
+            standards = facts.extra.setdefault("service-standard", [])
+            if not any(f.start == time.start for f in standards):
+                standards.append(time)
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
         before = [v for v in verbs if v.start < anchor]
@@ -227,10 +229,16 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
+        if cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
+            continue                                    # "cases open longer than 30 days": who is counted
         if now and STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
             facts.baseline = _absolute(q)               # "which is at 88% today"
             if facts.target is not None and facts.target.start == q.start:
                 facts.target = None
+            continue
+        if cue == "from" and value.unit == PERCENT and _OF.match(text, q.end) and facts.target is None and \
+                not any(o.cue in ("to", "→", "->") for o in quantities):
+            facts.target = _absolute(q)                 # "collect arrears from 74% of borrowers": a share
             continue
         if cue in BASELINE_CUES and facts.baseline is None and facts.target is not q and \
                 (facts.target is None or facts.target.start != q.start):
@@ -271,6 +279,8 @@ def _implied_target(facts: TextFacts, quantities: list[Found], verbs: list[Found
         if now and STARTS_HERE.match(text, q.end):      # "(77% at the start of the year)", "at 88% today"
             facts.baseline = facts.baseline or _absolute(q)
             continue
+        if q.cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
+            continue
         if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):
             facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
                 q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or way_of(q.cue)))
@@ -297,10 +307,10 @@ def _signed(q: Quantity, verb: Found | None) -> Quantity:
     if q.factor:
         return q
     direction = verb.value[0] if verb else "up"
-    value = abs(q.value) if q.text[:1] not in "+-−" else q.value
-    if direction == "down" and q.text[:1] not in "+-−":
+    value = abs(q.value) if q.text[:1] not in "+-−–" else q.value
+    if direction == "down" and q.text[:1] not in "+-−–":
         value = -value
-    return replace(q, value=value, change=True, text=q.text if q.text[:1] in "+-−" else
+    return replace(q, value=value, change=True, text=q.text if q.text[:1] in "+-−–" else
                    ("-" if value < 0 else "+") + q.text)
 
 
@@ -313,9 +323,10 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
     """No catalogue metric but numbers: the measured phrase is the metric ("the share of ...")."""
     if facts.metric is not None:
         return
-    number = facts.baseline or facts.target
-    if number is None:
+    found = [f for f in (facts.baseline, facts.target) if f is not None]
+    if not found:
         return
+    number = min(found, key=lambda f: f.start)          # the phrase ends at the first of them
     if number.value.factor and number.cue == "":            # "Double online sales conversion by ..."
         start = number.end
         stop = re.search(r"\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]", text[start:], re.I)
@@ -347,33 +358,3 @@ def _masked(text: str, dates: list[Found]) -> str:
     for d in dates:
         text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
     return text
-
-
-def _wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undated: str) -> None:
-    extra = facts.extra
-    lead = LEADING.match(text)
-    first = next((t for t in tokens if t.idx >= (lead.end() if lead else 0) and t.is_alpha), None)
-    for label, value, start, end in hits:
-        if label in (METRIC,) or label.startswith(DIRECTION):
-            continue
-        s, e = _span(tokens, start, end)
-        found = Found(value, s, e)
-        if label == "activity-verbs":
-            if first is not None and tokens[start].i == first.i:
-                extra.setdefault("activity", []).append(found)
-        elif label == "abstract-objects":
-            if any(0 <= s - v.end <= 16 for v in verbs):
-                extra.setdefault("abstract", []).append(found)
-        elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
-            extra.setdefault(label, []).append(found)
-    pair = measured_pair(undated)
-    if pair is not None and len({m.value for m in facts.metrics}) < 2:
-        extra["compound"] = [pair[1]]
-        extra["compound-first"] = [pair[0]]
-        return
-    outcomes = {m.value: m for m in facts.metrics}
-    if len(outcomes) >= 2:
-        ordered = sorted(outcomes.values(), key=lambda f: f.start)
-        between = text[ordered[0].end:ordered[1].start].lower()
-        if re.search(r"\b(and|as well as|while|plus)\b|[;,]", between):
-            extra["compound"] = [ordered[1]]

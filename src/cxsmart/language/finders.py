@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,10 +33,10 @@ _QUANTITY = re.compile(
              | \d{1,2}:\d{2}(?::\d{2})?(?!\s?[ap]\.?m))
     | \d{1,3}(?:st|nd|rd|th)
     | [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
-    | [+\-−]?\s?[$€£]\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:bn|mn|m|b|million|billion)\b
-    | [+\-−]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|thousand|million|billion)\b)?
-      (?:\s?(?:%|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b
-         |(?:working|business)\s(?:hours?|hrs?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
+    | [+\-−–]?\s?[$€£]\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:bn|mn|m|b|million|billion)\b
+    | [+\-−–]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|thousand|million|billion)\b)?
+      (?:\s?(?:%|per\s?cent\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b
+         |mins?\b|(?:working|business)\s(?:hours?|hrs?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
 _QUANTITY_CUES = frozenset({
     "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
@@ -46,7 +47,9 @@ _QUANTITY_CUES = frozenset({
     "→", "->", "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
     "no lower than", "no higher than", "≤", "<=", "<", "≥", ">=", ">", "in", "down", "up", "near", "around", "be",
     "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was", "baseline of", "baseline",
-    "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at"})
+    "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at",
+    "running at", "currently running at", "standing at", "sits at", "instead of", "rather than", "previously",
+    "previously at", "last year", "was at"})
 _SYMBOL_CUES = {"≤": "≤", "≥": "≥", "<": "<", ">": ">", "→": "→"}
 _ARTICLES = frozenset({"a", "an", "the"})
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
@@ -86,8 +89,14 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
     if unit in _SHORT or (rel.days and rel.days <= 14):
         return True
     if not rel.days or rel.days > 31:       # "within 12 months", "within 90 days": a horizon, unless
-        before = re.findall(r"[a-z]+", text[:found.start].lower())[-1:]     # "resolved within 6 weeks"
-        return any(w in definitional_words and w.endswith("ed") for w in before)
+        before = re.findall(r"[a-z]+", text[:found.start].lower())     # "resolved within 6 weeks"
+        if before[-1:] and before[-1] in definitional_words and before[-1].endswith("ed"):
+            return True
+        # a service standard in weeks or in one month: "decide 90% of applications within 12 weeks",
+        # "respond to complaints within a month"
+        weeks = unit.startswith("week") or (rel.months == 1 and not rel.days)
+        return weeks and (_SHARE.search(text, 0, found.start) is not None or
+                          any(w in definitional_words for w in before[-6:]))
     if _OF_EVENT.match(text, found.end) or _SHARE.search(text, 0, found.start):
         return True                         # "within 3 weeks of receipt", "98% of renewals within 3 weeks"
     before = re.findall(r"[a-z]+", text[:found.start].lower())[-6:]
@@ -108,8 +117,10 @@ _WORDED = re.compile(
     r"thirty|forty|fifty|ninety|an?)\s+(?P<u>second|minute|hour|day|week)s?\b"
     r"|(?P<d>\d{1,3})-(?P<u2>second|minute|hour|day|week)\b"
     r"|(?P<same>(?:the\s+)?(?:same|next)(?:\s+working|\s+business)?\s+day)\b"
+    r"|(?P<p>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+"
+    r"(?P<pu>percentage\s+points?|points?|per\s?cent|percent)\b"
     r"|(?P<z>zero)\s+(?=[a-z])"
-    r"|(?:(?<=below\s)|(?<=under\s)|(?<=than\s)|(?<=most\s)|(?<=least\s)|(?<=\bto\s))(?P<c>two|three|four|five|"
+    r"|(?:(?<=below\s)|(?<=under\s)|(?<=than\s)|(?<=most\s)|(?<=least\s)|(?<=\bto\s)|(?<=within\s))(?P<c>two|three|four|five|"
     r"six|seven|eight|nine|ten|twelve|twenty|fifty)\b)")
 
 
@@ -117,7 +128,7 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
     low = text.lower()
     timed = "second" in low or "minute" in low or "hour" in low or "day" in low or "week" in low or "zero" in low
     counted = ("below " in low or "under " in low or "than " in low or "most " in low or "least " in low
-               or " to " in low) and ("two" in low or "three" in low or "four" in low or "five" in low or "six" in low
+               or " to " in low or "within " in low or "point" in low or "cent" in low) and ("two" in low or "three" in low or "four" in low or "five" in low or "six" in low
                                       or "seven" in low or "eight" in low or "nine" in low or "ten" in low
                                       or "twelve" in low or "twenty" in low or "fifty" in low)
     if not (timed or counted):
@@ -133,6 +144,11 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
                          text=words)
         elif m.group("d"):
             q = Quantity(float(int(m.group("d")) * _SECONDS[m.group("u2").lower()]), DURATION, text=words)
+        elif m.group("p"):                           # "six percentage points", "five per cent"
+            q = _quantity(f"{_NUMBER_WORDS[m.group('p').lower()]} {m.group('pu').lower()}")
+            if q is None:
+                continue
+            q = replace(q, text=words)
         elif m.group("same"):
             q = Quantity(86400.0, DURATION, text=words, working_days=True)
         else:
@@ -147,10 +163,13 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if taken and any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
         words = m.group(0).strip()
-        q = _quantity(words)
-        if q is None:
-            continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if words[:1] in "-–" and words[1:2].isspace() and start and text[start - 1].isspace():
+            rest = words[1:].lstrip()       # "within 7 days - 97%": a dash between words is a separator
+            start, words = start + len(words) - len(rest), rest
+        q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
+        if q is None:
+            continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
         out.append(Found(q, start, start + len(words), _cue(_QUANTITY_CUES, text, m.start())))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out

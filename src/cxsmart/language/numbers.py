@@ -13,7 +13,12 @@ from cxsmart.model.timeframes import DateSyntaxError, Relative, Timeframe, parse
 
 
 def word_before(text: str, at: int, skip: int = 1) -> str:
-    words = re.findall(r"[a-z]+", text[:at].lower())
+    """The `skip`-th word before a position, read from a window of the text before it (so that
+    asking it of every number keeps reading a sentence linear in its length)."""
+    start = max(0, at - 24 * skip)
+    words = re.findall(r"[a-z]+", text[start:at].lower())
+    if start and len(words) > skip:
+        words = words[1:]                           # the first may be cut in half
     return words[-skip] if len(words) >= skip else ""
 
 FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 33.3, "a quarter": 25.0, "a fifth": 20.0, "a tenth": 10.0,
@@ -52,15 +57,21 @@ def standard_time(found: Found) -> Found | None:
 
 _WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
-WORKING = re.compile(r"(?i)\b(?:within|in)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
+WORKING = re.compile(r"(?i)\b(within|in|instead\s+of|rather\s+than|down\s+from|from|previously|currently)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
                       r"fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
 
 
 def working_days(m: re.Match) -> Quantity:
     """'within one working day', 'in 10 business days': a service level in days."""
-    count = m.group(2) or "1"
+    count = m.group(3) or "1"
     days = float(count) if count.isdigit() else float(_WORDS[count.lower()])
-    return Quantity(days * 86400, DURATION, text=m.group(1), working_days=True)
+    return Quantity(days * 86400, DURATION, text=m.group(2), working_days=True)
+
+
+def working_cue(m: re.Match) -> str:
+    """'within' for a service level; the baseline cue for 'instead of ten working days'."""
+    cue = " ".join(m.group(1).lower().split())
+    return "within" if cue in ("within", "in") else cue
 
 
 # "by summer 2027", "before the 2027 filing season", "during the 2027 season", "by mid-2027",
@@ -103,14 +114,21 @@ def unplaced_in_prose(text: str) -> Found | None:
 _LABELS = frozenset({"team", "teams", "region", "regions", "queue", "queues", "desk", "segment", "store", "branch",
                      "site", "zone", "area", "ward", "line", "tier", "level", "phase", "wave", "group", "band", "step",
                      "priority", "route", "platform", "gate", "terminal", "room", "floor", "unit", "district", "depot",
-                     "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel"})
+                     "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel",
+                     "commitment", "standard", "section", "principle", "objective", "pledge", "promise", "indicator",
+                     "kpi", "okr", "chapter", "clause", "item", "part", "priority", "theme", "pillar", "outcome"})
 
 
 def is_label(text: str, q: Found) -> bool:
     value: Quantity = q.value
     if value.unit is not None or q.cue:
         return False
-    return word_before(text, q.start) in _LABELS
+    if word_before(text, q.start) in _LABELS:
+        return True
+    return q.start < 24 and _HEADING_MARK.match(text, q.end) is not None    # "Commitment 1 - ...", "CS05:"
+
+
+_HEADING_MARK = re.compile(r"\s*(?:[:)]|[-–—](?=\s))")
 
 
 # Words after a number that make it where the metric stands now, not where it must get to.

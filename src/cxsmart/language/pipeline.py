@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cxsmart.language.wording import HEDGE_KEYS, HEDGE_LABEL, HEDGE_PATTERNS, MODAL_PATTERN
 from cxsmart.read.packs import PackData
 
 METRIC = "metric"
@@ -63,13 +64,23 @@ class Pipeline:
     nlp: object
     matcher: object
     labels: dict[int, tuple[str, str]]     # match id -> (label, value)
+    patterns: object = None                # token patterns (spaCy's Matcher): hedges by their construction
 
     def docs(self, texts: list[str]):
         return self.nlp.pipe([lower(t) for t in texts], batch_size=1000)
 
-    def matches(self, doc) -> list[tuple[str, str, int, int]]:
-        """(label, value, start token, end token) for every phrase found."""
-        return [(*self.labels[match_id], start, end) for match_id, start, end in self.matcher(doc)]
+    def matches(self, doc, text: str | None = None) -> list[tuple[str, str, int, int]]:
+        """(label, value, start token, end token) for every phrase found. The token patterns run
+        only on a text that holds one of their key words (most goals hold none)."""
+        found = [(*self.labels[match_id], start, end) for match_id, start, end in self.matcher(doc)]
+        if self.patterns is not None and (text is None or HEDGE_KEYS.search(text)):
+            for match_id, start, end in self.patterns(doc):
+                label, value = self.labels[match_id]
+                if value == "modal":            # "matters may take": the modal alone
+                    start, end = start + 1, start + 2
+                found.append((label, value, start, end))
+        return [h for h in found if h[0] != HEDGE_LABEL or h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't")]
+        # "if we cannot respond": a condition, not a hedge
 
 
 def build(packs: PackData) -> Pipeline:
@@ -104,7 +115,7 @@ def _lemmas_as_norms(nlp) -> None:
 @lru_cache(maxsize=4)
 def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
     import spacy
-    from spacy.matcher import PhraseMatcher
+    from spacy.matcher import Matcher, PhraseMatcher
 
     from cxsmart.read.packrules import phrases
 
@@ -130,4 +141,10 @@ def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
     for spec, _ in packs.rules:
         for phrase, value in phrases(spec).items():
             add(PACK_RULE + spec.code, value, [phrase])
-    return Pipeline(nlp, matcher, labels)
+    patterns = Matcher(nlp.vocab)
+    if packs.terms.get(HEDGE_LABEL):            # a pack that removes every hedge turns the constructions off too
+        for value, rules in (("construction", HEDGE_PATTERNS), ("modal", [MODAL_PATTERN])):
+            key = f"{HEDGE_LABEL}|{value}"
+            labels[nlp.vocab.strings.add(key)] = (HEDGE_LABEL, value)
+            patterns.add(key, rules)
+    return Pipeline(nlp, matcher, labels, patterns)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cxsmart.language.extract import TextFacts
+from cxsmart.language.textfacts import TextFacts
 from cxsmart.language.finders import Found
 from cxsmart.model.quantities import BOUNDS, Quantity
 from cxsmart.model.timeframes import Relative, Timeframe

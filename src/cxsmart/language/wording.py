@@ -1,41 +1,251 @@
-"""How a goal sentence is worded beyond its numbers: the leading "we will", an activity that is
-really a service level or a level to keep, and two measured outcomes joined in one goal."""
+"""How a goal sentence is worded beyond its numbers: the leading "we will", the head verb that
+says whether the goal does something or changes a measured state, hedges found from their
+modal and effort constructions, a manner word standing where the measure should be, and two
+measured outcomes joined in one goal.
+
+This module reads words and tokens only; it knows nothing of the facts a sentence yields
+(extract.py asks it questions and puts the answers into the facts).
+"""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from cxsmart.language.finders import Found
-
-if TYPE_CHECKING:
-    from cxsmart.language.extract import TextFacts
 
 LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|should|want to|plan to)\s+|"
                      r"(?:will|to|must|should)\s+)", re.I)
 
-def service_not_activity(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
-    """'Deliver 97% of parcels on time', 'Complete repairs within 24 hours in 99% of cases',
-    'Hold our review average at 9.0 or above' state a service level or a level to keep, not an
-    activity; 'Open-ticket backlog' is an adjective, not the verb 'open'."""
-    found = facts.extra.get("activity")
-    if not found:
-        return
-    verb = found[0]
-    word = text[verb.start:verb.end].lower()
-    if text[verb.end:verb.end + 1] == "-":
-        del facts.extra["activity"]
-    elif facts.target is not None and (word in definitional_words or facts.extra.get("service-standard")):
-        del facts.extra["activity"]
-    elif facts.target is not None and facts.direction is not None and facts.direction.value[0] == "hold" \
-            and facts.target.cue:
-        del facts.extra["activity"]
+
+def char_span(doc, start: int, end: int) -> tuple[int, int]:
+    """The character offsets of tokens start..end."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+_MEANS = re.compile(r"(?<=\s)(?:by|through|via|with|using)\s+(?:[a-z]+ing|better)\b", re.I)
+
+
+def means_clause(text: str) -> int:
+    """Where "by improving ...", "through better ..." starts, or the end of the text."""
+    m = _MEANS.search(text)
+    return m.start() if m else 1 << 30
+
+
+def keeps_activity(word: str, hyphenated: bool, has_target: bool, standard: bool, holds_cued_level: bool,
+                   definitional_words: set[str], timed: bool = False) -> bool:
+    """Whether an activity verb still starts an activity. 'Deliver 97% of parcels on time',
+    'Complete repairs within 24 hours in 99% of cases', 'Hold our review average at 9.0 or above'
+    state a service level or a level to keep, and so does a time the activity must keep to ('give at
+    least 48 hours notice'); 'Open-ticket backlog' is an adjective, not the verb 'open'."""
+    if hyphenated:
+        return False
+    if has_target and (word in definitional_words or standard or timed):
+        return False
+    return not (has_target and holds_cued_level)
+
+
+# --- the head verb -------------------------------------------------------------------------
+# Where the goal's own verb stands: first, or after a label ("Service standard ten:"), an opening
+# clause ("If we cannot ..., we will"), a subject and a modal ("our website will", "we are
+# committed to"), or "to". The verb there either changes a measured state (a direction verb:
+# reduce, raise, keep) or does something (contact, explain, offer, publish).
+MODALS = frozenset({"will", "shall", "must", "should", "can", "would"})
+_TO_AFTER = frozenset({"commit", "want", "aim", "plan", "intend", "promise", "pledge", "seek", "go", "expect",
+                       "need", "undertake", "strive", "endeavour", "endeavor", "try"})
+_OPENERS = frozenset({"if", "when", "where", "whenever", "wherever", "although", "though", "while", "once",
+                      "unless", "in", "for", "after", "before", "as", "by", "this", "from", "during", "at", "on",
+                      "over", "within", "throughout", "following", "having", "because", "since", "should"})
+_ADVERBS = frozenset({"also", "still", "always", "then", "now", "continue", "aim", "seek", "work", "strive", "try",
+                      "endeavour", "endeavor", "look", "further", "proactively", "actively", "routinely", "regularly",
+                      "not", "never", "only", "usually", "normally", "generally", "all", "both", "each", "every"})
+# verbs that name a measured state to reach, not a thing to do
+STATE_VERBS = frozenset({"be", "have", "achieve", "reach", "hit", "meet", "exceed", "beat", "see", "become",
+                         "remain", "stay", "get", "score", "rate", "average", "take", "wait", "spend", "fall",
+                         "rise", "drop", "grow", "continue", "receive", "feel", "find", "say"})
+_LABEL_MARKS = frozenset({":", "-", "–", "—"})
+_SUBJECT_STOP = frozenset({",", ";", ".", "(", ")", ":", "or", "to", "by", "from"})
+
+
+class Head:
+    """The head verb of a goal: its token, whether a subject and modal (or 'to') led to it,
+    and where the clause it governs starts."""
+
+    __slots__ = ("index", "modal", "copula")
+
+    def __init__(self, index: int, modal: bool, copula: bool = False) -> None:
+        self.index, self.modal, self.copula = index, modal, copula
+
+
+def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | None:
+    """The head verb's token, read from the sentence's shape alone (no parser). `verbs` are the
+    tokens a rule pack knows as verbs (activities, directions): one at a clause's start is its head."""
+    if 0 in verbs:
+        return Head(0, False)                        # most goals: "Reduce ...", "Launch ..."
+    n = len(doc)
+    starts = [0]
+    for i in range(1, min(n, 10)):                   # "Reserve: Confirm ...", "Commitment 1 - We are ..."
+        if doc[i].text in _LABEL_MARKS and (i + 1 < n and doc[i + 1].is_alpha):
+            starts.append(i + 1)
+            break
+    for s in list(starts):
+        if s < n and doc[s].norm_ in _OPENERS:       # "If we cannot ..., we will contact you"
+            after = [i + 1 for i in range(s + 1, min(n, s + 30)) if doc[i].text == "," and i + 1 < n]
+            if after:
+                starts.remove(s)                     # the opening clause's verb is not the goal's
+                starts += after
+    heads = [h for h in (_head_from(doc, s, verbs) for s in starts) if h is not None]
+    return next((h for h in heads if h.modal or h.index in verbs), heads[0] if heads else None)
+
+
+def _head_from(doc, s: int, verbs) -> Head | None:
+    n = len(doc)
+    while s < n and not doc[s].is_alpha:
+        s += 1
+    if s >= n:
+        return None
+    if s in verbs:
+        return Head(s, False)                        # "Confirm on file ...", "tell you how long we ..."
+    if doc[s].lower_ == "to" and s + 1 < n and doc[s + 1].is_alpha:
+        return _after_modal(doc, s + 1)
+    for m in range(s, min(n, s + 9)):
+        t = doc[m]
+        if t.text in _SUBJECT_STOP or (m > s and m in verbs):
+            break
+        if m > s and (t.norm_ in MODALS or t.text == "'ll"):
+            return _after_modal(doc, m + 1)
+        if m > s and t.norm_ in _TO_AFTER and m + 1 < n and doc[m + 1].lower_ == "to" and \
+                doc[s].lower_ in ("we", "i", "our", "the", "they"):
+            return _after_modal(doc, m + 2)          # "we are committed to giving", "we want to review"
+    return Head(s, False)
+
+
+def _after_modal(doc, i: int) -> Head | None:
+    n = len(doc)
+    while i < n and (doc[i].norm_ in _ADVERBS or (doc[i].lower_ == "to" and i > 0 and
+                                                   doc[i - 1].norm_ in _ADVERBS)):
+        i += 1
+    if i < n and doc[i].norm_ == "be":
+        if i + 1 < n and doc[i + 1].lower_.endswith("ing") and doc[i + 1].is_alpha:
+            return Head(i + 1, True)                 # "we will be reporting on"
+        return Head(i, True, copula=True)            # "will be courteous and helpful"
+    return Head(i, True) if i < n and doc[i].is_alpha else None
+
+
+_OBJECTS = frozenset({"you", "them", "customers", "residents", "passengers", "members", "tenants", "people"})
+
+
+def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], target_at: int,
+                  metric_at: int) -> tuple[str, int, int] | None:
+    """The head verb when it does something rather than change a measured state: an activity
+    from the pack (`activities`: token -> (value, end token)); 'keep you updated' (a level is
+    kept of a measure, not of a person); or, after a subject and a modal ('we will explain'),
+    any verb that is neither a direction (`moves`) nor a state ('reach', 'be'), when no number
+    after it says what counts as success and no metric named after it is its object.
+    `target_at` and `metric_at` are character offsets (-1: none). (value, start token, end token)."""
+    head = head_verb(doc, set(activities) | moves)
+    if head is None or head.copula:
+        return None
+    at = head.index
+    if at in activities:
+        return activities[at][0], at, activities[at][1]
+    verb = doc[at]
+    if at in moves:
+        if verb.norm_ == "keep" and at + 1 < len(doc) and doc[at + 1].lower_ in _OBJECTS:
+            return verb.norm_, at, at + 1           # "keep you informed"
+        return None
+    if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and metric_at < verb.idx:
+        return verb.norm_, at, at + 1               # a number or metric in "If ..., " is not its object
+    return None
+
+
+def modifier(doc, end: int) -> bool:
+    """A noun followed by another noun modifies it ('loyalty programme sign-ups'); one followed
+    by a preposition or the end is the head ('customer loyalty among Silver members')."""
+    return end < len(doc) and doc[end].is_alpha and doc[end].norm_ not in _AFTER_NOUN
+
+
+_AFTER_NOUN = frozenset({"among", "amongst", "across", "by", "from", "to", "in", "for", "of", "and", "or", "at", "with",
+                         "within", "over", "through", "during", "before", "until", "on", "as", "so", "while"})
+
+
+# --- hedges, from their construction -------------------------------------------------------
+_POSSIBLE = ["possible", "feasible", "practicable", "practical", "reasonable", "achievable", "appropriate"]
+_IF = ["where", "wherever", "whenever", "if", "when"]
+HEDGE_PATTERNS: list[list[dict]] = [
+    # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable"
+    [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["at"]}, "OP": "?"}, {"LOWER": {"IN": ["all"]}, "OP": "?"},
+     {"LOWER": {"IN": ["reasonably", "operationally", "practically"]}, "OP": "?"}, {"LOWER": {"IN": _POSSIBLE[:5]}}],
+    # "where we can", "wherever we reasonably can", "if it is possible"
+    [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["we", "it"]}}, {"LOWER": {"IN": ["reasonably", "is"]}, "OP": "?"},
+     {"LOWER": {"IN": ["can", "possible", "able", "feasible", "practicable"]}}],
+    # "as soon as practicable", "as far as we can", "as quickly as reasonably possible"
+    [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
+     {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
+    [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": "we"},
+     {"LOWER": {"IN": ["reasonably", "possibly"]}, "OP": "?"}, {"LOWER": "can"}],
+    # effort: "do our (very) best", "try our hardest", "do everything we can", "all we reasonably can"
+    [{"NORM": {"IN": ["do", "try"]}}, {"LOWER": {"IN": ["our", "my", "its", "their", "the"]}},
+     {"LOWER": {"IN": ["very", "level", "absolute"]}, "OP": "?"}, {"LOWER": {"IN": ["best", "hardest", "utmost"]}}],
+    [{"LOWER": {"IN": ["all", "everything", "whatever"]}}, {"LOWER": "that", "OP": "?"}, {"LOWER": "we"},
+     {"LOWER": {"IN": ["reasonably", "possibly", "practically"]}, "OP": "?"}, {"LOWER": "can"}],
+    # "make every (reasonable) effort", "use all reasonable endeavours", "take reasonable steps"
+    [{"NORM": {"IN": ["make", "use", "take"]}}, {"LOWER": {"IN": ["every", "all", "reasonable", "best"]}},
+     {"LOWER": {"IN": ["reasonable", "possible", "practicable", "best"]}, "OP": "?"},
+     {"NORM": {"IN": ["effort", "endeavour", "endeavor", "step", "attempt"]}}],
+    # "at the earliest practicable moment", "at the earliest opportunity"
+    [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": "earliest"}],
+    # possibility: "we might be able to", "may be able to", "matters may take up to 6 weeks"
+    [{"LOWER": {"IN": ["might", "may", "could"]}}, {"LOWER": "be"}, {"LOWER": "able"}],
+    # "in most cases", "most of the time"
+    [{"LOWER": "in"}, {"LOWER": {"IN": ["most", "many", "some"]}}, {"LOWER": {"IN": ["cases", "instances"]}}],
+    [{"LOWER": "most"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}],
+]
+# a modal of possibility between two words ("matters may take up to 6 weeks"), not the month
+# ("by May 2027"): the hedge is the modal alone
+MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "until", "before", "since", "from", "to",
+                                                          "end", "mid", "early", "late", "through", "during", "and",
+                                                          "or", "the", "till"]}},
+                 {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
+HEDGE_LABEL = "hedges"
+# every pattern above holds one of these: the matcher need not read a text without them
+HEDGE_KEYS = re.compile(r"(?i)\b(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|endeavo|steps?\b|"
+                        r"attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of)")
+
+
+# --- manner standing where the measure should be ---------------------------------------------
+# Adverbs in -ly are an open class, so they are found by their shape; the closed classes of
+# -ly words that are not manner (time, frequency, degree, focus) and nouns that end so are not.
+NOT_MANNER = frozenset("""only early daily weekly monthly quarterly yearly annually hourly nightly fortnightly
+currently previously recently initially finally ultimately really nearly mostly mainly largely fully partly
+likely unlikely family supply apply reply rely july italy elderly assembly ally holy roughly approximately
+broadly especially particularly significantly substantially considerably greatly slightly markedly dramatically
+materially measurably sharply steadily gradually actually directly digitally internally externally locally
+nationally globally publicly jointly separately individually regularly continuously consistently automatically
+overall typically normally usually generally ideally hopefully successfully increasingly immediately formally
+newly exactly respectively truly simply certainly already highly poorly""".split())
+
+
+def manner_words(doc, moving: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of -ly adverbs of manner: 'quickly', 'fairly', 'even-handedly' (with its
+    hyphenated front). An adverb beside a verb that moves a measure (`moving` tokens, and 'up',
+    'down') says how much, not how: 'noticeably reduce calls', 'down significantly'."""
+    out = []
+    for i, t in enumerate(doc):
+        low = t.lower_
+        if len(low) > 4 and low.endswith("ly") and t.is_alpha and low not in NOT_MANNER:
+            start = i - 2 if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha else i
+            near = {start - 1, i + 1}
+            if near & moving or any(0 <= j < len(doc) and doc[j].lower_ in ("up", "down") for j in near):
+                continue
+            out.append((start, i + 1))
+    return out
+
+
+# --- two measured outcomes in one goal -------------------------------------------------------
 _JOIN = re.compile(r"(?i)\s+(?:and|while|as well as|plus)\s+|;\s*")
 _NUMBER = re.compile(r"\d")
 _PHRASE_WORD = re.compile(r"(?i)\b(?!(?:from|to|by|at|of|the|a|an|in|on|below|under|above|over|least|most|than|"
-                          r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per)\b)[a-z]{3,}")
+                          r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per|every|each)\b)[a-z]{3,}")
 
 
 def measured_pair(text: str) -> tuple[Found, Found] | None:
@@ -55,6 +265,8 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if _CLAUSE.match(second):
         return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
     head = second[:_NUMBER.search(second).start()]
+    if _POPULATION.search(first):
+        return None                                 # "90% of enquiries and complaints within 12 days": one population
     word = _PHRASE_WORD.search(head)
     if word is None or not _PHRASE_WORD.search(first[:_NUMBER.search(first).start()]):
         return None
@@ -73,7 +285,10 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
           "answer", "resolve", "maintain", "hold", "halve", "double"}
 
 
-_CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs)\b")
-TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|below|under|above|over|at least|at most|than|"
+# the goal's share ends the first part: "and" joins the nouns of one population ("55% of motor and home claims")
+_POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
+_CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
+                     r"running|stood|standing|compared|against)\b")
+TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|for|below|under|above|over|at least|at most|than|"
                             r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"
-                            r"[\s:,(]*$")
+                            r"[\s:,(\-–—]*$")

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 from cxsmart.suggest import did_you_mean
 
 TERM_SECTIONS = ("vague-terms", "activity-verbs", "hedges", "vague-deadlines", "abstract-objects",
-                 "definitional-words")
+                 "definitional-words", "vague-manner")
 DIRECTIONS = ("up", "down", "better", "hold")
 SECTIONS = ("metrics", *TERM_SECTIONS, "direction-verbs", "rules")
 

@@ -23,6 +23,13 @@ class VagueWording(Rule):
     "Deliver exceptional service" is not. The words come from the `vague-terms` pack, which
     a team can extend or trim (`rule-packs`).
 
+    A manner standing where the measure should be is reported too, when the goal has no
+    target: an adverb of manner ("answer queries quickly and politely", "handle disputes
+    even-handedly"), found by its -ly shape (adverbs of time, frequency and degree, such as
+    "monthly" or "significantly", are left out, and so is an adverb beside a verb that moves a
+    measure: "noticeably reduce calls" says how much), or an adjective of manner or quality
+    from the `vague-manner` pack ("timely, accurate bills", "will be courteous and helpful").
+
     ## Why it matters
     Del Moro: customer centricity is a fine aim, but not a SMART goal; say precisely what
     success would be. Kiruthu (ICX Kenya): "improve customer experience" is a typical vague
@@ -52,13 +59,29 @@ class VagueWording(Rule):
                              at=fact.span, subject=fact.words.lower(),
                              hint="say what will be measured and where it must get to, e.g. 'Raise NPS from +18 "
                                   "to +26 by 31 December 2026'")
+        if goal.target is None and not goal.facts.extra.get("vague-terms"):
+            for fact in goal.facts.extra.get("manner", [])[:1]:
+                yield ctx.report(self, goal, f"'{fact.words}' says how, not how much: name the measure and the "
+                                 "value that counts", at=fact.span, subject=fact.words.lower(),
+                                 hint="say what will be measured instead, e.g. 'Answer 90% of queries within "
+                                      "2 working days' for 'answer queries quickly'")
 
 
 class ActivityNotOutcome(Rule):
     """The goal is an activity (launch, implement, train ...) with no outcome metric.
 
-    A goal may start with an activity when it also names what the activity must move:
-    "Train agents to raise first contact resolution from 70% to 75% by Q2 2026".
+    The rule reads the goal's head verb: the first word, or the verb after a heading
+    ("Service standard ten: Provide ..."), after an opening clause ("If we cannot reply
+    within 5 days, we will write to you"), after a subject and a modal ("our website will
+    explain"), or after "to". The verb is an activity when it does something rather than
+    move a measured state: a verb from the `activity-verbs` pack (launch, hold, offer, publish,
+    attend, contact ...), "keep you informed", or, after a subject and a modal, any verb that
+    is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
+    says what counts as success. An output count does not make it an outcome ("Open 20 more
+    branches"). A goal may start with an activity when it also names what the activity must
+    move: "Train agents to raise first contact resolution from 70% to 75% by Q2 2026"; and a
+    service standard is no activity ("Resolve complaints within 5 days", "give at least 48
+    hours notice").
 
     ## Why it matters
     Del Moro: SMART goals help CX and marketing teams avoid a mistake they are often blamed
@@ -85,13 +108,23 @@ class ActivityNotOutcome(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts = goal.facts
-        named = facts.metric is not None and "metric-phrase" not in facts.extra
-        if goal.metric is not None or named or facts.extra.get("service-standard"):
-            return                          # an outcome metric, or a service level ("resolve ... within 5 days")
+        if goal.goal.metric is not None:
+            return                          # an outcome metric declared
         for fact in goal.facts.extra.get("activity", [])[:1]:
+            later = facts.target is not None and _at_or_after(facts.target, fact)    # not one in "If ..., "
+            if facts.metric is not None and "metric-phrase" not in facts.extra and (
+                    later or goal.goal.target is not None or facts.direction is not None):
+                return                      # an outcome metric moved or given a target
+            if any(_at_or_after(s, fact) for s in facts.extra.get("service-standard", [])):
+                return                      # a service level ("resolve ... within 5 days")
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
                              hint="make the outcome the goal and the activity an action under it ('actions:')")
+
+
+def _at_or_after(fact, other) -> bool:
+    """Whether a fact stands at or after another in the file."""
+    return (fact.span.line, fact.span.column) >= (other.span.line, other.span.column)
 
 
 class CompoundGoal(Rule):
@@ -147,6 +180,14 @@ class CompoundGoal(Rule):
 class HedgedWording(Rule):
     """Hedged wording: "try to", "aim to", "where possible", "as much as possible".
 
+    Besides the phrases of the `hedges` pack, the rule finds hedges by their construction:
+    a condition of possibility ("wherever possible", "if at all practicable", "where we
+    reasonably can"), a comparison with what is possible ("as soon as practicable", "as far as
+    we can"), an effort instead of a result ("do our very best", "make every reasonable
+    effort", "all we can"), "at the earliest ...", and a modal of possibility ("might be able
+    to", "matters may take up to 6 weeks"; not the month "by May 2027"). A condition that is
+    not a hedge ("if we cannot answer within 5 days") is left alone.
+
     ## Why it matters
     A goal that hedges has accepted missing itself before it starts; "as much as possible"
     is no target at all. Kiruthu (ICX Kenya): demanding goals make people work harder.
@@ -199,16 +240,18 @@ class AbstractObject(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts = goal.facts
-        if goal.goal.metric is not None or goal.goal.target is not None or facts.target is not None \
-                or facts.baseline is not None:
+        if goal.goal.metric is not None or goal.goal.target is not None:
             return
-        if goal.metric is None and facts.metric is None:
+        named = facts.metric is not None and "metric-phrase" not in facts.extra
+        if not named:                       # "Increase customer loyalty among Silver members by 12%": 12% of what?
             for fact in facts.extra.get("abstract", [])[:1]:
                 yield ctx.report(self, goal, f"'{fact.words}' is an abstraction: name the metric that shows it",
                                  at=fact.span, subject=fact.words.lower(),
                                  hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
                 return
-        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract")):
+        if facts.target is not None or facts.baseline is not None:
+            return
+        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner")):
             return                                  # another S rule says it better
         vague = vague_outcome(goal.goal.title, facts)
         if vague:
@@ -222,7 +265,8 @@ class AbstractObject(Rule):
 # "improve service quality". Satisfaction measured as CSAT with a target is specific.
 GENERAL_QUALITIES = re.compile(
     r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
-    r"customer service|experience|journey|outcomes?|service|trust|relationships?|perception|culture)\b")
+    r"customer service|experience|journey|outcomes?|service|trust|relationships?|perception|culture|quality|"
+    r"productivity|efficiency)\b")
 # Words that name something counted or timed: "reduce churn", "cut response times" name a measure.
 MEASURE_WORDS = re.compile(
     r"(?i)\b(?:rates?|times?|scores?|index|indices|share|percentage|proportion|number|count|volumes?|backlog|"
@@ -233,8 +277,11 @@ MEASURE_WORDS = re.compile(
     r"deliveries|refunds?|claims?|fewer|zero)\b")
 
 
+# a quality followed by a noun modifies it ("the service charges collected"): the noun is the outcome
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|by|in|for|to|of|at|on|with|through|across|from|within|before|during|"
+                       r"until|is|are|so|that|which|while|as)\b)[a-z]+s\b", re.I)
 # "more customers", "fewer complaints": a count (but "more effortless" is a quality)
-MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
+MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+(?:[a-z-]+\s+)?[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
 
 
 def vague_outcome(text: str, facts) -> str | None:
@@ -242,6 +289,8 @@ def vague_outcome(text: str, facts) -> str | None:
     effortless', 'Simplify the returns journey', 'Improve customer service'. None when the
     sentence names something measured ('Reduce churn') or is not an outcome at all."""
     general = GENERAL_QUALITIES.search(text)
+    if general is not None and _MODIFIES.match(text, general.end()):
+        general = None                              # "service charges", "service pensions": a modifier
     named = facts.metric is not None and "metric-phrase" not in facts.extra
     if named and general is None:
         return None

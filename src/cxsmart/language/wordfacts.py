@@ -1,0 +1,96 @@
+"""The wording findings of one sentence, put into its facts: an activity instead of an outcome, a
+manner where the measure should be, vague terms, hedges, abstractions, and two outcomes in one goal.
+wording.py reads the words; this module decides, with the numbers extract.py has read, what they
+mean for the goal."""
+
+from __future__ import annotations
+
+import re
+
+from cxsmart.language.finders import Found
+from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
+from cxsmart.language.textfacts import TextFacts
+from cxsmart.language.wording import (
+    char_span,
+    head_activity,
+    keeps_activity,
+    manner_words,
+    means_clause,
+    measured_pair,
+    modifier,
+)
+from cxsmart.model.quantities import DURATION
+
+
+def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
+    found = facts.extra.get("activity")
+    if not found:
+        return
+    verb = found[0]
+    word = text[verb.start:verb.end].lower()
+    target = facts.target is not None and facts.target.start >= verb.start   # not a number in "If ... 3 weeks, "
+    hold = facts.direction is not None and facts.direction.value[0] == "hold" and bool(target and facts.target.cue)
+    timed = target and facts.target.value.unit == DURATION
+    if not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
+                          bool(facts.extra.get("service-standard")), hold, definitional_words, timed):
+        del facts.extra["activity"]
+
+
+_MORE = re.compile(r"(?i)\b(?:more|fewer)\s")
+
+
+def _head_activity(facts: TextFacts, hits, tokens) -> None:
+    """The head verb does something rather than change a measured state (wording.head_activity)."""
+    activities = {start: (value, end) for label, value, start, end in hits if label == "activity-verbs"}
+    moves = {start for label, _, start, _ in hits if label.startswith(DIRECTION)}
+    target = facts.target.start if facts.target is not None else -1
+    metric = facts.metric.start if facts.metric is not None else -1
+    found = head_activity(tokens, activities, moves, target, metric)
+    if found is not None:
+        value, start, end = found
+        facts.extra["activity"] = [Found(value, *char_span(tokens, start, end))]
+
+
+def _manner(facts: TextFacts, hits, tokens) -> None:
+    """A manner standing where the measure should be (wording.manner_words), where no number is the target."""
+    if facts.target is not None:
+        return
+    moving = {i for label, _, start, end in hits if label.startswith(DIRECTION) for i in range(start, end)}
+    found = [Found(tokens[s:e].text, *char_span(tokens, s, e)) for s, e in manner_words(tokens, moving)]
+    found += [Found(value, *char_span(tokens, start, end)) for label, value, start, end in hits if label == "vague-manner"]
+    if found:
+        facts.extra["manner"] = sorted(found, key=lambda f: f.start)
+
+
+def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undated: str) -> None:
+    """The wording findings: activity, manner, vague terms, hedges, abstractions, two outcomes."""
+    extra = facts.extra
+    _head_activity(facts, hits, tokens)
+    _manner(facts, hits, tokens)
+    means = means_clause(text)
+    for label, value, start, end in hits:
+        if label in (METRIC, "activity-verbs", "vague-manner") or label.startswith(DIRECTION):
+            continue
+        s, e = char_span(tokens, start, end)
+        found = Found(value, s, e)
+        if label == "abstract-objects":
+            if any(0 <= s - v.end <= 16 for v in verbs) and not modifier(tokens, end):  # not "loyalty programme sign-ups"
+                extra.setdefault("abstract", []).append(found)
+        elif label == "vague-terms" and s >= means and (any(v.start < means for v in verbs) or
+                                                         _MORE.search(text, 0, means)):
+            continue                            # "... by making the upgrade easier": a means, not the outcome
+        elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
+            extra.setdefault(label, []).append(found)
+    pair = measured_pair(undated)
+    if pair is not None and len({m.value for m in facts.metrics}) < 2:
+        extra["compound"] = [pair[1]]
+        extra["compound-first"] = [pair[0]]
+        return
+    seg = facts.segment
+    outcomes = {m.value: m for m in facts.metrics      # "CSAT for claims and complaints customers": who, not what
+                if seg is None or not seg.start <= m.start < seg.end}
+    if len(outcomes) >= 2:
+        ordered = sorted(outcomes.values(), key=lambda f: f.start)
+        between = text[ordered[0].end:ordered[1].start].lower()
+        if re.search(r"\b(and|as well as|while|plus)\b|[;,]", between):
+            extra["compound"] = [ordered[1]]
