@@ -131,6 +131,10 @@ def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: 
             facts.deadline = found              # the last one wins: deadlines close the sentence
 
 
+# A subject before a verb inside the goal's noun phrase makes it a relative clause, not the goal's verb.
+_CLAUSE_SUBJECTS = frozenset({"we", "they", "you", "i", "that", "which", "who", "whom"})
+
+
 def _directions(hits, tokens) -> list[Found]:
     verbs = []
     for label, value, start, end in hits:
@@ -139,7 +143,11 @@ def _directions(hits, tokens) -> list[Found]:
         before = tokens[start - 1].lower_ if start else ""
         if before in MEANS or (before == "and" and start > 1 and tokens[start - 2].lower_ in MEANS):
             continue                            # "by improving FCR": a means, not the outcome
+        if before in _CLAUSE_SUBJECTS and start > 1:
+            continue                            # "offers we increase after a challenge": a clause about the subject
         s, e = char_span(tokens, start, end)
+        if (s and tokens.doc.text[s - 1] == "-") or tokens.doc.text[e:e + 1] == "-":
+            continue                            # "bag-drop availability", "drop-off": part of a noun
         verbs.append(Found((label[len(DIRECTION):], tokens[start].norm_), s, e))
     return verbs
 

@@ -167,6 +167,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if words[:1] in "-–" and words[1:2].isspace() and start and text[start - 1].isspace():
             rest = words[1:].lstrip()       # "within 7 days - 97%": a dash between words is a separator
             start, words = start + len(words) - len(rest), rest
+        if _PER.search(text, max(0, start - 6), start):
+            continue                        # "complaints per 1,000 policies": the rate's denominator, no value
         q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
@@ -175,6 +177,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     return sorted(out + worded, key=lambda f: f.start) if worded else out
 
 
+_PER = re.compile(r"(?i)\bper\s?$")
 _SIMPLE = re.compile(r"(\d{1,6}(?:\.\d+)?)(%?)")
 _RANK = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.I)
 

@@ -226,6 +226,11 @@ def verb_against_numbers(goal) -> bool:
         return False
     if ranked(baseline) or ranked(target):
         return False
+    metric = goal.metric
+    if metric is not None and (unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target")):
+        return False                                # values in another unit than the metric's: M007 says so
+    if baseline.unit and target.unit and baseline.unit != target.unit:
+        return False
     if target.value == baseline.value:
         return False
     return (target.value > baseline.value) != (way == "up")

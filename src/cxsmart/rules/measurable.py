@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
@@ -13,7 +14,7 @@ from cxsmart.model.measure import (
     show,
     unit_problem,
 )
-from cxsmart.model.quantities import PERCENT, Quantity, format_number
+from cxsmart.model.quantities import PERCENT, Quantity, format_duration, format_number
 from cxsmart.rule import Rule, RuleContext
 
 
@@ -202,24 +203,50 @@ class NoTarget(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         if goal.target is None and not goal.present("target"):
-            example = f"e.g. 'target: {show(goal.baseline.value * 1.05, goal.metric)}'" if goal.baseline else \
-                f"e.g. 'target: {_example_target(goal.metric)}'"
+            example = f"e.g. 'target: {_target_beside(goal)}'"
             yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
                              at=goal.at("baseline") if goal.baseline is not None else goal.title_span,
                              hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
+
+
+def _target_beside(goal: GoalView) -> str:
+    """An example target a little beyond the baseline, the better way, in the metric's unit and
+    range; without a baseline in that unit, one of the metric's own ('78%', '6 min')."""
+    metric, baseline = goal.metric, goal.baseline
+    if baseline is not None and metric is None:
+        return _like(baseline, baseline.value * 1.05)      # a metric nobody defines: the baseline's own unit
+    if baseline is None or metric is None or unit_problem(baseline, metric, "baseline"):
+        return _example_target(metric)
+    value = baseline.value * (0.95 if metric.better == "lower" else 1.05)
+    low, high = metric_range(metric)
+    if (low is not None and value < low) or (high is not None and value > high) or value == baseline.value:
+        return _example_target(metric)
+    return show(value, metric)
+
+
+def _like(q: Quantity, value: float) -> str:
+    """`value` written the way the quantity `q` is: '6.3 min' beside '6 min', '63%' beside '60%'."""
+    if q.unit == PERCENT:
+        return f"{format_number(round(value, 1))}%"
+    if q.unit == "duration":
+        return format_duration(round(value))
+    m = re.match(r"\s*([$€£]?)[\d,.]+(.*)$", q.text or "")
+    return f"{m.group(1)}{format_number(round(value, 1))}{m.group(2)}" if m else format_number(round(value, 1))
 
 
 def _example_target(metric) -> str:
     """A target in the metric's own unit and range, for a hint that must paste without a unit
     mismatch: '78%' for a percentage, '6 min' for a duration, 8 on a 1-10 scale."""
     unit = metric.unit if metric is not None else "percent"
-    if unit in ("percent", "points"):
-        return "78%" if unit == "percent" else "+5 pp"
+    if unit == "percent":
+        return "78%"
     if unit == "duration":
         return "6 min"
-    low, high = (metric.range or (None, None)) if metric is not None else (None, None)
+    low, high = metric_range(metric) if metric is not None else (None, None)
     if low is not None and high is not None:
         return show(low + 0.8 * (high - low), metric)
+    if unit == "points":
+        return "+5 pp"
     written = show(40 if unit == "currency" else 100, metric)
     text = getattr(metric, "unit_text", None)
     return f"{written} {text}" if unit in ("rate", "custom") and text else written
@@ -269,7 +296,8 @@ class OutOfRange(Rule):
         values = []
         if goal.baseline is not None and unit_problem(goal.baseline, metric, "baseline") is None:
             values.append(("baseline", goal.baseline.value, goal.baseline.text))
-        if goal.target is not None and unit_problem(goal.target, metric, "target") is None:
+        if goal.target is not None and unit_problem(goal.target, metric, "target") is None and \
+                not (goal.target.change and goal.baseline is not None and unit_problem(goal.baseline, metric, "baseline")):
             landed = resolve_target(goal.baseline, goal.target)
             if landed is not None:
                 values.append(("target", landed, goal.target.text))
