@@ -147,13 +147,13 @@ class Workspace:
         deadline = g.deadline
         if deadline is not None and deadline.relative is not None and g.start is not None and g.start.first:
             deadline = deadline.anchored(g.start.first, self.fiscal_start)
-        view.deadline = self._dated(deadline, view)
+        view.deadline = self.dated(deadline, view)
         if view.uncatalogued is not None:
             view.metric = own_metric(view)          # from the fields; the prose refines it
         _in_metric_unit(view)
         return view
 
-    def _dated(self, deadline: Timeframe | None, view: GoalView, prose: bool = False) -> Timeframe | None:
+    def dated(self, deadline: Timeframe | None, view: GoalView, prose: bool = False) -> Timeframe | None:
         """A deadline read with the configuration: words from a title were read without it, so they
         are read again with the fiscal-year start and the date order ('in 2026/27' with an April
         start ends on 31 March 2027; 'by 03/04/2027' with day-first is 3 April). A yearless one
@@ -162,11 +162,14 @@ class Workspace:
             return None
         start = view.start.first if view.start is not None and view.start.ok else None
         if prose and deadline.relative is None:
-            try:
-                return parse_date_like(deadline.text, self.fiscal_start, date_order=self.date_order,
-                                       today=start or self.today)
-            except DateSyntaxError:                 # still ambiguous: T007 names both readings
-                return deadline
+            words = deadline.text.split()
+            for i in range(min(len(words), 6)):     # 'in every month of 2027/28': the date is at the end
+                try:
+                    return parse_date_like(" ".join(words[i:]), self.fiscal_start, date_order=self.date_order,
+                                           today=start or self.today)
+                except DateSyntaxError:             # still ambiguous: T007 names both readings
+                    continue
+            return deadline
         if deadline.yearless:
             return deadline.resolved(start or self.today, self.fiscal_start)
         return deadline
@@ -192,7 +195,7 @@ class Workspace:
             if g.target is None and facts.target is not None and "target" not in unread:
                 view.target = facts.target.value
             if g.deadline is None and facts.deadline is not None and "deadline" not in view.item.unreadable:
-                view.deadline = self._dated(facts.deadline.value, view, prose=True)
+                view.deadline = self.dated(facts.deadline.value, view, prose=True)
                 start = view.start.first if view.start is not None and view.start.ok else None
                 if start is None and facts.extra.get("start"):
                     first = facts.extra["start"][0].value

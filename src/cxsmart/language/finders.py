@@ -169,6 +169,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             start, words = start + len(words) - len(rest), rest
         if _PER.search(text, max(0, start - 6), start):
             continue                        # "complaints per 1,000 policies": the rate's denominator, no value
+        if _YEAR_SPAN.match(text, start) or _DECIMAL_AFTER.match(text, start + len(words)):
+            continue                        # "(2025/26)": a year; "1.46m": not the "1" of it
         q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
@@ -178,6 +180,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 
 
 _PER = re.compile(r"(?i)\bper\s?$")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s?[/\-–]\s?(?:\d{2}|(?:19|20)\d{2})(?!\d)")
+_DECIMAL_AFTER = re.compile(r"\.\d")
 _SIMPLE = re.compile(r"(\d{1,6}(?:\.\d+)?)(%?)")
 _RANK = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.I)
 

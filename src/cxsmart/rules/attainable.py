@@ -53,6 +53,19 @@ def holds_level(goal: GoalView) -> bool:
     return bounded and not _CHANGE_WORDS.search(words)
 
 
+def plausible_change(goal: GoalView, baseline: float, today: dt.date) -> tuple[float, float] | None:
+    """(plausible change a quarter, plausible change in the goal's window) for its metric, from the
+    metric's `max_change_per_quarter`; None when the metric or the window gives none."""
+    metric, deadline = goal.metric, goal.deadline
+    if metric is None or deadline is None or not deadline.ok or metric.max_change_per_quarter is None:
+        return None
+    days = (deadline.last - _window_start(goal, today)).days
+    per_quarter = bound(metric.max_change_per_quarter, baseline)
+    if days <= 0 or not per_quarter:
+        return None
+    return per_quarter, per_quarter * days / (365.25 / 4)
+
+
 def _window_start(goal: GoalView, today: dt.date) -> dt.date:
     if goal.start is not None and goal.start.ok:
         return goal.start.first
@@ -107,14 +120,13 @@ class ImplausibleChange(Rule):
         if moved is None or deadline is None or not deadline.ok or metric.max_change_per_quarter is None:
             return
         baseline, landed, change = moved
-        days = (deadline.last - _window_start(goal, ctx.today)).days
-        per_quarter = bound(metric.max_change_per_quarter, baseline)
-        if days <= 0 or not per_quarter:
+        pace = plausible_change(goal, baseline, ctx.today)
+        if pace is None:
             return
-        quarters = days / (365.25 / 4)
-        allowed = per_quarter * quarters
+        per_quarter, allowed = pace
         if abs(change) <= allowed * 1.0001:
             return
+        days = (deadline.last - _window_start(goal, ctx.today)).days
         name = metric.name or metric.id
         months = round(days / (365.25 / 12))
         window = f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{days} days"

@@ -9,6 +9,7 @@ from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import (
     ambiguous_percent,
+    bound,
     metric_range,
     resolve_target,
     show,
@@ -16,6 +17,7 @@ from cxsmart.model.measure import (
 )
 from cxsmart.model.quantities import PERCENT, Quantity, format_duration, format_number
 from cxsmart.rule import Rule, RuleContext
+from cxsmart.rules.attainable import plausible_change
 
 
 class NoMetric(Rule):
@@ -203,13 +205,13 @@ class NoTarget(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         if goal.target is None and not goal.present("target"):
-            example = f"e.g. 'target: {_target_beside(goal)}'"
+            example = f"e.g. 'target: {_target_beside(goal, ctx.today)}'"
             yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
                              at=goal.at("baseline") if goal.baseline is not None else goal.title_span,
                              hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
 
 
-def _target_beside(goal: GoalView) -> str:
+def _target_beside(goal: GoalView, today) -> str:
     """An example target a little beyond the baseline, the better way, in the metric's unit and
     range; without a baseline in that unit, one of the metric's own ('78%', '6 min')."""
     metric, baseline = goal.metric, goal.baseline
@@ -217,7 +219,13 @@ def _target_beside(goal: GoalView) -> str:
         return _like(baseline, baseline.value * 1.05)      # a metric nobody defines: the baseline's own unit
     if baseline is None or metric is None or unit_problem(baseline, metric, "baseline"):
         return _example_target(metric)
-    value = baseline.value * (0.95 if metric.better == "lower" else 1.05)
+    step = abs(baseline.value) * 0.05 or 1.0
+    pace = plausible_change(goal, baseline.value, today)
+    if pace is not None:
+        step = min(step, pace[1] * 0.8)                    # within the metric's plausible pace (A001)
+    if metric.min_change is not None:
+        step = max(step, (bound(metric.min_change, baseline.value) or 0) * 1.2)   # and not trivial (A004)
+    value = baseline.value + (-step if metric.better == "lower" else step)
     low, high = metric_range(metric)
     if (low is not None and value < low) or (high is not None and value > high) or value == baseline.value:
         return _example_target(metric)

@@ -84,7 +84,7 @@ class ProseMismatch(Rule):
                                  hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
                                       "whichever counts as success")
         if g.deadline is not None and facts.deadline is not None and goal.deadline is not None:
-            a, b = facts.deadline.value, goal.deadline
+            a, b = _title_date(facts.deadline, goal, ctx), goal.deadline
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last) and \
                     not _when_it_was_measured(a, b, goal, ctx):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
@@ -116,6 +116,9 @@ def _agree(said, field) -> bool:
     if said.unit is None and field.unit is not None:
         number = re.match(r"\s*[-+]?(\d[\d,]*(?:\.\d+)?)", field.text or "")
         return number is not None and _same(said.value, float(number.group(1).replace(",", "")))
+    if field.unit is None and said.unit is not None:     # 'target: 5.5' in the metric's own unit, the title
+        number = re.match(r"\s*[-+]?(\d[\d,]*(?:\.\d+)?)", said.text or "")   # '5.5 minutes per property'
+        return number is not None and _same(field.value, float(number.group(1).replace(",", "")))
     return False
 
 
@@ -157,3 +160,13 @@ def _when_it_was_measured(title_date, deadline, goal, ctx) -> bool:
     now = goal.start.first if goal.start is not None and goal.start.ok and goal.start.first else ctx.today
     measured = goal.baseline is not None or goal.facts.baseline is not None
     return measured and title_date.last < now and deadline.last >= now
+
+
+def _title_date(fact, goal, ctx):
+    """The title's deadline read as the field is, with the configuration: from its words when they
+    name more than the reader kept ('in every month of 2027/28' is the fiscal year 2027/28)."""
+    from dataclasses import replace
+
+    words = re.sub(r"(?i)^(?:by|in|before|until|through|to)\s+", "", fact.words.strip())
+    read = ctx.workspace.dated(replace(fact.value, text=words), goal, prose=True)
+    return read if read is not None and read.ok else ctx.workspace.dated(fact.value, goal, prose=True)
