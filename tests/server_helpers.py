@@ -10,12 +10,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest_lsp
 from lsprotocol import types as lsp
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 CONFIG = 'include = ["**/*.yaml"]\ntoday = 2026-12-01\n'
 SERVER = [sys.executable, "-m", "cxsmart", "server"]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def client(lsp_client: LanguageClient, workspace: Path):
+    """The server started over stdio on the test's `workspace` folder (import it with that fixture)."""
+    caps = lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True))
+    await lsp_client.initialize_session(lsp.InitializeParams(
+        capabilities=caps, root_uri=workspace.as_uri(),
+        workspace_folders=[lsp.WorkspaceFolder(workspace.as_uri(), workspace.name)]))
+    yield
+    await lsp_client.shutdown_session()
 
 
 def make_workspace(where: Path, *examples: str) -> Path:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from tests.server_helpers import SERVER, cli_json, expected, make_workspace, published, until
+from tests.server_helpers import client, cli_json, expected, make_workspace, published, until
 
+__all__ = ["client"]                   # the fixture, imported
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 
@@ -19,15 +19,6 @@ pytestmark = pytest.mark.asyncio(loop_scope="function")
 def workspace(tmp_path) -> Path:
     return make_workspace(tmp_path / "ws", "bad", "good")
 
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient, workspace: Path):
-    caps = lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True))
-    await lsp_client.initialize_session(lsp.InitializeParams(
-        capabilities=caps, root_uri=workspace.as_uri(),
-        workspace_folders=[lsp.WorkspaceFolder(workspace.as_uri(), "ws")]))
-    yield
-    await lsp_client.shutdown_session()
 
 
 def _matches(client: LanguageClient, want: dict[str, list[tuple]], uris) -> bool:

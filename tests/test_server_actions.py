@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from cxsmart.diagnostics import Fix
 from cxsmart.fix.apply import apply
-from tests.server_helpers import SERVER, apply_edits, cli_json, make_workspace, until
+from tests.server_helpers import client, apply_edits, cli_json, make_workspace, until
 
+__all__ = ["client"]                   # the fixture, imported
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 FIX_ALL = "source.fixAll.cxsmart"
 
@@ -28,13 +28,6 @@ FIX_ALL = "source.fixAll.cxsmart"
 def workspace(tmp_path) -> Path:
     return make_workspace(tmp_path / "ws", "bad", "good")
 
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient, workspace: Path):
-    await lsp_client.initialize_session(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(),
-                                                             root_uri=workspace.as_uri()))
-    yield
-    await lsp_client.shutdown_session()
 
 
 async def _opened(client: LanguageClient, path: Path) -> tuple[str, str]:

@@ -33,6 +33,15 @@ class CxServer(LanguageServer):
         self.published: dict[str, tuple] = {}       # path -> what was last published for it
         self.findings: dict[str, list] = {}         # path -> its last findings (cxsmart Diagnostics)
         self.uris: dict[str, str] = {}              # path -> the URI the client opened it by
+        self._ids: tuple = (None, [])               # (workspace, its id occurrences)
+
+    def occurrences(self, ws) -> list:
+        """The workspace's id occurrences, computed once per lint."""
+        from cxsmart.server.ids import occurrences
+
+        if self._ids[0] is not ws:
+            self._ids = (ws, occurrences(ws))
+        return self._ids[1]
 
     # -- documents -----------------------------------------------------------------------
     def path_of(self, uri: str) -> Path | None:

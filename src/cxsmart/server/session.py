@@ -40,7 +40,7 @@ class Session:
         self.loaded = LoadedConfig(root=self.folder)
         self.config_error: str | None = None
         self.cache = MemoryCache()
-        self.result = None              # the last whole-workspace LintResult (its workspace for hover...)
+        self.result = None              # the last LintResult (its workspace for hover...)
         self.reload()
 
     # -- configuration -------------------------------------------------------------------
@@ -96,8 +96,7 @@ class Session:
         for d in result.diagnostics:
             if d.path:
                 out.findings.setdefault(str(self.real(d.path)), []).append(d)
-        if not named:
-            self.result = result
+        self.result = result            # the newest workspace, for hover, definition and completion
         return out
 
     def goal_estimate(self) -> str:
