@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -57,8 +58,9 @@ def expected(folder: Path, doc: dict) -> dict[str, list[tuple]]:
     lines_of: dict[str, list[str]] = {}
     for d in doc["diagnostics"]:
         path = (folder / d["path"]).resolve()
-        if str(path) not in lines_of:
-            lines_of[str(path)] = path.read_text(encoding="utf-8-sig").splitlines()
+        if str(path) not in lines_of:           # lines as LSP and cxsmart count them (not str.splitlines)
+            text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+            lines_of[str(path)] = re.split(r"\r\n|\n|\r", text)
         lines = lines_of[str(path)]
 
         def col(line: int, column: int) -> int:
@@ -101,8 +103,6 @@ async def until(check, timeout: float = 60.0, what: str = "the condition"):
 
 def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
     """Text edits applied as an editor does (positions in UTF-16 units, lines at \\n, \\r\\n, \\r)."""
-    import re
-
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
 
     def offset(p: lsp.Position) -> int:

@@ -50,8 +50,7 @@ def _open(client: LanguageClient, path: Path, text: str | None = None) -> str:
 def _replace_all(client: LanguageClient, uri: str, text: str, version: int) -> None:
     client.text_document_did_change(lsp.DidChangeTextDocumentParams(
         lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        [lsp.TextDocumentContentChangePartial(range=lsp.Range(lsp.Position(0, 0), lsp.Position(10**6, 0)),
-                                              text=text)]))
+        [lsp.TextDocumentContentChangeWholeDocument(text=text)]))
 
 
 async def test_the_workspace_findings_are_the_cli_json_with_a_page_link_and_progress(client, workspace):

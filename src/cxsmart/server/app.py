@@ -25,7 +25,9 @@ FIX_ALL = "source.fixAll.cxsmart"
 
 class CxServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        # whole texts: the client's own text, never one rebuilt from ranges (pygls splits lines at
+        # U+2028 and form feeds, where LSP does not, so a range edit after one lands elsewhere)
+        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.session: Session | None = None
         self.generation = 0
         self.lock = asyncio.Lock()
