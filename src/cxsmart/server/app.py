@@ -21,6 +21,7 @@ from cxsmart.server.positions import Lines
 from cxsmart.server.session import GOAL_SUFFIXES, Outcome, Session
 
 FIX_ALL = "source.fixAll.cxsmart"
+QUIET = 0.3                 # seconds without an edit before the workspace is linted again
 
 
 class CxServer(LanguageServer):
@@ -36,6 +37,8 @@ class CxServer(LanguageServer):
         self.findings: dict[str, list] = {}         # path -> its last findings (cxsmart Diagnostics)
         self.uris: dict[str, str] = {}              # path -> the URI the client opened it by
         self._ids: tuple = (None, [])               # (workspace, its id occurrences)
+        self.signatures: dict[str, tuple | None] = {}   # path -> what it defines and refers to, last lint
+        self.stale_workspace = False                # an edit changed that since the last workspace lint
 
     def occurrences(self, ws) -> list:
         """The workspace's id occurrences, computed once per lint."""
@@ -73,8 +76,11 @@ class CxServer(LanguageServer):
             return ""
 
     # -- linting -------------------------------------------------------------------------
-    async def relint(self, edited: Path | None = None, reload: bool = False, progress: bool = False) -> None:
-        """Lint the edited file first (when there is one), then the workspace; publish what changed."""
+    async def relint(self, edited: Path | None = None, reload: bool = False, progress: bool = False,
+                     whole: bool | None = True) -> None:
+        """Lint the edited file first (when there is one) and publish it; then the workspace,
+        publishing what changed. `whole=None` (an edit being typed): the workspace only when
+        the edit changed what the file defines or refers to, after a pause in typing."""
         self.generation += 1
         generation = self.generation
         async with self.lock:
@@ -85,24 +91,42 @@ class CxServer(LanguageServer):
                 error = await loop.run_in_executor(self.lint_thread, self.session.reload)
                 if error:
                     self.show(error, lsp.MessageType.Error)
-            buffers = self.buffers()
             if edited is not None and edited.suffix in GOAL_SUFFIXES and edited.exists():
-                first = await loop.run_in_executor(self.lint_thread, self.session.lint, buffers, [edited])
+                first = await loop.run_in_executor(self.lint_thread, self.session.lint, self.buffers(), [edited])
                 if generation != self.generation:
                     return
-                self.publish(first, only={str(edited)})
+                self.publish(first, only={str(edited)}, force=True)
+                if whole is None:
+                    sign = self.session.signature(first.result, edited)
+                    if sign is None or sign != self.signatures.get(str(edited)):
+                        self.stale_workspace = True
+                    self.signatures[str(edited)] = sign
+                    if sign is None:            # it does not parse: the other files keep their findings
+                        return
+            if whole is None and not self.stale_workspace:
+                return
+        if whole is None:
+            await asyncio.sleep(QUIET)
+        await self._lint_workspace(generation, str(edited) if edited else None, progress)
+
+    async def _lint_workspace(self, generation: int, edited: str | None, progress: bool) -> None:
+        async with self.lock:
             if generation != self.generation:
                 return
+            buffers = self.buffers()
             token = await self.begin_progress() if progress else None
-            whole = await loop.run_in_executor(self.lint_thread, self.session.lint, buffers)
+            whole = await asyncio.get_running_loop().run_in_executor(self.lint_thread, self.session.lint, buffers)
             if token is not None:
                 self.end_progress(token, whole)
             if generation != self.generation:
                 return
-            self.publish(whole, edited=str(edited) if edited else None, buffers=buffers)
+            self.stale_workspace = False
+            self.publish(whole, edited=edited, buffers=buffers)
 
     def publish(self, out: Outcome, only: set[str] | None = None, edited: str | None = None,
-                buffers: dict[Path, str] | None = None) -> None:
+                buffers: dict[Path, str] | None = None, force: bool = False) -> None:
+        """Publish the findings of the files that changed (with `force`, of every file in
+        `only`: the file just edited gets its findings after every edit)."""
         if out.error is not None:
             self.show(out.error, lsp.MessageType.Error)
             return
@@ -124,7 +148,7 @@ class CxServer(LanguageServer):
             found = out.findings.get(path, [])
             key = tuple((d, d.fix) for d in found)
             self.findings[path] = found
-            if self.published.get(path) == key:
+            if self.published.get(path) == key and not force:
                 continue
             self.published[path] = key
             uri = self.uri_of(path)
@@ -181,11 +205,11 @@ def _documents(server: CxServer) -> None:
         path = ls.path_of(params.text_document.uri)
         if path is not None:
             ls.uris[str(path)] = params.text_document.uri
-            await ls.relint(path)
+            await ls.relint(path, whole=None)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: CxServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        await ls.relint(ls.path_of(params.text_document.uri))
+        await ls.relint(ls.path_of(params.text_document.uri), whole=None)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: CxServer, params: lsp.DidSaveTextDocumentParams) -> None:

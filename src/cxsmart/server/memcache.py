@@ -1,14 +1,14 @@
 """The server's cache: parses and sentence facts kept in memory for the life of the process.
-Every lint after an edit reads the parses and sentence facts of the files it did not change
-from here (no file read, no seal to check); entries are the disk cache's JSON forms, so each
-lint decodes fresh objects, as it would from disk."""
+Every lint after an edit takes the parses and sentence facts of the files it did not change
+from here (no file read, no seal to check, no decoding). A parse is handed out as the object
+the parser made: the loader and the engine only read it (the loader copies an item's mapping
+before it drops a key), so lints share it as the disk cache's readers share its file."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from cxsmart.cache import Cache
-from cxsmart.parsecache import decode_parsed, encode_parsed
 
 class MemoryCache(Cache):
     def __init__(self) -> None:
@@ -37,16 +37,14 @@ class MemoryCache(Cache):
 
     def parsed(self, sha: str):
         self._keep.add(sha)
-        doc = self._parsed.get(sha)
-        return decode_parsed(doc, sha) if doc is not None else None
+        return self._parsed.get(sha)
 
     def has_parsed(self, sha: str) -> bool:
         return sha in self._parsed
 
     def store_parsed(self, sha: str, parsed) -> None:
-        doc = encode_parsed(parsed, sha)
-        if doc is not None:
-            self._parsed[sha] = doc
+        if not parsed.problems:             # as the disk cache: a parse with problems is parsed again
+            self._parsed[sha] = parsed
             self._keep.add(sha)
 
     def keep_parsed(self, keys) -> None:

@@ -8,6 +8,7 @@ depend on it."""
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,10 +87,13 @@ class Session:
         """`cxsmart lint [named]` in the folder, reading `buffers` ({path: text}) for those files."""
         contents = {self.display(p): text.encode("utf-8", "surrogatepass") for p, text in buffers.items()}
         over = Overrides(contents=contents)
+        gc.disable()                    # a lint makes many small objects with no cycles among them
         try:
             result = lint_paths(list(named or []), self.loaded, over, cwd=self.folder, cache=self.cache)
         except CANNOT_RUN as e:
             return Outcome(error=str(e))
+        finally:
+            gc.enable()
         out = Outcome(result=result)
         for shown in result.paths:
             out.findings[str(self.real(shown))] = []
@@ -98,6 +102,24 @@ class Session:
                 out.findings.setdefault(str(self.real(d.path)), []).append(d)
         self.result = result            # the newest workspace, for hover, definition and completion
         return out
+
+    def signature(self, result, path: Path) -> tuple | None:
+        """What a file gives the rest of the workspace: its objectives, owners and metrics, and
+        for each goal what other goals' checks read (id, parent, objective, owner, metric,
+        dates, quantities, pairing, action owners). None if it does not parse. The other files'
+        findings can change only when this does."""
+        ws = getattr(result, "workspace", None)
+        shown = self.display(path)
+        file = next((f for f in ws.files if f.path == shown), None) if ws is not None else None
+        if file is None or any(p.code == "F001" for p in file.problems):
+            return None
+        defines = tuple((section, item.path, repr(item.model)) for section in ("objectives", "owners", "metrics")
+                        for item in file.sections.get(section, []))
+        goals = tuple((g.goal.id, g.goal.parent, g.goal.objective, g.goal.owner, g.goal.paired_with,
+                       g.metric.id if g.metric else repr(g.goal.metric), g.uncatalogued, repr(g.deadline),
+                       repr(g.start), repr(g.target), repr(g.baseline), tuple(a.owner for a in g.goal.actions))
+                      for g in ws.goals if g.path == shown)
+        return defines, goals, repr(file.invalid_ids)
 
     def goal_estimate(self) -> str:
         """What the first lint will read, for its progress message: '120 goal files'."""
