@@ -36,11 +36,14 @@ def register(server: "CxServer", fix_all: str) -> None:
         text = ls.text_of(str(path))
         only = params.context.only
         out: list[lsp.CodeAction] = []
-        if not only or any(str(k).startswith("quickfix") or k == lsp.CodeActionKind.QuickFix for k in only):
+        found = ls.findings.get(str(path), [])
+        current = ls.linted.get(str(path)) == text      # findings of an older text: their fixes would misplace
+        if current and (not only or any(str(k).startswith("quickfix") for k in only)):
             lines = Lines(text)
-            for d in _at(ls.findings.get(str(path), []), lines, params.range):
+            for d in _at(found, lines, params.range):
                 out += quick_fixes(d, text, uri, lines, ls.session.unsafe_fixes)
-        if not only or any(fix_all.startswith(str(k)) for k in only):
+        asked = bool(only) and any(fix_all.startswith(str(k)) for k in only)
+        if asked or (not only and any(d.fix is not None and d.fix.applicability == SAFE for d in found)):
             async with ls.lock:
                 after = await asyncio.get_running_loop().run_in_executor(
                     ls.lint_thread, ls.session.fixed_text, ls.buffers(), path, text)

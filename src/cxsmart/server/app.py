@@ -39,6 +39,7 @@ class CxServer(LanguageServer):
         self._ids: tuple = (None, [])               # (workspace, its id occurrences)
         self.signatures: dict[str, tuple | None] = {}   # path -> what it defines and refers to, last lint
         self.stale_workspace = False                # an edit changed that since the last workspace lint
+        self.linted: dict[str, str | None] = {}     # path -> the text its published findings are of
 
     def occurrences(self, ws) -> list:
         """The workspace's id occurrences, computed once per lint."""
@@ -98,8 +99,8 @@ class CxServer(LanguageServer):
                 self.publish(first, only={str(edited)}, force=True)
                 if whole is None:
                     sign = self.session.signature(first.result, edited)
-                    if sign is None or sign != self.signatures.get(str(edited)):
-                        self.stale_workspace = True
+                    if str(edited) in self.signatures and sign != self.signatures[str(edited)]:
+                        self.stale_workspace = True     # (the first lint of a file just opened: nothing changed)
                     self.signatures[str(edited)] = sign
                     if sign is None:            # it does not parse: the other files keep their findings
                         return
@@ -153,7 +154,9 @@ class CxServer(LanguageServer):
             self.published[path] = key
             uri = self.uri_of(path)
             registry = getattr(out.result, "registry", None)
-            lines = Lines(self.text_of(path)) if found else None
+            text = self.text_of(path) if found else None
+            self.linted[path] = text            # the text the findings (and their fixes) are of
+            lines = Lines(text) if found else None
             items = [convert.diagnostic(d, lines, uri, registry) for d in found]
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items))
 
