@@ -78,7 +78,7 @@ class CxServer(LanguageServer):
 
     # -- linting -------------------------------------------------------------------------
     async def relint(self, edited: Path | None = None, reload: bool = False, progress: bool = False,
-                     whole: bool | None = True) -> None:
+                     whole: bool | None = True, opened: bool = False) -> None:
         """Lint the edited file first (when there is one) and publish it; then the workspace,
         publishing what changed. `whole=None` (an edit being typed): the workspace only when
         the edit changed what the file defines or refers to, after a pause in typing."""
@@ -99,8 +99,8 @@ class CxServer(LanguageServer):
                 self.publish(first, only={str(edited)}, force=True)
                 if whole is None:
                     sign = self.session.signature(first.result, edited)
-                    if str(edited) in self.signatures and sign != self.signatures[str(edited)]:
-                        self.stale_workspace = True     # (the first lint of a file just opened: nothing changed)
+                    if not opened and sign != self.signatures.get(str(edited), ()):
+                        self.stale_workspace = True     # (a file just opened changed nothing)
                     self.signatures[str(edited)] = sign
                     if sign is None:            # it does not parse: the other files keep their findings
                         return
@@ -119,13 +119,13 @@ class CxServer(LanguageServer):
             whole = await asyncio.get_running_loop().run_in_executor(self.lint_thread, self.session.lint, buffers)
             if token is not None:
                 self.end_progress(token, whole)
-            if generation != self.generation:
-                return
+            # typed over meanwhile: the files edited since wait for their own lint; the rest is current
+            changed = {str(p) for p, text in buffers.items() if self.text_of(str(p)) != text}
             self.stale_workspace = False
-            self.publish(whole, edited=edited, buffers=buffers)
+            self.publish(whole, edited=edited, buffers=buffers, skip=changed)
 
     def publish(self, out: Outcome, only: set[str] | None = None, edited: str | None = None,
-                buffers: dict[Path, str] | None = None, force: bool = False) -> None:
+                buffers: dict[Path, str] | None = None, force: bool = False, skip: set[str] = frozenset()) -> None:
         """Publish the findings of the files that changed (with `force`, of every file in
         `only`: the file just edited gets its findings after every edit)."""
         if out.error is not None:
@@ -133,11 +133,11 @@ class CxServer(LanguageServer):
             return
         for warning in getattr(out.result, "warnings", []):
             self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Warning, f"cxsmart: {warning}"))
-        paths = set(out.findings)
+        paths = set(out.findings) - skip
         if only is not None:
             paths &= only
         elif buffers is not None:
-            broken = {str(p) for p in buffers if any(d.code == "F001" for d in out.findings.get(str(p), []))}
+            broken = {str(p) for p in buffers if any(d.code == "F001" for d in out.findings.get(str(p), []))} - skip
             if broken:                      # text being typed: the other files keep their last good findings
                 paths = broken | ({edited} & paths if edited else set())
             else:                           # files gone from the workspace are cleared
@@ -208,7 +208,7 @@ def _documents(server: CxServer) -> None:
         path = ls.path_of(params.text_document.uri)
         if path is not None:
             ls.uris[str(path)] = params.text_document.uri
-            await ls.relint(path, whole=None)
+            await ls.relint(path, whole=None, opened=True)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: CxServer, params: lsp.DidChangeTextDocumentParams) -> None:
