@@ -8,6 +8,8 @@ Blocks are marked with an HTML comment on the line before them:
 - `<!-- rule-pack: cx-rules/team.yaml -->`: a rule pack that loads;
 - `<!-- pre-commit-config -->`: a valid .pre-commit-config.yaml with cxsmart init's hook;
 - ```toml: a configuration that loads, with a valid rule selection;
+- `<!-- editor: NAME -->`: an editor's set-up for `cxsmart server`, checked (and where the
+  editor is here, run) by tests/test_editors.py;
 - ```sh, ```shell, ```console and the indented command lines of README.md: run with bash in a
   copy of the repository, with this virtualenv's tools on PATH; exit code 0, or the one in
   `<!-- exit: N -->`. Installing and running the test suite are left to CI (.ci/run runs the
@@ -85,7 +87,7 @@ def indented_commands() -> list[Block]:
 
 ALL = blocks()
 YAML = [b for b in ALL if b.lang == "yaml"]
-TOML = [b for b in ALL if b.lang == "toml"]
+TOML = [b for b in ALL if b.lang == "toml" and b.marked("editor") is None]
 SH = [b for b in ALL if b.lang in SHELL] + indented_commands()
 
 
@@ -93,7 +95,10 @@ def test_the_blocks_are_found():
     readme = [b for b in ALL if b.doc.name == "README.md"]
     assert len([b for b in readme if b.lang == "yaml"]) >= 4 and [b for b in readme if b.lang == "toml"]
     assert [b for b in ALL if b.doc.name == "goal-file.md" and b.lang == "yaml"]
-    assert {b.lang for b in ALL} <= {"yaml", "toml", *SHELL, "text"}, "a block of a kind this test cannot check"
+    assert {b.lang for b in ALL if b.marked("editor") is None} <= {"yaml", "toml", *SHELL, "text"}, \
+        "a block of a kind this test cannot check"
+    assert {b.lang for b in ALL if b.marked("editor") is not None} <= {"json", "lua", "toml", "elisp"}, \
+        "an editor's set-up that tests/test_editors.py does not check"
     assert any("cxsmart lint examples/bad" in b.body for b in SH)
 
 
@@ -256,7 +261,8 @@ def test_commands_in_the_text_run(where, span, copy, tmp_path):
     if span == "cxsmart init":            # "into a folder that has none of them"
         cwd = tmp_path / "empty"
         cwd.mkdir()
-    run = subprocess.run(["bash", "-c", span], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(["bash", "-c", span], cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
+                         stdin=subprocess.DEVNULL)          # `cxsmart server` ends at the end of its input
     allowed = {0, 1} if span.startswith("cxsmart lint") else {0}      # 1: the examples have findings
     assert run.returncode in allowed, f"{where}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
     assert "Traceback" not in run.stderr

@@ -3,6 +3,8 @@ stage or an earlier one (typing-only imports under TYPE_CHECKING do not count). 
 
     vocabulary (diagnostics, rule, suggest, ...) -> model -> read -> language -> engine -> rules
     -> output -> fix -> report -> the program (api, cli, config, cache, registry, selection, init)
+    -> server (the language server, over the program's api; only the CLI's `server` command
+    imports it, lazily, so `cxsmart lint` never loads pygls)
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "cxsmart"
-STAGES = ["vocabulary", "model", "read", "language", "engine", "rules", "output", "fix", "report", "program"]
+STAGES = ["vocabulary", "model", "read", "language", "engine", "rules", "output", "fix", "report", "program", "server"]
 VOCABULARY = {"diagnostics", "rule", "suggest", "printable", "fsutil", "hashing", "__init__"}
-PACKAGES = {"model", "read", "language", "engine", "rules", "output", "fix", "report"}
+PACKAGES = {"model", "read", "language", "engine", "rules", "output", "fix", "report", "server"}
 
 
 def stage(module: str) -> str:
@@ -62,9 +64,37 @@ def test_imports_run_one_way():
     for name, path in modules():
         mine = STAGES.index(stage(name))
         for target, line in imports(path):
+            if stage(target) == "server" and name == "cxsmart.cli":
+                continue                    # the `server` command (see the test below)
             if STAGES.index(stage(target)) > mine:
                 wrong.append(f"{path.relative_to(SRC.parent)}:{line}: {stage(name)} imports {target} ({stage(target)})")
     assert wrong == []
+
+
+def test_only_the_cli_command_imports_the_server_and_lazily():
+    """Nothing imports the server stage but the CLI's `server` command, inside its function."""
+    found = []
+    for name, path in modules():
+        if stage(name) == "server":
+            continue
+        for target, line in imports(path):
+            if stage(target) == "server":
+                found.append((name, line))
+    assert [n for n, _ in found] == ["cxsmart.cli", "cxsmart.cli"]
+    cli = (SRC / "cli.py").read_text(encoding="utf-8").splitlines()
+    assert all(cli[line - 1].startswith("        ") for _, line in found)      # inside the command
+
+
+def test_lint_does_not_load_the_language_server():
+    """The CLI's cold start stays as it is: `cxsmart lint` imports neither pygls nor lsprotocol."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nsys.argv = ['cxsmart', 'lint', '--no-cache', 'examples/good']\n"
+            "from cxsmart.entry import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pygls', 'lsprotocol', 'cxsmart.server') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=SRC.parents[1], timeout=120)
+    assert proc.stdout.splitlines()[-1] == "[]"
 
 
 def test_the_check_sees_an_upward_import(tmp_path):

@@ -230,6 +230,17 @@ def _report_call(action):
         fail(str(e))
 
 
+@app.command("server")
+def server_command() -> None:
+    """Serve findings, fixes and workspace help to an editor over the Language Server Protocol (stdio)."""
+    try:
+        from cxsmart.server import run
+        from cxsmart.server import app as _app  # noqa: F401 - pygls is importable: the extra is installed
+    except ImportError as e:
+        fail(f"the language server needs its extra: pip install 'cxsmart[server]' ({e})")
+    run()
+
+
 @app.command("rules")
 def rules_command(
     format: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.text,

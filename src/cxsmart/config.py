@@ -49,6 +49,7 @@ class Config(BaseModel):
     baseline: str | None = Field(None, description="a file of accepted findings (see --write-baseline)")
     fixable: list[str] = Field(["ALL"], description="codes or prefixes whose fixes --fix applies")
     unfixable: list[str] = Field([], description="codes or prefixes whose fixes --fix never applies")
+    unsafe_fixes: bool = Field(False, description="offer unsafe fixes as quick fixes in an editor (cxsmart server)")
 
     @field_validator("fiscal_year_start", mode="before")
     @classmethod

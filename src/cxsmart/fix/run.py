@@ -50,6 +50,7 @@ class Outcome:
     fixed: int = 0                          # findings fixed
     changed: dict[str, tuple[str, str]] = field(default_factory=dict)    # path -> (before, after)
     warnings: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)       # path -> text read instead of the file
 
     def diff(self) -> str:
         return "".join(unified_diff(path, before, after) for path, (before, after) in sorted(self.changed.items()))
@@ -60,13 +61,15 @@ def wanted(fix: Fix | None, unsafe: bool) -> bool:
 
 
 def run(first, lint: Callable[[dict[str, bytes]], object], unsafe: bool, write: bool,
-        date_order: str | None = None) -> Outcome:
+        date_order: str | None = None, texts: dict[str, str] | None = None) -> Outcome:
     """Fix the findings of the result `first`, and lint again with `lint(contents)` (contents:
     {path: bytes} to read instead of the files); `write=False` (--diff): in memory only.
-    `date_order`: the configuration's, to load files as lint does."""
+    `date_order`: the configuration's, to load files as lint does. `texts`: {path: text} read
+    instead of those files (an editor's unsaved buffers; with write=False)."""
     outcome = Outcome(first)
     outcome.warnings += [f"{n} fix{'es' if n != 1 else ''} not applied in {path}: {why}"
                          for n, path, why in first.held_back(unsafe)]
+    outcome.texts = dict(texts or {})
     skipped: set[str] = set()
     for _ in range(MAX_PASSES):
         plan = _plan(outcome, unsafe, skipped)
@@ -100,7 +103,8 @@ def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_o
     """Apply one pass of fixes to one file; False if the file is left alone."""
     real = Path(os.path.realpath(path))
     try:
-        before = outcome.changed[path][1] if path in outcome.changed else decode(real.read_bytes())
+        before = outcome.changed[path][1] if path in outcome.changed else \
+            outcome.texts[path] if path in outcome.texts else decode(real.read_bytes())
         chosen = choose(fixes)
         after = apply(before, chosen)
         old = _check_loads(path, before, date_order)

@@ -307,6 +307,11 @@ _CADENCE_NAMES = {"fortnightly": "fortnightly", "bimonthly": "bi-monthly", "half
                   "annually": "annually", "wave": "per survey wave", "continuous": "continuously"}
 
 
+# The cadences `review` is written with, in the order an editor offers them.
+CADENCES = ("weekly", "biweekly", "fortnightly", "monthly", "bi-monthly", "quarterly", "half-yearly", "annually",
+            "per survey wave")
+
+
 def cadence(text: str) -> str | None:
     """'monthly (ops review)' -> 'monthly'; 'weekly ops call; monthly to the board' -> 'weekly';
     'every two weeks' -> 'fortnightly'; 'as needed' -> None."""

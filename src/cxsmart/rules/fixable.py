@@ -11,7 +11,8 @@ from dataclasses import replace
 from cxsmart.diagnostics import SAFE, UNSAFE, Diagnostic, Fix, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.quantities import QuantityError, parse_quantity
-from cxsmart.model.timeframes import parse_date_like
+from cxsmart.model.timeframes import numeric_order, parse_date_like
+from cxsmart.read.dateorder import CODE as DATE_ORDER_CODE, NUMERIC_DATE
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.rules.edits import add_fields, append_words, replace_value
 
@@ -105,10 +106,22 @@ class DateForm(Rule):
             if day is None:
                 continue
             edit = replace_value(goal.item, keys, day.isoformat(), shared=value.relative is None)
+            if edit is not None and _order_rests_on(value.text, ctx):
+                edit = None         # the dates read in the workspace's order rest on this one: theirs go first
             fix = Fix((edit,), SAFE, f"write {day.isoformat()}") if edit else None
             name = ".".join(str(k) for k in keys)
             yield ctx.report(self, goal, f"{why}: it is {day.isoformat()}", at=goal.span(*keys),
                              subject=f"{name} {value.text}".lower(), hint=f"write '{day.isoformat()}'", fix=fix)
+
+
+def _order_rests_on(text: str, ctx: RuleContext) -> bool:
+    """An unambiguous numeric date ('30/06/2027') while the workspace reads its ambiguous ones in the
+    order such dates show (T011): rewriting it first would leave them reading both ways, so its fix
+    waits until they are written as ISO dates."""
+    m = NUMERIC_DATE.fullmatch(text.strip())
+    if m is None or numeric_order(int(m[1]), int(m[3])) is None:
+        return False
+    return any(p.code == DATE_ORDER_CODE for f in ctx.workspace.files for p in f.problems)
 
 
 def _value(goal: GoalView, keys: tuple):

@@ -1,0 +1,142 @@
+"""`cxsmart server`'s latency and memory on a generated 10,000-goal workspace. Not a test: run it
+by hand and quote its table.
+
+    pip install -e '.[server]'
+    python benchmarks/server.py [--goals 10000] [--files 100] [--edits 40]
+
+It writes a workspace with benchmarks/speed.py's generator, starts `cxsmart server` over stdio
+(the real process, driven by pygls's client) and measures:
+- the first workspace lint: time until every file's diagnostics are published, and how long a
+  hover request takes while it runs (requests must not wait for it);
+- opening one goal file: time to its first diagnostics;
+- `didChange` to `publishDiagnostics` of the edited file, one edit at a time, for edits that
+  change one title (a sentence spaCy has not read) and edits that touch no prose (a goal's
+  `review` value); p50, p95 and max of each;
+- the server's peak resident memory (VmHWM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.client import LanguageClient
+
+sys.path.insert(0, str(Path(__file__).parent))
+from speed import generate  # noqa: E402 - the benchmarks' shared workspace generator
+
+
+class Bench(LanguageClient):
+    def __init__(self) -> None:
+        super().__init__("cxsmart-bench", "1")
+        self.published: dict[str, float] = {}
+        self.events: dict[str, asyncio.Event] = {}
+
+        @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_publish(params: lsp.PublishDiagnosticsParams) -> None:
+            self.published[params.uri] = time.perf_counter()
+            self.events.setdefault(params.uri, asyncio.Event()).set()
+
+        @self.feature(lsp.WINDOW_WORK_DONE_PROGRESS_CREATE)
+        def on_progress_create(params) -> None:
+            return None
+
+    async def next_publish(self, uri: str, timeout: float = 120.0) -> float:
+        event = self.events.setdefault(uri, asyncio.Event())
+        await asyncio.wait_for(event.wait(), timeout)
+        event.clear()
+        return self.published[uri]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def run(goals: int, files: int, edits: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        generate(root, goals, files)
+        (root / "cxsmart.toml").write_text('today = 2026-12-01\n')
+        uris = [p.as_uri() for p in sorted(root.glob("*.yaml"))]
+        client = Bench()
+        await client.start_io(sys.executable, "-m", "cxsmart", "server")
+        pid = client._server.pid
+        started = time.perf_counter()
+        await client.initialize_async(lsp.InitializeParams(
+            capabilities=lsp.ClientCapabilities(window=lsp.WindowClientCapabilities(work_done_progress=True)),
+            root_uri=root.as_uri()))
+        client.initialized(lsp.InitializedParams())
+        target = root / "team-0000.yaml"
+        text = target.read_text()
+        lines = text.splitlines()
+        hover_at = next(i for i, line in enumerate(lines) if line.startswith("    owner: "))
+        t = time.perf_counter()
+        await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(target.as_uri()),
+                                                               lsp.Position(hover_at, 12)))
+        hover_during = time.perf_counter() - t
+        while len(client.published) < len(uris):
+            await asyncio.sleep(0.02)
+        first_lint = max(client.published.values()) - started
+        uri = target.as_uri()
+        for event in client.events.values():
+            event.clear()
+        t = time.perf_counter()
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "yaml", 1, text)))
+        opened = await client.next_publish(uri) - t
+        titles = [i for i, line in enumerate(lines) if line.startswith("    title: Improve ")]
+        reviews = [i for i, line in enumerate(lines) if line.strip() == "review: monthly"]
+        prose, plain = [], []
+        version = 1
+        for n in range(edits):
+            is_title = n % 2 == 0
+            row = (titles if is_title else reviews)[n // 2 % len(titles if is_title else reviews)]
+            if is_title:
+                lines[row] = lines[row].replace("Improve ", f"Improve word{n}x ", 1)
+            else:
+                lines[row] = "    review: quarterly" if lines[row].endswith("monthly") else "    review: monthly"
+            version += 1
+            t = time.perf_counter()
+            client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+                lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [lsp.TextDocumentContentChangeWholeDocument("\n".join(lines) + "\n")]))
+            (prose if is_title else plain).append(await client.next_publish(uri) - t)
+            await asyncio.sleep(0.3)                    # a pause in typing; background work may run
+        peak = _peak_memory(pid)
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+    print(f"workspace: {goals:,} goals in {files} files (+ objectives and owners)")
+    print(f"first workspace lint, all files published: {first_lint:.2f} s; a hover during it: {hover_during * 1000:.0f} ms")
+    print(f"open one file ({len(titles) + 0} goals with a structured title): first diagnostics {opened * 1000:.0f} ms")
+    for name, values in (("title edit (spaCy)", prose), ("no-prose edit", plain)):
+        print(f"didChange -> publish, {name}: p50 {percentile(values, 50) * 1000:.0f} ms, "
+              f"p95 {percentile(values, 95) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms ({len(values)} edits)")
+    print(f"server peak memory (VmHWM): {peak / 1024:.0f} MB")
+
+
+def _peak_memory(pid: int) -> int:
+    """kB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--goals", type=int, default=10_000)
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--edits", type=int, default=40)
+    args = parser.parse_args()
+    asyncio.run(run(args.goals, args.files, args.edits))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""A cxsmart finding as an LSP diagnostic: the same code, span, severity, message and hint as
+`cxsmart lint --format json`, with the hint as related information and the rule's page as the
+code's description (a Markdown file of the page, written once per version)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from lsprotocol import types as lsp
+
+from cxsmart import __version__
+from cxsmart.diagnostics import Diagnostic, Severity
+from cxsmart.server.positions import Lines
+
+SOURCE = "cxsmart"
+_SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+             Severity.INFO: lsp.DiagnosticSeverity.Information}
+_PAGES = Path(tempfile.gettempdir()) / f"cxsmart-{__version__}-rules"
+
+
+def lsp_range(lines: Lines, span) -> lsp.Range:
+    (sl, sc), (el, ec) = lines.span_to_lsp(span)
+    return lsp.Range(lsp.Position(sl, sc), lsp.Position(el, ec))
+
+
+def diagnostic(d: Diagnostic, lines: Lines, uri: str, registry) -> lsp.Diagnostic:
+    where = lsp_range(lines, d.span)
+    related = [lsp.DiagnosticRelatedInformation(lsp.Location(uri, where), d.hint)] if d.hint else None
+    page = rule_page_uri(d.code, registry)
+    return lsp.Diagnostic(
+        range=where, message=d.message, severity=_SEVERITY[d.severity], code=d.code, source=SOURCE,
+        code_description=lsp.CodeDescription(page) if page else None, related_information=related,
+        data={"name": d.name, "fix": d.fix.to_json() if d.fix else None})
+
+
+_written: dict[type, str] = {}                  # rule class -> its page's URI, written this process
+
+
+def rule_page_uri(code: str, registry) -> str | None:
+    """A file URI of the rule's page (as `cxsmart rule CODE` prints it), written when first
+    asked for (again for a rule pack's new rule of that code)."""
+    rule = registry.find(code) if registry is not None else None
+    if rule is None:
+        return None
+    if rule in _written:
+        return _written[rule]
+    page = rule.page() + "\n"
+    path = _PAGES / f"{code}.md"
+    try:
+        _PAGES.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{code}.{id(page)}.tmp")
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        return None
+    _written[rule] = path.as_uri()
+    return path.as_uri()

@@ -1,0 +1,47 @@
+-- Drives Neovim's built-in LSP client for tests/test_editors.py: waits for cxsmart's
+-- diagnostics on the current buffer, applies the quick fix of the finding with the code in
+-- $CXSMART_FIX_CODE, writes the buffer, and records what it saw in $CXSMART_NVIM_OUT.
+local out_path = os.getenv("CXSMART_NVIM_OUT")
+local code = os.getenv("CXSMART_FIX_CODE")
+local buf = vim.api.nvim_get_current_buf()
+local report = { diagnostics = {}, applied = vim.NIL, error = vim.NIL }
+
+local function code_of(d)
+  if d.code then return d.code end
+  local lsp = d.user_data and d.user_data.lsp
+  return lsp and lsp.code or vim.NIL
+end
+
+local got = vim.wait(120000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+if not got then
+  report.error = "no diagnostics within 120 s"
+else
+  vim.wait(1000)                                   -- the whole-workspace lint may republish
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    table.insert(report.diagnostics, { code = code_of(d), line = d.lnum, col = d.col, message = d.message })
+  end
+  local client = vim.lsp.get_active_clients()[1]
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if code_of(d) == code then
+      local params = {
+        textDocument = { uri = vim.uri_from_bufnr(buf) },
+        range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } },
+        context = { diagnostics = {} },
+      }
+      local response = client.request_sync("textDocument/codeAction", params, 60000, buf)
+      for _, action in ipairs((response and response.result) or {}) do
+        if action.kind == "quickfix" and action.title:sub(1, #code) == code and not action.title:find("ignore") then
+          vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+          report.applied = action.title
+          break
+        end
+      end
+      break
+    end
+  end
+  vim.cmd("silent write")
+end
+local f = io.open(out_path, "w")
+f:write(vim.fn.json_encode(report))
+f:close()
+vim.cmd("qall!")
