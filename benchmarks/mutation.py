@@ -249,13 +249,19 @@ def run_one(m: Mutant, timeout: float) -> tuple[str, float]:
         compile(changed, m.path, "exec")
     except SyntaxError:
         return "invalid", 0.0
+    return run_tests(m.area, timeout, {m.path: changed})
+
+
+def run_tests(area: str, timeout: float, changes: dict[str, str]) -> tuple[str, float]:
+    """The area's tests against a copy of src/ with `changes` ({path under src/: text})."""
     with tempfile.TemporaryDirectory(prefix="cxmut-") as tmp:
         copy = Path(tmp) / "src"
         shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        (copy / m.path).write_text(changed, encoding="utf-8")
+        for path, text in changes.items():
+            (copy / path).write_text(text, encoding="utf-8")
         env = dict(os.environ, PYTHONPATH=str(copy), CI="1", XDG_CACHE_HOME=str(Path(tmp) / "cache"),
                    HYPOTHESIS_STORAGE_DIRECTORY=str(Path(tmp) / "hyp"), PYTHONDONTWRITEBYTECODE="1")
-        tests = [t for t in AREA_TESTS[m.area] if (ROOT / t).exists()]
+        tests = [t for t in AREA_TESTS[area] if (ROOT / t).exists()]
         cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
                "-o", "addopts=", *tests]
         started = time.monotonic()
@@ -263,9 +269,18 @@ def run_one(m: Mutant, timeout: float) -> tuple[str, float]:
             proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return "timeout", time.monotonic() - started
-        took = time.monotonic() - started
         # any failure is a kill, an import error in the mutated copy included
-        return ("survived" if proc.returncode == 0 else "killed"), took
+        return ("survived" if proc.returncode == 0 else "killed"), time.monotonic() - started
+
+
+def check_clean(areas, timeout: float) -> bool:
+    """The unmutated copy must pass each area's tests, or every mutant would look killed."""
+    ok = True
+    for area in areas:
+        status, took = run_tests(area, timeout * 2, {})
+        print(f"unmutated {area}: tests {'pass' if status == 'survived' else status} ({took:.0f}s)", flush=True)
+        ok = ok and status == "survived"
+    return ok
 
 
 def main(argv=None) -> int:
@@ -276,6 +291,7 @@ def main(argv=None) -> int:
     p.add_argument("--timeout", type=float, default=240.0, help="seconds per mutant's test run")
     p.add_argument("--jobs", type=int, default=1)
     p.add_argument("--list", action="store_true", help="print the sample, run nothing")
+    p.add_argument("--no-check", action="store_true", help="skip running the unmutated tests first")
     args = p.parse_args(argv)
     areas = args.area or list(AREA_TESTS)
     sample: list[Mutant] = []
@@ -286,6 +302,9 @@ def main(argv=None) -> int:
         for m in sample:
             print(f"{m.area:8} {m.id}  {m.before!r} -> {m.after!r}")
         return 0
+    if not args.no_check and not check_clean(areas, args.timeout):
+        print("the tests fail on the unmutated source: fix that first", file=sys.stderr)
+        return 2
     results: dict[Mutant, str] = {}
     done = 0
 
