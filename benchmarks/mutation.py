@@ -257,6 +257,7 @@ def run_tests(area: str, timeout: float, changes: dict[str, str]) -> tuple[str, 
     with tempfile.TemporaryDirectory(prefix="cxmut-") as tmp:
         copy = Path(tmp) / "src"
         shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        (Path(tmp) / "rules").symlink_to(ROOT / "rules")    # the built-in packs, as in a checkout
         for path, text in changes.items():
             (copy / path).write_text(text, encoding="utf-8")
         env = dict(os.environ, PYTHONPATH=str(copy), CI="1", XDG_CACHE_HOME=str(Path(tmp) / "cache"),
