@@ -1,0 +1,186 @@
+"""The values the language and model helpers give, not only the words they find: "a quarter" is
+25%, a working day is one day, years stop at the bounds a goal can name, a short "within" is part
+of the measure, and the model's arithmetic lands on each side of its bounds."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from cxsmart.language import Reader
+from cxsmart.language.finders import definitional, find_dates
+from cxsmart.language.numbers import is_year
+from cxsmart.model.goalfile import MetricDef
+from cxsmart.model.measure import (ambiguous_percent, bound, metric_range, resolve_target, show, show_change,
+                                   wrong_way)
+from cxsmart.model.quantities import (ABOVE, AT_LEAST, AT_MOST, BAND, BELOW, DURATION, PERCENT, Quantity,
+                                      format_number, parse_quantity)
+from cxsmart.read.packs import load_packs
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return Reader(load_packs([]))
+
+
+def target_of(reader, text):
+    ((_, facts),) = list(reader.read([text]))
+    t = facts.target
+    return None if t is None else (t.value.value, t.value.unit, t.value.change, text[t.start:t.end])
+
+
+@pytest.mark.parametrize("text,value,words", [
+    ("Cut repeat calls by a quarter", -25.0, "a quarter"),
+    ("Raise NPS by a fifth", 20.0, "a fifth"),
+    ("Cut wait times by half", -50.0, "half"),
+    ("Reduce complaints by a third", -33.3, "a third"),
+    ("Cut repeat calls by two thirds", -66.7, "two thirds"),
+    ("Cut backlog by three quarters", -75.0, "three quarters"),
+    ("Raise CSAT by a tenth", 10.0, "a tenth"),
+])
+def test_fractions_in_words_are_their_share_signed_by_the_verb(reader, text, value, words):
+    assert target_of(reader, text) == (value, PERCENT, True, words)
+
+
+@pytest.mark.parametrize("text,days,words", [
+    ("Reply to every email within 10 working days", 10, "10 working days"),
+    ("Reply to every email within one working day", 1, "one working day"),
+    ("Reply to every email in business days", 1, "business days"),          # no count: one day
+    ("Reply within two business days", 2, "two business days"),
+    ("Resolve tickets the same day", 1, "the same day"),
+])
+def test_working_days_are_days(reader, text, days, words):
+    assert target_of(reader, text) == (days * 86400.0, DURATION, False, words)
+
+
+@pytest.mark.parametrize("text,seconds,words", [
+    ("Answer calls in under an hour", 3600.0, "an hour"),
+    ("Answer calls within 4 hours", 14400.0, "4 hours"),
+    ("Resolve complaints within five days by Q3 2027", 432000.0, "five days"),
+])
+def test_worded_times_are_seconds(reader, text, seconds, words):
+    assert target_of(reader, text) == (seconds, DURATION, False, words)
+
+
+@pytest.mark.parametrize("number,year", [(1989, False), (1990, True), (2026, True), (2100, True), (2101, False)])
+def test_a_year_is_a_whole_number_from_1990_to_2100(number, year):
+    assert is_year(SimpleNamespace(value=Quantity(float(number)))) is year
+    assert is_year(SimpleNamespace(value=Quantity(number + 0.5))) is False
+    assert is_year(SimpleNamespace(value=Quantity(float(number), unit=PERCENT))) is False
+    assert is_year(SimpleNamespace(value=Quantity(float(number), change=True))) is False
+
+
+@pytest.mark.parametrize("text,words,measure", [
+    ("Grow sales within 14 days", set(), True),          # two weeks or less: how the measure is timed
+    ("Grow sales within 2 weeks", set(), True),
+    ("Grow sales within 15 days", set(), False),         # more: a deadline, unless the words say otherwise
+    ("Grow sales within 3 weeks", set(), False),
+    ("Issue renewals within 3 weeks of receipt", set(), True),
+    ("Close all tickets within 3 weeks", set(), True),
+    ("Tickets resolved quickly within 31 days", {"resolved"}, True),     # up to a month: any such word
+    ("Tickets resolved quickly within 32 days", {"resolved"}, False),    # longer: only right before it
+    ("Tickets resolved within 6 weeks", {"resolved"}, True),
+    ("Tickets resolved within 6 weeks", set(), False),
+])
+def test_a_short_within_belongs_to_the_measure(text, words, measure):
+    (found,) = find_dates(text)
+    assert definitional(found, text, words) is measure
+
+
+# --- model arithmetic ----------------------------------------------------------------------
+
+CSAT = MetricDef(id="csat", name="CSAT", unit="percent", range=(0.0, 100.0), better="higher",
+                 max_change_per_quarter=5)
+AHT = MetricDef(id="aht", unit="duration", better="lower", max_change_per_quarter="15%")
+
+
+@pytest.mark.parametrize("bound_,x,admitted", [
+    (AT_LEAST, 80.0, True), (AT_LEAST, 79.9, False),
+    (AT_MOST, 80.0, True), (AT_MOST, 80.1, False),
+    (BELOW, 80.0, False), (BELOW, 79.9, True),
+    (ABOVE, 80.0, False), (ABOVE, 80.1, True),
+    (None, 80.0, True), (None, 80.1, False),
+])
+def test_a_bound_admits_its_own_value_only_when_inclusive(bound_, x, admitted):
+    assert Quantity(80.0, PERCENT, bound=bound_).admits(x) is admitted
+
+
+def test_a_band_includes_both_ends():
+    band = Quantity(70.0, PERCENT, bound=BAND, high=78.0)
+    assert [band.admits(x) for x in (69.9, 70.0, 78.0, 78.1)] == [False, True, True, False]
+    assert Quantity(70.0, bound=BAND).admits(70.0) and not Quantity(70.0, bound=BAND).admits(70.1)
+
+
+def test_resolving_a_target():
+    base = Quantity(80.0, PERCENT)
+    assert resolve_target(base, Quantity(85.0, PERCENT)) == 85.0
+    assert resolve_target(base, Quantity(5.0, "points", change=True)) == 85.0
+    assert resolve_target(base, Quantity(-10.0, PERCENT, change=True)) == pytest.approx(72.0)
+    assert resolve_target(Quantity(8.0), Quantity(0.5, factor=True)) == 4.0
+    assert resolve_target(None, Quantity(0.5, factor=True)) is None
+    assert resolve_target(None, Quantity(5.0, change=True)) is None
+    assert resolve_target(None, Quantity(5.0)) == 5.0
+    assert resolve_target(base, None) is None
+
+
+@pytest.mark.parametrize("target,metric,wrong", [
+    (Quantity(-1.0, change=True), CSAT, True), (Quantity(1.0, change=True), CSAT, False),
+    (Quantity(0.0, change=True), CSAT, False),
+    (Quantity(1.0, change=True), AHT, True), (Quantity(-1.0, change=True), AHT, False),
+    (Quantity(0.0, change=True), AHT, False),
+    (Quantity(0.9, factor=True), CSAT, True), (Quantity(1.0, factor=True), CSAT, False),
+    (Quantity(1.1, factor=True), AHT, True), (Quantity(1.0, factor=True), AHT, False),
+    (Quantity(90.0), CSAT, False),
+])
+def test_a_change_the_wrong_way(target, metric, wrong):
+    assert wrong_way(target, metric) is wrong
+
+
+def test_bounds_and_ranges():
+    assert bound("15%", -400.0) == 60.0 and bound(" 1% ", 400.0) == 4.0
+    assert bound(5, 80.0) == 5.0 and bound(None, 80.0) is None
+    assert metric_range(CSAT) == (0.0, 100.0)
+    assert metric_range(MetricDef(id="x", unit="percent")) == (0.0, 100.0)
+    assert metric_range(AHT) == (0.0, None)
+    assert metric_range(MetricDef(id="x", unit="count")) == (0.0, None)
+    assert metric_range(MetricDef(id="x", unit="score")) == (None, None)
+
+
+def test_ambiguous_percent_edges():
+    five = Quantity(5.0, PERCENT, change=True)
+    assert ambiguous_percent(five, CSAT, Quantity(95.0, PERCENT))              # lands on 100: possible
+    assert not ambiguous_percent(five, CSAT, Quantity(95.1, PERCENT))          # past 100: relative
+    assert ambiguous_percent(Quantity(-5.0, PERCENT, change=True), CSAT, Quantity(5.0, PERCENT))
+    assert not ambiguous_percent(Quantity(-5.0, PERCENT, change=True), CSAT, Quantity(4.9, PERCENT))
+    assert ambiguous_percent(Quantity(20.0, PERCENT, change=True), CSAT)       # a year: 4 quarters
+    assert not ambiguous_percent(Quantity(20.1, PERCENT, change=True), CSAT)
+    assert ambiguous_percent(Quantity(5.0, PERCENT, change=True), CSAT, quarters=0.2)   # never under one
+    assert not ambiguous_percent(Quantity(5.1, PERCENT, change=True), CSAT, quarters=0.2)
+    assert ambiguous_percent(Quantity(10.0, PERCENT, change=True), CSAT, quarters=2.0)
+    assert not ambiguous_percent(Quantity(10.0, PERCENT), CSAT)                # not a change
+    assert not ambiguous_percent(Quantity(10.0, PERCENT, change=True), AHT)    # a duration: relative
+    assert not ambiguous_percent(None, CSAT)
+
+
+def test_values_shown_as_a_cx_lead_writes_them():
+    assert show(84.04, CSAT) == "84%" and show(84.06, CSAT) == "84.1%"
+    assert show(12.345, None) == "12.3" and show(9.876, None) == "9.88"
+    assert show_change(1.0, CSAT) == "1 point" and show_change(-2.5, CSAT) == "2.5 points"
+    assert show(1450.0, MetricDef(id="x", unit="currency"), "GBP") == "£1450"
+    assert show(12.5, MetricDef(id="x", unit="currency"), "KES") == "12.5 KES"
+    assert (format_number(12345.6), format_number(2.345), format_number(0.12345), format_number(7.0)) == \
+        ("12,346", "2.345", "0.1235", "7")
+
+
+@pytest.mark.parametrize("raw,value,unit,working", [
+    ("3 business days", 3 * 86400.0, DURATION, True),
+    ("one working day", 86400.0, DURATION, True),
+    ("45 s", 45.0, DURATION, False),
+    ("6 min", 360.0, DURATION, False),
+    ("1:30", 90.0, DURATION, False),
+    ("1:02:03", 3723.0, DURATION, False),
+])
+def test_quantities_in_seconds(raw, value, unit, working):
+    q = parse_quantity(raw)
+    assert (q.value, q.unit, q.working_days) == (value, unit, working)
