@@ -44,19 +44,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 PKG = SRC / "cxsmart"
 
-AREA_TESTS = {
-    "rules": ["tests/test_rule_cases.py", "tests/test_rule_docs.py", "tests/test_thresholds.py",
-              "tests/test_own_metrics.py", "tests/test_date_order.py"],
-    "language": ["tests/test_language.py", "tests/test_language_values.py", "tests/test_forms.py",
-                 "tests/test_worker.py", "tests/test_rule_cases.py"],
-    "model": ["tests/test_quantities.py", "tests/test_timeframes.py", "tests/test_schema.py",
-              "tests/test_facts.py", "tests/test_language_values.py", "tests/test_own_metrics.py",
+AREA_TESTS = {           # fastest first: with -x, a killed mutant stops at the first failure
+    "rules": ["tests/test_thresholds.py", "tests/test_own_metrics.py", "tests/test_date_order.py",
+              "tests/test_rule_cases.py", "tests/test_rule_docs.py"],
+    "language": ["tests/test_language_values.py", "tests/test_rule_cases.py", "tests/test_forms.py",
+                 "tests/test_worker.py", "tests/test_language.py"],
+    "model": ["tests/test_language_values.py", "tests/test_quantities.py", "tests/test_timeframes.py",
+              "tests/test_schema.py", "tests/test_facts.py", "tests/test_own_metrics.py",
               "tests/test_rule_cases.py"],
-    "read": ["tests/test_loader.py", "tests/test_yaml_hints.py", "tests/test_untrusted_files.py",
-             "tests/test_open_format.py", "tests/test_discovery.py", "tests/test_rule_cases.py"],
-    "fix": ["tests/test_fix.py", "tests/test_fix_refusals.py", "tests/test_rule_cases.py"],
-    "report": ["tests/test_report_html.py", "tests/test_report_summary.py",
-               "tests/test_report_edges.py"],
+    "read": ["tests/test_discovery.py", "tests/test_loader.py", "tests/test_yaml_hints.py",
+             "tests/test_open_format.py", "tests/test_rule_cases.py", "tests/test_untrusted_files.py"],
+    "fix": ["tests/test_fix_refusals.py", "tests/test_fix.py", "tests/test_rule_cases.py"],
+    "report": ["tests/test_report_edges.py", "tests/test_report_summary.py", "tests/test_report_html.py"],
+}
+# tests left out of every mutant's run, and why
+DESELECT = {
+    "tests/test_report_summary.py::test_readme_shows_the_summary_as_it_is":
+        "fails on the starting commit (README's summary counts 32 goals, examples/bad holds 33)",
+    "tests/test_language.py::test_precision_and_recall_targets":
+        "the precision gates take minutes a run (benchmarks/precision.py); run them on their own",
+    "tests/test_untrusted_files.py::test_a_gitignore_line_git_cannot_read_is_skipped":
+        "44 s a run on this machine, for one .gitignore edge",
 }
 
 # id -> why the mutant cannot change behaviour (checked by hand; re-check when the line changes)
@@ -264,7 +272,7 @@ def run_tests(area: str, timeout: float, changes: dict[str, str]) -> tuple[str, 
                    HYPOTHESIS_STORAGE_DIRECTORY=str(Path(tmp) / "hyp"), PYTHONDONTWRITEBYTECODE="1")
         tests = [t for t in AREA_TESTS[area] if (ROOT / t).exists()]
         cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-               "-o", "addopts=", *tests]
+               "-o", "addopts=", *tests, *(f"--deselect={t}" for t in DESELECT)]
         started = time.monotonic()
         try:
             proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
@@ -274,14 +282,17 @@ def run_tests(area: str, timeout: float, changes: dict[str, str]) -> tuple[str, 
         return ("survived" if proc.returncode == 0 else "killed"), time.monotonic() - started
 
 
-def check_clean(areas, timeout: float) -> bool:
-    """The unmutated copy must pass each area's tests, or every mutant would look killed."""
-    ok = True
+def check_clean(areas, timeout: float) -> dict[str, float] | None:
+    """The unmutated copy must pass each area's tests, or every mutant would look killed. Each
+    area's time bound: `timeout`, or three times what the clean run took if that is longer."""
+    bounds = {}
     for area in areas:
-        status, took = run_tests(area, timeout * 2, {})
+        status, took = run_tests(area, timeout * 4, {})
         print(f"unmutated {area}: tests {'pass' if status == 'survived' else status} ({took:.0f}s)", flush=True)
-        ok = ok and status == "survived"
-    return ok
+        if status != "survived":
+            return None
+        bounds[area] = max(timeout, 3 * took)
+    return bounds
 
 
 def main(argv=None) -> int:
@@ -303,14 +314,15 @@ def main(argv=None) -> int:
         for m in sample:
             print(f"{m.area:8} {m.id}  {m.before!r} -> {m.after!r}")
         return 0
-    if not args.no_check and not check_clean(areas, args.timeout):
+    bounds = {area: args.timeout for area in areas} if args.no_check else check_clean(areas, args.timeout)
+    if bounds is None:
         print("the tests fail on the unmutated source: fix that first", file=sys.stderr)
         return 2
     results: dict[Mutant, str] = {}
     done = 0
 
     def work(m):
-        return m, run_one(m, args.timeout)
+        return m, run_one(m, bounds[m.area])
 
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         for m, (status, took) in pool.map(work, sample):
