@@ -9,9 +9,15 @@ in the copy, and runs that area's tests (AREA_TESTS) against the copy:
 
     python -m pytest -x -q -p no:cacheprovider <tests>   (PYTHONPATH=<copy>/src, CI=1, --timeout s)
 
-A mutant is *killed* when the tests fail or run out of time, *survives* when they pass; a mutant
-that does not compile is skipped (never counted). The table gives the kill rate per area; every
-survivor is printed as `path:line  operator  before -> after  [id]`.
+A mutant is *killed* when the tests fail or run out of time (each area's bound: --timeout, or
+three times its clean run if longer), *survives* when they pass; a mutant that does not compile
+is skipped (never counted). The unmutated copy runs each area's tests first: if they fail, nothing
+is counted. Tests too slow to run per mutant, or failing before any mutation, are in DESELECT with
+the reason. `--previous LOG` takes the kills recorded in an earlier run's output and runs only the
+rest: valid when tests were only added since (a killed mutant stays killed).
+
+The table gives the kill rate per area; every survivor is printed as
+`path:line  operator  before -> after  [id]`.
 
 Operators: `cmp` flips a comparison (< to <=, > to >=, == to !=, in to not in, is to is not and
 back); `num` changes a number by one (or a fraction by a tenth of itself); `not` negates the
@@ -304,6 +310,7 @@ def main(argv=None) -> int:
     p.add_argument("--jobs", type=int, default=1)
     p.add_argument("--list", action="store_true", help="print the sample, run nothing")
     p.add_argument("--no-check", action="store_true", help="skip running the unmutated tests first")
+    p.add_argument("--previous", type=Path, help="an earlier run's output: its kills are kept, the rest run")
     args = p.parse_args(argv)
     areas = args.area or list(AREA_TESTS)
     sample: list[Mutant] = []
@@ -320,6 +327,17 @@ def main(argv=None) -> int:
         return 2
     results: dict[Mutant, str] = {}
     done = 0
+    if args.previous:
+        kept = {}
+        for row in args.previous.read_text(encoding="utf-8").splitlines():
+            parts = row.split()
+            if len(parts) == 4 and parts[0].startswith("[") and parts[1] in ("killed", "timeout"):
+                kept[parts[3]] = parts[1]
+        for m in sample:
+            if m.id in kept:
+                results[m] = kept[m.id]
+        sample = [m for m in sample if m not in results]
+        print(f"{len(results)} kills kept from {args.previous}; running {len(sample)}", flush=True)
 
     def work(m):
         return m, run_one(m, bounds[m.area])
