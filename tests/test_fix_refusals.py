@@ -159,3 +159,53 @@ def test_the_diff_summary_counts_findings_and_files(fixed, files, words):
 def test_the_diff_marks_a_missing_final_break():
     assert unified_diff("g.yaml", "a: 1\n", "a: 2") == \
         "--- g.yaml\n+++ g.yaml\n@@ -1 +1 @@\n-a: 1\n+a: 2\n\\ No newline at end of file\n"
+
+
+def test_a_fix_containing_another_is_an_overlap():
+    outer = fix(((1, 1, 1, 9), "x"), message="a")
+    inner = fix(((1, 3, 1, 5), "y"), message="b")
+    assert choose([outer, inner]) == [outer]
+    assert choose([inner, fix(((1, 2, 1, 9), "z"), message="c")]) == [fix(((1, 2, 1, 9), "z"), message="c")]
+    later_line = fix(((1, 1, 3, 2), "x"), message="a")
+    assert choose([later_line, fix(((2, 1, 2, 4), "y"), message="b")]) == [later_line]
+
+
+def test_a_text_without_a_final_break_has_no_line_after_it():
+    with pytest.raises(Unfixable, match="line 2 is not in the file"):
+        apply("a: 1", [fix(((2, 1, 2, 1), "x"))])
+    assert apply("a: 1", [fix(((1, 5, 1, 5), "0"))]) == "a: 10"
+    assert apply("", [fix(((1, 1, 1, 1), "a: 1\n"))]) == "a: 1\n"
+
+
+def test_the_shape_may_stay_the_same():
+    same = {"goals": [{"title": "a", "owner": "x"}]}
+    _check_shape(same, {"goals": [{"title": "a", "owner": "y"}]})
+
+
+def test_a_fix_that_breaks_the_yaml_is_refused():
+    from cxsmart.fix.run import _check_loads
+
+    assert _check_loads("g.yaml", "- title: a\n", None) == [{"title": "a"}]
+    with pytest.raises(Unfixable, match=r"it has F001 findings, which --fix does not touch \(line 1\)"):
+        _check_loads("g.yaml", "- title: [a\n", None)
+    with pytest.raises(Unfixable, match="F002"):
+        _check_loads("g.yaml", "- title: a\n  deadline: [2026]\n", None)
+
+
+def test_a_file_that_is_not_rewritten_is_named_with_the_reason(tmp_path):
+    from cxsmart.fix.run import _fix_file
+
+    path = tmp_path / "g.yaml"
+    path.write_bytes("- title: a\n".encode("utf-16"))
+    outcome = Outcome(result=None)
+    assert _fix_file(str(path), [fix(((1, 3, 1, 3), "x"))], outcome, True, None) is False
+    assert outcome.warnings == [f"{path}: not fixed: UTF-16 files are not rewritten"]
+    assert outcome.changed == {} and outcome.fixed == 0
+    path.write_text("- title: a\n")
+    assert _fix_file(str(path), [fix(((1, 10, 1, 11), "a"))], outcome, True, None) is False   # no change
+    assert path.read_text() == "- title: a\n" and outcome.fixed == 0
+    assert _fix_file(str(path), [fix(((1, 10, 1, 11), "b"))], outcome, False, None) is True   # --diff
+    assert path.read_text() == "- title: a\n" and outcome.changed == {str(path): ("- title: a\n", "- title: b\n")}
+    assert _fix_file(str(path), [fix(((1, 10, 1, 11), "c"))], outcome, True, None) is True    # from the last pass
+    assert path.read_text() == "- title: c\n" and outcome.changed[str(path)] == ("- title: a\n", "- title: c\n")
+    assert outcome.fixed == 2

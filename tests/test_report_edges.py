@@ -154,3 +154,16 @@ def test_the_tree_render_ends_with_the_totals():
     assert "no objective: goals that trace to none" in text
     assert text.rstrip().endswith(f"2 goals, {build(result, result.workspace).total.clean} with no error or "
                                   f"warning. Letters: {tree.LEGEND}")
+
+
+def test_the_title_words_a_finding_points_at_are_marked():
+    result = lint_text({"g.yaml": "- {id: g, title: Deliver a world-class service}\n"}, select=["S001"], today=TODAY)
+    (goal,) = build(result, result.workspace).goals.values()
+    assert goal.marks == [(10, 21, "S001")]
+    assert goal.segments() == [("Deliver a ", []), ("world-class", ["S001"]), (" service", [])]
+
+
+def test_segments_split_the_title_at_every_mark():
+    goal = entry("abcdefgh", marks=[(0, 3, "S001"), (2, 5, "T002")])
+    assert goal.segments() == [("ab", ["S001"]), ("c", ["S001", "T002"]), ("de", ["T002"]), ("fgh", [])]
+    assert entry("abc").segments() == [("abc", [])]
