@@ -184,3 +184,97 @@ def test_values_shown_as_a_cx_lead_writes_them():
 def test_quantities_in_seconds(raw, value, unit, working):
     q = parse_quantity(raw)
     assert (q.value, q.unit, q.working_days) == (value, unit, working)
+
+
+# --- dates: numbers in words, the edges of each calendar check, periods around a date ----------
+
+from cxsmart.model.timeframes import AmbiguousDateError, parse_date_like  # noqa: E402
+
+D = __import__("datetime").date
+JUNE_30 = D(2026, 6, 30)
+
+
+@pytest.mark.parametrize("text,months,days", [
+    ("within eighteen months", 18, 0), ("within twenty-four months", 24, 0), ("within two quarters", 6, 0),
+    ("within a year", 12, 0), ("within ten days", 0, 10), ("within 3 weeks", 0, 21), ("within ninety days", 0, 90),
+])
+def test_relative_lengths(text, months, days):
+    rel = parse_date_like(text, today=JUNE_30).relative
+    assert (rel.months, rel.days) == (months, days)
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("within six months", D(2026, 1, 31), D(2026, 7, 31)),
+    ("within 3 weeks", D(2026, 1, 31), D(2026, 2, 21)),
+    ("within a month", D(2026, 1, 31), D(2026, 2, 28)),               # no 31 February: its last day
+    ("this half", D(2026, 1, 1), D(2026, 6, 30)), ("next half", D(2026, 7, 1), D(2026, 12, 31)),
+    ("this quarter", D(2026, 1, 1), D(2026, 3, 31)), ("next quarter", D(2026, 4, 1), D(2026, 6, 30)),
+    ("next month", D(2026, 2, 1), D(2026, 2, 28)), ("this year", D(2026, 1, 1), D(2026, 12, 31)),
+])
+def test_relative_phrases_anchored_at_a_start(text, first, last):
+    tf = parse_date_like(text, today=JUNE_30).anchored(D(2026, 1, 31))
+    assert (tf.first, tf.last) == (first, last)
+
+
+def test_fiscal_periods_around_a_start():
+    tf = parse_date_like("next financial year", today=JUNE_30).anchored(D(2026, 5, 10), fiscal_start=4)
+    assert (tf.first, tf.last) == (D(2027, 4, 1), D(2028, 3, 31))
+    assert parse_date_like("Q3 2026/27", 4).first == D(2026, 10, 1)
+    assert parse_date_like("Q3 2026/27", 4).last == D(2026, 12, 31)
+    assert parse_date_like("Q5 2026/27", 4).invalid == "a fiscal year has quarters Q1 to Q4, not Q5"
+    assert parse_date_like("2026/28").invalid.endswith("such as 2026/27, not 2026/28")
+    assert parse_date_like("2026/27").last == D(2027, 12, 31) and parse_date_like("2026/27", 4).last == D(2027, 3, 31)
+
+
+@pytest.mark.parametrize("text,first", [
+    ("12/12/2027", D(2027, 12, 12)),          # both readings the same day: no question
+    ("13/12/2027", D(2027, 12, 13)),          # 13 cannot be the month
+    ("12/13/2027", D(2027, 12, 13)),
+])
+def test_numeric_dates_that_read_one_way(text, first):
+    assert parse_date_like(text).first == first
+
+
+def test_numeric_dates_that_read_two_ways():
+    for text, one, other in (("05/01/2027", D(2027, 1, 5), D(2027, 5, 1)), ("01/12/2027", D(2027, 12, 1), D(2027, 1, 12))):
+        with pytest.raises(AmbiguousDateError) as e:
+            parse_date_like(text)
+        assert e.value.readings == (one, other)
+        assert parse_date_like(text, date_order="day-first").first == one
+        assert parse_date_like(text, date_order="month-first").first == other
+    assert parse_date_like("31/13/2027").invalid == "there is no month 13"
+
+
+@pytest.mark.parametrize("text,first,invalid", [
+    ("30 June", D(2026, 6, 30), None),            # ends on the reference date: this year's
+    ("29 June", D(2027, 6, 29), None),            # already past: next year's
+    ("1 July", D(2026, 7, 1), None),
+    ("29 February", D(2028, 2, 29), None),        # the next 29 February there is
+    ("30 February", None, "February has 29 days, not 30"),
+    ("30 April", D(2027, 4, 30), None),
+    ("31 April", None, "April has 30 days, not 31"),
+    ("0 April", None, "April has 30 days, not 0"),
+    ("mid-June", D(2027, 6, 15), None),
+    ("H1", D(2026, 1, 1), None), ("H2", D(2026, 7, 1), None),
+    ("H3", None, "a year has halves H1 and H2, not H3"),
+    ("Q2", D(2026, 4, 1), None), ("Q3", D(2026, 7, 1), None),
+])
+def test_yearless_dates_are_the_next_that_ends_on_or_after_the_reference(text, first, invalid):
+    tf = parse_date_like(text, today=JUNE_30)
+    assert (tf.first, tf.invalid, tf.yearless) == (first, invalid, True)
+
+
+@pytest.mark.parametrize("raw,value,high", [
+    ("70-78%", 70.0, 78.0), ("70%-78%", 70.0, 78.0), ("between 2 min and 3 min", 120.0, 180.0),
+    ("ten working days", 10 * 86400.0, None), ("-10%", -10.0, None), ("+5 pp", 5.0, None),
+])
+def test_more_quantities(raw, value, high):
+    q = parse_quantity(raw)
+    assert (q.value, q.high) == (value, high)
+
+
+def test_a_band_in_two_units_is_refused():
+    from cxsmart.model.quantities import QuantityError
+
+    with pytest.raises(QuantityError):
+        parse_quantity("70%-3 min")
