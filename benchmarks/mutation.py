@@ -310,6 +310,7 @@ def main(argv=None) -> int:
     p.add_argument("--jobs", type=int, default=1)
     p.add_argument("--list", action="store_true", help="print the sample, run nothing")
     p.add_argument("--no-check", action="store_true", help="skip running the unmutated tests first")
+    p.add_argument("--only", action="append", metavar="ID", help="run only this mutant of the sample (repeatable)")
     p.add_argument("--previous", type=Path, help="an earlier run's output: its kills are kept, the rest run")
     args = p.parse_args(argv)
     areas = args.area or list(AREA_TESTS)
@@ -317,6 +318,8 @@ def main(argv=None) -> int:
     for area, ms in all_mutants(areas).items():
         rng = random.Random(f"{args.seed}:{area}")
         sample.extend(rng.sample(ms, min(args.per_area, len(ms))))
+    if args.only:
+        sample = [m for m in sample if m.id in args.only]
     if args.list:
         for m in sample:
             print(f"{m.area:8} {m.id}  {m.before!r} -> {m.after!r}")

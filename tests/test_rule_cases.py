@@ -21,7 +21,7 @@ def _cases():
         doc = yaml.load(path.read_text(encoding="utf-8"))
         for name, case in doc["cases"].items():
             # a case that shows a known bug: `xfail: <the bug>` (strict: it fails until fixed)
-            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+            marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=case["xfail"])] if "xfail" in case else []
             yield pytest.param(doc["rule"], case, doc.get("today"), id=f"{doc['rule']}-{name}", marks=marks)
 
 
