@@ -75,6 +75,16 @@ DESELECT = {
 
 # id -> why the mutant cannot change behaviour (checked by hand; re-check when the line changes)
 EQUIVALENT: dict[str, str] = {
+    "cxsmart/rules/attainable.py:253:59:num:1":
+        "_period's default fiscal_start is never used: its one caller passes ctx.fiscal_start",
+    "cxsmart/language/extract.py:103:69:slice:3":
+        "a relative date's words are 'within <n> <unit>': without their last character they still "
+        "start with 'within'",
+    "cxsmart/language/__init__.py:98:37:num:0":
+        "the count only lets a goal's facts be made while the rest is read; a goal whose count never "
+        "reaches 0 gets the same facts after reading (analyse's last loop)",
+    "cxsmart/language/worker.py:126:34:slice:0":
+        "a text the worker skips stays None and analyse reads it in-process: the same facts, later",
 }
 
 

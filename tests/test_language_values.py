@@ -278,3 +278,32 @@ def test_a_band_in_two_units_is_refused():
 
     with pytest.raises(QuantityError):
         parse_quantity("70%-3 min")
+
+
+@pytest.mark.parametrize("text,value,words", [
+    ("Keep queues below four people by Q3 2027", 4.0, "four"),
+    ("Keep queues below twelve people by Q3 2027", 12.0, "twelve"),
+    ("Keep fewer than five people waiting by Q3 2027", 5.0, "five"),
+])
+def test_small_numbers_in_words_after_a_bound(reader, text, value, words):
+    assert target_of(reader, text)[0::3] == (value, words)
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("Cut complaint resolution time from 5 days to 3 days by Q3 2027", "complaint resolution time"),
+    ("Raise net revenue retention from 90% to 95% by Q3 2027", "net revenue retention"),
+])
+def test_touching_mentions_are_one_measure_of_its_own(reader, text, metric):
+    ((_, facts),) = list(reader.read([text]))
+    assert text[facts.metric.start:facts.metric.end] == metric and facts.metric_known is False
+    assert facts.metrics == []
+
+
+def test_the_cue_before_a_number():
+    from cxsmart.language.finders import _cue
+
+    cues = frozenset({"from", "to", "no later than", "by"})
+    assert [_cue(cues, s, len(s)) for s in ("Raise CSAT from ", "Raise CSAT to the ", "done no later than ", "≤",
+                                            "Raise CSAT ", "Raise", "", "x" * 30 + " to ", "abcdefghijklmnopqrstu to ")] == \
+        ["from", "to", "no later than", "≤", "", "", "", "to", "to"]
+    assert _cue(frozenset({"to"}), "go to the ", 10, articles=False) == ""
