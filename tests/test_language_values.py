@@ -307,3 +307,39 @@ def test_the_cue_before_a_number():
                                             "Raise CSAT ", "Raise", "", "x" * 30 + " to ", "abcdefghijklmnopqrstu to ")] == \
         ["from", "to", "no later than", "≤", "", "", "", "to", "to"]
     assert _cue(frozenset({"to"}), "go to the ", 10, articles=False) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Cut repeat calls by a quarter by Q3 2027",
+    "Raise CSAT from 72% to 80% within six months",
+    "Reply to every email within one working day",
+    "Keep abandonment at or below 5% every week in 2027",
+])
+def test_facts_read_back_from_the_cache_are_the_facts(reader, text):
+    import json
+
+    from cxsmart.language.serial import decode, encode, from_wire, to_wire
+
+    ((_, facts),) = list(reader.read([text]))
+    assert decode(json.loads(json.dumps(encode(facts)))) == facts
+    assert from_wire(to_wire(facts)) == facts
+
+
+def test_equal_facts_are_one_in_a_set():
+    from cxsmart.diagnostics import Span
+    from cxsmart.model.facts import Fact
+
+    a, b = Fact(1.0, Span(1, 2, 1, 4), "ab"), Fact(1.0, Span(1, 2, 1, 4), "ab")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert len({a, Fact(1.0, Span(1, 2, 1, 5), "ab")}) == 2
+
+
+def test_a_dated_timeframe_is_its_own_anchor():
+    tf = parse_date_like("2026-06-30")
+    assert tf.anchored(D(2025, 1, 1)) is tf and tf.resolved(D(2025, 1, 1)) is tf
+
+
+def test_a_relative_plausible_move_leaves_a_percent_change_ambiguous():
+    share = MetricDef(id="share", unit="percent", max_change_per_quarter="30%")
+    assert ambiguous_percent(Quantity(50.0, PERCENT, change=True), share, Quantity(40.0, PERCENT))
+    assert ambiguous_percent(Quantity(50.0, PERCENT, change=True), MetricDef(id="x", unit="points"))
