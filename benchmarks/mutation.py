@@ -86,6 +86,9 @@ EQUIVALENT: dict[str, str] = {
         "reaches 0 gets the same facts after reading (analyse's last loop)",
     "cxsmart/model/facts.py:43:11:if:0":
         "Fact.words computes the same words from its place each time instead of once: only slower",
+    "cxsmart/fix/run.py:53:15:if:0":
+        "with every pass counted as progress, a pass that fixed nothing lints the unchanged files once "
+        "more and then stops: the files it refused are skipped, so the next plan is empty",
     "cxsmart/language/worker.py:126:34:slice:0":
         "a text the worker skips stays None and analyse reads it in-process: the same facts, later",
 }

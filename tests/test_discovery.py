@@ -101,3 +101,10 @@ def test_the_workspace_of_named_files(tmp_path):
     assert [p.name for p in files] == ["b.yaml", "a.yaml"]
     files = workspace([tmp_path / "repo/team/a.yaml"], tmp_path / "repo", True, ["team/*.yaml"], [])
     assert [p.name for p in files] == ["a.yaml"]
+
+
+def test_a_pattern_ending_in_a_slash_ignores_folders_only(tmp_path):
+    make(tmp_path, "keep.yaml", "drop.yaml/x.yaml", "sub/keep.yaml")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("keep.yaml/\ndrop.yaml/\n")
+    assert found([tmp_path], tmp_path) == ["keep.yaml", "sub/keep.yaml"]

@@ -209,3 +209,19 @@ def test_a_file_that_is_not_rewritten_is_named_with_the_reason(tmp_path):
     assert _fix_file(str(path), [fix(((1, 10, 1, 11), "c"))], outcome, True, None) is True    # from the last pass
     assert path.read_text() == "- title: c\n" and outcome.changed[str(path)] == ("- title: a\n", "- title: c\n")
     assert outcome.fixed == 2
+
+
+def test_a_file_that_cannot_be_written_is_left_and_named(tmp_path, monkeypatch):
+    import cxsmart.fsutil
+    from cxsmart.fix.run import _fix_file
+
+    def refuse(path, text, **kw):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cxsmart.fsutil, "write_atomic", refuse)
+    path = tmp_path / "g.yaml"
+    path.write_text("- title: a\n")
+    outcome = Outcome(result=None)
+    assert _fix_file(str(path), [fix(((1, 10, 1, 11), "b"))], outcome, True, None) is False
+    assert outcome.warnings == [f"{path}: not fixed: cannot write it: Permission denied"]
+    assert outcome.changed == {} and outcome.fixed == 0 and path.read_text() == "- title: a\n"
