@@ -89,6 +89,12 @@ EQUIVALENT: dict[str, str] = {
     "cxsmart/fix/run.py:53:15:if:0":
         "with every pass counted as progress, a pass that fixed nothing lints the unchanged files once "
         "more and then stops: the files it refused are skipped, so the next plan is empty",
+    "cxsmart/report/markdown.py:75:54:num:0":
+        "the budget grows after the objectives table too, but nothing reads it after that table",
+    "cxsmart/report/tree.py:39:7:if:0":
+        "the details always hold the owner ('no owner' when there is none): the list is never empty",
+    "cxsmart/report/data.py:227:15:if:0":
+        "the file's lines are split again for every finding instead of once: only slower",
     "cxsmart/language/worker.py:126:34:slice:0":
         "a text the worker skips stays None and analyse reads it in-process: the same facts, later",
 }

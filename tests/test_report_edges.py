@@ -167,3 +167,20 @@ def test_segments_split_the_title_at_every_mark():
     goal = entry("abcdefgh", marks=[(0, 3, "S001"), (2, 5, "T002")])
     assert goal.segments() == [("ab", ["S001"]), ("c", ["S001", "T002"]), ("de", ["T002"]), ("fgh", [])]
     assert entry("abc").segments() == [("abc", [])]
+
+
+@pytest.mark.parametrize(("part", "goals", "shown"), [(1, 3, 33), (2, 3, 67), (1, 8, 13), (7, 8, 88)])
+def test_thirds_and_eighths_round_to_the_nearest(part, goals, shown):
+    from collections import Counter
+
+    from cxsmart.report.data import LETTERS, Row
+
+    assert Row("k", "n", goals=goals, clean=part, passing=Counter({x: part for x in LETTERS})).share() == shown
+
+
+def test_the_html_report_is_titled():
+    from cxsmart.report import html
+
+    report = report_of(WARNING, ["M006"])
+    assert "<title>CX goals report" in html.render(report)
+    assert "<title>Care team goals" in html.render(report, title="Care team goals")
