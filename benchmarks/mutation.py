@@ -84,8 +84,6 @@ EQUIVALENT: dict[str, str] = {
     "cxsmart/language/__init__.py:98:37:num:0":
         "the count only lets a goal's facts be made while the rest is read; a goal whose count never "
         "reaches 0 gets the same facts after reading (analyse's last loop)",
-    "cxsmart/model/facts.py:43:11:if:0":
-        "Fact.words computes the same words from its place each time instead of once: only slower",
     "cxsmart/fix/run.py:53:15:if:0":
         "with every pass counted as progress, a pass that fixed nothing lints the unchanged files once "
         "more and then stops: the files it refused are skipped, so the next plan is empty",
