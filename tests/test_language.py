@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("labelled.yaml", "sentences", "S=0.95/0.90,M=0.95/0.95,T=0.95/0.95,baseline=0.95/0.95"),
     ("heldout.yaml", "sentences", "S=0.95/0.95,M=0.95/0.95,T=0.90/0.95,baseline=0.95/0.95"),
     # the forms published goals take: issue 10's targets on the part never tuned on, and the tuned part
-    ("forms.yaml", "heldout", "S=0.90/0.80,M=0.95/0.95,T=0.95/0.95,baseline=0.95/0"),
+    ("forms.yaml", "heldout", "S=0.90/0.80,M=0.95/0.95,T=0.95/0.95,baseline=0.95/0.95"),
     # S 0.938 here: labelling.md does not list compound goals under S, and S003 reports them (rules.md)
     ("forms.yaml", "sentences", "S=0.93/0.90,M=0.95/0.95,T=0.95/0.95,baseline=0.95/0.95"),
 ])

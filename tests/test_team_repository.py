@@ -74,3 +74,19 @@ def test_a_metric_of_the_teams_own_is_never_an_error(linted):
     own = [d for d in doc["diagnostics"] if d["code"] == "M009" and "did you mean" not in d["message"]]
     assert own and all(d["severity"] == "info" for d in own)
     assert not [d for d in doc["diagnostics"] if d["code"] == "F004"]
+
+
+def _named() -> list[tuple[str, str]]:
+    return [(goal, item["code"]) for goal, v in verdicts().items() if isinstance(v, list) for item in v]
+
+
+def test_expected_names_eighteen_codes_on_ten_goals():
+    # the list the expert's codes are checked from: a change to expected.yaml shows here
+    assert len(_named()) == 18 and len({g for g, _ in _named()}) == 10
+
+
+@pytest.mark.parametrize("goal,code", _named())
+def test_every_code_the_expert_names_is_found(linted, goal, code):
+    _, doc = linted
+    found = sorted({d["code"] for d in doc["diagnostics"] if d["goal"] == goal})
+    assert code in found, f"{goal}: the expert expects {code}; cxsmart reports {found}"
