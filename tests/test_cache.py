@@ -146,7 +146,7 @@ def test_after_an_edit_only_that_file_is_parsed(run_cli, ws, monkeypatch):
     parses = count_parses(monkeypatch)
     cold = lint(run_cli)
     files = sorted((ws / "goals").glob("*.yaml"))
-    assert len(parses) == len(files) == 5
+    assert len(parses) == len(files) == 6           # examples/bad's six files
     target = ws / "goals" / "team-goals.yaml"                     # a bare list of goals
     target.write_text(target.read_text() + "- {id: brand-new, title: Raise NPS from 1 to 9 by Q3 2027}\n")
     parses.clear()
@@ -210,7 +210,7 @@ def test_damaged_parse_entries_are_parsed_again(run_cli, ws, monkeypatch):
 
     lint(run_cli)
     entries = sorted((ws / ".cxsmart_cache" / "files").glob("*.json"))
-    assert len(entries) == 4                                       # broken.yaml (F001) is never stored
+    assert len(entries) == 5                                       # broken.yaml (F001) is never stored
     good = {p: entry(p) for p in entries}
     shutil.rmtree(ws / ".cxsmart_cache" / "results")
     first = lint(run_cli)                                          # from the sound entries
@@ -242,7 +242,7 @@ def test_damaged_parse_entries_are_parsed_again(run_cli, ws, monkeypatch):
         (ws / ".cxsmart_cache" / "results").exists() and shutil.rmtree(ws / ".cxsmart_cache" / "results")
         parses.clear()
         assert lint(run_cli) == first
-        assert len(parses) == 5, damages.index(damage)             # every file read again from its text
+        assert len(parses) == 6, damages.index(damage)             # every file read again from its text
         parses.clear()
         shutil.rmtree(ws / ".cxsmart_cache" / "results")
         assert lint(run_cli) == first and len(parses) == 1         # and stored soundly again (broken.yaml aside)
@@ -257,7 +257,7 @@ def test_parse_entries_do_not_pile_up(run_cli, ws, monkeypatch):
         target.write_text(target.read_text() + f"# edit {n}\n")
         lint(run_cli)
     names = {p.name for p in (ws / ".cxsmart_cache" / "files").glob("*.json")}
-    assert len(names) <= 4 + 2                                     # the ones in use, and the two newest others
+    assert len(names) <= 5 + 2                                     # the ones in use, and the two newest others
 
 
 def test_facts_read_by_the_prose_worker_are_cached(tmp_path):

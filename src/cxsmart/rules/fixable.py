@@ -106,7 +106,7 @@ class DateForm(Rule):
             if day is None:
                 continue
             edit = replace_value(goal.item, keys, day.isoformat(), shared=value.relative is None)
-            if edit is not None and _order_rests_on(value.text, ctx):
+            if edit is not None and _order_rests_on(value.text, goal):
                 edit = None         # the dates read in the workspace's order rest on this one: theirs go first
             fix = Fix((edit,), SAFE, f"write {day.isoformat()}") if edit else None
             name = ".".join(str(k) for k in keys)
@@ -114,14 +114,14 @@ class DateForm(Rule):
                              subject=f"{name} {value.text}".lower(), hint=f"write '{day.isoformat()}'", fix=fix)
 
 
-def _order_rests_on(text: str, ctx: RuleContext) -> bool:
-    """An unambiguous numeric date ('30/06/2027') while the workspace reads its ambiguous ones in the
-    order such dates show (T011): rewriting it first would leave them reading both ways, so its fix
-    waits until they are written as ISO dates."""
+def _order_rests_on(text: str, goal: GoalView) -> bool:
+    """An unambiguous numeric date ('30/06/2027') in a file whose ambiguous dates are read in the
+    order such dates show (T011): rewriting it first, one quick fix at a time, would leave them
+    reading both ways, so its fix waits until they are ISO dates (--fix keeps the order it read)."""
     m = NUMERIC_DATE.fullmatch(text.strip())
     if m is None or numeric_order(int(m[1]), int(m[3])) is None:
         return False
-    return any(p.code == DATE_ORDER_CODE for f in ctx.workspace.files for p in f.problems)
+    return any(p.code == DATE_ORDER_CODE for p in goal.item.file.problems)
 
 
 def _value(goal: GoalView, keys: tuple):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -14,6 +15,7 @@ from cxsmart.model.measure import (
     resolve_target,
     show,
     unit_problem,
+    verb_way,
 )
 from cxsmart.model.quantities import PERCENT, Quantity, format_duration, format_number
 from cxsmart.rule import Rule, RuleContext
@@ -107,14 +109,16 @@ class NoBaseline(Rule):
         else:
             message = f"goal {goal.label} has no baseline: say where the metric starts"
         at = goal.at("target") if target is not None else goal.title_span
-        yield ctx.report(self, goal, message, at=at, hint=_baseline_hint(goal))
+        yield ctx.report(self, goal, message, at=at, hint=_baseline_hint(goal, ctx.today))
 
 
-def _baseline_hint(goal: GoalView) -> str:
+def _baseline_hint(goal: GoalView, today=None) -> str:
     """How the goal would read with a baseline, worked out on an example value in its unit. An
     absolute target ("to under 6 minutes") gets an example on its worse side, read from the
     metric's better direction or the goal's verb; with neither, no reading is shown."""
     metric, target = goal.metric, goal.target
+    if metric is not None and target is not None and unit_problem(target, metric, "target"):
+        return "add 'baseline:' with today's value, in the metric's unit (the target's unit is checked by M007)"
     unit = metric.unit if metric else ("percent" if target is not None and target.unit == PERCENT else None)
     absolute = target is not None and not (target.change or target.factor)
     if (unit is None and target is None) or (metric is None and unit is None and absolute):
@@ -128,6 +132,10 @@ def _baseline_hint(goal: GoalView) -> str:
 
     if absolute:
         value = _worse_side(goal, target.value, value)
+        pace = plausible_change(goal, target.value, today) if value is not None and today is not None else None
+        if pace is not None and abs(target.value - value) > pace[1] * 0.8:   # a start the goal can move from
+            value = target.value + (pace[1] * 0.8 if value > target.value else -pace[1] * 0.8)
+            value = math.floor(value) if value > target.value else math.ceil(value)   # a round number, nearer
         if value is None:
             return "add 'baseline:' with today's value, so the goal reads 'from <today> to " \
                    f"{shown(target.value)}'"
@@ -205,7 +213,14 @@ class NoTarget(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         if goal.target is None and not goal.present("target"):
-            example = f"e.g. 'target: {_target_beside(goal, ctx.today)}'"
+            low, high = metric_range(goal.metric) if goal.metric is not None else (None, None)
+            baseline = goal.baseline.value if goal.baseline is not None else None
+            if baseline is not None and ((low is not None and baseline < low) or (high is not None and baseline > high)):
+                example = f"in {goal.metric.name or goal.metric.id}'s range, {show(low, goal.metric)} to " \
+                          f"{show(high, goal.metric)}, once the baseline is checked (M005)" if high is not None else \
+                          "once the baseline is checked (M005)"
+            else:
+                example = f"e.g. 'target: {_target_beside(goal, ctx.today)}'"
             yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
                              at=goal.at("baseline") if goal.baseline is not None else goal.title_span,
                              hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
@@ -215,8 +230,10 @@ def _target_beside(goal: GoalView, today) -> str:
     """An example target a little beyond the baseline, the better way, in the metric's unit and
     range; without a baseline in that unit, one of the metric's own ('78%', '6 min')."""
     metric, baseline = goal.metric, goal.baseline
-    if baseline is not None and metric is None:
-        return _like(baseline, baseline.value * 1.05)      # a metric nobody defines: the baseline's own unit
+    way = verb_way(goal)
+    lower = (metric.better if metric is not None and metric.better else {"down": "lower"}.get(way or "")) == "lower"
+    if baseline is not None and metric is None:            # a metric nobody defines: the baseline's own unit
+        return _like(baseline, baseline.value * (0.95 if lower else 1.05))
     if baseline is None or metric is None or unit_problem(baseline, metric, "baseline"):
         return _example_target(metric)
     step = abs(baseline.value) * 0.05 or 1.0
@@ -225,7 +242,7 @@ def _target_beside(goal: GoalView, today) -> str:
         step = min(step, pace[1] * 0.8)                    # within the metric's plausible pace (A001)
     if metric.min_change is not None:
         step = max(step, (bound(metric.min_change, baseline.value) or 0) * 1.2)   # and not trivial (A004)
-    value = baseline.value + (-step if metric.better == "lower" else step)
+    value = baseline.value + (-step if lower else step)
     low, high = metric_range(metric)
     if (low is not None and value < low) or (high is not None and value > high) or value == baseline.value:
         return _example_target(metric)
