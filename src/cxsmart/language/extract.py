@@ -27,7 +27,7 @@ from cxsmart.language.numbers import (
     working_days,
 )
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
-from cxsmart.language.wording import LEADING, TRAILING_CUES, measured_pair, service_not_activity
+from cxsmart.language.wording import LEADING, measured_pair, service_not_activity, strip_cues
 from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
@@ -315,13 +315,13 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
         return
     if number.value.factor and number.cue == "":            # "Double online sales conversion by ..."
         start = number.end
-        stop = re.search(r"\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]", text[start:], re.I)
+        stop = _FACTOR_END.search(text[start:])
         end = start + stop.start() if stop else len(text)
     else:
         start = verbs[0].end if verbs and verbs[0].start < number.start else 0
-        end = start + len(TRAILING_CUES.sub("", text[start:number.start]))
+        end = start + len(strip_cues(text[start:number.start]))
     phrase = text[start:end].strip(" ,;:")
-    seg = re.search(r"\s+(?:for|among|across)\s+", phrase, re.I)
+    seg = _SEGMENT_START.search(phrase)
     phrase = phrase[:seg.start()] if seg else phrase
     if not re.search(r"[a-z]{3}", phrase, re.I):       # "Maintain a 98% on-time rate": the words after it
         start = number.end
@@ -335,7 +335,11 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
         facts.metric = Found(text[number.start:number.end], number.start, number.end)
 
 
-_PHRASE_END = re.compile(r"(?i)\s+(?:by|in|within|before|until|through|during|from|for|at|to|on|per|every|"
+# A run of spaces is tried from its first space only ((?<!\s)): tried from every space, a title of
+# "x2" and 10,000 spaces took seconds (quadratic); tests/test_hardening3.py times every pattern.
+_FACTOR_END = re.compile(r"(?i)(?<!\s)\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]")
+_SEGMENT_START = re.compile(r"(?i)(?<!\s)\s+(?:for|among|across)\s+")
+_PHRASE_END = re.compile(r"(?i)(?<!\s)\s+(?:by|in|within|before|until|through|during|from|for|at|to|on|per|every|"
                          r"each|where|as|if|when|while|and|or|up|down)(?![\w-])|[,;.(]")
 
 

@@ -101,7 +101,7 @@ def is_label(text: str, q: Found) -> bool:
 
 # Words after a number that make it where the metric stands now, not where it must get to.
 NOWISH = re.compile(r"(?i)\b(?:today|now|currently|at present|at the (?:start|beginning)|last (?:year|quarter))\b")
-STARTS_HERE = re.compile(r"(?i)\s*(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
+STARTS_HERE = re.compile(r"(?i)(?:(?<!\s)\s*|(?<=\s)(?=\S))(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
 
 
 def is_year(q: Found) -> bool:
