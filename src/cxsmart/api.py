@@ -28,7 +28,7 @@ from cxsmart.hashing import digest
 from cxsmart.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.timeframes import real_today
-from cxsmart.read.discovery import discover, workspace
+from cxsmart.read.discovery import discover, take_warnings, workspace
 from cxsmart.read.loader import SourceFile, load_text
 from cxsmart.read.packrules import make_rule
 from cxsmart.read.packs import PackData, load_packs
@@ -74,7 +74,18 @@ def effective(loaded: LoadedConfig, over: Overrides) -> Config:
 def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None = None,
                cwd: Path | None = None, registry: Registry | None = None, cache: Cache | None = None) -> LintResult:
     """Lint files and folders. Raises ConfigError, SelectionError, DiscoveryError, PackError,
-    RegistryError (all exit 2)."""
+    RegistryError (all exit 2). What discovery skipped (a link that leads nowhere, a folder too
+    deep) comes first among the result's warnings."""
+    take_warnings()
+    result = _lint_paths(paths, loaded, over, cwd, registry, cache)
+    skipped = take_warnings()
+    if skipped:
+        result.warnings = [*skipped, *(w for w in result.warnings if w not in skipped)]
+    return result
+
+
+def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None, cwd: Path | None,
+                registry: Registry | None, cache: Cache | None) -> LintResult:
     cwd = cwd or Path.cwd()
     over = over or Overrides()
     cache = cache or Cache(None)

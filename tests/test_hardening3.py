@@ -1,0 +1,249 @@
+"""Issue 19, hardening round three: each class of the third fuzz campaign, reproduced from
+generated inputs. Runs that could hang go through a subprocess with a timeout (a match inside
+Python's regex engine cannot be interrupted by a signal)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL = b"- title: Raise NPS from 30 to 40 by 2026-12-31\n  owner: cx-team\n"
+
+
+def cxsmart(cwd: Path, *args: str, timeout: float = 30, stdin=None, **popen) -> subprocess.CompletedProcess:
+    """The console script in a fresh process, from `cwd`; TimeoutExpired is a hang."""
+    env = {**os.environ, "CI": "true", "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-c", "from cxsmart.entry import entry; entry()", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, env=env, stdin=stdin, **popen)
+
+
+def repo(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+def backtracking_glob(rng: random.Random) -> tuple[str, str]:
+    """A glob of many stars between one letter, and a long name of that letter that it does not
+    match: a backtracking matcher tries every way to split the name among the stars."""
+    letter = rng.choice("abcxyz")
+    stars = rng.randint(9, 12)
+    return (letter + "*") * stars + letter + "q", letter * rng.randint(120, 200) + ".yaml"
+
+
+# -- 1. globs that backtrack -------------------------------------------------------------------
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("where", ["gitignore", "exclude", "per-file-ignores"])
+def test_a_backtracking_glob_is_matched_in_linear_time(tmp_path, seed, where):
+    pattern, name = backtracking_glob(random.Random(seed))
+    files = {f"goals/{name}": GOAL}
+    if where == "gitignore":
+        files[".gitignore"] = pattern.encode() + b"\n"
+    elif where == "exclude":
+        files["cxsmart.toml"] = f'exclude = ["{pattern}"]\n'.encode()
+    else:
+        files["cxsmart.toml"] = f'[per-file-ignores]\n"{pattern}" = ["T"]\n'.encode()
+    root = repo(tmp_path, files)
+    start = time.perf_counter()
+    done = cxsmart(root, "lint", "--no-cache", "--format", "json", ".", timeout=60)
+    assert time.perf_counter() - start < 30
+    assert done.returncode in (0, 1), done.stderr
+    assert [d["path"] for d in json.loads(done.stdout)["diagnostics"]][:1] == [f"goals/{name}"]
+
+
+def test_the_glob_matcher_is_linear_in_the_name():
+    from cxsmart.read.globs import spec
+
+    rng = random.Random(7)
+    for _ in range(5):
+        pattern, _ = backtracking_glob(rng)
+        matcher = spec([pattern])
+        times = []
+        for n in (10_000, 100_000):
+            start = time.perf_counter()
+            assert not matcher.match_file(pattern[0] * n + ".yaml")
+            times.append(time.perf_counter() - start)
+        assert times[1] < 0.5 and times[1] < 40 * times[0] + 0.05
+
+
+# -- 3. .gitignore by volume -------------------------------------------------------------------
+def test_gitignore_files_are_bounded_in_total(tmp_path):
+    rng = random.Random(3)
+    files = {"goals/g.yaml": GOAL}
+    for i in range(20):              # twenty files of 200 KB each: 4 MB of patterns in all
+        lines = [f"dir{rng.randrange(10**6)}/*.{rng.choice(['tmp', 'bak', 'yaml'])}" for _ in range(10_000)]
+        files[f"d{i}/.gitignore"] = "\n".join(lines).encode()
+    root = repo(tmp_path, files)
+    start = time.perf_counter()
+    done = cxsmart(root, "lint", "--no-cache", ".", timeout=60)
+    assert time.perf_counter() - start < 15
+    assert done.returncode == 2 and "d0/.gitignore" in done.stderr and "KiB" in done.stderr
+    assert str(tmp_path) not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_gitignore_within_the_bounds_is_read(tmp_path):
+    lines = [f"skip{i}/" for i in range(2_000)] + ["archive/"]
+    root = repo(tmp_path, {".gitignore": "\n".join(lines).encode(), "archive/a.yaml": b"- title: [\n",
+                           "goals/g.yaml": GOAL})
+    done = cxsmart(root, "lint", "--no-cache", "--format", "json", ".")
+    assert done.returncode in (0, 1) and "archive" not in done.stdout
+
+
+# -- 2. the prose reader is linear in the text ---------------------------------------------------
+ADVERSARIAL = {
+    "spaces after a number": lambda n: "x2" + " " * n + "y",
+    "tabs": lambda n: "\t" * n + "x",
+    "digits": lambda n: "1" * n,
+    "one-letter words": lambda n: " a" * (n // 2) + "x",
+    "cue words": lambda n: " to" * (n // 3) + "x",
+    "of": lambda n: " of" * (n // 3),
+    "by": lambda n: "x2 " + " by" * (n // 3),
+    "commas": lambda n: ", " * (n // 2) + "x",
+    "numbers and commas": lambda n: "1," * (n // 2),
+    "dashes": lambda n: "a-" * (n // 2),
+    "years": lambda n: "2026-" * (n // 5),
+    "brackets": lambda n: "( " * (n // 2),
+}
+
+
+def _reader_patterns():
+    import importlib
+    import pkgutil
+    import re
+
+    import cxsmart.language as language
+
+    for info in pkgutil.iter_modules(language.__path__):
+        module = importlib.import_module(f"cxsmart.language.{info.name}")
+        for name, value in sorted(vars(module).items()):
+            if isinstance(value, re.Pattern) and name != "DATE_IN_PROSE":      # used through date_matches
+                yield f"{info.name}.{name}", value.finditer
+    from cxsmart.language.dates import date_matches
+    from cxsmart.language.wording import strip_cues
+
+    yield "dates.date_matches", date_matches
+    yield "wording.strip_cues", strip_cues
+
+
+def _seconds(run, text: str) -> float:
+    import gc
+
+    gc.disable()                # the collector, run by 100,000 match objects, is not the pattern's time
+    try:
+        start = time.perf_counter()
+        result = run(text)
+        if not isinstance(result, str):
+            list(result)
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("shape", sorted(ADVERSARIAL))
+def test_every_pattern_of_the_prose_reader_is_linear(shape):
+    make = ADVERSARIAL[shape]
+    slow = []
+    for name, run in _reader_patterns():
+        small, large = (min(_seconds(run, make(n)) for _ in range(2)) for n in (10_000, 100_000))
+        if large > 1.0 or large > 25 * small + 0.05:             # quadratic is 100 times; linear is 10
+            slow.append(f"{name}: {small:.3f} s at 10k, {large:.3f} s at 100k")
+    assert slow == []
+
+
+def test_the_cue_stripper_reads_as_the_pattern_it_replaced():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cxsmart.language.wording import CUE_WORDS, strip_cues
+
+    old = re.compile(r"(?i)(?:[\s:,(]+(?:" + "|".join(re.escape(w) for w in CUE_WORDS) + r"))*[\s:,(]*$")
+    tokens = st.sampled_from([*CUE_WORDS, "no", "x", "rate", " ", ":", ",", "(", "-", "NPS", "At", "MORE"])
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(tokens, max_size=8))
+    def same(parts):
+        text = "".join(parts)
+        assert strip_cues(text) == old.sub("", text)
+
+    same()
+
+
+def test_ten_titles_of_a_number_and_spaces_are_read_in_seconds(tmp_path):
+    rng = random.Random(2)
+    goals = "".join(f'- title: "x{rng.randint(1, 99)}{" " * rng.randint(9_000, 12_000)}y"\n' for _ in range(10))
+    root = repo(tmp_path, {"goals.yaml": goals.encode()})
+    start = time.perf_counter()
+    done = cxsmart(root, "lint", "--no-cache", "goals.yaml", timeout=120)
+    assert done.returncode in (0, 1) and time.perf_counter() - start < 30, done.stderr
+
+
+# -- 4, 5. trees git can hold: link loops, dangling links, deep folders ---------------------------
+def odd_tree(rng: random.Random, root: Path) -> list[str]:
+    """Links that loop or lead nowhere, and one folder far too deep, at generated places; the
+    paths a warning must name."""
+    named = []
+    for i in range(rng.randint(1, 3)):
+        folder = root / rng.choice(["", "goals", "goals/team"])
+        folder.mkdir(parents=True, exist_ok=True)
+        kind = rng.choice(["self", "pair", "dangling"])
+        link = folder / f"{kind}{i}.yaml"
+        if kind == "self":
+            link.symlink_to(link.name)
+        elif kind == "pair":
+            other = folder / f"other{i}.yaml"
+            link.symlink_to(other.name)
+            other.symlink_to(link.name)
+            named.append(other.relative_to(root).as_posix())
+        else:
+            link.symlink_to(f"missing{i}.yaml")
+        named.append(link.relative_to(root).as_posix())
+    path = root / rng.choice(["deep", "goals/deep"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(rng.randint(990, 1_100)):        # os.makedirs recurses: one folder at a time
+        path.mkdir()
+        path = path / "d"
+    (path.parent / "x.yaml").write_bytes(GOAL)
+    return named
+
+
+def remove_deep(root: Path) -> None:
+    """Remove the deep folders bottom-up without recursion (shutil.rmtree recurses)."""
+    for top in (root / "deep", root / "goals" / "deep"):
+        folders = [top]
+        while folders[-1].is_dir():
+            folders.append(folders[-1] / "d")
+        for folder in reversed(folders[:-1]):
+            for entry in folder.iterdir():
+                if not entry.is_dir():
+                    entry.unlink()
+            folder.rmdir()
+
+
+@pytest.mark.parametrize("seed", range(2))
+@pytest.mark.parametrize("command", ["lint", "report", "tree"])
+def test_link_loops_and_deep_folders_are_skipped_with_a_warning(tmp_path, seed, command):
+    root = repo(tmp_path, {"goals/g.yaml": GOAL})
+    named = odd_tree(random.Random(seed), root)
+    try:
+        done = cxsmart(root, command, "--no-cache", ".", timeout=120)
+    finally:
+        remove_deep(root)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert str(tmp_path) not in done.stdout + done.stderr
+    for path in named:
+        assert done.stderr.count(f"warning: {path}: skipped") == 1, (path, done.stderr[:2000])
+    assert "deeper than 100 levels" in done.stderr
