@@ -247,3 +247,33 @@ def test_link_loops_and_deep_folders_are_skipped_with_a_warning(tmp_path, seed, 
     for path in named:
         assert done.stderr.count(f"warning: {path}: skipped") == 1, (path, done.stderr[:2000])
     assert "deeper than 100 levels" in done.stderr
+
+
+# -- 6. memory: a hard cap on goal files, whatever the configuration says ----------------------
+def big_goals(rng: random.Random, size: int) -> bytes:
+    """About `size` bytes of goals with long descriptions (few values: the alias bound is not hit)."""
+    goal = "- title: Raise NPS from {} to {} by 2026-12-31\n  description: " + "word " * 800 + "\n"
+    count = size // len(goal) + 1
+    return "".join(goal.format(rng.randint(1, 50), rng.randint(51, 90)) for _ in range(count)).encode()
+
+
+def test_a_goal_file_over_the_hard_cap_is_too_large_whatever_the_configuration(tmp_path):
+    import resource
+
+    rng = random.Random(6)
+    root = repo(tmp_path, {"cxsmart.toml": b"max-file-size = 1024\n", "goals/big.yaml": big_goals(rng, 30 << 20),
+                           "goals/small.yaml": GOAL})
+    done = cxsmart(root, "lint", "--no-cache", "--format", "json", ".", timeout=120)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    found = [d for d in json.loads(done.stdout)["diagnostics"] if d["path"] == "goals/big.yaml"]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("F001", 1, 1)]
+    assert "too large" in found[0]["message"] and peak_mb < 700
+
+
+def test_a_run_reads_a_bounded_total_of_goal_files(tmp_path):
+    rng = random.Random(7)
+    files = {f"goals/g{i}.yaml": big_goals(rng, 9 << 20) for i in range(3)}
+    root = repo(tmp_path, files)
+    done = cxsmart(root, "lint", "--no-cache", "--format", "json", "--select", "F", ".", timeout=300)
+    f001 = [d["path"] for d in json.loads(done.stdout)["diagnostics"] if d["code"] == "F001"]
+    assert f001 == ["goals/g2.yaml"], done.stderr

@@ -32,7 +32,7 @@ from cxsmart.read.discovery import discover, take_warnings, workspace
 from cxsmart.read.loader import SourceFile, load_text
 from cxsmart.read.packrules import make_rule
 from cxsmart.read.packs import PackData, load_packs
-from cxsmart.read.source import Problem, Unreadable, decode, read_bytes
+from cxsmart.read.source import RUN_MAX_BYTES, Problem, Unreadable, decode, file_limit, read_bytes
 from cxsmart.read.yamlread import parse_yaml
 from cxsmart.registry import Registry, default_registry
 from cxsmart.results import LintResult
@@ -100,8 +100,7 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None,
         if len(shown) == len(files) and all(_display(p, cwd) in shown for p in files):
             shown = None                            # the named files are the whole workspace ('lint .')
     shown_as = [_display(p, cwd) for p in files]
-    raw = [_Raw(p, d, over.contents[d] if d in over.contents else _read(p, cfg, [loaded.root]))
-           for p, d in zip(files, shown_as)]
+    raw = _read_all(files, shown_as, cfg, over, [loaded.root])
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
@@ -223,11 +222,25 @@ def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     return _Run(packs, registry, selection)
 
 
+def _read_all(files: list[Path], shown_as: list[str], cfg: Config, over: Overrides, within: list[Path]) -> list[_Raw]:
+    """Every file's bytes, up to RUN_MAX_BYTES in all: a file past that is not read (F001)."""
+    raw, total = [], 0
+    for path, display in zip(files, shown_as):
+        data = over.contents[display] if display in over.contents else _read(path, cfg, within)
+        if isinstance(data, bytes):
+            total += len(data)
+            if total > RUN_MAX_BYTES:
+                data = (f"the file is too large for this run: the goal files read before it already hold "
+                        f"{RUN_MAX_BYTES // (1024 * 1024)} MiB, the most one run reads (lint fewer files at a time)")
+        raw.append(_Raw(path, display, data))
+    return raw
+
+
 def _read(path: Path, cfg: Config, within: list[Path]) -> bytes | str:
     """The file's bytes, or why it cannot be read (a message). A link may lead anywhere in the
     file's repository or `within`, nowhere else."""
     try:
-        return read_bytes(str(path), cfg.max_file_size * 1024 * 1024, within)
+        return read_bytes(str(path), file_limit(cfg.max_file_size), within)
     except Unreadable as e:
         return str(e).replace(str(path), "the file")
 
@@ -236,8 +249,7 @@ def _source(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile:
     """The file loaded: its parse from the cache if there is one, else parsed (and stored)."""
     if isinstance(raw.data, str):
         return SourceFile(raw.display, problems=[Problem("F001", raw.data, Span(1, 1, 1, 2))])
-    limit = cfg.max_file_size * 1024 * 1024
-    text, problem = decode(raw.data, limit)
+    text, problem = decode(raw.data, file_limit(cfg.max_file_size))
     if problem is not None:
         return SourceFile(raw.display, problems=[problem])
     if parsed is None:
