@@ -277,3 +277,27 @@ def test_a_run_reads_a_bounded_total_of_goal_files(tmp_path):
     done = cxsmart(root, "lint", "--no-cache", "--format", "json", "--select", "F", ".", timeout=300)
     f001 = [d["path"] for d in json.loads(done.stdout)["diagnostics"] if d["code"] == "F001"]
     assert f001 == ["goals/g2.yaml"], done.stderr
+
+
+# -- 7. NEL, LS and PS in a comment, as YAML 1.2 reads them -------------------------------------
+def test_nel_ls_ps_inside_a_comment_are_part_of_the_comment():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cxsmart.read.yamlread import parse_yaml
+
+    breaks = st.sampled_from(["\x85", "\u2028", "\u2029"])
+    words = st.sampled_from(["note", "owner: evil", "x: [1", "- title: hidden", "#", "'", '"', " ", "{a: 1}"])
+    comment = st.lists(st.one_of(breaks, words), min_size=1, max_size=6).map("".join)
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(comment, comment, breaks)
+    def read(first, second, inside):
+        text = (f"- title: Raise NPS from 30 to 40 by 2026-12-31  # {first}\n"
+                f"  # {second}\n  description: \"a{inside}b\"\n  owner: cx-team\n")
+        parsed = parse_yaml(text)
+        assert parsed.problems == []
+        assert parsed.data == [{"title": "Raise NPS from 30 to 40 by 2026-12-31", "description": f"a{inside}b",
+                                "owner": "cx-team"}]
+
+    read()
