@@ -301,3 +301,96 @@ def test_nel_ls_ps_inside_a_comment_are_part_of_the_comment():
                                 "owner": "cx-team"}]
 
     read()
+
+
+# -- 8, 9, 10. --fix writes only what it says, where it says -------------------------------------
+FIXABLE = b"- title: Increase CSAT on chat from 72% to 80% by 30 June 2027\n  owner: call-centre\n  metric: CSAT\n"
+FIX_ARGS = ("lint", "--fix", "--today", "2026-11-23", "--no-cache")
+
+
+def test_fix_never_writes_through_a_folder_link_into_another_repository(tmp_path):
+    rng = random.Random(8)
+    other = repo(tmp_path / "other", {f"goals/g{i}.yaml": FIXABLE for i in range(3)})
+    mine = repo(tmp_path / "mine", {"goals/own.yaml": GOAL})
+    (mine / "shared").symlink_to(other / "goals")
+    name = f"shared/g{rng.randrange(3)}.yaml"
+    done = cxsmart(mine, *FIX_ARGS, name)
+    assert all((other / "goals" / f"g{i}.yaml").read_bytes() == FIXABLE for i in range(3)), done.stderr
+    assert "not fixed" in done.stderr or "does not follow it" in done.stdout
+
+
+def test_fix_from_the_folder_above_a_repository_stays_in_the_repository(tmp_path):
+    above = tmp_path / "above"
+    mine = repo(above, {"goals/own.yaml": FIXABLE})
+    (above / "elsewhere").mkdir()
+    (above / "elsewhere" / "g.yaml").write_bytes(FIXABLE)
+    (mine / "goals" / "link.yaml").symlink_to(above / "elsewhere" / "g.yaml")
+    done = cxsmart(above, *FIX_ARGS, "repo/goals/link.yaml")
+    assert (above / "elsewhere" / "g.yaml").read_bytes() == FIXABLE, done.stderr
+
+
+def test_fix_refuses_a_file_swapped_for_a_link_after_the_lint(tmp_path, monkeypatch):
+    """The --fix race: between the read and the write, the file becomes a link to a victim."""
+    from typer.testing import CliRunner
+
+    import cxsmart.fix.run as fixrun
+    from cxsmart.cli import app
+
+    rng = random.Random(10)
+    root = repo(tmp_path, {"goals/g.yaml": FIXABLE})
+    victim = tmp_path / rng.choice(["victim.yaml", "outside/v.yaml"])
+    victim.parent.mkdir(exist_ok=True)
+    victim.write_bytes(FIXABLE)
+    real_apply = fixrun.apply
+
+    def swap_then_apply(text, fixes):
+        target = root / "goals" / "g.yaml"
+        if not target.is_symlink():
+            target.unlink()
+            target.symlink_to(victim)
+        return real_apply(text, fixes)
+
+    monkeypatch.setattr(fixrun, "apply", swap_then_apply)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(app, [*FIX_ARGS, "goals/g.yaml"])
+    assert victim.read_bytes() == FIXABLE
+    assert "not the file that was read" in result.stderr and result.exit_code in (0, 1)
+
+
+def test_fix_never_edits_a_value_an_alias_reads_elsewhere(tmp_path):
+    rng = random.Random(9)
+    anchor = rng.choice(["m", "metric", "x1"])
+    text = (f"x-shared: *{anchor}\n" if False else "") + (
+        f"goals:\n  - title: Increase CSAT on chat from 72% to 80% by 30 June 2027\n    owner: call-centre\n"
+        f"    metric: &{anchor} CSAT\n  - title: Raise NPS from 30 to 40 by 2027-06-30\n    owner: call-centre\n"
+        f"    segment: *{anchor}\nx-note: *{anchor}\n")
+    root = repo(tmp_path, {"goals.yaml": text.encode()})
+    done = cxsmart(root, *FIX_ARGS, "goals.yaml")
+    from cxsmart.read.yamlread import parse_yaml
+
+    data = parse_yaml((root / "goals.yaml").read_text()).data
+    assert data["goals"][1]["segment"] == "CSAT" and data["x-note"] == "CSAT"
+    assert f"shared through the anchor &{anchor}" in done.stderr
+
+
+@pytest.mark.parametrize("mode", [0o4755, 0o2775, 0o640])
+def test_fix_keeps_mode_bits_and_owner(tmp_path, mode):
+    root = repo(tmp_path, {"goals.yaml": FIXABLE})
+    path = root / "goals.yaml"
+    os.chmod(path, mode)
+    owner = (os.getuid(), os.getgid())
+    if os.geteuid() == 0:
+        owner = (random.Random(mode).randint(2000, 60000), random.Random(mode + 1).randint(2000, 60000))
+        os.chown(path, *owner)
+        os.chmod(path, mode)
+    done = cxsmart(root, *FIX_ARGS, "goals.yaml")
+    after = path.stat()
+    assert path.read_bytes() != FIXABLE, done.stderr
+    assert (after.st_mode & 0o7777, after.st_uid, after.st_gid) == (mode, *owner)
+
+
+def test_fix_does_not_write_a_read_only_file(tmp_path):
+    root = repo(tmp_path, {"goals.yaml": FIXABLE})
+    os.chmod(root / "goals.yaml", 0o444)
+    done = cxsmart(root, *FIX_ARGS, "goals.yaml")
+    assert (root / "goals.yaml").read_bytes() == FIXABLE and "read-only" in done.stderr
