@@ -394,3 +394,20 @@ def test_fix_does_not_write_a_read_only_file(tmp_path):
     os.chmod(root / "goals.yaml", 0o444)
     done = cxsmart(root, *FIX_ARGS, "goals.yaml")
     assert (root / "goals.yaml").read_bytes() == FIXABLE and "read-only" in done.stderr
+
+
+# -- 13. closed stdout or stderr ------------------------------------------------------------------
+@pytest.mark.parametrize("closed", ["stdout", "stderr", "both"])
+def test_closed_streams_keep_the_exit_codes(tmp_path, closed):
+    rng = random.Random(closed)
+    root = repo(tmp_path, {"clean.yaml": b"goals: []\n", "findings.yaml": GOAL})
+    runs = [(["lint", "--no-cache", "clean.yaml"], 0), (["lint", "--no-cache", "findings.yaml"], 1),
+            ([rng.choice(["lint", "tree"]), f"--{rng.choice(['bogus', 'no-such-option'])}"], 2),
+            (["lint", "--no-cache", "missing.yaml"], 2)]
+    for args, code in runs:
+        script = f"import os; os.close({dict(stdout=1, stderr=2).get(closed, 1)})" + ("; os.close(2)" if closed == "both" else "")
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        done = subprocess.run([sys.executable, "-c", f"{script}\nfrom cxsmart.entry import entry; entry()", *args],
+                              cwd=root, capture_output=True, text=True, timeout=60, env=env)
+        assert done.returncode == code, (args, done.returncode, done.stderr[-500:])
+        assert "Traceback" not in done.stderr + done.stdout
