@@ -373,6 +373,30 @@ def test_fix_never_edits_a_value_an_alias_reads_elsewhere(tmp_path):
     assert f"shared through the anchor &{anchor}" in done.stderr
 
 
+def test_fix_refuses_a_file_swapped_for_a_link_before_fix_opens_it(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import cxsmart.fix.run as fixrun
+    from cxsmart.cli import app
+
+    root = repo(tmp_path, {"goals/g.yaml": FIXABLE})
+    victim = tmp_path / "victim.yaml"
+    victim.write_bytes(FIXABLE)
+    real_fix_file = fixrun._fix_file
+
+    def swap_then_fix(path, *args):
+        target = root / "goals" / "g.yaml"
+        if not target.is_symlink():
+            target.unlink()
+            target.symlink_to(victim)
+        return real_fix_file(path, *args)
+
+    monkeypatch.setattr(fixrun, "_fix_file", swap_then_fix)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(app, [*FIX_ARGS, "goals/g.yaml"])
+    assert victim.read_bytes() == FIXABLE and "not fixed" in result.stderr
+
+
 @pytest.mark.parametrize("mode", [0o4755, 0o2775, 0o640])
 def test_fix_keeps_mode_bits_and_owner(tmp_path, mode):
     root = repo(tmp_path, {"goals.yaml": FIXABLE})

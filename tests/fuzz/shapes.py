@@ -84,32 +84,34 @@ def race_case(rng: random.Random) -> Case:
 
 
 def run_race_case(lab: Lab, case: Case):
-    """--fix, with each file swapped for a link to a victim outside the workspace the moment
-    its fixes are applied (after the lint read it, before the write)."""
+    """--fix, with each file swapped for a link to a victim outside the workspace after the lint
+    read it: before --fix opens it again, or once its fixes are applied (before the write)."""
     import cxsmart.fix.run as fixrun
 
     ws = lab.workspace(case)
     victim = ws.parent / "victim.yaml"
-    victim.write_bytes(b"- title: the victim\n")
-    real_apply = fixrun.apply
+    original = case.files["goals/g0.yaml"]             # the victim reads as the file did: its fixes apply there
+    victim.write_bytes(original)
+    moment = "apply" if len(case.files) > 1 or "--unsafe-fixes" in case.args else "_fix_file"
+    real = getattr(fixrun, moment)
 
-    def swap_then_apply(text, fixes):
+    def swap_then(*args, **kw):
         for path in sorted((ws / "goals").glob("*.yaml")):
             if not path.is_symlink():
                 path.unlink()
                 path.symlink_to(victim)
-        return real_apply(text, fixes)
+        return real(*args, **kw)
 
-    fixrun.apply = swap_then_apply
+    setattr(fixrun, moment, swap_then)
     try:
         args = [*case.args[:-1], "--fix", "--format", "concise", case.args[-1]]   # positions: the files are links now
         outcome = invoke(ws, args, lab.home)
         problems = check(ws, args, outcome)
-        if victim.read_bytes() != b"- title: the victim\n":
+        if victim.read_bytes() != original:
             problems.append("--fix wrote through a link swapped in after the lint")
         return outcome, problems
     finally:
-        fixrun.apply = real_apply
+        setattr(fixrun, moment, real)
         lab.done(ws)
 
 
