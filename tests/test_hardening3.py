@@ -435,3 +435,48 @@ def test_closed_streams_keep_the_exit_codes(tmp_path, closed):
                               cwd=root, capture_output=True, text=True, timeout=60, env=env)
         assert done.returncode == code, (args, done.returncode, done.stderr[-500:])
         assert "Traceback" not in done.stderr + done.stdout
+
+
+# -- 11. markdown autolinks, ids with line breaks, invisible characters ---------------------------
+def test_markdown_shows_what_github_would_link_as_code():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cxsmart.report.markdown import md
+
+    links = st.sampled_from(["https://evil.example/a|b", "http://x.io", "www.evil.com", "GH-12", "gh-7", "#42",
+                             "@someone", "deadbeefcafe0123456789abcdef0123456789ab", "mailto:a@b.c", "abc1234"])
+    plain = st.sampled_from(["Raise NPS", " ", "*", "|", "_", "<b>", "`", "from 30 to 40", ",", "."])
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(st.one_of(links, plain), min_size=1, max_size=8))
+    def inert(parts):
+        out = md("".join(parts))
+        outside = re.sub(r"(?<!\\)`[^`]*`", " ", out)          # what is not inside a code span
+        assert not re.search(r"(?i)https?:|www\.|\bgh-\d|(?<!\\)#\d|(?<!\\)@\w|[0-9a-f]{40}", outside), out
+        assert "|" not in out.replace("\\|", "")
+
+    inert()
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_an_owner_id_with_a_line_break_is_f002(ending):
+    from tests.conftest import lint
+
+    text = f'owners:\n  - id: "cx-team{ending}"\n    name: CX\ngoals:\n  - title: Raise NPS from 30 to 40 by 2026-12-31\n'
+    found = [d for d in lint(text) if d.code == "F002"]
+    assert found and found[0].span.line == 2
+
+
+def test_invisible_tag_characters_are_shown_in_every_output():
+    from cxsmart.printable import html_text, printable
+    from cxsmart.report.markdown import md
+
+    rng = random.Random(11)
+    for _ in range(50):
+        hidden = "".join(chr(rng.choice([0xE0000 + rng.randrange(0x80), 0x200B, 0x2060, 0x2063])) for _ in range(5))
+        text = f"Raise NPS{hidden} by 2026"
+        for shown in (printable(text), html_text(text), md(text)):
+            assert not any(ord(ch) >= 0xE0000 or ch in "\u200b\u2060\u2063" for ch in shown), shown

@@ -26,8 +26,8 @@ from pydantic import (
 from cxsmart.model.quantities import Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$")
-_METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*\Z")          # \Z: "$" allows a final line break
+_METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*\Z")
 
 
 def _date(value: Any, info: ValidationInfo) -> Timeframe:
