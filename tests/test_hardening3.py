@@ -155,8 +155,8 @@ def test_every_pattern_of_the_prose_reader_is_linear(shape):
     make = ADVERSARIAL[shape]
     slow = []
     for name, run in _reader_patterns():
-        small, large = (min(_seconds(run, make(n)) for _ in range(2)) for n in (10_000, 100_000))
-        if large > 1.0 or large > 25 * small + 0.05:             # quadratic is 100 times; linear is 10
+        small, large = (min(_seconds(run, make(n)) for _ in range(3)) for n in (10_000, 100_000))
+        if large > 1.0 or large > 25 * small + 0.25:             # quadratic is 100 times (seconds); linear is 10
             slow.append(f"{name}: {small:.3f} s at 10k, {large:.3f} s at 100k")
     assert slow == []
 
@@ -258,14 +258,17 @@ def big_goals(rng: random.Random, size: int) -> bytes:
 
 
 def test_a_goal_file_over_the_hard_cap_is_too_large_whatever_the_configuration(tmp_path):
-    import resource
-
     rng = random.Random(6)
     root = repo(tmp_path, {"cxsmart.toml": b"max-file-size = 1024\n", "goals/big.yaml": big_goals(rng, 30 << 20),
                            "goals/small.yaml": GOAL})
-    done = cxsmart(root, "lint", "--no-cache", "--format", "json", ".", timeout=120)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    found = [d for d in json.loads(done.stdout)["diagnostics"] if d["path"] == "goals/big.yaml"]
+    env = {**os.environ, "CI": "true", "PYTHONPATH": str(ROOT / "src")}
+    with subprocess.Popen([sys.executable, "-c", "from cxsmart.entry import entry; entry()", "lint", "--no-cache",
+                           "--format", "json", "."], cwd=root, env=env, stdout=subprocess.PIPE, text=True) as child:
+        out = child.stdout.read()
+        _, _, usage = os.wait4(child.pid, 0)                # this child's own peak, not the test run's others
+        child.returncode = 0
+    peak_mb = usage.ru_maxrss / 1024
+    found = [d for d in json.loads(out)["diagnostics"] if d["path"] == "goals/big.yaml"]
     assert [(d["code"], d["line"], d["column"]) for d in found] == [("F001", 1, 1)]
     assert "too large" in found[0]["message"] and peak_mb < 700
 
