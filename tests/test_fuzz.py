@@ -12,7 +12,8 @@ from tests.fuzz.campaign import Campaign
 from tests.fuzz.cases import KINDS, Case
 from tests.fuzz.harness import Lab, Outcome, check
 
-BUDGET = {"goal-files": 250, "configs": 80, "packs": 80, "baselines": 80, "cache": 80, "fixes": 40, "reports": 25}
+BUDGET = {"goal-files": 250, "configs": 80, "packs": 80, "baselines": 80, "cache": 80, "fixes": 40, "reports": 25,
+          "gitignores": 40, "trees": 30, "fix-races": 20}
 
 
 @pytest.fixture(scope="module")

@@ -112,7 +112,7 @@ def test_markdown_is_cut_under_the_limit_with_a_note(examples):
 
 def test_markdown_neutralises_repository_text():
     assert markdown.md("<img src=x> [a](http://e) @team #12 a|b \x1b[31m") == (
-        "\\<img src=x\\> \\[a\\](http://e) \\@team \\#12 a\\|b \\\\x1b\\[31m")
+        "\\<img src=x\\> \\[a\\](`http://e)` `@team` `#12` a\\|b \\\\x1b\\[31m")      # linkable text as code (issue 19)
 
 
 def test_tree_every_goal_one_line_letters_without_colour(run_cli, examples):

@@ -32,11 +32,11 @@ from cxsmart.model.timeframes import real_today
 from cxsmart.read.dateorder import DateOrder
 from cxsmart.read.dateorder import infer as infer_date_order
 from cxsmart.read.dateorder import with_notice as with_date_notice
-from cxsmart.read.discovery import discover, workspace
+from cxsmart.read.discovery import discover, take_warnings, workspace
 from cxsmart.read.loader import SourceFile, load_text
 from cxsmart.read.packrules import make_rule
 from cxsmart.read.packs import PackData, load_packs
-from cxsmart.read.source import Problem, Unreadable, decode, normalise_breaks, read_bytes
+from cxsmart.read.source import RUN_MAX_BYTES, Problem, Unreadable, decode, file_limit, normalise_breaks, read_bytes
 from cxsmart.read.yamlread import Parsed, parse_yaml
 from cxsmart.registry import Registry, default_registry
 from cxsmart.results import LintResult
@@ -80,11 +80,16 @@ def effective(loaded: LoadedConfig, over: Overrides) -> Config:
 def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None = None,
                cwd: Path | None = None, registry: Registry | None = None, cache: Cache | None = None) -> LintResult:
     """Lint files and folders. Raises ConfigError, SelectionError, DiscoveryError, PackError,
-    RegistryError (all exit 2)."""
+    RegistryError (all exit 2). What discovery skipped (a link that leads nowhere, a folder too
+    deep) comes first among the result's warnings."""
     cwd = cwd or Path.cwd()
     over = over or Overrides()
     nested: list[Path] = []
+    take_warnings()
     result = _lint_paths(paths, loaded, over, cwd, registry, cache or Cache(None), nested)
+    skipped = take_warnings()
+    if skipped:
+        result.warnings = [*skipped, *(w for w in result.warnings if w not in skipped)]
     for folder in nested:               # said on every run, the cached ones too
         result.notes.append(f"{_display(folder, cwd)}/ is not read: it has a cxsmart configuration of its own, "
                                "which makes it a workspace of its own; lint it in a run of its own")
@@ -104,8 +109,7 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: P
         if len(shown) == len(files) and all(_display(p, cwd) in shown for p in files):
             shown = None                            # the named files are the whole workspace ('lint .')
     shown_as = [_display(p, cwd) for p in files]
-    raw = [_Raw(p, d, over.contents[d] if d in over.contents else _read(p, cfg, [loaded.root]))
-           for p, d in zip(files, shown_as)]
+    raw = _read_all(files, shown_as, cfg, over, [loaded.root])
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
@@ -231,11 +235,25 @@ def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     return _Run(packs, registry, selection)
 
 
+def _read_all(files: list[Path], shown_as: list[str], cfg: Config, over: Overrides, within: list[Path]) -> list[_Raw]:
+    """Every file's bytes, up to RUN_MAX_BYTES in all: a file past that is not read (F001)."""
+    raw, total = [], 0
+    for path, display in zip(files, shown_as):
+        data = over.contents[display] if display in over.contents else _read(path, cfg, within)
+        if isinstance(data, bytes):
+            total += len(data)
+            if total > RUN_MAX_BYTES:
+                data = (f"the file is too large for this run: the goal files read before it already hold "
+                        f"{RUN_MAX_BYTES // (1024 * 1024)} MiB, the most one run reads (lint fewer files at a time)")
+        raw.append(_Raw(path, display, data))
+    return raw
+
+
 def _read(path: Path, cfg: Config, within: list[Path]) -> bytes | str:
     """The file's bytes, or why it cannot be read (a message). A link may lead anywhere in the
     file's repository or `within`, nowhere else."""
     try:
-        return read_bytes(str(path), cfg.max_file_size * 1024 * 1024, within)
+        return read_bytes(str(path), file_limit(cfg.max_file_size), within)
     except Unreadable as e:
         return str(e).replace(str(path), "the file")
 
@@ -245,8 +263,7 @@ def _parse(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile | tu
     when it cannot be read, the SourceFile that says why."""
     if isinstance(raw.data, str):
         return SourceFile(raw.display, problems=[Problem("F001", raw.data, Span(1, 1, 1, 2))])
-    limit = cfg.max_file_size * 1024 * 1024
-    text, problem = decode(raw.data, limit)
+    text, problem = decode(raw.data, file_limit(cfg.max_file_size))
     if problem is not None:
         return SourceFile(raw.display, problems=[problem])
     if parsed is None:

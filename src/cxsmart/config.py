@@ -112,10 +112,10 @@ _CODE_LISTS = {"select", "extend_select", "ignore", "fixable", "unfixable"}
 
 def _check_glob(pattern: str) -> None:
     """A glob that gitignore syntax cannot read ("!", "\\") is a configuration error naming it."""
-    import pathspec
+    from cxsmart.read.globs import spec
 
     try:
-        pathspec.GitIgnoreSpec.from_lines([pattern])
+        spec([pattern])
     except Exception:  # noqa: BLE001 - pathspec's pattern errors have no common public base
         raise ValueError(f"{_toml(pattern)} is not a valid glob pattern") from None
 

@@ -38,6 +38,7 @@ def entry() -> None:
     leaves a few hundred MB of parsed objects that Python would free one by one at exit (a
     tenth of a 10,000-goal run) for nothing; output is flushed first and any worker process
     stopped (mypy exits the same way)."""
+    _closed_streams_to_devnull()
     try:
         main()
         code = 0
@@ -46,6 +47,20 @@ def entry() -> None:
         if isinstance(e.code, str):
             sys.stderr.write(e.code + "\n")
     _hard_exit(code)
+
+
+def _closed_streams_to_devnull() -> None:
+    """A stream closed before the start (`cxsmart lint >&-`) is None in Python: what would be
+    written to it goes nowhere, and the exit code is still the run's (0, 1 or 2), never an
+    AttributeError."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            closed = stream is None or os.fstat(stream.fileno()) is None
+        except (OSError, ValueError, AttributeError):
+            closed = not hasattr(stream, "getvalue")          # a test's StringIO has no file descriptor
+        if closed:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))    # noqa: SIM115 - lives until exit
 
 
 def _hard_exit(code: int) -> None:

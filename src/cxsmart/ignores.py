@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pathspec
-
 from cxsmart.config import Config
 from cxsmart.diagnostics import Diagnostic
 from cxsmart.engine import suppress
+from cxsmart.read.globs import spec as glob_spec
 from cxsmart.read.loader import SourceFile
 from cxsmart.registry import Registry
 from cxsmart.rule import RuleContext
@@ -23,7 +22,7 @@ def apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_pa
     rules = []
     for pattern, codes in cfg.per_file_ignores.items():
         checked = [check_selector(c, registry, f"per-file-ignores.\"{pattern}\"") for c in codes]
-        rules.append((pathspec.GitIgnoreSpec.from_lines([pattern]), checked))
+        rules.append((glob_spec([pattern], f'per-file-ignores "{pattern}"'), checked))
     keep = []
     for d in found:
         real = real_paths.get(d.path, Path(d.path))

@@ -22,16 +22,19 @@ from __future__ import annotations
 
 import re
 
+# Invisible format characters are shown too: zero-width space, word joiner and invisible
+# operators, and the Unicode tag characters (U+E0000-U+E007F), which can carry hidden text.
+_INVISIBLE = "\u200b\u2060-\u2064\U000e0000-\U000e007f"
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
-                     "\ud800-\udfff]")
+                     "\ud800-\udfff" + _INVISIBLE + "]")
 _HTML_UNSAFE = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e"
-                          "\u2066-\u2069\ufeff\ud800-\udfff]")
+                          "\u2066-\u2069\ufeff\ud800-\udfff" + _INVISIBLE + "]")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _escape(m: re.Match) -> str:
     code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def printable(text: str) -> str:

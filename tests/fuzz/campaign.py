@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.fuzz import cases, fixing, reports
+from tests.fuzz import cases, fixing, reports, shapes
 from tests.fuzz.harness import Lab, Outcome, check, invoke
 
 
@@ -55,6 +55,12 @@ class Campaign:
             return fixing.fix_case(rng)
         if kind == "reports":
             return reports.report_case(rng)
+        if kind == "gitignores":
+            return shapes.gitignore_case(rng)
+        if kind == "trees":
+            return shapes.tree_case(rng)
+        if kind == "fix-races":
+            return shapes.race_case(rng)
         planted = rng.random() < 0.5
         case = cases.cache_case(rng, self.entries(planted))
         case.planted = planted
@@ -63,6 +69,10 @@ class Campaign:
     def run(self, case: cases.Case) -> tuple[Outcome, list[str]]:
         if case.kind == "fixes":
             return fixing.run_fix_case(self.lab, case)
+        if case.kind == "trees":
+            return shapes.run_tree_case(self.lab, case)
+        if case.kind == "fix-races":
+            return shapes.run_race_case(self.lab, case)
         if case.kind == "reports":
             if self._tags is None:
                 self._tags = reports.template_tags()

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.fuzz.mutate import TOKENS, deep, hostile_value, mutate_bytes, mutate_json
 
 ROOT = Path(__file__).resolve().parents[2]
-KINDS = ("goal-files", "configs", "packs", "baselines", "cache", "fixes", "reports")
+KINDS = ("goal-files", "configs", "packs", "baselines", "cache", "fixes", "reports", "gitignores", "trees", "fix-races")
 FORMATS = ("json", "json", "text", "concise", "github", "sarif", "gitlab", "junit")
 SECRET = "FUZZ-SECRET-7f3a9c"          # in a file outside every workspace: must never be printed
 
@@ -29,6 +29,7 @@ class Case:
     cache: dict[str, bytes] | None = None                     # cache entries, by path in the cache folder
     cache_links: dict[str, str] = field(default_factory=dict)  # entry in the cache folder -> target
     planted: bool = False                                     # cache committed in the repository (no --cache-dir)
+    depth: tuple[str, int] | None = None                      # a folder this many levels deep, at this name
 
 
 @lru_cache(maxsize=None)

@@ -68,6 +68,10 @@ class Lab:
             os.mkfifo(ws / name)
         for name in case.folders:
             (ws / name).mkdir(parents=True, exist_ok=True)
+        if case.depth is not None:
+            from tests.fuzz.shapes import make_deep
+
+            make_deep(ws, *case.depth)
         if case.cache is not None:
             folder = self.cache_folder(ws, case)
             for name, data in case.cache.items():
@@ -84,6 +88,11 @@ class Lab:
         return ws / ".cxsmart_cache" if case.planted else ws.parent / "cache"
 
     def done(self, ws: Path) -> None:
+        from tests.fuzz.shapes import remove_deep
+
+        for deep in (ws / "deep", ws / "goals" / "deep"):
+            if deep.is_dir():
+                remove_deep(deep)
         shutil.rmtree(ws.parent, ignore_errors=True)
 
 

@@ -116,3 +116,44 @@ def unified_diff(path: str, before: str, after: str) -> str:
 def _split(text: str) -> list[str]:
     """Lines with their endings, split only where positions count lines (CRLF, LF, CR)."""
     return [m.group(0) for m in _LINE.finditer(text) if m.group(0)]
+
+
+def shared_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """Where the values with an anchor that an alias reads elsewhere lie: ((line, column) start,
+    end, anchor), counted as edits count them. An edit there would change every place that reads
+    the alias too (another goal's title, an `x-` key), so no fix edits them."""
+    if "&" not in text or "*" not in text:
+        return []
+    from ruamel.yaml import YAML
+
+    try:
+        root = YAML(typ="safe", pure=True).compose(text.removeprefix("\ufeff"))
+    except Exception:  # noqa: BLE001 - a text that does not compose has no fix applied anyway
+        return []
+    seen: dict[int, int] = {}
+    nodes = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        seen[id(node)] = seen.get(id(node), 0) + 1
+        if seen[id(node)] > 1:
+            continue
+        nodes[id(node)] = node
+        if node.id == "mapping":
+            stack.extend(part for pair in node.value for part in pair)
+        elif node.id == "sequence":
+            stack.extend(node.value)
+    return [((n.start_mark.line + 1, n.start_mark.column + 1), (n.end_mark.line + 1, n.end_mark.column + 1),
+             getattr(n, "anchor", None) or "") for i, n in nodes.items() if seen[i] > 1]
+
+
+def touches_shared(fix: Fix, shared: list) -> str | None:
+    """The anchor of a shared value one of the fix's edits lies in, or None."""
+    for edit in fix.edits:
+        start, end = (edit.span.line, edit.span.column), (edit.span.end_line, edit.span.end_column)
+        for s, e, anchor in shared:
+            if (start < e and end > s) or (start == end and s < start < e):
+                return anchor or "?"
+    return None

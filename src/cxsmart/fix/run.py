@@ -3,19 +3,23 @@ findings carry, lint again, until nothing more is fixed (at most MAX_PASSES time
 
 A file is rewritten only if it is UTF-8 YAML that loads with no F001/F002 problem before and
 after its fixes (else it is left alone, with a warning). Writes are atomic and keep the file's
-mode; a linked file is written through its link. `--diff` does the same passes in memory (each
-lint reads the fixed text instead of the file) and writes nothing.
+mode bits (setuid too) and owner. Only a regular file inside the repository the named path lies
+in is written (a link is followed only when it stays there), and only if it is still the file
+that was read (same device and inode, not a link now) and writable: else it is refused with a
+warning. `--diff` does the same passes in memory (each lint reads the fixed text instead of the
+file) and writes nothing.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cxsmart.diagnostics import SAFE, Fix
-from cxsmart.fix.apply import Unfixable, apply, choose, decode, unified_diff
+from cxsmart.fix.apply import Unfixable, apply, choose, decode, shared_spans, touches_shared, unified_diff
 
 MAX_PASSES = 10
 _BLOCKING = ("F001", "F002")
@@ -99,13 +103,75 @@ def _plan(outcome: Outcome, unsafe: bool, skipped: set[str]) -> dict[str, list[F
     return plan
 
 
+@dataclass
+class _Target:
+    real: str               # the file written: the path with its links followed (inside the repository)
+    info: os.stat_result    # what it was when read
+
+
+def _read_target(path: str) -> tuple[bytes, _Target]:
+    """The file's bytes and what it is; Unfixable if it is not a regular file inside the
+    repository the path lies in (a link out of it, even into another repository, is refused)."""
+    from cxsmart.read.safeopen import Unreadable, check_link
+    from cxsmart.read.source import HARD_MAX_BYTES
+
+    try:
+        real = check_link(path)
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except Unreadable as e:
+        raise Unfixable(str(e)) from None
+    except OSError as e:
+        raise Unfixable(f"cannot open it: {e.strerror or e}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unfixable("it is not a regular file")
+        data = os.read(fd, HARD_MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    return data, _Target(real, info)
+
+
+def _check_target(target: _Target) -> None:
+    """Unfixable unless the file at the path is still the one read, a regular file (not a link
+    swapped in meanwhile), writable, and can keep its owner."""
+    try:
+        now = os.lstat(target.real)
+    except OSError as e:
+        raise Unfixable(f"it is gone since it was read: {e.strerror or e}") from None
+    if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (target.info.st_dev, target.info.st_ino):
+        raise Unfixable("it is not the file that was read any more (a link or another file is there now)")
+    if not now.st_mode & 0o222 or not os.access(target.real, os.W_OK):
+        raise Unfixable("it is read-only")
+    root = os.geteuid() == 0 if hasattr(os, "geteuid") else True
+    if not root and (now.st_uid != os.geteuid() or (now.st_gid != os.getegid() and now.st_gid not in os.getgroups())):
+        raise Unfixable("it belongs to another user or group: rewriting it would change its owner")
+
+
+def _write_target(target: _Target, text: str) -> None:
+    from cxsmart.fsutil import write_atomic
+
+    _check_target(target)
+    info = os.lstat(target.real)
+    mode = stat.S_IMODE(info.st_mode)
+    write_atomic(Path(target.real), text, mode=mode, into_devices=False)
+    if hasattr(os, "chown"):
+        new = os.lstat(target.real)
+        if (new.st_uid, new.st_gid) != (info.st_uid, info.st_gid):
+            os.chown(target.real, info.st_uid, info.st_gid, follow_symlinks=False)
+            os.chmod(target.real, mode)             # chown clears setuid and setgid
+
+
 def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_order: str | None) -> bool:
     """Apply one pass of fixes to one file; False if the file is left alone."""
-    real = Path(os.path.realpath(path))
     try:
-        before = outcome.changed[path][1] if path in outcome.changed else \
-            outcome.texts[path] if path in outcome.texts else decode(real.read_bytes())
-        chosen = choose(fixes)
+        if path in outcome.texts:                   # an editor's unsaved buffer: never written (write=False)
+            target = None
+            before = outcome.changed[path][1] if path in outcome.changed else outcome.texts[path]
+        else:
+            data, target = _read_target(path)
+            before = outcome.changed[path][1] if path in outcome.changed else decode(data)
+        chosen = choose(_unshared(path, before, fixes, outcome))
         after = apply(before, chosen)
         old = _check_loads(path, before, date_order)
         new = _check_loads(path, after, date_order)
@@ -116,10 +182,11 @@ def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_o
     if after == before:
         return False
     if write:
-        from cxsmart.fsutil import write_atomic
-
         try:
-            write_atomic(real, after)
+            _write_target(target, after)
+        except Unfixable as e:
+            outcome.warnings.append(f"{path}: not fixed: {e}")
+            return False
         except OSError as e:
             outcome.warnings.append(f"{path}: not fixed: cannot write it: {e.strerror or e}")
             return False
@@ -127,6 +194,22 @@ def _fix_file(path: str, fixes: list[Fix], outcome: Outcome, write: bool, date_o
     outcome.changed[path] = (first, after)
     outcome.fixed += len(chosen)
     return True
+
+
+def _unshared(path: str, text: str, fixes: list[Fix], outcome: Outcome) -> list[Fix]:
+    """The fixes that edit no value an alias reads elsewhere; the others are warned about once."""
+    shared = shared_spans(text)
+    kept = []
+    for fix in fixes:
+        anchor = touches_shared(fix, shared)
+        if anchor is None:
+            kept.append(fix)
+            continue
+        warning = (f"{path}:{fix.edits[0].span.line}: not fixed: {fix.message}: the value is shared through "
+                   f"the anchor &{anchor}, and an alias reads it elsewhere; edit it by hand")
+        if warning not in outcome.warnings:
+            outcome.warnings.append(warning)
+    return kept
 
 
 def _check_loads(path: str, text: str, date_order: str | None):

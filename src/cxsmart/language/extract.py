@@ -31,7 +31,7 @@ from cxsmart.language.numbers import (
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.language.wordfacts import activity_or_level, wording
-from cxsmart.language.wording import TRAILING_CUES, char_span, means_clause
+from cxsmart.language.wording import char_span, means_clause, strip_cues
 from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, Quantity
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
@@ -62,7 +62,7 @@ _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|th
                       r"boost|get|bring|deliver|answer|resolve|respond|launch)\b)[a-z0-9][\w'&-]*){0,5})")
 
 
-_OF = re.compile(r"\s+of\s")
+_OF = re.compile(r"(?<!\s)\s+of\s")
 
 
 def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> TextFacts:
@@ -337,13 +337,13 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
     number = min(found, key=lambda f: f.start)          # the phrase ends at the first of them
     if number.value.factor and number.cue == "":            # "Double online sales conversion by ..."
         start = number.end
-        stop = re.search(r"\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]", text[start:], re.I)
+        stop = _FACTOR_END.search(text[start:])
         end = start + stop.start() if stop else len(text)
     else:
         start = verbs[0].end if verbs and verbs[0].start < number.start else 0
-        end = start + len(TRAILING_CUES.sub("", text[start:number.start]))
+        end = start + len(strip_cues(text[start:number.start]))
     phrase = text[start:end].strip(" ,;:")
-    seg = re.search(r"\s+(?:for|among|across)\s+", phrase, re.I)
+    seg = _SEGMENT_START.search(phrase)
     phrase = phrase[:seg.start()] if seg else phrase
     if not re.search(r"[a-z]{3}", phrase, re.I):       # "Maintain a 98% on-time rate": the words after it
         start = number.end
@@ -357,7 +357,11 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
         facts.metric = Found(text[number.start:number.end], number.start, number.end)
 
 
-_PHRASE_END = re.compile(r"(?i)\s+(?:by|in|within|before|until|through|during|from|for|at|to|on|per|every|"
+# A run of spaces is tried from its first space only ((?<!\s)): tried from every space, a title of
+# "x2" and 10,000 spaces took seconds (quadratic); tests/test_hardening3.py times every pattern.
+_FACTOR_END = re.compile(r"(?i)(?<!\s)\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]")
+_SEGMENT_START = re.compile(r"(?i)(?<!\s)\s+(?:for|among|across)\s+")
+_PHRASE_END = re.compile(r"(?i)(?<!\s)\s+(?:by|in|within|before|until|through|during|from|for|at|to|on|per|every|"
                          r"each|where|as|if|when|while|and|or|up|down)(?![\w-])|[,;.(]")
 
 

@@ -103,7 +103,7 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
     return any(w in definitional_words for w in before)
 
 
-_OF_EVENT = re.compile(r"(?i)\s+of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]")
+_OF_EVENT = re.compile(r"(?i)(?<!\s)\s+of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]")
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 

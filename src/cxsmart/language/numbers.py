@@ -128,12 +128,12 @@ def is_label(text: str, q: Found) -> bool:
     return q.start < 24 and _HEADING_MARK.match(text, q.end) is not None    # "Commitment 1 - ...", "CS05:"
 
 
-_HEADING_MARK = re.compile(r"\s*(?:[:)]|[-–—](?=\s))")
+_HEADING_MARK = re.compile(r"(?<!\s)\s*(?:[:)]|[-–—](?=\s))")
 
 
 # Words after a number that make it where the metric stands now, not where it must get to.
 NOWISH = re.compile(r"(?i)\b(?:today|now|currently|at present|at the (?:start|beginning)|last (?:year|quarter))\b")
-STARTS_HERE = re.compile(r"(?i)\s*(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
+STARTS_HERE = re.compile(r"(?i)(?:(?<!\s)\s*|(?<=\s)(?=\S))(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
 
 
 def is_year(q: Found) -> bool:

@@ -242,7 +242,7 @@ def manner_words(doc, moving: set[int]) -> list[tuple[int, int]]:
 
 
 # --- two measured outcomes in one goal -------------------------------------------------------
-_JOIN = re.compile(r"(?i)\s+(?:and|while|as well as|plus)\s+|;\s*")
+_JOIN = re.compile(r"(?i)(?<!\s)\s+(?:and|while|as well as|plus)\s+|;\s*")
 _NUMBER = re.compile(r"\d")
 _PHRASE_WORD = re.compile(r"(?i)\b(?!(?:from|to|by|at|of|the|a|an|in|on|below|under|above|over|least|most|than|"
                           r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per|every|each)\b)[a-z]{3,}")
@@ -270,12 +270,12 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     word = _PHRASE_WORD.search(head)
     if word is None or not _PHRASE_WORD.search(first[:_NUMBER.search(first).start()]):
         return None
-    head = TRAILING_CUES.sub("", head)
+    head = strip_cues(head)
     start = text.index(second)
     lead = LEADING.match(first)
     verb = re.match(r"[A-Za-z]+\s+", first[lead.end() if lead else 0:])
     s1 = (lead.end() if lead else 0) + (verb.end() if verb and verb.group(0).strip().lower() in _MOVES else 0)
-    e1 = s1 + len(TRAILING_CUES.sub("", first[s1:_NUMBER.search(first).start()]))
+    e1 = s1 + len(strip_cues(first[s1:_NUMBER.search(first).start()]))
     if e1 <= s1:                                    # "Answer 90% of calls ...": the verb names it
         s1, e1 = (lead.end() if lead else 0), (lead.end() if lead else 0) + len(verb.group(0).strip()) if verb else 0
     return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
@@ -289,6 +289,18 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
 _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
 _CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
                      r"running|stood|standing|compared|against)\b")
-TRAILING_CUES = re.compile(r"(?i)(?:[\s:,(]+(?:from|to|by|at|of|for|below|under|above|over|at least|at most|than|"
-                            r"no more|no less|more|less|fewer|within|in|down|up|is|are|the|a|an|≤|≥|<=|>=|<|>|→|->))*"
-                            r"[\s:,(\-–—]*$")
+CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "over", "at least", "at most", "than",
+             "no more", "no less", "more", "less", "fewer", "within", "in", "down", "up", "is", "are", "the", "a", "an",
+             "≤", "≥", "<=", ">=", "<", ">", "→", "->")
+# The cue words at the end of a phrase ("... from", ": at least"), each after a separator. Read on
+# the reversed text from its start, longest words first: the same suffix as the pattern
+# (?:[\s:,(]+(?:from|to|...))*[\s:,(\-–—]*$ finds, in linear time (that one, tried at every
+# separator of a title like " a a a ... x", was quadratic).
+_REVERSED_CUES = re.compile(r"(?i)\A[\s:,(\-–—]*(?:(?:" + "|".join(re.escape(w[::-1]) for w in
+                                                               sorted(CUE_WORDS, key=len, reverse=True))
+                            + r")[\s:,(]+)*")
+
+
+def strip_cues(text: str) -> str:
+    """`text` without its trailing cue words and separators."""
+    return text[:len(text) - _REVERSED_CUES.match(text[::-1]).end()]

@@ -30,8 +30,8 @@ from cxsmart.model.unitvalues import unit_conflict, with_unit
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.model.units import FAMILIES, Unit, read_unit, read_direction
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$")
-_METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*\Z")          # \Z: "$" allows a final line break
+_METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*\Z")
 
 
 def _date(value: Any, info: ValidationInfo) -> Timeframe:

@@ -22,6 +22,9 @@ from pathlib import Path
 
 import pathspec
 
+from cxsmart.read.globs import GlobError, IgnoreBudget, from_patterns, readable
+from cxsmart.read.globs import spec as glob_spec
+
 YAML_SUFFIXES = (".yaml", ".yml")
 ALWAYS_SKIPPED = {"node_modules", "venv", "__pycache__", "site-packages"}
 
@@ -36,7 +39,10 @@ class Discovered:
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    try:
+        return glob_spec(patterns, "include/exclude")
+    except GlobError as e:
+        raise DiscoveryError(str(e)) from None
 
 
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -145,19 +151,20 @@ def _sort_key(path: Path) -> str:
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def _walk(top: Path, root: Path, excluded: pathspec.PathSpec, respect_gitignore: bool, nested: list[Path]):
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
+    budget = IgnoreBudget()
     if respect_gitignore:
-        ignores = _ancestor_gitignores(top)
-    for dirpath, dirnames, filenames in os.walk(top):
+        ignores = _ancestor_gitignores(top, budget)
+    for dirpath, dirnames, filenames in _folders(top, root):
         here = Path(dirpath)
         if respect_gitignore and (here / ".gitignore").is_file():
-            ignores = [i for i in ignores if _inside(here, i[0])] + [(here, _read_gitignore(here / ".gitignore"))]
+            ignores = [i for i in ignores if _inside(here, i[0])] + [(here, _read_gitignore(here / ".gitignore", budget))]
         active = [i for i in ignores if _inside(here, i[0])]
         keep = []
         for d in sorted(dirnames):
@@ -180,6 +187,56 @@ def _walk(top: Path, root: Path, excluded: pathspec.PathSpec, respect_gitignore:
                 continue
             if full.is_file():
                 yield full
+            elif os.path.islink(full) and not os.path.exists(full):
+                _warn(f"{_relative(full, root)}: skipped: a link that leads nowhere, or back to itself")
+
+
+MAX_DEPTH = 100             # folders below this many levels are not read (git allows any depth)
+_warnings: dict[str, None] = {}
+
+
+def take_warnings() -> list[str]:
+    """What the walks since the last call skipped, each once (links that lead nowhere, folders
+    too deep), naming paths relative to the root; the list is emptied."""
+    found = list(_warnings)
+    _warnings.clear()
+    return found
+
+
+def _warn(message: str) -> None:
+    _warnings[message] = None
+
+
+def _relative(path: Path | str, root: Path) -> str:
+    rel = os.path.relpath(path, root)
+    return _shown(Path(path)) if rel.startswith("..") else Path(rel).as_posix()
+
+
+def _folders(top: Path, root: Path):
+    """os.walk(top) top-down (dirnames pruned in place), without recursion: os.walk recurses
+    before Python 3.12, and a folder 1,000 levels deep was a RecursionError. Folders deeper
+    than MAX_DEPTH below `top` are skipped with a warning; links to folders are not followed."""
+    stack = [(os.fspath(top), 0)]
+    while stack:
+        here, depth = stack.pop()
+        try:
+            with os.scandir(here) as entries:
+                listed = list(entries)
+        except OSError:
+            continue                                # as os.walk: a folder that cannot be listed is skipped
+        dirnames, filenames = [], []
+        for entry in listed:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirnames if is_dir else filenames).append(entry.name)
+        yield here, dirnames, filenames
+        below = [d for d in dirnames if not os.path.islink(os.path.join(here, d))]
+        if below and depth >= MAX_DEPTH:
+            _warn(f"{_relative(here, root)}: skipped the folders inside: deeper than {MAX_DEPTH} levels")
+            continue
+        stack.extend((os.path.join(here, d), depth + 1) for d in reversed(below))
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -197,9 +254,10 @@ def _ignored(path: Path, active: list[tuple[Path, pathspec.PathSpec]], is_dir: b
 MAX_GITIGNORE_BYTES = 1024 * 1024
 
 
-def _read_gitignore(path: Path) -> pathspec.PathSpec:
+def _read_gitignore(path: Path, budget: IgnoreBudget) -> pathspec.PathSpec:
     """A .gitignore's patterns: one that is not a regular file, or a link out of the
-    repository, ignores nothing; one larger than 1 MiB is an error (it would be read whole)."""
+    repository, ignores nothing; one larger than 1 MiB, or past the run's budget of .gitignore
+    bytes and patterns, is an error (see read/globs.py)."""
     from cxsmart.read.safeopen import Unreadable, read_regular
 
     try:
@@ -208,21 +266,21 @@ def _read_gitignore(path: Path) -> pathspec.PathSpec:
         data = b""
     if len(data) > MAX_GITIGNORE_BYTES:
         raise DiscoveryError(f"{path}: larger than 1 MiB; cxsmart does not read a .gitignore that large")
-    lines = [line for line in data.decode("utf-8", errors="replace").splitlines() if _readable_pattern(line)]
-    return pathspec.GitIgnoreSpec.from_lines(lines)
-
-
-def _readable_pattern(line: str) -> bool:
-    """A .gitignore line that git would read: git skips a pattern it cannot parse (a lone '!',
-    a trailing '\\'), and so does cxsmart, instead of failing on a committed file."""
+    text = data.decode("utf-8", errors="replace")
     try:
-        pathspec.GitIgnoreSpec.from_lines([line])
-    except Exception:  # noqa: BLE001 - pathspec raises its own error types for unreadable patterns
-        return False
-    return True
+        budget.take(_shown(path), len(data), text.count("\n") + 1)
+        return from_patterns(readable(text.splitlines()), _shown(path))     # a line git cannot read is skipped
+    except GlobError as e:
+        raise DiscoveryError(str(e)) from None
 
 
-def _ancestor_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+def _shown(path: Path) -> str:
+    """A path for a message: relative to the current folder where it lies below it."""
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+def _ancestor_gitignores(top: Path, budget: IgnoreBudget) -> list[tuple[Path, pathspec.PathSpec]]:
     """.gitignore files above `top`, up to the repository root (the folder holding .git)."""
     top = top.resolve()
     chain = []
@@ -232,4 +290,4 @@ def _ancestor_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:
             break
     else:
         return []
-    return [(f, _read_gitignore(f / ".gitignore")) for f in reversed(chain[1:]) if (f / ".gitignore").is_file()]
+    return [(f, _read_gitignore(f / ".gitignore", budget)) for f in reversed(chain[1:]) if (f / ".gitignore").is_file()]

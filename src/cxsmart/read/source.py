@@ -36,11 +36,23 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, within=()) -> byte
     return read_regular(path, max_bytes, within)
 
 
+# Whatever max-file-size says, no goal file above this is read (a 100 MB file took 3.9 GB to parse),
+# and a run reads at most RUN_MAX_BYTES of goal files in all: the memory bound of a run.
+HARD_MAX_BYTES = 10 * 1024 * 1024          # the default max-file-size: it can only be lowered
+RUN_MAX_BYTES = 20 * 1024 * 1024
+
+
+def file_limit(max_file_size_mib: int) -> int:
+    """The bytes of one goal file a run reads: the configured size, at most HARD_MAX_BYTES."""
+    return min(max_file_size_mib * 1024 * 1024, HARD_MAX_BYTES)
+
+
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Problem | None]:
     """Bytes to text, or a positioned F001 problem saying why not."""
     if len(data) > max_bytes:
-        return None, Problem("F001", f"the file is larger than the {max_bytes // (1024 * 1024)} MiB limit "
-                             "(set max-file-size in the configuration to read it)", Span(1, 1, 1, 2))
+        advice = "split it" if max_bytes >= HARD_MAX_BYTES else "set max-file-size in the configuration to read it"
+        return None, Problem("F001", f"the file is too large: larger than the {max_bytes // (1024 * 1024)} MiB limit "
+                             f"({advice})", Span(1, 1, 1, 2))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")

@@ -107,7 +107,8 @@ def parse_yaml(text: str, list_root: Path = ("goals",)) -> Parsed:
 def _compose(text: str, out: Parsed):
     from ruamel.yaml import YAML
 
-    deep = _pure(text)
+    deep = _pure(text)                          # decided on the text as written (NEL/LS/PS: the pure one)
+    text, hidden = _hide_breaks(text)
     yaml = YAML(typ="safe", pure=deep)
     if not deep:                                # the pure composer wants ruamel's own Tag objects
         yaml.Resolver = text_resolver()
@@ -124,7 +125,40 @@ def _compose(text: str, out: Parsed):
             "F001", "the file holds more than one YAML document; only the first is read",
             Span(marker, 1, marker, 4), hint="split the documents into files of their own, or remove the '---'"))
         break
+    if hidden and root is not None:
+        _restore_breaks(root)
     return root
+
+
+# NEL, LS and PS are not line breaks in YAML 1.2 (they are content, in a comment too), but both of
+# ruamel's scanners end a comment or a plain scalar at them. They are composed as three private-use
+# characters of the same length (columns hold) and put back in every value read.
+_HIDE = str.maketrans("\x85\u2028\u2029", "\ue085\ue028\ue029")
+_SHOW = str.maketrans("\ue085\ue028\ue029", "\x85\u2028\u2029")
+_PLACEHOLDERS = re.compile("[\ue085\ue028\ue029]")
+
+
+def _hide_breaks(text: str) -> tuple[str, bool]:
+    if _NOT_BREAKS.search(text) is None or _PLACEHOLDERS.search(text) is not None:
+        return text, False
+    return text.translate(_HIDE), True
+
+
+def _restore_breaks(root) -> None:
+    """Put NEL, LS and PS back in every scalar below `root` (without recursion)."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.id == "scalar":
+            if isinstance(node.value, str):
+                node.value = node.value.translate(_SHOW)
+        elif node.id == "mapping":
+            stack.extend(part for pair in node.value for part in pair)
+        else:
+            stack.extend(node.value)
 
 
 def _oversized(node, sizes: dict[int, int], stack: set[int], depth: int):

@@ -21,9 +21,25 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~@&$])")
 _ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 
 
+# What GitHub turns into a link by itself: URLs, www. names, GH-1 and #1 references, @mentions,
+# commit ids. Shown as code, where nothing is linked (a '|' in it escaped for a table).
+# (Tokens side by side are one code span: two would meet as a `` delimiter.)
+_AUTOLINK = re.compile(r"(?i)(?:(?:https?|ftp|mailto|file):[^\s`]+|www\.[^\s`]+|gh-\d+|#\d+|@[\w-]+"
+                       r"|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,})+")
+
+
 def md(text: str) -> str:
-    """Repository text as inert markdown: every character markdown or HTML would read, escaped."""
-    return _SPECIAL.sub(r"\\\1", printable(text)) if text else ""
+    """Repository text as inert markdown: every character markdown or HTML would read, escaped,
+    and whatever GitHub would link by itself shown as code."""
+    if not text:
+        return ""
+    shown, out, at = printable(text), [], 0
+    for m in _AUTOLINK.finditer(shown):
+        out.append(_SPECIAL.sub(r"\\\1", shown[at:m.start()]))
+        out.append("`" + m.group().replace("|", "\\|") + "`")
+        at = m.end()
+    out.append(_SPECIAL.sub(r"\\\1", shown[at:]))
+    return "".join(out)
 
 
 def size(text: str) -> int:
