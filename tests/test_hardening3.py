@@ -169,7 +169,7 @@ def test_the_cue_stripper_reads_as_the_pattern_it_replaced():
 
     from cxsmart.language.wording import CUE_WORDS, strip_cues
 
-    old = re.compile(r"(?i)(?:[\s:,(]+(?:" + "|".join(re.escape(w) for w in CUE_WORDS) + r"))*[\s:,(]*$")
+    old = re.compile(r"(?i)(?:[\s:,(]+(?:" + "|".join(re.escape(w) for w in CUE_WORDS) + r"))*[\s:,(\-–—]*$")
     tokens = st.sampled_from([*CUE_WORDS, "no", "x", "rate", " ", ":", ",", "(", "-", "NPS", "At", "MORE"])
 
     @settings(max_examples=400, deadline=None, derandomize=True)

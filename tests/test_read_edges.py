@@ -17,7 +17,7 @@ def test_a_file_over_the_size_limit_is_one_f001_naming_the_limit():
     limit = 2 * 1024 * 1024
     text, problem = decode(b"x" * (limit + 1), max_bytes=limit)
     assert text is None and (problem.code, tuple(problem.span)) == ("F001", (1, 1, 1, 2))
-    assert problem.message.startswith("the file is larger than the 2 MiB limit")
+    assert problem.message.startswith("the file is too large: larger than the 2 MiB limit")
     assert decode(b"- title: x\n" + b"x" * (limit - 11), max_bytes=limit)[1] is None
 
 

@@ -56,7 +56,8 @@ def test_github_counts_an_emoji_as_two():
 
 
 def _parts(out: str):
-    head, findings = out.split("\n## Findings\n\n")
+    head, findings = out.split("\n## Findings on goals\n\n")
+    findings = findings.split("\n## ")[0]                   # the goals' findings come first (issue 17)
     return head, [line for line in findings.split("\n") if line.startswith("- ")]
 
 
