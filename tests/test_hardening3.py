@@ -259,7 +259,9 @@ def big_goals(rng: random.Random, size: int) -> bytes:
 
 def test_a_goal_file_over_the_hard_cap_is_too_large_whatever_the_configuration(tmp_path):
     rng = random.Random(6)
-    root = repo(tmp_path, {"cxsmart.toml": b"max-file-size = 1024\n", "goals/big.yaml": big_goals(rng, 30 << 20),
+    # 64 MiB of goals would take some 2.5 GB to parse; refused unread, the run stays near a normal
+    # run's size (spaCy and its lookup tables: 0.6-1 GB on a first run in a new virtualenv)
+    root = repo(tmp_path, {"cxsmart.toml": b"max-file-size = 1024\n", "goals/big.yaml": big_goals(rng, 64 << 20),
                            "goals/small.yaml": GOAL})
     env = {**os.environ, "CI": "true", "PYTHONPATH": str(ROOT / "src")}
     with subprocess.Popen([sys.executable, "-c", "from cxsmart.entry import entry; entry()", "lint", "--no-cache",
@@ -270,7 +272,7 @@ def test_a_goal_file_over_the_hard_cap_is_too_large_whatever_the_configuration(t
     peak_mb = usage.ru_maxrss / 1024
     found = [d for d in json.loads(out)["diagnostics"] if d["path"] == "goals/big.yaml"]
     assert [(d["code"], d["line"], d["column"]) for d in found] == [("F001", 1, 1)]
-    assert "too large" in found[0]["message"] and peak_mb < 700
+    assert "too large" in found[0]["message"] and peak_mb < 1500
 
 
 def test_a_run_reads_a_bounded_total_of_goal_files(tmp_path):
