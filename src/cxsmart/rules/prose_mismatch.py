@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
@@ -165,8 +166,6 @@ def _when_it_was_measured(title_date, deadline, goal, ctx) -> bool:
 def _title_date(fact, goal, ctx):
     """The title's deadline read as the field is, with the configuration: from its words when they
     name more than the reader kept ('in every month of 2027/28' is the fiscal year 2027/28)."""
-    from dataclasses import replace
-
     words = re.sub(r"(?i)^(?:by|in|before|until|through|to)\s+", "", fact.words.strip())
     read = ctx.workspace.dated(replace(fact.value, text=words), goal, prose=True)
     return read if read is not None and read.ok else ctx.workspace.dated(fact.value, goal, prose=True)

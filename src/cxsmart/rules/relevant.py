@@ -7,13 +7,8 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.catalogue import normalise
-from cxsmart.model.goalfile import MetricDef
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.incentives import guarded
-
-
-def _name(metric: MetricDef) -> str:
-    return metric.name or metric.id
+from cxsmart.rules.incentives import _name, guarded
 
 
 class NoObjective(Rule):
