@@ -27,7 +27,11 @@ class ConflictingIncentive(Rule):
     headcount, read from the metric's `kind` and name, or the goal's own "to save posts")
     under an objective whose title, description or KPI is about customer outcomes (fair
     outcomes, vulnerable customers or financial difficulty, satisfaction, loyalty, trust,
-    retention, quality, complaints upheld).
+    retention, quality, complaints upheld) or the care customers get (support, attention,
+    additional needs, putting things right). An objective that names none of these but asks
+    for no saving either ("safe, warm homes", "patients eat well and recover sooner") is about
+    what customers get, and counts too; one that asks for lower cost, efficiency, automation or
+    speed itself ("lower the cost to serve") does not.
 
     Either way, a goal with a customer-perceived measure beside it is not reported: one its
     `paired_with` names (CSAT, NPS, CES ...), or a guardrail goal of the same owner that holds a
@@ -132,14 +136,21 @@ def kept_beside(goal: GoalView, ws) -> bool:
 _SAVING = re.compile(r"(?i)\b(?:handl(?:e|ing)\s+time|aht|call\s+(?:duration|length|time)|talk\s+time|wrap(?:-?up)?"
                      r"|time\s+(?:spent\s+)?(?:with|per)\s+(?:customers?|callers?|patients?|residents?|passengers?)"
                      r"|(?:visit|appointment|consultation)\s+(?:length|duration|time)|cost(?:s)?\s+(?:per|to\s+serve|of)"
-                     r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|"
-                     r"compensation)\s+(?:value|amount|cost|spend)s?|fte|headcount|posts?|staffing\s+cost)\b")
+                     r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|goodwill|redress|"
+                     r"compensation)\s+(?:value|amount|cost|spend|paid|per)s?|fte|headcount|posts?|staffing\s+cost)\b")
 _SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficien\w*|headcount|fte|posts?|cost\s+out)\b")
 # Objectives about customer outcomes, by their words.
 _OUTCOMES = re.compile(r"(?i)\b(?:fair(?:ly|ness)?|vulnerab\w*|financial\s+difficult\w*|hardship|"
                        r"satisf\w*|loyal\w*|trust\w*|retention|retain\w*|churn|quality|complaints?\s+upheld|upheld|"
                        r"good\s+outcomes?|customer\s+outcomes?|consumer\s+duty|wellbeing|well-being|dignity|"
-                       r"treat(?:ed|ing)?\s+(?:customers?\s+)?(?:fairly|with\s+care))\b")
+                       r"treat(?:ed|ing)?\s+(?:customers?\s+)?(?:fairly|with\s+care)|csat|nps|customer\s+effort)\b")
+# Objectives about the care or help customers get.
+_CARE = re.compile(r"(?i)\b(?:care|attention|support|additional\s+needs|look(?:s|ing)?\s+after|"
+                   r"put(?:ting)?\s+(?:it|things)\s+right)\b")
+# Objectives that ask for cost, efficiency or speed themselves: a saving under them is what they want.
+_ASKS_FOR_SAVING = re.compile(r"(?i)\b(?:cost\w*|cheap\w*|efficien\w*|productiv\w*|value\s+for\s+money|sav(?:e|es|ing|ings)|"
+                              r"budget\w*|spend\w*|margin\w*|profit\w*|automat\w*|self[-\s]?serv\w*|digital\w*|"
+                              r"deflect\w*|headcount|fte|faster|fast|quick\w*|speed\w*|wait\w*|backlog\w*)\b")
 
 
 def saves_on_customers(goal: GoalView) -> bool:
@@ -162,5 +173,9 @@ def objective_words(goal: GoalView) -> tuple[str, str] | None:
     if objective is None:
         return None
     text = " ".join(t for t in (objective.title, objective.description, (objective.kpi or "").replace("_", " ")) if t)
-    m = _OUTCOMES.search(text)
-    return (f"'{m.group(0).lower()}'", f"objective '{objective.id}'") if m else None
+    m = _OUTCOMES.search(text) or _CARE.search(text)
+    if m:
+        return f"'{m.group(0).lower()}'", f"objective '{objective.id}'"
+    if objective.title and not _ASKS_FOR_SAVING.search(text):
+        return f"what customers get ('{objective.title}'), not cost", f"objective '{objective.id}'"
+    return None
