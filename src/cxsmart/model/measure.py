@@ -236,6 +236,18 @@ def verb_against_numbers(goal) -> bool:
     return (target.value > baseline.value) != (way == "up")
 
 
+def met_already(goal) -> bool:
+    """The verb and the numbers disagree only because today's value, written in its own field and
+    not in the title, is already past the target the way the verb moves ('increase the share to
+    83%' with `baseline: 84%`): the goal is done, not miswritten. A002 says so, not M004. A title
+    that states both ends ('from 84% to 83%') contradicts itself, and the metric's declared
+    direction, when it disagrees with the verb, is M004's."""
+    if goal.facts.baseline is not None or not verb_against_numbers(goal):
+        return False
+    better = goal.metric.better if goal.metric is not None else None
+    return better is None or (better == "higher") == (verb_way(goal) == "up")
+
+
 def declare_direction(metric: MetricDef) -> str:
     """How a team declares which way its metric is better, in any linted file."""
     other = "lower" if metric.better == "higher" else "higher"

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.measure import (bound, incomparable, ranked, resolve_target, show, show_change, unit_problem,
-                                   verb_against_numbers)
+from cxsmart.model.measure import (bound, incomparable, met_already, ranked, resolve_target, show, show_change,
+                                   unit_problem, verb_against_numbers, verb_way)
 from cxsmart.model.quantities import BAND
 from cxsmart.model.timeframes import describe
 from cxsmart.rule import Rule, RuleContext
@@ -151,8 +151,10 @@ class AlreadyAchieved(Rule):
     ("at least 85%", "≤ 5%", "under 6 minutes"), or from a level kept through a period ("every
     week", "each month", "at all times"); it is quiet here when today's value meets the level,
     and when today is on the wrong side it is a real target anyway. A target already met by a
-    goal whose words ask for change ("reduce churn to 3%" when it is 3% today) is reported; where
-    the words and the numbers point opposite ways ("raise CSAT to 90%" from 93%), M004 says so.
+    goal whose words ask for change ("reduce churn to 3%" when it is 3% today, or "raise the share
+    to 83%" when `baseline:` says 84%) is reported; where the title's own numbers point against
+    its verb ("raise CSAT from 93% to 90%"), or the verb against the metric's direction, M004
+    says so.
 
     Baseline and target are compared in the metric's unit, whichever way each is written
     (`{value: 4.1 out of 5}` and `4.4/5`, `about 4 days` and `96 hours`).
@@ -188,12 +190,13 @@ class AlreadyAchieved(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal)
-        if moved is None or goal.target.change or goal.target.factor or verb_against_numbers(goal):
+        already = met_already(goal)
+        if moved is None or goal.target.change or goal.target.factor or (verb_against_numbers(goal) and not already):
             return                                  # a change the wrong way, or words against numbers: M004
         if holds_level(goal):
             return                                  # keeping a level already met is the goal
         baseline, landed, change = moved
-        better = goal.metric.better
+        better = goal.metric.better or ({"up": "higher", "down": "lower"}.get(verb_way(goal)) if already else None)
         met = change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)
         if not met:
             return

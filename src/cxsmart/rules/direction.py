@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.measure import declare_direction, verb_against_numbers, verb_way, wrong_way
+from cxsmart.model.measure import declare_direction, met_already, verb_against_numbers, verb_way, wrong_way
 from cxsmart.rule import Rule, RuleContext
 
 
@@ -62,6 +62,8 @@ class DirectionContradiction(Rule):
         if way is None:
             return None
         baseline, target = goal.baseline, goal.target
+        if met_already(goal):
+            return None                             # today's value is past the target already: A002
         if verb_against_numbers(goal):
             rises = target.value > baseline.value
             side = "above" if rises else "below"
