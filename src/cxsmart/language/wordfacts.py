@@ -28,14 +28,23 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
         return
     verb = found[0]
     word = text[verb.start:verb.end].lower()
-    target = facts.target is not None and facts.target.start >= verb.start   # not a number in "If ... 3 weeks, "
+    # the target after the verb, or before it in the same clause ("80% of repairs to be completed"),
+    # not a number in an opening clause ("If ... 3 weeks, we will ...")
+    target = facts.target is not None and (facts.target.start >= verb.start or
+                                           not _CLAUSE_BREAK.search(text, facts.target.end, verb.start))
     hold = facts.direction is not None and facts.direction.value[0] == "hold" and bool(target and facts.target.cue)
-    timed = target and facts.target.value.unit == DURATION
+    window = _WINDOW.search(text, verb.end)
+    window = window is not None and not (facts.deadline is not None and window.start() <= facts.deadline.start < window.end())
+    timed = target and (facts.target.value.unit == DURATION or window)   # a window, not a deadline "within 6 months"
     if not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
                           bool(facts.extra.get("service-standard")), hold, definitional_words, timed):
         del facts.extra["activity"]
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+# a time the activity keeps to: "offered a callback within 2 hours", "seen within 18 weeks"
+_WINDOW = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than)\s+(?:[\w.-]+\s+){1,3}?"
+                     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|rings?)\b")
 _MORE = re.compile(r"(?i)\b(?:more|fewer)\s")
 
 

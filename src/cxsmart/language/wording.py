@@ -36,12 +36,16 @@ def keeps_activity(word: str, hyphenated: bool, has_target: bool, standard: bool
     """Whether an activity verb still starts an activity. 'Deliver 97% of parcels on time',
     'Complete repairs within 24 hours in 99% of cases', 'Hold our review average at 9.0 or above'
     state a service level or a level to keep, and so does a time the activity must keep to ('give at
-    least 48 hours notice'); 'Open-ticket backlog' is an adjective, not the verb 'open'."""
+    least 48 hours notice'), and so does a share an activity grows to ('expand web chat to 40% of
+    contacts'); 'Open-ticket backlog' is an adjective, not the verb 'open'."""
     if hyphenated:
         return False
-    if has_target and (word in definitional_words or standard or timed):
-        return False
+    if has_target and (word in definitional_words or word in _GROWS or standard or timed):
+        return False                                # "expand web chat to 40% of contacts": a share to reach
     return not (has_target and holds_cued_level)
+
+
+_GROWS = frozenset({"expand", "extend"})
 
 
 # --- the head verb -------------------------------------------------------------------------
@@ -106,20 +110,39 @@ def _head_from(doc, s: int, verbs) -> Head | None:
     if s in verbs:
         return Head(s, False)                        # "Confirm on file ...", "tell you how long we ..."
     if doc[s].lower_ == "to" and s + 1 < n and doc[s + 1].is_alpha:
-        return _after_modal(doc, s + 1)
+        return _after_modal(doc, s + 1, verbs)
     for m in range(s, min(n, s + 9)):
         t = doc[m]
+        if m > s and t.lower_ == "to" and _share(doc, s, m):
+            if m + 1 < n and (doc[m + 1].norm_ in ("be", "have") or m + 1 in verbs):
+                return _after_modal(doc, m + 1, verbs)   # "70% of inpatients to have their use recorded"
+            continue                                 # "15 per cent of calls to the helpline ..."
         if t.text in _SUBJECT_STOP or (m > s and m in verbs):
             break
         if m > s and (t.norm_ in MODALS or t.text == "'ll"):
-            return _after_modal(doc, m + 1)
+            return _after_modal(doc, m + 1, verbs)
+        if m > s and t.norm_ == "be" and (done := _passive(doc, m + 1, verbs)) is not None:
+            return Head(done, True)                  # "departures are tracked and reviewed": a thing done
         if m > s and t.norm_ in _TO_AFTER and m + 1 < n and doc[m + 1].lower_ == "to" and \
                 doc[s].lower_ in ("we", "i", "our", "the", "they"):
-            return _after_modal(doc, m + 2)          # "we are committed to giving", "we want to review"
+            return _after_modal(doc, m + 2, verbs)   # "we are committed to giving", "we want to review"
     return Head(s, False)
 
 
-def _after_modal(doc, i: int) -> Head | None:
+def _passive(doc, i: int, verbs) -> int | None:
+    """The participle of 'is (continuously) tracked', 'are published': a pack verb after 'be'."""
+    while i < len(doc) and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
+        i += 1
+    return i if i in verbs and doc[i].lower_.endswith("ed") else None
+
+
+def _share(doc, s: int, m: int) -> bool:
+    """The subject before 'to' is a share of a population: '70% of inpatients', 'all callers'."""
+    words = {t.lower_ for t in doc[max(0, s - 3):m]}
+    return bool(words & {"%", "percent", "cent", "all", "every"}) and bool(words & {"of", "all", "every"})
+
+
+def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
     n = len(doc)
     while i < n and (doc[i].norm_ in _ADVERBS or (doc[i].lower_ == "to" and i > 0 and
                                                    doc[i - 1].norm_ in _ADVERBS)):
@@ -127,7 +150,13 @@ def _after_modal(doc, i: int) -> Head | None:
     if i < n and doc[i].norm_ == "be":
         if i + 1 < n and doc[i + 1].lower_.endswith("ing") and doc[i + 1].is_alpha:
             return Head(i + 1, True)                 # "we will be reporting on"
+        if (done := _passive(doc, i + 1, verbs)) is not None:
+            return Head(done, True)                  # "calls will be recorded", "to be referred"
         return Head(i, True, copula=True)            # "will be courteous and helpful"
+    if i < n and doc[i].lower_ in ("have", "has"):
+        done = next((j for j in range(i + 2, min(n, i + 7)) if j in verbs and doc[j].lower_.endswith("ed")), None)
+        if done is not None:
+            return Head(done, True)                  # "to have their alcohol use recorded"
     return Head(i, True) if i < n and doc[i].is_alpha else None
 
 
@@ -192,6 +221,10 @@ HEDGE_PATTERNS: list[list[dict]] = [
     [{"NORM": {"IN": ["make", "use", "take"]}}, {"LOWER": {"IN": ["every", "all", "reasonable", "best"]}},
      {"LOWER": {"IN": ["reasonable", "possible", "practicable", "best"]}, "OP": "?"},
      {"NORM": {"IN": ["effort", "endeavour", "endeavor", "step", "attempt"]}}],
+    # "every effort will be made", "all reasonable endeavours", "our best efforts", "with efforts to limit"
+    [{"LOWER": {"IN": ["every", "all", "best", "our"]}}, {"LOWER": {"IN": ["reasonable", "possible", "best"]}, "OP": "?"},
+     {"LOWER": {"IN": ["effort", "efforts", "endeavour", "endeavours", "endeavor", "endeavors"]}}],
+    [{"LOWER": "with"}, {"LOWER": {"IN": ["effort", "efforts", "endeavours", "endeavors"]}}, {"LOWER": "to"}],
     # "at the earliest practicable moment", "at the earliest opportunity"
     [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": "earliest"}],
     # possibility: "we might be able to", "may be able to", "matters may take up to 6 weeks"

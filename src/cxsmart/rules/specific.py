@@ -77,16 +77,18 @@ class ActivityNotOutcome(Rule):
     move a measured state: a verb from the `activity-verbs` pack (launch, hold, offer, publish,
     attend, contact ...), "keep you informed", or, after a subject and a modal, any verb that
     is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
-    says what counts as success. An output count does not make it an outcome ("Open 20 more
-    branches"). A goal may start with an activity when it also names what the activity must
+    says what counts as success. A thing done in the passive is one too ("late departures are
+    tracked and reviewed"), and so is a share of people that something is done to ("100% of
+    frail residents to be referred", "75% of tenants to have their needs recorded"). An output
+    count does not make it an outcome ("Open 20 more branches"). A goal may start with an activity when it also names what the activity must
     move: "Train agents to raise first contact resolution from 70% to 75% by Q2 2026"; and a
     service standard is no activity ("Resolve complaints within 5 days", "give at least 48
     hours notice").
 
     ## Why it matters
-    Del Moro: SMART goals help CX and marketing teams avoid a mistake they are often blamed
-    for, treating activities as if they were goals. An activity is done
-    when it is done; a goal is met when customers notice.
+    Del Moro: CX teams are faulted for counting busy work as progress, and a SMART goal is
+    the guard against it. An activity is done when it is done; a goal is met when customers
+    notice.
 
     ## Example
     ```yaml
@@ -184,7 +186,7 @@ class HedgedWording(Rule):
     a condition of possibility ("wherever possible", "if at all practicable", "where we
     reasonably can"), a comparison with what is possible ("as soon as practicable", "as far as
     we can"), an effort instead of a result ("do our very best", "make every reasonable
-    effort", "all we can"), "at the earliest ...", and a modal of possibility ("might be able
+    effort", "every effort will be made", "with efforts to", "all we can"), "at the earliest ...", and a modal of possibility ("might be able
     to", "matters may take up to 6 weeks"; not the month "by May 2027"). A condition that is
     not a hedge ("if we cannot answer within 5 days") is left alone.
 
