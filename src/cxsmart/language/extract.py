@@ -127,8 +127,13 @@ def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: 
     for found in dates:
         if found.cue in START_CUES:
             facts.start = facts.start or found
-        elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words):
+        elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words) and \
+                not (facts.deadline is not None and _WHEN_MEASURED.search(text, 0, found.start)):
             facts.deadline = found              # the last one wins: deadlines close the sentence
+
+
+# "..., up from 88% in Q2 FY26/27": when today's value was measured, not a second deadline
+_WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|during|as\s+of|at)\s*$")
 
 
 # A subject before a verb inside the goal's noun phrase makes it a relative clause, not the goal's verb.

@@ -102,6 +102,8 @@ def _read(t: str, raw: str) -> Unit | None:
         return Unit(PERCENT, raw)
     if t in _POINT_WORDS:
         return Unit(POINTS, raw)
+    if re.match(r"(?:%|percent|per cent)\s+[a-z]", t) and "point" not in t:
+        return Unit(PERCENT, raw)           # '% top-2-box', '% satisfied': a percentage, and what of
     if t in _RATIO_WORDS:
         return Unit(RATIO, raw)
     if t in (DURATION, "time", "elapsed time"):
@@ -173,6 +175,11 @@ def _rate(t: str, raw: str) -> Unit | None:
     m = _PER.match(t)
     if not m:
         return None
+    what = m["what"].strip()
+    if what:                                # '£ per account per year', 'minutes per call': money or time,
+        measured = _money(what, raw) or _duration(what, raw)    # counted per something
+        if measured is not None:
+            return measured
     num = m["num"]
     per = 1.0 if num in (None, "a", "one") else _number(num)
     if m["mag"]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from cxsmart.read.anchors import Anchors
 from cxsmart.read.source import Problem
-from cxsmart.read.yamlread import Entry, Path
+from cxsmart.read.yamlread import THOUSANDS, Entry, Path
 
 # Keys each kind of entry reads. Kept here, not taken from the models, because some are read by a
 # model's own validator under another spelling (a metric's `direction:`).
@@ -80,7 +80,11 @@ class Reader:
         known = KEYS[kind]
         data: dict[str, Any] = {}
         later: list[tuple[str, str]] = []
+        raw, before = dict(raw), None
         for key, value in raw.items():
+            key_before, before = before, key
+            if key_before is not None and self._cut_by_comma(key, value, key_before, raw, data, path, out, label):
+                continue
             if key in known or key in READ_BY_MODEL.get(kind, ()):
                 data[key] = value
                 continue
@@ -105,6 +109,26 @@ class Reader:
             data[same] = raw[key]
             self.alias(path + (key,), path + (same,))
         return data
+
+    def _cut_by_comma(self, key: Any, value: Any, prev: str, raw: dict, data: dict, path: Path, out: Shaped,
+                      label: str) -> bool:
+        """'{unit: per 100,000 accounts}': inside braces the comma ends the value, so YAML reads
+        'per 100' and a key '000 accounts' with no value. The two are read as the one value
+        written, and said once, at the key (every other reader of the file sees 'per 100')."""
+        written = raw.get(prev)
+        if value is not None or not isinstance(key, str) or not THOUSANDS.match(key) or \
+                isinstance(written, bool) or not isinstance(written, (str, int)) or not str(written)[-1:].isdigit():
+            return False
+        joined = f"{written},{key}"
+        raw[prev] = joined                                   # a renamed key reads raw after the loop
+        for into in (data, out.extra):
+            if prev in into:
+                into[prev] = joined
+        out.problems.append(Problem(
+            "F009", f"'{key}' in {label} is not a key: the comma in '{joined}' ends the value inside {{ }}, so "
+                    f"YAML reads {prev} '{written}' and a key '{key}'; cxsmart reads '{joined}'",
+            self._key_at(path + (key,)), hint=f"quote the value: {prev}: \"{joined}\"", subject=key))
+        return True
 
     def _misspelt(self, out: Shaped, path: Path, key: str, near: str, label: str, both: bool) -> None:
         if both:

@@ -26,6 +26,8 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.M)
 _ALIAS_END = re.compile(r"[\s,\]}]")
 _NOT_BREAKS = re.compile("[\x85\u2028\u2029]")
+# the rest of a number a comma cut inside braces: "000 accounts" in "{unit: per 100,000 accounts}"
+THOUSANDS = re.compile(r"^\d{3}(?:,\d{3})*(?:\.\d+)?(?:\s.*)?$")
 _new = tuple.__new__      # a NamedTuple built in C, without its Python-level __new__ (one per value read)
 
 
@@ -334,6 +336,9 @@ class _Walker:
                 merges.append((key_node, value_node))
                 continue
             typed = self._typed(key_node.value) if plain else key_node.value
+            if plain and node.flow_style and value_node.id == "scalar" and not value_node.value and \
+                    THOUSANDS.match(key_node.value):
+                typed = key_node.value                       # '{value: 1,250}': the rest of a number (F009)
             if key_node.id != "scalar" or not isinstance(typed, str):
                 what = (f"'{key_node.value}' is read as {_kind_name(typed)}" if key_node.id == "scalar"
                         else f"this one is {'a list' if key_node.id == 'sequence' else 'a mapping'}")

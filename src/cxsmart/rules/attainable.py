@@ -42,6 +42,11 @@ _CHANGE_WORDS = re.compile(r"(?i)\b(?:increas|rais|lift|grow|boost|improv|reduc|
                            r"drive\s+(?:up|down)|bring\s+down|get\s+(?:down|up)|move|push|accelerat|speed\s+up)\w*")
 
 
+def _already_holds(better: str | None, change: float) -> bool:
+    """Today's value is on the good side of a level to hold (a floor below it, a ceiling above it)."""
+    return change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)
+
+
 def holds_level(goal: GoalView) -> bool:
     """A guardrail: the goal holds a level rather than moving the metric. A holding verb or a level
     kept through a period says so; so does a threshold target ('at least 85%') with no verb of
@@ -82,7 +87,9 @@ class ImplausibleChange(Rule):
     The window runs from `start` (or the baseline's `as_of`, or today) to the deadline.
     A metric defined in a precise unit (`unit: mins`, `unit: £k`) has its bound in that unit;
     values are compared after converting within the unit's family (hours and minutes,
-    `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000").
+    `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000"). A guardrail whose level today's
+    value already keeps ("keep on-time delivery at or above 92%" at 93.4%) asks for no change,
+    and is not judged.
 
     ## Why it matters
     Del Moro: when a goal is so ambitious that it is bound to fail, it is hard to get a team
@@ -120,6 +127,8 @@ class ImplausibleChange(Rule):
         if moved is None or deadline is None or not deadline.ok or metric.max_change_per_quarter is None:
             return
         baseline, landed, change = moved
+        if holds_level(goal) and _already_holds(metric.better, change):
+            return                                  # a floor or ceiling today's value already keeps: no change asked
         pace = plausible_change(goal, baseline, ctx.today)
         if pace is None:
             return
@@ -197,8 +206,7 @@ class AlreadyAchieved(Rule):
             return                                  # keeping a level already met is the goal
         baseline, landed, change = moved
         better = goal.metric.better or ({"up": "higher", "down": "lower"}.get(verb_way(goal)) if already else None)
-        met = change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)
-        if not met:
+        if not _already_holds(better, change):
             return
         how = "equals" if change == 0 else "is already better than"
         yield ctx.report(self, goal, f"baseline {show(baseline, goal.metric)} {how} the target "

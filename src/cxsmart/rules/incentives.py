@@ -137,8 +137,8 @@ _SAVING = re.compile(r"(?i)\b(?:handl(?:e|ing)\s+time|aht|call\s+(?:duration|len
                      r"|time\s+(?:spent\s+)?(?:with|per)\s+(?:customers?|callers?|patients?|residents?|passengers?)"
                      r"|(?:visit|appointment|consultation)\s+(?:length|duration|time)|cost(?:s)?\s+(?:per|to\s+serve|of)"
                      r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|goodwill|redress|"
-                     r"compensation)\s+(?:value|amount|cost|spend|paid|per)s?|fte|headcount|posts?|staffing\s+cost)\b")
-_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficien\w*|headcount|fte|posts?|cost\s+out)\b")
+                     r"compensation)\s+(?:value|amount|cost|spend|paid|per)s?|fte|headcount|(?<!-)posts(?!-)|staffing\s+cost)\b")
+_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficien\w*|headcount|fte|(?<!-)posts?(?!-)|cost\s+out)\b")
 # Objectives about customer outcomes, by their words.
 _OUTCOMES = re.compile(r"(?i)\b(?:fair(?:ly|ness)?|vulnerab\w*|financial\s+difficult\w*|hardship|"
                        r"satisf\w*|loyal\w*|trust\w*|retention|retain\w*|churn|quality|complaints?\s+upheld|upheld|"

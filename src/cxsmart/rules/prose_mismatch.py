@@ -60,7 +60,8 @@ class ProseMismatch(Rule):
         if g.metric is not None and goal.metric is not None and said is not None and facts.extra.get("metrics") \
                 and goal.uncatalogued is None:          # a metric of the team's own may well be named so
             named = ctx.workspace.catalogue.resolve(str(said.value))
-            if named is not None and named.id != goal.metric.id and not _related(named, goal.metric):
+            if named is not None and named.id != goal.metric.id and not _related(named, goal.metric) and \
+                    not _content(said.words) & _words(goal.metric):     # 'agent attrition' on 'Frontline attrition'
                 yield ctx.report(self, goal, f"the title names {named.name or named.id} but 'metric' is "
                                  f"{goal.metric.name or goal.metric.id}", at=said.span, subject=said.words.lower(),
                                  hint=f"if the goal is about {named.name or named.id}, write 'metric: {named.id}'; "
@@ -99,9 +100,16 @@ class ProseMismatch(Rule):
 def _related(a, b) -> bool:
     """Two metrics of one thing: 'Number of complaints' and 'Complaint rate' (complaints per
     10,000 connections) share what they count."""
-    def words(m):
-        return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", f"{m.name or ''} {m.id}".lower())} - _GENERIC
-    return bool(words(a) & words(b))
+    return bool(_words(a) & _words(b))
+
+
+def _words(metric) -> set[str]:
+    """What a metric counts, by its name, id and aliases ('abandoned calls' for 'Abandoned calls')."""
+    return _content(" ".join((metric.name or "", metric.id.replace("_", " "), *metric.aliases)))
+
+
+def _content(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - _GENERIC
 
 
 _GENERIC = {"rate", "score", "time", "number", "share", "percentage", "customer", "average", "total", "count",
