@@ -33,6 +33,17 @@ def _change(goal: GoalView) -> tuple[float, float, float] | None:
     return baseline.value, landed, landed - baseline.value
 
 
+def _change_alone(goal: GoalView) -> tuple[None, None, float] | None:
+    """(None, None, change) for a change written with no baseline ('up 40 over the previous
+    quarter', `target: "+40"`) in the metric's own unit: its size is known without a start."""
+    metric, target = goal.metric, goal.target
+    if metric is None or target is None or not target.change or target.factor or goal.baseline is not None:
+        return None
+    if target.unit not in (None, "points") or unit_problem(target, metric, "target"):
+        return None                                 # '-5%' of an amount: its size needs today's value
+    return None, None, target.value
+
+
 _HOLD_WORDS = re.compile(r"(?i)\b(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
                          r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
                          r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
@@ -122,11 +133,13 @@ class ImplausibleChange(Rule):
     needs_text = True               # reads values that may come from the title
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        moved = _change(goal)
+        moved = _change(goal) or _change_alone(goal)
         metric, deadline = goal.metric, goal.deadline
         if moved is None or deadline is None or not deadline.ok or metric.max_change_per_quarter is None:
             return
         baseline, landed, change = moved
+        if baseline is None and isinstance(metric.max_change_per_quarter, str):
+            return                                  # a pace in % of today's value, and no today's value
         if holds_level(goal) and _already_holds(metric.better, change):
             return                                  # a floor or ceiling today's value already keeps: no change asked
         pace = plausible_change(goal, baseline, ctx.today)
@@ -144,8 +157,9 @@ class ImplausibleChange(Rule):
             f"a change of {show_change(change, metric)} in {window} is more than {name} usually moves "
             f"(about {show_change(per_quarter, metric)} a quarter, so {show_change(allowed, metric)} in this window)",
             at=goal.at("target"),
-            hint=f"aim for about {show(baseline + allowed * (1 if change > 0 else -1), metric)} by "
-                 f"{describe(deadline.last)}, or give the goal more time"
+            hint=(f"aim for about {show(baseline + allowed * (1 if change > 0 else -1), metric)}" if baseline is not None
+                  else f"aim for a change of about {'+' if change > 0 else '-'}{show_change(allowed, metric)}")
+                 + f" by {describe(deadline.last)}, or give the goal more time"
                  + ("" if goal.start is not None else "; if the goal began before today, say so with 'start:'"))
 
 
@@ -299,11 +313,34 @@ def _period(day: dt.date, period: str, fiscal_start: int = 1) -> str:
     return f"Q{months // 3 + 1} {year}"
 
 
+# Where a metric declares no `min_change`: a move smaller than a percentage's reporting noise (half
+# a point: a share measured on 1,000 cases at 80% has a 95% margin of about 2.5 points, and shares
+# are reported to one decimal) or than 1% of today's value (counts, times, money, scores) is no move.
+# Near the end of the scale the bound is a twentieth of the gap that is left (99.8% -> 99.9% halves it).
+GENERIC_POINTS, GENERIC_SHARE, GAP_SHARE = 0.5, 0.01, 0.05
+
+
+def _noise(metric, baseline: float) -> float | None:
+    if metric.better is None:
+        return None                                 # no direction known: nothing says which moves matter
+    if metric.unit in ("percent", "points"):
+        best = 100.0 if metric.better == "higher" else 0.0
+        if metric.unit == "percent" and 0 <= baseline <= 100 and abs(best - baseline) * GAP_SHARE < GENERIC_POINTS:
+            return abs(best - baseline) * GAP_SHARE   # near the end of the scale a tenth of a point is real: 99.8 -> 99.9
+        return GENERIC_POINTS
+    return abs(baseline) * GENERIC_SHARE or None
+
+
 class TrivialChange(Rule):
     """The change is too small to matter for the metric (below its `min_change`).
 
     `min_change` is in the metric's unit as its definition writes it (`unit: mins`,
-    `min_change: 1` is a minute), or a share of the baseline such as "1%".
+    `min_change: 1` is a minute), or a share of the baseline such as "1%". A metric that
+    declares none, and whose direction is known, is held to a generic bound: half a
+    percentage point for a percentage (a share measured on 1,000 cases at 80% has a
+    margin of about 2.5 points either way, and shares are reported to one decimal) or, near
+    the end of the scale, a twentieth of the gap left (99.8% to 99.9% halves it: a real move);
+    and 1% of today's value for anything else. A guardrail is not held to the generic bound.
 
     ## Why it matters
     Kiruthu (ICX Kenya): a goal that is a bit hard to reach is what pushes the customer
@@ -336,10 +373,13 @@ class TrivialChange(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal)
-        if moved is None or goal.metric.min_change is None:
+        if moved is None:
             return
         baseline, landed, change = moved
-        least = bound(goal.metric.min_change, baseline)
+        if goal.metric.min_change is None and holds_level(goal):
+            return                                  # a guardrail asks to hold a level, not to move by much
+        least = bound(goal.metric.min_change, baseline) if goal.metric.min_change is not None else \
+            _noise(goal.metric, baseline)
         if change == 0 or not least or abs(change) >= least:
             return
         name = goal.metric.name or goal.metric.id
