@@ -131,11 +131,20 @@ def _facts(goal, texts: dict[str, TextFacts]) -> Facts:
         for name in ("metric", "baseline", "target", "direction", "deadline", "segment"):
             if getattr(facts, name) is None:                # what the title does not say, the description may
                 setattr(facts, name, getattr(below, name))
+        complete = facts.metric is not None and facts.target is not None
         for key, items in below.extra.items():
             if key == "metrics" and facts.extra.get("metrics"):
                 continue
+            if complete and key in _CONTEXT_ONLY:
+                continue                                    # a title that is a whole goal: the description is
+                                                            # its context ("industry average for banking and credit")
             facts.extra.setdefault(key, []).extend(items)
     return facts
+
+
+# What a description says about other things than the goal, once the title names a measure and
+# a target: its other outcomes and the work behind it.
+_CONTEXT_ONLY = frozenset({"compound", "compound-first", "activity"})
 
 
 def _fill(facts: Facts, found: TextFacts, goal, field: str) -> None:

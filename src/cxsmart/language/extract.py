@@ -128,12 +128,23 @@ def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: 
         if found.cue in START_CUES:
             facts.start = facts.start or found
         elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words) and \
-                not (facts.deadline is not None and _WHEN_MEASURED.search(text, 0, found.start)):
+                not (facts.deadline is not None and (_WHEN_MEASURED.search(text, 0, found.start) or
+                                                     _measured_aside(text, found))):
             facts.deadline = found              # the last one wins: deadlines close the sentence
 
 
 # "..., up from 88% in Q2 FY26/27": when today's value was measured, not a second deadline
 _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|during|as\s+of|at)\s*$")
+
+
+def _measured_aside(text: str, found: Found) -> bool:
+    """'(October 2026 result 91%)', '(2025/26 outturn: 88%)': a date in brackets beside a value
+    is when that value was measured."""
+    opened, closed = text.rfind("(", 0, found.start), text.find(")", found.end)
+    if opened < 0 or closed < 0 or ")" in text[opened:found.start]:
+        return False
+    return bool(re.search(r"\d\s*%|\b(?:result|outturn|actual|baseline|was|at|today|now)\b",
+                          text[opened:found.start] + " " + text[found.end:closed]))
 
 
 # A subject before a verb inside the goal's noun phrase makes it a relative clause, not the goal's verb.

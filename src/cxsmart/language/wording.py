@@ -293,8 +293,8 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if len(parts) != 2:
         return None
     first, second = parts
-    if not (_NUMBER.search(first) and _NUMBER.search(second)):
-        return None
+    if not (_NUMBER.search(_ASIDE.sub(" ", first)) and _NUMBER.search(second)):
+        return None                                 # a number in brackets qualifies who is counted ("(15 min or more)")
     if _CLAUSE.match(second):
         return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
     head = second[:_NUMBER.search(second).start()]
@@ -314,6 +314,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
 _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improve", "boost", "keep", "get", "bring",
           "answer", "resolve", "maintain", "hold", "halve", "double"}
 

@@ -61,7 +61,8 @@ class ProseMismatch(Rule):
                 and goal.uncatalogued is None:          # a metric of the team's own may well be named so
             named = ctx.workspace.catalogue.resolve(str(said.value))
             if named is not None and named.id != goal.metric.id and not _related(named, goal.metric) and \
-                    not _content(said.words) & _words(goal.metric):     # 'agent attrition' on 'Frontline attrition'
+                    not _content(g.title or said.words) & _words(goal.metric):   # the title names the goal's metric
+                #                 too ('the CSI survey response rate', 'agent attrition' on 'Frontline attrition')
                 yield ctx.report(self, goal, f"the title names {named.name or named.id} but 'metric' is "
                                  f"{goal.metric.name or goal.metric.id}", at=said.span, subject=said.words.lower(),
                                  hint=f"if the goal is about {named.name or named.id}, write 'metric: {named.id}'; "
@@ -119,9 +120,12 @@ _GENERIC = {"rate", "score", "time", "number", "share", "percentage", "customer"
 def _agree(said, field) -> bool:
     """The title's start and the 'baseline' field say the same. A bare number in the title takes
     the field's unit: "from 7.5 to under 6 minutes" and 'baseline: 7.5 min' agree (the unit is
-    written once, after the target)."""
+    written once, after the target); so does a number with its magnitude in words ('512 million
+    boardings' and 'baseline: 512' on a metric in millions)."""
     if _same(said.value, field.value):
         return True
+    if field.unit is None and _MAGNITUDE.match(said.text or ""):
+        return _same(float(_MAGNITUDE.match(said.text).group(1).replace(",", "")), field.value)
     if said.unit is None and field.unit is not None:
         number = re.match(r"\s*[-+]?(\d[\d,]*(?:\.\d+)?)", field.text or "")
         return number is not None and _same(said.value, float(number.group(1).replace(",", "")))
@@ -137,6 +141,9 @@ def _other_families(said, field) -> bool:
     another target, and a duration is never compared with a number of another family."""
     families = {said.unit, field.unit} - {None}
     return len(families) == 2 and DURATION in families and not (said.change or field.change)
+
+
+_MAGNITUDE = re.compile(r"(?i)\s*[£$€]?(\d[\d,]*(?:\.\d+)?)\s*(?:k|m|bn|thousand|million|billion)\b")
 
 
 def _same(a: float, b: float) -> bool:
