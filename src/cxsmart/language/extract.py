@@ -138,13 +138,17 @@ _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|durin
 
 
 def _measured_aside(text: str, found: Found) -> bool:
-    """'(October 2026 result 91%)', '(2025/26 outturn: 88%)': a date in brackets beside a value
-    is when that value was measured."""
+    """'(October 2026 result 91%)', '(2025/26 outturn: 88%)': a date in brackets that says it
+    dates a result is when that value was measured."""
     opened, closed = text.rfind("(", 0, found.start), text.find(")", found.end)
-    if opened < 0 or closed < 0 or ")" in text[opened:found.start]:
-        return False
-    return bool(re.search(r"\d\s*%|\b(?:result|outturn|actual|baseline|was|at|today|now)\b",
-                          text[opened:found.start] + " " + text[found.end:closed]))
+    if opened < 0 or closed < 0 or ")" in text[opened:found.start] or found.cue in _DEADLINE_WORDS:
+        return False                            # "(90% by March 2028)": a deadline, in brackets
+    return bool(re.search(r"\b(?:result|results|outturn|actual|actuals|baseline|was|today|now|currently)\b",
+                          text[opened:found.start] + " " + text[found.end:closed]))   # not a bare '%': '(Q4: 90%)'
+                                                                                         # may be a milestone
+
+
+_DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "no later than", "ending", "end"})
 
 
 # A subject before a verb inside the goal's noun phrase makes it a relative clause, not the goal's verb.
