@@ -75,7 +75,7 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
         facts.deadline = named_period(text)
     if facts.deadline is None and (unplaced := unplaced_in_prose(text)) is not None:
         facts.extra["vague-deadlines"] = [unplaced]
-    verbs = _directions(hits, tokens)
+    verbs = _directions(hits, tokens, text)
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
     standards = _service_standards(text, dates, definitional_words)
     if standards:
@@ -125,14 +125,16 @@ def _hits(doc, pipeline: Pipeline, text: str | None = None) -> list[tuple[str, s
 
 def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: set[str]) -> None:
     for found in dates:
-        if found.cue in START_CUES:
-            facts.start = facts.start or found
+        if found.cue in START_CUES or _COUNTED_FROM.search(text, 0, found.start):
+            facts.start = facts.start or found  # "within 12 months of 1 April 2027": where the count starts
         elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words) and \
                 not (facts.deadline is not None and (_WHEN_MEASURED.search(text, 0, found.start) or
                                                      _measured_aside(text, found))):
             facts.deadline = found              # the last one wins: deadlines close the sentence
 
 
+_COUNTED_FROM = re.compile(r"(?i)\bwithin\s+[\w-]+\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\s+"
+                           r"(?:of|from|after)\s+$")
 # "..., up from 88% in Q2 FY26/27": when today's value was measured, not a second deadline
 _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|during|as\s+of|at)\s*$")
 
@@ -151,11 +153,19 @@ def _measured_aside(text: str, found: Found) -> bool:
 _DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "no later than", "ending", "end"})
 
 
+_BEFORE_A_NOUN = frozenset({"the", "a", "an", "through", "at", "in", "on", "for", "of", "with", "via", "per", "any",
+                            "no", "this", "that", "our", "their", "its"})
+_AFTER_A_NOUN = frozenset({"in", "at", "on", "of", "for", "to", "within", "by", "under", "below", "above", "and", "or",
+                           "is", "are", "was", "times", "time", "queue", "queues", "rate", "wait"})
+_BEFORE_A_VERB = frozenset({"to", "will", "shall", "must", "should", "can", "could", "would", "may", "might", "and", "or",
+                            "then", "also", "further", "not", "we", "they", "you", "i", "significantly", "substantially"})
+
+
 # A subject before a verb inside the goal's noun phrase makes it a relative clause, not the goal's verb.
 _CLAUSE_SUBJECTS = frozenset({"we", "they", "you", "i", "that", "which", "who", "whom"})
 
 
-def _directions(hits, tokens) -> list[Found]:
+def _directions(hits, tokens, text: str) -> list[Found]:
     verbs = []
     for label, value, start, end in hits:
         if not label.startswith(DIRECTION):
@@ -168,6 +178,11 @@ def _directions(hits, tokens) -> list[Found]:
         s, e = char_span(tokens, start, end)
         if (s and tokens.doc.text[s - 1] == "-") or tokens.doc.text[e:e + 1] == "-":
             continue                            # "bag-drop availability", "drop-off": part of a noun
+        after = tokens[end].lower_ if end < len(tokens) else ""
+        if start > 1 and text[s:s + 1].islower() and before.isalpha() and before not in _BEFORE_A_VERB and \
+                tokens[start - 2].lower_ in _BEFORE_A_NOUN and (not after.isalpha() or after in _AFTER_A_NOUN):
+            continue                            # "through bag drop in 10 minutes": a noun after a noun, with
+            #                                     no object ("the team reduces churn" keeps its verb)
         verbs.append(Found((label[len(DIRECTION):], tokens[start].norm_), s, e))
     return verbs
 

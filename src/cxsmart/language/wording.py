@@ -297,6 +297,9 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
         return None                                 # a number in brackets qualifies who is counted ("(15 min or more)")
     if _CLAUSE.match(second):
         return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
+    if "%" in first and not _NUMBER.search(_WINDOWS.sub(" ", second)):
+        return None                                 # "92% of letters to GPs and patients within 7 days": the
+                                                    # second part's only number is the standard's window
     head = second[:_NUMBER.search(second).start()]
     if _POPULATION.search(first):
         return None                                 # "90% of enquiries and complaints within 12 days": one population
@@ -315,6 +318,9 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+_WINDOWS = re.compile(r"(?i)\b(?:within|in\s+under|inside)\s+[\w.-]+\s+(?:working\s+|business\s+|calendar\s+)?"
+                      r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|rings?)\b|\([^()]*\)|"
+                      r"\b(?:by|in|before)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
 _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improve", "boost", "keep", "get", "bring",
           "answer", "resolve", "maintain", "hold", "halve", "double"}
 
