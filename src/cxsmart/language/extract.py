@@ -179,10 +179,13 @@ def _directions(hits, tokens, text: str) -> list[Found]:
         if (s and tokens.doc.text[s - 1] == "-") or tokens.doc.text[e:e + 1] == "-":
             continue                            # "bag-drop availability", "drop-off": part of a noun
         after = tokens[end].lower_ if end < len(tokens) else ""
-        if start > 1 and text[s:s + 1].islower() and before.isalpha() and before not in _BEFORE_A_VERB and \
-                tokens[start - 2].lower_ in _BEFORE_A_NOUN and (not after.isalpha() or after in _AFTER_A_NOUN):
+        inside = text[s:s + 1].islower() and before.isalpha() and before not in _BEFORE_A_VERB
+        if inside and start > 1 and tokens[start - 2].lower_ in _BEFORE_A_NOUN and \
+                (not after.isalpha() or after in _AFTER_A_NOUN):
             continue                            # "through bag drop in 10 minutes": a noun after a noun, with
             #                                     no object ("the team reduces churn" keeps its verb)
+        if inside and verbs and verbs[-1].end <= s:
+            continue                            # "Keep station lift availability": the goal's verb came first
         verbs.append(Found((label[len(DIRECTION):], tokens[start].norm_), s, e))
     return verbs
 
@@ -218,11 +221,35 @@ def _joined(tokens, end: int, start: int) -> bool:
     return start == end or (start == end + 1 and tokens[end].text == "-")
 
 
+_MEASURED_ASIDE = re.compile(r"(?i)\b(?:results?|outturn|actuals?|baseline|was|were|today|now|currently|audit|"
+                             r"as\s+of)\b|\b(?:in|at)\s+(?:the\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                             r"[a-z]*|q[1-4]|h[12]|(?:19|20)\d\d)\b")
+
+
+def _apart_from_asides(facts: TextFacts, quantities: list[Found], text: str) -> list[Found]:
+    """A number in brackets that says when it was measured ('(37 open at the October 2026 audit)',
+    '(72% in October 2026)') is today's value, never the target: it is the baseline when the
+    title gives none, and is kept out of the search for a target."""
+    if "(" not in text:
+        return quantities
+    kept = []
+    for q in quantities:
+        opened, closed = text.rfind("(", 0, q.start), text.find(")", q.end)
+        if opened >= 0 and closed >= 0 and ")" not in text[opened:q.start] and \
+                _MEASURED_ASIDE.search(text, opened, closed):
+            if facts.baseline is None and not q.value.change:
+                facts.baseline = _absolute(q)
+            continue
+        kept.append(q)
+    return kept
+
+
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
     """Where the metric starts and where it must get to, and the verb that moves it."""
     low = text.lower()
     now = ("now" in low or "today" in low or "current" in low or "present" in low or "at the " in low or
            "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
+    quantities = _apart_from_asides(facts, quantities, text)
     _arrow_or_band(facts, quantities, text)
     _cued(facts, quantities, verbs, text, now)
     if facts.target is None:

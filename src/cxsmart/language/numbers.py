@@ -125,7 +125,14 @@ def is_label(text: str, q: Found) -> bool:
         return False
     if word_before(text, q.start) in _LABELS:
         return True
+    if _STANDARD_NAME.search(text, 0, q.start) and _STANDARD_AFTER.match(text, q.end):
+        return True                                                         # "WCAG 2.2 AA", "ISO 9001:2015"
     return q.start < 24 and _HEADING_MARK.match(text, q.end) is not None    # "Commitment 1 - ...", "CS05:"
+
+
+# a standard's name and version: capitals, a number, then capitals or a year ("WCAG 2.2 AA", "ISO 9001:2015")
+_STANDARD_NAME = re.compile(r"\b(?:WCAG|ISO|BS|EN|IEC|PCI|COPC|CCA|GDPR|ITIL|SOC)\s+$|\b[A-Z]{3,}\s+$")
+_STANDARD_AFTER = re.compile(r"(?:\s+[A-Z]{1,3}\b(?!\s*%)|:(?:19|20)\d\d\b)")
 
 
 _HEADING_MARK = re.compile(r"(?<!\s)\s*(?:[:)]|[-–—](?=\s))")

@@ -89,7 +89,8 @@ class ProseMismatch(Rule):
         if g.deadline is not None and facts.deadline is not None and goal.deadline is not None:
             a, b = _title_date(facts.deadline, goal, ctx), goal.deadline
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last) and \
-                    not _when_it_was_measured(a, b, goal, ctx):
+                    not _when_it_was_measured(a, b, goal, ctx, facts.deadline) and \
+                    not _year_of_another_kind(facts.deadline.words, b):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
                                  f"{b.text}", at=facts.deadline.span, subject="deadline",
                                  hint=(f"write 'deadline: {_as_written(facts.deadline, goal, ctx)}', or 'by {b.text}' in the title"
@@ -169,13 +170,34 @@ def _could_be_the_deadline(title_date, goal, ctx) -> bool:
     return title_date.last > (start or ctx.today) and title_date.last >= ctx.today
 
 
-def _when_it_was_measured(title_date, deadline, goal, ctx) -> bool:
+def _when_it_was_measured(title_date, deadline, goal, ctx, fact=None) -> bool:
     """A date in the title that is already past, beside a baseline, while the field's deadline is
     ahead, tells when today's value was measured ('from 61% in Q2 2026/27', '(baseline 82%, Oct
-    2026)'), not another deadline."""
-    now = goal.start.first if goal.start is not None and goal.start.ok and goal.start.first else ctx.today
+    2026)', '(72% in October 2026)'), not another deadline. Past means before the start, or before
+    today when the title does not say 'by' it (a goal that started in April can quote October)."""
+    start = goal.start.first if goal.start is not None and goal.start.ok and goal.start.first else None
+    title = goal.goal.title or ""
+    at = title.find(fact.words) if fact is not None and fact.words else -1
+    said_by = at >= 0 and re.search(r"(?i)\b(?:by|before|until|no later than)\s+(?:the\s+end\s+of\s+)?$", title[:at])
+    now = start if start is not None and (said_by or start > ctx.today) else ctx.today
     measured = goal.baseline is not None or goal.facts.baseline is not None
     return measured and title_date.last < now and deadline.last >= now
+
+
+_SPLIT_YEAR = re.compile(r"(?i)(?<![\dq])(?:fy\s?)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})(?!\d)")
+
+
+def _year_of_another_kind(words: str, deadline) -> bool:
+    """'in 2026/27' with 'deadline: 31/07/2027': a year that runs across two calendar years (academic,
+    financial) and ends in the deadline's year, whichever month the team's year ends in. A quarter or
+    a month named with it is precise, and judged as read."""
+    m = _SPLIT_YEAR.search(words)
+    if m is None or re.search(r"(?i)\b(?:q[1-4]|h[12]|quarter|half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                              words):
+        return False
+    second = int(m.group(2)) if len(m.group(2)) == 4 else 2000 + int(m.group(2))
+    first = int(m.group(1)) if len(m.group(1)) == 4 else 2000 + int(m.group(1))
+    return second == first + 1 and deadline.last.year == second
 
 
 def _title_date(fact, goal, ctx):
