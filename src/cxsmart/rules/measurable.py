@@ -106,10 +106,32 @@ class NoBaseline(Rule):
             words = goal.written("target")
             message = f"goal {goal.label} has a relative target '{words}' but no baseline: " + \
                 (f"{words} from what?" if target.factor else f"{words} of what?")
+        elif (window := _window(goal)) is not None:
+            message = f"goal {goal.label} has no baseline: say what share is met {window} today"
         else:
             message = f"goal {goal.label} has no baseline: say where the metric starts"
         at = goal.at("target") if target is not None else goal.title_span
         yield ctx.report(self, goal, message, at=at, hint=_baseline_hint(goal, ctx.today))
+
+
+def _window(goal: GoalView) -> str | None:
+    """A service standard's window, as the title words it ('within 20 seconds'), when the goal's
+    target is the share that meets it: the window belongs to the measure."""
+    if goal.target is None or goal.target.unit != PERCENT:
+        return None
+    standards = goal.facts.extra.get("service-standard") or []
+    if standards:
+        words = standards[0].words.strip()
+        return words if words.lower().startswith(("within", "in ")) else f"within {words}"
+    m = _WINDOW_WORDS.search(goal.goal.title or "")
+    deadline = goal.facts.deadline
+    if m is None or (deadline is not None and deadline.words and deadline.words in m.group(0)):
+        return None                                 # "within 12 months" read as the deadline
+    return m.group(0)
+
+
+_WINDOW_WORDS = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than)\s+[\w.-]+\s+(?:working\s+|business\s+)?"
+                           r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|rings?)\b")
 
 
 def _baseline_hint(goal: GoalView, today=None) -> str:
