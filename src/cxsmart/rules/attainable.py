@@ -69,14 +69,34 @@ def holds_level(goal: GoalView) -> bool:
     return bounded and not _CHANGE_WORDS.search(words)
 
 
+# A team's own metric with no `max_change_per_quarter` but a known direction gets a generic pace, set
+# well beyond the fastest metric of its kind in the built-in catalogue (whose paces come from
+# published improvement figures: service level 10 points a quarter; response, resolution and wait
+# times and complaint counts 30% of today's value): a percentage 20 points a quarter, anything else
+# half of today's value a quarter (a time halved, or a count grown by half, in three months). On the
+# twelve tuning repositories this flags five labelled implausible changes and no sound goal; at 10
+# points and 30% it flagged eight sound service levels (a process change can lift those fast).
+GENERIC_PACE = {"percent": 20.0, "points": 20.0}
+GENERIC_RELATIVE_PACE = "50%"
+
+
+def pace_of(metric) -> float | str | None:
+    """The metric's plausible change a quarter: declared, or the generic one for its kind."""
+    if metric.max_change_per_quarter is not None:
+        return metric.max_change_per_quarter
+    if metric.better is None or metric.unit == "score":
+        return None                                 # a score's pace depends on its scale: not guessed
+    return GENERIC_PACE.get(metric.unit, GENERIC_RELATIVE_PACE)
+
+
 def plausible_change(goal: GoalView, baseline: float, today: dt.date) -> tuple[float, float] | None:
     """(plausible change a quarter, plausible change in the goal's window) for its metric, from the
     metric's `max_change_per_quarter`; None when the metric or the window gives none."""
     metric, deadline = goal.metric, goal.deadline
-    if metric is None or deadline is None or not deadline.ok or metric.max_change_per_quarter is None:
+    if metric is None or deadline is None or not deadline.ok or pace_of(metric) is None:
         return None
     days = (deadline.last - _window_start(goal, today)).days
-    per_quarter = bound(metric.max_change_per_quarter, baseline)
+    per_quarter = bound(pace_of(metric), baseline)
     if days <= 0 or not per_quarter:
         return None
     return per_quarter, per_quarter * days / (365.25 / 4)
@@ -98,7 +118,10 @@ class ImplausibleChange(Rule):
     The window runs from `start` (or the baseline's `as_of`, or today) to the deadline.
     A metric defined in a precise unit (`unit: mins`, `unit: £k`) has its bound in that unit;
     values are compared after converting within the unit's family (hours and minutes,
-    `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000"). A guardrail whose level today's
+    `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000"). A team's own metric that declares
+    no pace, but whose direction is known, gets a generic one well beyond the fastest in the
+    catalogue: 20 points a quarter for a percentage, half of today's value a quarter for
+    anything else (a score's pace depends on its scale, and is not guessed). A guardrail whose level today's
     value already keeps ("keep on-time delivery at or above 92%" at 93.4%) asks for no change,
     and is not judged.
 
@@ -135,10 +158,10 @@ class ImplausibleChange(Rule):
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal) or _change_alone(goal)
         metric, deadline = goal.metric, goal.deadline
-        if moved is None or deadline is None or not deadline.ok or metric.max_change_per_quarter is None:
+        if moved is None or deadline is None or not deadline.ok or pace_of(metric) is None:
             return
         baseline, landed, change = moved
-        if baseline is None and isinstance(metric.max_change_per_quarter, str):
+        if baseline is None and isinstance(pace_of(metric), str):
             return                                  # a pace in % of today's value, and no today's value
         if holds_level(goal) and _already_holds(metric.better, change):
             return                                  # a floor or ceiling today's value already keeps: no change asked
