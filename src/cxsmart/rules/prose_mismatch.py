@@ -25,6 +25,15 @@ class ProseMismatch(Rule):
     takes the field's unit ("18" and `target: 18 working hours`). A time window in the title
     ("within 1 working day ... for 95% of claims") is the service standard the share is
     measured against, not a second target, so it is not compared with `target: 95%`.
+    A number with its magnitude in words agrees with the bare field ("512 million" and
+    `baseline: 512` on a metric in millions).
+
+    A title that names another catalogue metric is reported only when it names nothing the
+    goal's own metric counts: its name, id or the team's aliases ("abandoned calls" for a metric
+    the team calls so, "the CSI survey response rate" for `survey_response_rate`). A year that
+    runs across two calendar years ("in 2026/27") agrees with a deadline in its second year,
+    whatever month the team's year ends. A past date beside a baseline ("(72% in October
+    2026)", "up from 88% in Q2") says when today's value was measured, not a deadline.
 
     ## Why it matters
     People read the title; reports read the fields. When they disagree, the goal is tracked
