@@ -58,6 +58,7 @@ class Workspace:
     def _collect(self) -> None:
         self.known = {section: set() for section in ("goals", "objectives", "owners", "metrics")}
         claims: dict[str, dict[str, Item]] = {section: {} for section in self.known}
+        self.claims = claims                # each id's first holder, valid or not (an editor re-reads one file)
         self._claimed = claims["goals"]
         for file in self.files:
             for section in ("metrics", "objectives", "owners", "goals"):
@@ -182,9 +183,10 @@ class Workspace:
                 return (item.model if item else None), current
         return None, None
 
-    def adopt_facts(self) -> None:
-        """Where a structured field is absent, the goal's prose stands in for it."""
-        for view in self.goals:
+    def adopt_facts(self, views: list[GoalView] | None = None) -> None:
+        """Where a structured field is absent, the goal's prose stands in for it (for `views`,
+        default every goal; each view once)."""
+        for view in self.goals if views is None else views:
             facts, g = view.facts, view.goal
             self._file_metric_in_prose(view)
             if g.metric is None and facts.metric is not None:
@@ -265,7 +267,8 @@ class Workspace:
         return None
 
     # -- references -------------------------------------------------------------
-    def _check_references(self) -> None:
+    def _check_references(self, only: SourceFile | None = None) -> None:
+        """References that name nothing (F004, M009): of every file's items, or of `only`'s."""
         def check(item: Item, keys: tuple, ref: str | None, kind: str, table, known: set[str], choices=None):
             if ref is None or ref in table or ref in known:
                 return
@@ -284,7 +287,11 @@ class Workspace:
         goals, objectives, owners = self.goals_by_id, self.objectives, self.owners
         metrics = self.catalogue.metrics
         k = self.known
-        for view in self.goals:
+
+        def mine(items):                    # the items of `only`, or all
+            return items if only is None else [i for i in items if (i.item if isinstance(i, GoalView) else i).file is only]
+
+        for view in mine(self.goals):
             item, g = view.item, view.goal
             check(item, ("parent",), g.parent, "goal", goals, k["goals"])
             check(item, ("objective",), g.objective, "objective", objectives, k["objectives"])
@@ -296,10 +303,10 @@ class Workspace:
                 check(item, ("paired_with",), g.paired_with, "goal", goals, k["goals"])
             for i, action in enumerate(g.actions):
                 check(item, ("actions", i, "owner"), action.owner, "owner", owners, k["owners"])
-        for item in objectives.values():
+        for item in mine(objectives.values()):
             check(item, ("kpi",), item.model.kpi, "metric", metrics, k["metrics"])
             check(item, ("owner",), item.model.owner, "owner", owners, k["owners"])
-        for item in owners.values():
+        for item in mine(owners.values()):
             check(item, ("parent",), item.model.parent, "owner", owners, k["owners"])
             for i, ref in enumerate(item.model.controls or []):
                 if ":" in ref:
@@ -307,7 +314,7 @@ class Workspace:
                     if ref.endswith(":*") and kind in ("external", "internal", "business"):
                         continue
                 check(item, ("controls", i), ref, "metric", metrics, k["metrics"])
-        for file in self.files:
+        for file in self.files if only is None else [only]:
             for item in file.sections["metrics"]:
                 for i, ref in enumerate(item.model.conflicts_with):
                     check(item, ("conflicts_with", i), ref, "metric", metrics, k["metrics"])
