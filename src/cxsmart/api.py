@@ -380,12 +380,13 @@ def check_built(ws: Workspace, cfg: Config, root: Path, run: "_Run", real_paths:
                 fresh: list | None = None) -> LintResult:
     """The findings on a workspace already built, as _lint gives them. An editor keeps its
     workspace and rebuilds only an edited file's part: `fresh` are the goals whose prose is
-    still to read (default all; the others have their facts from an earlier check)."""
+    still to read (default all; the others have their facts from an earlier check), and with
+    `shown`, the shown files' goals are among them."""
     sources = ws.files
     ctx = RuleContext(ws, ws.today, cfg.fiscal_year_start, run.selection.severities)
     rules = run.selection.rules
     if shown is not None:
-        named_goals = [g for g in ws.goals if g.path in shown]
+        named_goals = [g for g in (ws.goals if fresh is None else fresh) if g.path in shown]
         rules = [_ShownOnly.wrap(r, named_goals) for r in rules]
     found = run_rules(ws, rules, ctx, run.packs, cache, prose, fresh)
     reported = sources

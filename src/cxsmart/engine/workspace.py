@@ -267,8 +267,9 @@ class Workspace:
         return None
 
     # -- references -------------------------------------------------------------
-    def _check_references(self, only: SourceFile | None = None) -> None:
-        """References that name nothing (F004, M009): of every file's items, or of `only`'s."""
+    def _check_references(self, only: SourceFile | None = None, views: list[GoalView] | None = None) -> None:
+        """References that name nothing (F004, M009): of every file's items, or of `only`'s
+        (whose goals' views are `views`, when the caller has them at hand)."""
         def check(item: Item, keys: tuple, ref: str | None, kind: str, table, known: set[str], choices=None):
             if ref is None or ref in table or ref in known:
                 return
@@ -291,7 +292,7 @@ class Workspace:
         def mine(items):                    # the items of `only`, or all
             return items if only is None else [i for i in items if (i.item if isinstance(i, GoalView) else i).file is only]
 
-        for view in mine(self.goals):
+        for view in mine(self.goals) if views is None else views:
             item, g = view.item, view.goal
             check(item, ("parent",), g.parent, "goal", goals, k["goals"])
             check(item, ("objective",), g.objective, "objective", objectives, k["objectives"])

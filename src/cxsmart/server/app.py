@@ -115,6 +115,8 @@ class CxServer(LanguageServer):
                     await self._edit(*next(iter(self.pending.items())))
                 elif self.live is not None and self.live.stale:
                     await self._check()
+                elif self.live is not None and self.live.garbage:
+                    await self._idle(self.live.collect)
                 else:
                     self.wake.clear()
                     await self.wake.wait()
@@ -164,14 +166,24 @@ class CxServer(LanguageServer):
             self.broken.discard(path)
         self.publish(out, only={path}, force=True, text=text)
 
-    async def _check(self) -> None:
-        """Every goal again, once typing pauses; a newer edit cancels it."""
+    async def _quiet(self, seconds: float) -> bool:
+        """Whether nothing arrives for `seconds` (an edit that does goes first)."""
         self.wake.clear()
         try:
-            await asyncio.wait_for(self.wake.wait(), QUIET)
-            return                                  # an edit arrived: it goes first
+            await asyncio.wait_for(self.wake.wait(), seconds)
+            return False
         except asyncio.TimeoutError:
-            pass
+            return True
+
+    async def _idle(self, job, quiet: float = 3 * QUIET) -> None:
+        """`job` in the lint thread once nothing has arrived for `quiet` seconds."""
+        if await self._quiet(quiet):
+            await asyncio.get_running_loop().run_in_executor(self.lint_thread, job)
+
+    async def _check(self) -> None:
+        """Every goal again, once typing pauses; a newer edit cancels it."""
+        if not await self._quiet(QUIET):
+            return
         self.cancel.clear()
         out = await asyncio.get_running_loop().run_in_executor(self.lint_thread, self.live.check, self.cancel)
         if out is not None:

@@ -16,6 +16,7 @@ Everything here runs in the server's one lint thread, one call at a time."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import threading
 from pathlib import Path
 
@@ -43,17 +44,24 @@ class Live:
         self.findings: dict[str, list] = {}         # absolute path -> its findings, as last checked
         self.dates: dict[str, tuple] = {}           # path as shown -> its part in the date order
         self.stale = False                          # other files' findings may be out of date
+        self.derived: dict[str, tuple] = {}         # path as shown -> (its file, shape.derived of it)
+        self.garbage = False                        # a full collection is due (gc.freeze below)
 
     # -- the whole workspace, through the api ------------------------------------------------
     def whole(self, buffers: dict[Path, str]) -> Outcome:
+        again = self.ws is not None
         self.ws = None
+        gc.unfreeze()
         out = self.session.lint(buffers)
         ws = getattr(out.result, "workspace", None)
         if out.error is None and ws is not None:
             cfg = api.effective(self.session.loaded, api.Overrides())
             self.cfg = cfg.model_copy(update={"date_order": ws.date_order})
             self.run = api.prepare(self.cfg, self.session.loaded.root)
-            self.ws, self.findings, self.dates, self.stale = ws, dict(out.findings), {}, False
+            self.ws, self.findings, self.dates, self.stale, self.derived = ws, dict(out.findings), {}, False, {}
+        if again:
+            gc.collect()
+        gc.freeze()
         return out
 
     # -- one edited file ---------------------------------------------------------------------
@@ -82,7 +90,9 @@ class Live:
         dups = shape.twice(self.ws)
         fresh = None
         if shape.structure(old, dups) == shape.structure(new, dups):
-            before = shape.derived([v for v in self.ws.goals if v.item.file is old])
+            before = self.derived.pop(display, None)
+            if before is None or before[0] is not old:
+                before = (old, shape.derived([v for v in self.ws.goals if v.item.file is old]))
             try:
                 ws = patched(self.ws, old, new)
                 fresh = [v for v in ws.goals if v.item.file is new]
@@ -92,8 +102,11 @@ class Live:
             ws = self._build([new if f is old else f for f in self.ws.files])
         result = api.check_built(ws, self.cfg, self.session.folder, self.run, self._real(ws), self.session.cache,
                                  shown={display}, fresh=fresh)
-        if fresh is None or shape.derived(fresh) != before:
+        after = shape.derived(fresh) if fresh is not None else None
+        if fresh is None or after != before[1]:
             self.stale = True                               # other files' checks read what changed
+        else:
+            self.derived[display] = (new, after)
         self.ws = ws
         self.session.result = result
         return self._outcome(key, result)
@@ -122,9 +135,20 @@ class Live:
         for d in result.diagnostics:
             if d.path:
                 out.findings.setdefault(str(self.session.real(d.path)), []).append(d)
-        self.ws, self.findings, self.stale = ws, dict(out.findings), False
+        self.ws, self.findings, self.stale, self.derived = ws, dict(out.findings), False, {}
         self.session.result = result
+        gc.freeze()
+        self.garbage = True                         # the old views: collected when typing pauses
         return out
+
+    def collect(self) -> None:
+        """The workspace is kept out of the collector's reach (gc.freeze): a full collection of
+        it takes a second at 10,000 goals, and it would fall in the middle of an edit. Garbage
+        among it (the views a check replaced) is collected here, when nothing waits."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.garbage = False
 
     # -- helpers -------------------------------------------------------------------------------
     def _build(self, files: list) -> Workspace:

@@ -28,7 +28,7 @@ def patched(ws: Workspace, old: SourceFile, new: SourceFile) -> Workspace:
     out.problems = [(f, p) for f, p in ws.problems if f is not old]
     firsts = {section: _claims(out, ws, old, new, section) for section in SECTIONS}
     try:
-        out.claims = {s: {k: firsts[s][k] if v.file is old else v for k, v in ws.claims[s].items()} for s in SECTIONS}
+        out.claims = {s: _swap(ws.claims[s], old, firsts[s]) for s in SECTIONS}
         out._claimed = out.claims["goals"]
         out.objectives = _swap(ws.objectives, old, firsts["objectives"])
         out.owners = _swap(ws.owners, old, firsts["owners"])
@@ -36,13 +36,14 @@ def patched(ws: Workspace, old: SourceFile, new: SourceFile) -> Workspace:
         _views(out, ws, old, new)
     except KeyError as e:
         raise Unpatchable(f"id {e} moved") from None
-    out._check_references(only=new)
+    start = _start(ws, old)
+    out._check_references(only=new, views=out.goals[start:start + len(new.sections["goals"])])
     return out
 
 
 def _claims(out: Workspace, ws: Workspace, old: SourceFile, new: SourceFile, section: str) -> dict[str, Item]:
     """The new file's claims, against every other file's (F003 for those already taken)."""
-    taken = {k: v for k, v in ws.claims[section].items() if v.file is not old}
+    taken = _Others(ws.claims[section], old)
     mine = {}
     for ident, item in out._in_file_order(new, section):
         if out._claim(ident, item, section, taken):
@@ -50,23 +51,50 @@ def _claims(out: Workspace, ws: Workspace, old: SourceFile, new: SourceFile, sec
     return mine
 
 
-def _swap(table: dict[str, Item], old: SourceFile, fresh: dict[str, Item]) -> dict[str, Item]:
-    return {k: fresh[k] if v.file is old else v for k, v in table.items()}
+class _Others(dict):
+    """Claims: the other files' (read through, not copied), and the new file's (held here)."""
+
+    def __init__(self, claims: dict[str, Item], old: SourceFile) -> None:
+        super().__init__()
+        self.claims, self.old = claims, old
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        first = self.claims.get(key)
+        return first if first is not None and first.file is not self.old else default
+
+
+def _swap(table: dict, old: SourceFile, fresh: dict) -> dict:
+    """`table` (id -> item or view) with the old file's entries replaced by the new file's, in
+    place (the ids are the same: shape.structure)."""
+    out = dict(table)
+    for key, value in fresh.items():
+        if key in out and _file(out[key]) is old:
+            out[key] = value
+    if sum(1 for key in fresh if key in table and _file(table[key]) is old) != _held(table, old, fresh):
+        raise KeyError("an id")
+    return out
+
+
+def _file(value) -> SourceFile:
+    return value.file if isinstance(value, Item) else value.item.file
+
+
+def _held(table: dict, old: SourceFile, fresh: dict) -> int:
+    """How many of the ids the old file held first: every one is held by the new file now."""
+    return sum(1 for key in _ids(old) if key in table and _file(table[key]) is old)
 
 
 def _views(out: Workspace, ws: Workspace, old: SourceFile, new: SourceFile) -> None:
-    start = 0
-    for f in ws.files:
-        if f is old:
-            break
-        start += len(f.sections["goals"])
+    start = _start(ws, old)
     stale = ws.goals[start:start + len(old.sections["goals"])]
     if any(v.item.file is not old for v in stale):
         raise Unpatchable("the views are not in file order")
     fresh = [out._view(item) for item in new.sections["goals"]]
     out.goals = ws.goals[:start] + fresh + ws.goals[start + len(stale):]
     named = {v.id: v for v in fresh if v.id and out._claimed.get(v.id) is v.item}
-    out.goals_by_id = {k: named[k] if v.item.file is old else v for k, v in ws.goals_by_id.items()}
+    out.goals_by_id = _swap(ws.goals_by_id, old, named)
     moved = {id(v): out.goals_by_id[v.id] for v in stale if v.id and ws.goals_by_id.get(v.id) is v}
     for view in fresh:
         g = view.goal
@@ -77,6 +105,16 @@ def _views(out: Workspace, ws: Workspace, old: SourceFile, new: SourceFile) -> N
         _relink(out, start, len(fresh), moved)
     for view in fresh:
         view.objective, view.objective_from = out._objective_of(view)
+
+
+def _start(ws: Workspace, old: SourceFile) -> int:
+    """Where the file's goals start among the workspace's (in file order)."""
+    start = 0
+    for f in ws.files:
+        if f is old:
+            break
+        start += len(f.sections["goals"])
+    return start
 
 
 def _relink(out: Workspace, start: int, count: int, moved: dict) -> None:
@@ -91,3 +129,8 @@ def _relink(out: Workspace, start: int, count: int, moved: dict) -> None:
         if any(id(p) in moved for p in view.paired_all):
             view.paired_all = [moved.get(id(p), p) for p in view.paired_all]
             view.paired = view.paired_all[0] if view.paired_all else None
+
+
+def _ids(file: SourceFile) -> set[str]:
+    ids = {item.model.id for items in file.sections.values() for item in items if item.model.id}
+    return ids | {ident for held in file.invalid_ids.values() for ident in held}
