@@ -43,6 +43,7 @@ class Workspace:
     metric_items: dict[str, Item] = field(default_factory=dict)  # where each of those is defined
     _file_names: "re.Pattern | None" = None
     _own_names: "re.Pattern | bool | None" = None               # ids of the team's own metrics, as words
+    by: dict[str, dict[str, list[GoalView]]] = field(default_factory=dict)    # goals_by's indexes
 
     @classmethod
     def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1,
@@ -108,6 +109,19 @@ class Workspace:
 
     def _problem(self, item: Item, problem: Problem) -> None:
         self.problems.append((item.file, problem))
+
+    def goals_by(self, name: str) -> dict[str, list[GoalView]]:
+        """The goals by `owner`, by `parent`, or by each goal `paired_with` names ("paired"), in
+        workspace order: made once per workspace, for the rules that look for a goal's
+        neighbours (an editor's patch carries it over, with the edited file's goals replaced)."""
+        index = self.by.get(name)
+        if index is None:
+            index = {}
+            for view in self.goals:
+                for key in index_keys(view.goal, name):
+                    index.setdefault(key, []).append(view)
+            self.by[name] = index
+        return index
 
     # -- views ----------------------------------------------------------------
     def _views(self) -> None:
@@ -380,6 +394,13 @@ class Workspace:
                     goal=first if kind == "goal" else None, subject=chain))
             for n in walk:
                 state[n] = 2
+
+
+def index_keys(goal: Goal, name: str) -> tuple | list:
+    if name == "paired":
+        return goal.paired_ids
+    value = getattr(goal, name)
+    return (value,) if value is not None else ()
 
 
 def _quantity(value: Quantity | Measured | None) -> tuple[Quantity | None, Timeframe | None]:

@@ -269,20 +269,17 @@ class TooManyGoals(Rule):
                                   "people who can move them")
 
     def _periods(self, ctx: RuleContext, owner: str) -> dict[str, list[GoalView]]:
-        """The owner's dated goals by period, in workspace order: one pass over the workspace
-        (by owner) per workspace, the periods of an owner's goals when that owner is asked about."""
+        """The owner's dated goals by period, in workspace order (made when that owner is asked
+        about, from the workspace's goals by owner)."""
         ws = ctx.workspace
         if getattr(self, "_index", None) is None or self._index[0] is not ws:
-            by_owner: dict[str, list[GoalView]] = defaultdict(list)
-            for other in ws.goals:
-                if other.goal.owner and other.deadline is not None and other.deadline.ok:
-                    by_owner[other.goal.owner].append(other)
-            self._index = (ws, by_owner, {})
-        _, by_owner, periods = self._index
+            self._index = (ws, {})
+        periods = self._index[1]
         if owner not in periods:
             groups: dict[str, list[GoalView]] = defaultdict(list)
-            for other in by_owner[owner]:
-                groups[_period(other.deadline.last, self.options.period, ctx.fiscal_start)].append(other)
+            for other in ws.goals_by("owner").get(owner, ()):
+                if other.deadline is not None and other.deadline.ok:
+                    groups[_period(other.deadline.last, self.options.period, ctx.fiscal_start)].append(other)
             periods[owner] = groups
         return periods[owner]
 

@@ -126,20 +126,17 @@ def _external(goal: GoalView) -> bool:
 
 
 class Guardrails:
-    """The goals on a customer-perceived metric, by owner (in workspace order), and for each owner
-    asked about, those that hold a level: kept_beside without a scan of every goal per goal."""
+    """For each owner asked about, its goals on a customer-perceived metric that hold a level (in
+    workspace order): kept_beside without a scan of every goal per goal."""
 
     def __init__(self, ws) -> None:
         self.ws = ws
-        self.external: dict[str, list[GoalView]] = {}
-        for other in ws.goals:
-            if other.goal.owner is not None and _external(other):
-                self.external.setdefault(other.goal.owner, []).append(other)
         self.holding: dict[str, list[GoalView]] = {}
 
     def of(self, owner: str) -> list[GoalView]:
         if owner not in self.holding:
-            self.holding[owner] = [other for other in self.external.get(owner, ()) if holds_level(other)]
+            self.holding[owner] = [other for other in self.ws.goals_by("owner").get(owner, ())
+                                   if _external(other) and holds_level(other)]
         return self.holding[owner]
 
 

@@ -212,23 +212,18 @@ class InternalWithoutExternal(Rule):
 
 
 class _Beside:
-    """The goals on an external metric by (parent, id) and (owner, id), in one pass; the segments
-    of one such group when a goal asks about it."""
+    """The segments of the goals on an external metric with a given parent or owner, when a goal
+    asks about them (from the workspace's goals by parent and by owner)."""
 
     def __init__(self, ws) -> None:
         self.ws = ws
-        self.goals: dict[tuple[str, str], list[GoalView]] = {}
-        for other in ws.goals:
-            if other.metric is not None and other.metric.kind == "external":
-                for relation, value in (("parent", other.goal.parent), ("owner", other.goal.owner)):
-                    if value:
-                        self.goals.setdefault((relation, value), []).append(other)
         self._segments: dict[tuple[str, str], set[str]] = {}
 
     def segments(self, relation: str, value: str) -> set[str]:
         key = (relation, value)
         if key not in self._segments:
-            self._segments[key] = {_segment(other) for other in self.goals.get(key, ())}
+            self._segments[key] = {_segment(other) for other in self.ws.goals_by(relation).get(value, ())
+                                   if other.metric is not None and other.metric.kind == "external"}
         return self._segments[key]
 
 
