@@ -23,6 +23,7 @@ from pathlib import Path
 from cxsmart import api
 from cxsmart.engine.workspace import Workspace
 from cxsmart.model.catalogue import Catalogue
+from cxsmart.read.source import decode, file_limit
 from cxsmart.read.yamlread import parse_yaml
 from cxsmart.rule import Rule
 from cxsmart.server import shape
@@ -72,10 +73,11 @@ class Live:
         old = next((f for f in self.ws.files if f.path == display), None) if self.ws is not None else None
         if old is None:
             return self.session.lint({**buffers, path: text}, [path])
-        new, parsed = api.read_one(display, text.encode("utf-8", "surrogatepass"), self.cfg)
+        data = text.encode("utf-8", "surrogatepass")
         key = str(path)
-        if new.text == old.text and old.text is not None:
-            return Outcome(findings={key: self.findings.get(key, [])}, result=self.session.result)
+        if old.text is not None and decode(data, file_limit(self.cfg.max_file_size))[0] == old.text:
+            return Outcome(findings={key: self.findings.get(key, [])}, result=self.session.result)   # as linted
+        new, parsed = api.read_one(display, data, self.cfg)
         if any(p.code == "F001" for p in new.problems):   # being typed: the rest keeps its last good state
             ws = self._build([new])
             return self._outcome(key, api.check_built(ws, self.cfg, self.session.folder, self.run, self._real(ws),
