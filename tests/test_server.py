@@ -65,8 +65,9 @@ async def test_the_workspace_findings_are_the_cli_json_with_a_page_link_and_prog
     clean = [u for u in client.diagnostics if u not in want]
     assert clean and all(list(client.diagnostics[u]) == [] for u in clean)    # files with none are published empty
     (token, reports), = client.progress_reports.items()
-    assert reports[0].kind == "begin" and reports[0].message.startswith("Linting ")
-    assert reports[-1].kind == "end" and " goals in " in reports[-1].message
+    goals = cli_json(workspace)["goals"]
+    assert reports[0].kind == "begin" and reports[0].title == f"Linting {goals} goals"     # the real count
+    assert reports[-1].kind == "end" and reports[-1].message.startswith(f"{goals} goals in ")
 
 
 async def test_an_edit_is_linted_as_typed_and_republishes_the_files_that_depend_on_it(client, workspace):
@@ -125,3 +126,77 @@ async def test_columns_are_utf16_units_as_lsp_counts_them(client, workspace):
     line = text.splitlines()[cli["line"] - 1]
     assert s001.range.start.character == len(line[:cli["column"] - 1].encode("utf-16-le")) // 2
     assert s001.range.start.character == cli["column"] - 1 + 2     # two astral characters: two units more
+
+
+METRICS = """metrics:
+  - id: callback_rate
+    name: callback rate
+    unit: "%"
+    better: lower
+"""
+CALLBACKS = """
+  - id: cc-callback-2027
+    title: Reduce the callback rate on billing calls from 9% to 7% by 30 June 2027
+    parent: corp-churn-2027
+    owner: contact-centre
+    metric: callback_rate
+    baseline: 9%
+    target: 7%
+    start: 2027-01-01
+    deadline: 2027-06-30
+    review: monthly
+"""
+
+
+async def test_each_edit_ends_with_the_cli_findings_in_every_file(client, workspace):
+    """Edits one after another in a multi-file workspace (prose, a value no prose holds, a parent's
+    deadline, an owner's controls, a shared metric's unit): after each, every goal file's findings
+    are the CLI's on the same text, the files that depend on the edited one included."""
+    good = workspace / "good"
+    (good / "metrics.yaml").write_text(METRICS, encoding="utf-8")
+    team = good / "goals" / "contact-centre.yaml"
+    team.write_text(team.read_text(encoding="utf-8") + CALLBACKS, encoding="utf-8")
+    files = sorted(workspace.rglob("*.yaml"))
+    await _settled_everywhere(client, workspace, files, "the first workspace lint")
+    versions: dict[Path, int] = {}
+
+    async def edit(path: Path, old: str, new: str, what: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        text = text.replace(old, new, 1)
+        if path not in versions:
+            _open(client, path)
+            versions[path] = 1
+        versions[path] += 1
+        _replace_all(client, path.as_uri(), text, versions[path])
+        path.write_text(text, encoding="utf-8")
+        await _settled_everywhere(client, workspace, files, what)
+
+    corporate = good / "goals" / "corporate.yaml"
+    await edit(team, "Increase first contact resolution from", "Improve customer centricity and first contact "
+               "resolution from", "a title")
+    await edit(team, "review: monthly", "review: fortnightly", "a value no sentence holds")
+    deadline = next(line for line in corporate.read_text(encoding="utf-8").splitlines() if "deadline:" in line)
+    await edit(corporate, deadline, deadline.split(":")[0] + ": 2027-03-31", "a parent goal's deadline")
+    await edit(good / "owners.yaml", "controls: [aht, fcr, csat,", "controls: [aht, fcr,", "an owner's controls")
+    await edit(good / "metrics.yaml", 'unit: "%"', "unit: calls", "a shared metric's unit")
+    await edit(good / "owners.yaml", "id: digital", "id: digital-channels", "an owner's id")
+    await edit(team, "Improve customer centricity and first contact resolution from", "Increase first contact "
+               "resolution from", "the title back")
+
+
+async def _settled_everywhere(client: LanguageClient, folder: Path, files: list[Path], what: str) -> None:
+    """Every file's published findings (none published counts as none) are the CLI's."""
+    want = expected(folder, cli_json(folder))
+
+    def matches() -> bool:
+        return all(published(client.diagnostics.get(f.resolve().as_uri(), [])) == want.get(f.resolve().as_uri(), [])
+                   for f in files)
+
+    try:
+        await until(matches, 90, what)
+    except AssertionError:
+        for f in files:
+            uri = f.resolve().as_uri()
+            assert published(client.diagnostics.get(uri, [])) == want.get(uri, []), (what, f.name)
+        raise

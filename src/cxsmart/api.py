@@ -224,6 +224,18 @@ class _Run:
     selection: Selection
 
 
+def prepare(cfg: Config, root: Path, registry: Registry | None = None) -> _Run:
+    """What a run checks with: the rule packs, the registry and the selected rules."""
+    return _prepare(cfg, root, registry)
+
+
+def read_one(display: str, data: bytes, cfg: Config) -> tuple[SourceFile, Parsed | None]:
+    """One file's bytes, parsed and loaded as a run reads it (`cfg` with the run's date order),
+    and its parse (None if it could not be decoded)."""
+    read = _parse(_Raw(Path(display), display, data), cfg, Cache(None))
+    return _load(display, read, cfg), (None if isinstance(read, SourceFile) else read[1])
+
+
 def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     """Rule packs first (they add metrics, words and rules), then which rules run."""
     packs = load_packs([root / p for p in cfg.rule_packs], within=root)
@@ -360,12 +372,23 @@ def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_pa
     today = cfg.today or real_today()
     ws = Workspace.build(sources, Catalogue.from_metrics(run.packs.metrics), today, cfg.fiscal_year_start,
                          cfg.date_order)
-    ctx = RuleContext(ws, today, cfg.fiscal_year_start, run.selection.severities)
+    return check_built(ws, cfg, root, run, real_paths, cache, prose, shown)
+
+
+def check_built(ws: Workspace, cfg: Config, root: Path, run: "_Run", real_paths: dict[str, Path],
+                cache: Cache | None = None, prose=None, shown: set[str] | None = None,
+                fresh: list | None = None) -> LintResult:
+    """The findings on a workspace already built, as _lint gives them. An editor keeps its
+    workspace and rebuilds only an edited file's part: `fresh` are the goals whose prose is
+    still to read (default all; the others have their facts from an earlier check), and with
+    `shown`, the shown files' goals are among them."""
+    sources = ws.files
+    ctx = RuleContext(ws, ws.today, cfg.fiscal_year_start, run.selection.severities)
     rules = run.selection.rules
     if shown is not None:
-        named_goals = [g for g in ws.goals if g.path in shown]
+        named_goals = [g for g in (ws.goals if fresh is None else fresh) if g.path in shown]
         rules = [_ShownOnly.wrap(r, named_goals) for r in rules]
-    found = run_rules(ws, rules, ctx, run.packs, cache, prose)
+    found = run_rules(ws, rules, ctx, run.packs, cache, prose, fresh)
     reported = sources
     if shown is not None:
         found = [d for d in found if d.path in shown or not d.path]     # no path: the run itself (F008)

@@ -56,6 +56,8 @@ class Cache:
         self._facts: dict[str, dict] = {}
         self._stored_files = False
 
+    in_memory = False           # True: the facts table holds TextFacts objects, not their JSON form
+
     @property
     def enabled(self) -> bool:
         return self.folder is not None

@@ -11,23 +11,26 @@ from cxsmart.read.packs import PackData
 from cxsmart.rule import Rule, RuleContext
 
 
-def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache=None, prose=None) -> None:
+def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache=None, prose=None,
+                 goals: list[GoalView] | None = None) -> None:
     """Fill `goal.facts` from prose when a selected rule needs it: spaCy is imported only
-    then, and all prose goes through it in one batch."""
-    if packs is None or not ws.goals or not any(rule.needs_text for rule in rules):
+    then, and all prose goes through it in one batch. `goals`: only these goals' prose (an
+    editor's workspace where the other goals have theirs from an earlier lint)."""
+    goals = ws.goals if goals is None else goals
+    if packs is None or not goals or not any(rule.needs_text for rule in rules):
         return
     from cxsmart.language import analyse
 
-    analyse(ws.goals, packs, cache, prose)
-    ws.adopt_facts()
+    analyse(goals, packs, cache, prose)
+    ws.adopt_facts(goals)
 
 
 def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackData | None = None,
-              cache=None, prose=None) -> list[Diagnostic]:
+              cache=None, prose=None, goals: list[GoalView] | None = None) -> list[Diagnostic]:
     """Rules that read no prose first (while a prose worker may still be reading), then the
-    language analysis, then the rules that read what it found."""
+    language analysis (of `goals`, default all), then the rules that read what it found."""
     out = _run(ws, [r for r in rules if not r.needs_text], ctx)
-    prepare_text(ws, rules, packs, cache, prose)
+    prepare_text(ws, rules, packs, cache, prose, goals)
     return out + _run(ws, [r for r in rules if r.needs_text], ctx)
 
 

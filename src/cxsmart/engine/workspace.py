@@ -43,6 +43,7 @@ class Workspace:
     metric_items: dict[str, Item] = field(default_factory=dict)  # where each of those is defined
     _file_names: "re.Pattern | None" = None
     _own_names: "re.Pattern | bool | None" = None               # ids of the team's own metrics, as words
+    by: dict[str, dict[str, list[GoalView]]] = field(default_factory=dict)    # goals_by's indexes
 
     @classmethod
     def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1,
@@ -58,6 +59,7 @@ class Workspace:
     def _collect(self) -> None:
         self.known = {section: set() for section in ("goals", "objectives", "owners", "metrics")}
         claims: dict[str, dict[str, Item]] = {section: {} for section in self.known}
+        self.claims = claims                # each id's first holder, valid or not (an editor re-reads one file)
         self._claimed = claims["goals"]
         for file in self.files:
             for section in ("metrics", "objectives", "owners", "goals"):
@@ -107,6 +109,19 @@ class Workspace:
 
     def _problem(self, item: Item, problem: Problem) -> None:
         self.problems.append((item.file, problem))
+
+    def goals_by(self, name: str) -> dict[str, list[GoalView]]:
+        """The goals by `owner`, by `parent`, or by each goal `paired_with` names ("paired"), in
+        workspace order: made once per workspace, for the rules that look for a goal's
+        neighbours (an editor's patch carries it over, with the edited file's goals replaced)."""
+        index = self.by.get(name)
+        if index is None:
+            index = {}
+            for view in self.goals:
+                for key in index_keys(view.goal, name):
+                    index.setdefault(key, []).append(view)
+            self.by[name] = index
+        return index
 
     # -- views ----------------------------------------------------------------
     def _views(self) -> None:
@@ -182,9 +197,10 @@ class Workspace:
                 return (item.model if item else None), current
         return None, None
 
-    def adopt_facts(self) -> None:
-        """Where a structured field is absent, the goal's prose stands in for it."""
-        for view in self.goals:
+    def adopt_facts(self, views: list[GoalView] | None = None) -> None:
+        """Where a structured field is absent, the goal's prose stands in for it (for `views`,
+        default every goal; each view once)."""
+        for view in self.goals if views is None else views:
             facts, g = view.facts, view.goal
             self._file_metric_in_prose(view)
             if g.metric is None and facts.metric is not None:
@@ -265,7 +281,9 @@ class Workspace:
         return None
 
     # -- references -------------------------------------------------------------
-    def _check_references(self) -> None:
+    def _check_references(self, only: SourceFile | None = None, views: list[GoalView] | None = None) -> None:
+        """References that name nothing (F004, M009): of every file's items, or of `only`'s
+        (whose goals' views are `views`, when the caller has them at hand)."""
         def check(item: Item, keys: tuple, ref: str | None, kind: str, table, known: set[str], choices=None):
             if ref is None or ref in table or ref in known:
                 return
@@ -284,7 +302,11 @@ class Workspace:
         goals, objectives, owners = self.goals_by_id, self.objectives, self.owners
         metrics = self.catalogue.metrics
         k = self.known
-        for view in self.goals:
+
+        def mine(items):                    # the items of `only`, or all
+            return items if only is None else [i for i in items if (i.item if isinstance(i, GoalView) else i).file is only]
+
+        for view in mine(self.goals) if views is None else views:
             item, g = view.item, view.goal
             check(item, ("parent",), g.parent, "goal", goals, k["goals"])
             check(item, ("objective",), g.objective, "objective", objectives, k["objectives"])
@@ -296,10 +318,10 @@ class Workspace:
                 check(item, ("paired_with",), g.paired_with, "goal", goals, k["goals"])
             for i, action in enumerate(g.actions):
                 check(item, ("actions", i, "owner"), action.owner, "owner", owners, k["owners"])
-        for item in objectives.values():
+        for item in mine(objectives.values()):
             check(item, ("kpi",), item.model.kpi, "metric", metrics, k["metrics"])
             check(item, ("owner",), item.model.owner, "owner", owners, k["owners"])
-        for item in owners.values():
+        for item in mine(owners.values()):
             check(item, ("parent",), item.model.parent, "owner", owners, k["owners"])
             for i, ref in enumerate(item.model.controls or []):
                 if ":" in ref:
@@ -307,7 +329,7 @@ class Workspace:
                     if ref.endswith(":*") and kind in ("external", "internal", "business"):
                         continue
                 check(item, ("controls", i), ref, "metric", metrics, k["metrics"])
-        for file in self.files:
+        for file in self.files if only is None else [only]:
             for item in file.sections["metrics"]:
                 for i, ref in enumerate(item.model.conflicts_with):
                     check(item, ("conflicts_with", i), ref, "metric", metrics, k["metrics"])
@@ -372,6 +394,13 @@ class Workspace:
                     goal=first if kind == "goal" else None, subject=chain))
             for n in walk:
                 state[n] = 2
+
+
+def index_keys(goal: Goal, name: str) -> tuple | list:
+    if name == "paired":
+        return goal.paired_ids
+    value = getattr(goal, name)
+    return (value,) if value is not None else ()
 
 
 def _quantity(value: Quantity | Measured | None) -> tuple[Quantity | None, Timeframe | None]:

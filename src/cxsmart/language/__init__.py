@@ -41,7 +41,7 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
     missing = []
     for text in texts:
         known = table.get(hashes[text]) if use_cache else None
-        texts[text] = decode(known) if isinstance(known, dict) else None
+        texts[text] = decode(known) if isinstance(known, dict) else known if isinstance(known, TextFacts) else None
         if texts[text] is None:
             missing.append(text)
     unknown = bool(missing)                             # what is read now is stored, by whichever process
@@ -53,7 +53,8 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
                 if text in waiting.goals_of and texts[text] is None:
                     texts[text] = found
                     if use_cache:
-                        table[hashes[text]] = encoded if encoded is not None else encode(found)
+                        table[hashes[text]] = found if cache.in_memory else encoded if encoded is not None else \
+                            encode(found)
                     for i in waiting.arrived(text):     # facts as soon as a goal's texts are in
                         goals[i].facts = _facts(goals[i], texts)
                         done.add(i)
@@ -62,7 +63,8 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
         texts.update(Reader(packs).read(missing))
     partial = len(texts) * 2 < len(table)              # one file of a large workspace (--isolated)
     if use_cache and (unknown or (len(table) != len(texts) and not partial)):
-        current = {hashes[t]: (table.get(hashes[t]) if t not in missing else encode(f)) for t, f in texts.items()}
+        keep = (lambda f: f) if cache.in_memory else encode       # an editor's cache keeps the objects
+        current = {hashes[t]: (table.get(hashes[t]) if t not in missing else keep(f)) for t, f in texts.items()}
         # a whole run keeps only its own texts (edited titles leave); a partial one keeps the rest too
         cache.store_facts(packs_key, {**table, **current} if partial else current)
     for i, goal in enumerate(goals):

@@ -301,20 +301,35 @@ class TooManyGoals(Rule):
     needs_text = True               # reads values that may come from the title
     Options = TooManyGoalsOptions
 
-    def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        """The goal past the limit, in workspace order, among its owner's goals due in one period."""
         opts: TooManyGoalsOptions = self.options
-        groups: dict[tuple[str, str], list[GoalView]] = defaultdict(list)
-        for goal in ws.goals:
-            if goal.goal.owner and goal.deadline is not None and goal.deadline.ok:
-                groups[(goal.goal.owner, _period(goal.deadline.last, opts.period, ctx.fiscal_start))].append(goal)
-        for (owner, period), goals in groups.items():
-            if len(goals) > opts.max:
-                extra = goals[opts.max]
-                yield ctx.report(self, extra, f"owner '{owner}' holds {len(goals)} goals due in {period}, "
-                                 f"more than the {opts.max} a team can focus on",
-                                 at=extra.span("owner"), subject=f"{owner} {period}",
-                                 hint="merge or drop goals, spread them over periods, or give them to the "
-                                      "people who can move them")
+        owner = goal.goal.owner
+        if not owner or goal.deadline is None or not goal.deadline.ok:
+            return
+        period = _period(goal.deadline.last, opts.period, ctx.fiscal_start)
+        goals = self._periods(ctx, owner)[period]
+        if len(goals) > opts.max and goals[opts.max] is goal:
+            yield ctx.report(self, goal, f"owner '{owner}' holds {len(goals)} goals due in {period}, "
+                             f"more than the {opts.max} a team can focus on",
+                             at=goal.span("owner"), subject=f"{owner} {period}",
+                             hint="merge or drop goals, spread them over periods, or give them to the "
+                                  "people who can move them")
+
+    def _periods(self, ctx: RuleContext, owner: str) -> dict[str, list[GoalView]]:
+        """The owner's dated goals by period, in workspace order (made when that owner is asked
+        about, from the workspace's goals by owner)."""
+        ws = ctx.workspace
+        if getattr(self, "_index", None) is None or self._index[0] is not ws:
+            self._index = (ws, {})
+        periods = self._index[1]
+        if owner not in periods:
+            groups: dict[str, list[GoalView]] = defaultdict(list)
+            for other in ws.goals_by("owner").get(owner, ()):
+                if other.deadline is not None and other.deadline.ok:
+                    groups[_period(other.deadline.last, self.options.period, ctx.fiscal_start)].append(other)
+            periods[owner] = groups
+        return periods[owner]
 
 
 def _period(day: dt.date, period: str, fiscal_start: int = 1) -> str:

@@ -93,7 +93,7 @@ class ConflictingIncentive(Rule):
                 above.append((kpi, f"the KPI of objective '{goal.objective.id}'"))
         if goal.parent is not None and goal.parent.metric is not None:
             above.append((goal.parent.metric, f"the metric of parent goal {goal.parent.label}"))
-        if guarded(goal) or kept_beside(goal, ctx.workspace):
+        if guarded(goal) or kept_beside(goal, self._guardrails(ctx.workspace)):
             return                                  # the pairing the hint asks for: the conflict is watched
         for other, what in above:
             if other.id != metric.id and (other.id in metric.conflicts_with or metric.id in other.conflicts_with):
@@ -111,6 +111,13 @@ class ConflictingIncentive(Rule):
                              hint="pair it with a goal on how those customers feel ('paired_with: <goal id>'), or "
                                   "give the same owner a guardrail goal that holds one ('keep CSAT at or above 85%')")
 
+    def _guardrails(self, ws) -> "Guardrails":
+        """The workspace's guardrail index, made once per workspace (a scan of every goal for
+        each goal made a 10,000-goal workspace take minutes)."""
+        if getattr(self, "_index", None) is None or self._index.ws is not ws:
+            self._index = Guardrails(ws)
+        return self._index
+
 
 def guarded(goal: GoalView) -> bool:
     """Whether `paired_with` names a goal on a customer-perceived metric (CSAT, NPS, CES ...):
@@ -122,14 +129,25 @@ def _external(goal: GoalView) -> bool:
     return goal.metric is not None and goal.metric.kind == "external"
 
 
+class Guardrails:
+    """For each owner asked about, its goals on a customer-perceived metric that hold a level (in
+    workspace order): kept_beside without a scan of every goal per goal."""
+
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self.holding: dict[str, list[GoalView]] = {}
+
+    def of(self, owner: str) -> list[GoalView]:
+        if owner not in self.holding:
+            self.holding[owner] = [other for other in self.ws.goals_by("owner").get(owner, ())
+                                   if _external(other) and holds_level(other)]
+        return self.holding[owner]
 
 
-def kept_beside(goal: GoalView, ws) -> bool:
+def kept_beside(goal: GoalView, guardrails: Guardrails) -> bool:
     """A guardrail goal of the same owner holds a customer-perceived measure."""
     owner = goal.goal.owner
-    return owner is not None and any(
-        other is not goal and other.goal.owner == owner and _external(other) and holds_level(other)
-        for other in ws.goals)
+    return owner is not None and any(other is not goal for other in guardrails.of(owner))
 
 
 # Measures of efficiency or cost, by name: time spent with customers, cost, payouts, staff.

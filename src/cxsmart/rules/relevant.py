@@ -179,18 +179,17 @@ class InternalWithoutExternal(Rule):
     severity = Severity.INFO
     needs_text = True               # reads values that may come from the title
 
-    def check_workspace(self, ws, ctx: RuleContext) -> Iterator[Diagnostic]:
-        # one pass to index the customer-perceived goals, so the check is linear in goals
-        beside: set[tuple[str, str, str]] = set()
-        for other in ws.goals:
-            if other.metric is not None and other.metric.kind == "external":
-                for relation, value in (("parent", other.goal.parent), ("owner", other.goal.owner)):
-                    if value:
-                        beside.add((relation, value, _segment(other)))
-        for goal in ws.goals:
-            yield from self._check(goal, ctx, beside)
+    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        yield from self._check(goal, ctx, self._beside(ctx.workspace))
 
-    def _check(self, goal: GoalView, ctx: RuleContext, beside: set) -> Iterator[Diagnostic]:
+    def _beside(self, ws) -> "_Beside":
+        """The customer-perceived goals by parent and by owner, indexed once per workspace, so
+        the check is linear in goals."""
+        if getattr(self, "_index", None) is None or self._index.ws is not ws:
+            self._index = _Beside(ws)
+        return self._index
+
+    def _check(self, goal: GoalView, ctx: RuleContext, beside: "_Beside") -> Iterator[Diagnostic]:
         metric = goal.metric
         if metric is None or metric.kind != "internal":
             return
@@ -204,12 +203,28 @@ class InternalWithoutExternal(Rule):
         if goal.goal.paired_with:
             return                                  # names an unknown goal: F004
         segment = _segment(goal)
-        if any(value and (relation, value, segment) in beside
+        if any(value and segment in beside.segments(relation, value)
                for relation, value in (("parent", goal.goal.parent), ("owner", goal.goal.owner))):
             return
         yield ctx.report(self, goal, f"{_name(metric)} is an internal measure with no customer-perceived measure "
                          "beside it", at=goal.span("metric") or goal.anchor, subject=metric.id,
                          hint="add 'paired_with: <goal id>' naming a goal on CSAT, NPS or CES for the same customers")
+
+
+class _Beside:
+    """The segments of the goals on an external metric with a given parent or owner, when a goal
+    asks about them (from the workspace's goals by parent and by owner)."""
+
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self._segments: dict[tuple[str, str], set[str]] = {}
+
+    def segments(self, relation: str, value: str) -> set[str]:
+        key = (relation, value)
+        if key not in self._segments:
+            self._segments[key] = {_segment(other) for other in self.ws.goals_by(relation).get(value, ())
+                                   if other.metric is not None and other.metric.kind == "external"}
+        return self._segments[key]
 
 
 def _norm(text: str | None) -> str:

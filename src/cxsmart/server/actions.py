@@ -44,9 +44,9 @@ def register(server: "CxServer", fix_all: str) -> None:
                 out += quick_fixes(d, text, uri, lines, ls.session.unsafe_fixes)
         asked = bool(only) and any(fix_all.startswith(str(k)) for k in only)
         if asked or (not only and any(d.fix is not None and d.fix.applicability == SAFE for d in found)):
-            async with ls.lock:
-                after = await asyncio.get_running_loop().run_in_executor(
-                    ls.lint_thread, ls.session.fixed_text, ls.buffers(), path, text)
+            ls.cancel.set()                         # a background check waits: the request goes first
+            after = await asyncio.get_running_loop().run_in_executor(
+                ls.lint_thread, ls.session.fixed_text, ls.buffers(), path, text)
             if after is not None and after != text:
                 out.append(lsp.CodeAction(title="cxsmart: fix all safe fixes", kind=fix_all,
                                           edit=_edit(uri, text, after)))

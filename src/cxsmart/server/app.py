@@ -1,13 +1,17 @@
 """The pygls server: document sync, publishing, configuration reload, and the requests.
 
-Lints run one at a time in a worker thread, so requests (hover, completion...) are answered
-while a lint runs. Each edit bumps a generation; a lint whose generation is no longer the
-newest is dropped before it starts and not published after (stale work is cancelled)."""
+One worker coroutine does the linting, in one lint thread, so requests (hover, completion...)
+are answered while it runs. Edits wait in `pending`, the newest text of each file only (a newer
+didChange supersedes older work, and findings of a superseded text are not published); each is
+linted alone over the workspace kept in memory (live.Live). After an edit that changed what
+other files' checks read, every goal is checked again once typing pauses, in the background;
+a newer edit cancels that check. The first lint runs in the background with progress."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,11 +21,12 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from cxsmart import __version__
 from cxsmart.server import actions, convert, knowing
+from cxsmart.server.live import Live
 from cxsmart.server.positions import Lines
 from cxsmart.server.session import GOAL_SUFFIXES, Outcome, Session
 
 FIX_ALL = "source.fixAll.cxsmart"
-QUIET = 0.3                 # seconds without an edit before the workspace is linted again
+QUIET = 0.3                 # seconds without an edit before the other files are checked again
 
 
 class CxServer(LanguageServer):
@@ -30,16 +35,20 @@ class CxServer(LanguageServer):
         # U+2028 and form feeds, where LSP does not, so a range edit after one lands elsewhere)
         super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.session: Session | None = None
-        self.generation = 0
-        self.lock = asyncio.Lock()
+        self.live: Live | None = None
         self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cxsmart-lint")
+        self.pending: dict[str, str] = {}           # path -> the newest text not linted yet
+        self.wake = asyncio.Event()
+        self.cancel = threading.Event()             # set: the background check stops
+        self.need_whole = False                     # lint the workspace through the api
+        self.need_reload = False                    # read the configuration first
+        self.broken: set[str] = set()               # open files whose text does not parse
         self.published: dict[str, tuple] = {}       # path -> what was last published for it
         self.findings: dict[str, list] = {}         # path -> its last findings (cxsmart Diagnostics)
         self.uris: dict[str, str] = {}              # path -> the URI the client opened it by
         self._ids: tuple = (None, [])               # (workspace, its id occurrences)
-        self.signatures: dict[str, tuple | None] = {}   # path -> what it defines and refers to, last lint
-        self.stale_workspace = False                # an edit changed that since the last workspace lint
         self.linted: dict[str, str | None] = {}     # path -> the text its published findings are of
+        self.worker: asyncio.Task | None = None
 
     def occurrences(self, ws) -> list:
         """The workspace's id occurrences, computed once per lint."""
@@ -77,55 +86,112 @@ class CxServer(LanguageServer):
             return ""
 
     # -- linting -------------------------------------------------------------------------
-    async def relint(self, edited: Path | None = None, reload: bool = False, progress: bool = False,
-                     whole: bool | None = True, opened: bool = False) -> None:
-        """Lint the edited file first (when there is one) and publish it; then the workspace,
-        publishing what changed. `whole=None` (an edit being typed): the workspace only when
-        the edit changed what the file defines or refers to, after a pause in typing."""
-        self.generation += 1
-        generation = self.generation
-        async with self.lock:
-            if generation != self.generation or self.session is None:
-                return
-            loop = asyncio.get_running_loop()
-            if reload:
-                error = await loop.run_in_executor(self.lint_thread, self.session.reload)
-                if error:
-                    self.show(error, lsp.MessageType.Error)
-            if edited is not None and edited.suffix in GOAL_SUFFIXES and edited.exists():
-                first = await loop.run_in_executor(self.lint_thread, self.session.lint, self.buffers(), [edited])
-                if generation != self.generation:
-                    return
-                self.publish(first, only={str(edited)}, force=True)
-                if whole is None:
-                    sign = self.session.signature(first.result, edited)
-                    if not opened and sign != self.signatures.get(str(edited), ()):
-                        self.stale_workspace = True     # (a file just opened changed nothing)
-                    self.signatures[str(edited)] = sign
-                    if sign is None:            # it does not parse: the other files keep their findings
-                        return
-            if whole is None and not self.stale_workspace:
-                return
-        if whole is None:
-            await asyncio.sleep(QUIET)
-        await self._lint_workspace(generation, str(edited) if edited else None, progress)
+    def edited(self, path: Path | None, text: str | None = None) -> None:
+        """A goal file's text changed (None: read it from the buffer, else from disk)."""
+        if path is None or path.suffix not in GOAL_SUFFIXES:
+            return
+        self.pending[str(path)] = self.text_of(str(path)) if text is None else text
+        self.cancel.set()
+        self.wake.set()
 
-    async def _lint_workspace(self, generation: int, edited: str | None, progress: bool) -> None:
-        async with self.lock:
-            if generation != self.generation:
-                return
-            buffers = self.buffers()
-            token = await self.begin_progress() if progress else None
-            whole = await asyncio.get_running_loop().run_in_executor(self.lint_thread, self.session.lint, buffers)
-            if token is not None:
-                self.end_progress(token, whole)
-            # typed over meanwhile: the files edited since wait for their own lint; the rest is current
-            changed = {str(p) for p, text in buffers.items() if self.text_of(str(p)) != text}
-            self.stale_workspace = False
-            self.publish(whole, edited=edited, buffers=buffers, skip=changed)
+    def relint_whole(self, reload: bool = False) -> None:
+        self.need_whole = True
+        self.need_reload = self.need_reload or reload
+        self.cancel.set()
+        self.wake.set()
+
+    def start_work(self) -> None:
+        if self.worker is None:
+            self.worker = asyncio.get_running_loop().create_task(self._work())
+
+    async def _work(self) -> None:
+        first = True
+        while True:
+            try:
+                if self.need_whole:
+                    await self._whole(progress=first)
+                    first = False
+                elif self.pending:
+                    await self._edit(*next(iter(self.pending.items())))
+                elif self.live is not None and self.live.stale:
+                    await self._check()
+                elif self.live is not None and self.live.garbage:
+                    await self._idle(self.live.collect)
+                else:
+                    self.wake.clear()
+                    await self.wake.wait()
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:  # noqa: BLE001 - the server keeps serving; say what failed
+                self.show(f"internal error while linting: {type(e).__name__}: {e}", lsp.MessageType.Error)
+                self.pending.clear()
+                self.need_whole = False
+
+    async def _whole(self, progress: bool) -> None:
+        loop = asyncio.get_running_loop()
+        self.need_whole = False
+        if self.need_reload:
+            self.need_reload = False
+            error = await loop.run_in_executor(self.lint_thread, self.session.reload)
+            if error:
+                self.show(error, lsp.MessageType.Error)
+        buffers = self.buffers()
+        token = None
+        if progress:
+            count = await loop.run_in_executor(self.lint_thread, self.session.count_goals, buffers)
+            token = await self.begin_progress(f"Linting {count}")
+        out = await loop.run_in_executor(self.lint_thread, self.live.whole, buffers)
+        if token is not None:
+            self.end_progress(token, out)
+        for path in buffers:
+            self.pending.pop(str(path), None) if self.text_of(str(path)) == buffers[path] else None
+        self.broken = {str(p) for p in buffers if any(d.code == "F001" for d in out.findings.get(str(p), []))}
+        changed = {str(p) for p, text in buffers.items() if self.text_of(str(p)) != text}
+        self.publish(out, buffers=buffers, skip=changed)
+
+    async def _edit(self, path: str, text: str) -> None:
+        loop = asyncio.get_running_loop()
+        self.cancel.clear()
+        out = await loop.run_in_executor(self.lint_thread, self.live.edit, Path(path), text, self.buffers())
+        if self.pending.get(path) is text:
+            del self.pending[path]
+        if out is None:
+            self.need_whole = True                  # the edit changed the workspace's date order
+            return
+        if path in self.pending:
+            return                                  # typed over meanwhile: that text's findings come next
+        if any(d.code == "F001" for d in out.findings.get(path, [])):
+            self.broken.add(path)
+        else:
+            self.broken.discard(path)
+        self.publish(out, only={path}, force=True, text=text)
+
+    async def _quiet(self, seconds: float) -> bool:
+        """Whether nothing arrives for `seconds` (an edit that does goes first)."""
+        self.wake.clear()
+        try:
+            await asyncio.wait_for(self.wake.wait(), seconds)
+            return False
+        except asyncio.TimeoutError:
+            return True
+
+    async def _idle(self, job, quiet: float = 3 * QUIET) -> None:
+        """`job` in the lint thread once nothing has arrived for `quiet` seconds."""
+        if await self._quiet(quiet):
+            await asyncio.get_running_loop().run_in_executor(self.lint_thread, job)
+
+    async def _check(self) -> None:
+        """Every goal again, once typing pauses; a newer edit cancels it."""
+        if not await self._quiet(QUIET):
+            return
+        self.cancel.clear()
+        out = await asyncio.get_running_loop().run_in_executor(self.lint_thread, self.live.check, self.cancel)
+        if out is not None:
+            self.publish(out, skip=self.broken | set(self.pending))
 
     def publish(self, out: Outcome, only: set[str] | None = None, edited: str | None = None,
-                buffers: dict[Path, str] | None = None, force: bool = False, skip: set[str] = frozenset()) -> None:
+                buffers: dict[Path, str] | None = None, force: bool = False, skip: set[str] = frozenset(),
+                text: str | None = None) -> None:
         """Publish the findings of the files that changed (with `force`, of every file in
         `only`: the file just edited gets its findings after every edit)."""
         if out.error is not None:
@@ -154,26 +220,26 @@ class CxServer(LanguageServer):
             self.published[path] = key
             uri = self.uri_of(path)
             registry = getattr(out.result, "registry", None)
-            text = self.text_of(path) if found else None
-            self.linted[path] = text            # the text the findings (and their fixes) are of
-            lines = Lines(text) if found else None
+            of = (text if text is not None else self.text_of(path)) if found else None
+            self.linted[path] = of              # the text the findings (and their fixes) are of
+            lines = Lines(of) if found else None
             items = [convert.diagnostic(d, lines, uri, registry) for d in found]
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items))
 
     def show(self, message: str, kind: lsp.MessageType) -> None:
         self.window_show_message(lsp.ShowMessageParams(kind, f"cxsmart: {message}"))
 
-    async def begin_progress(self) -> str | None:
+    async def begin_progress(self, title: str) -> str | None:
         caps = self.client_capabilities.window
         if caps is None or not caps.work_done_progress:
             return None
-        token = f"cxsmart-lint-{self.generation}"
+        token = "cxsmart-lint"
         try:
             await self.work_done_progress.create_async(token)
         except Exception:  # noqa: BLE001 - a client that refuses the token gets no progress
             return None
         self.work_done_progress.begin(token, lsp.WorkDoneProgressBegin(
-            title="cxsmart", message=f"Linting {self.session.goal_estimate()}", cancellable=False))
+            title=title, message="cxsmart", cancellable=False))
         return token
 
     def end_progress(self, token: str, out: Outcome) -> None:
@@ -198,40 +264,62 @@ def _documents(server: CxServer) -> None:
         root = next(iter(folders.values())).uri if folders else ls.workspace.root_uri
         folder = to_fs_path(root) if root else None
         ls.session = Session(Path(folder) if folder else Path.cwd())
+        ls.live = Live(ls.session)
         if ls.session.config_error:
             ls.show(ls.session.config_error, lsp.MessageType.Error)
         await _watch(ls)
-        await ls.relint(progress=True)
+        ls.need_whole = True
+        ls.start_work()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: CxServer, params: lsp.DidOpenTextDocumentParams) -> None:
         path = ls.path_of(params.text_document.uri)
         if path is not None:
             ls.uris[str(path)] = params.text_document.uri
-            await ls.relint(path, whole=None, opened=True)
+            ls.edited(path, params.text_document.text)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: CxServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        await ls.relint(ls.path_of(params.text_document.uri), whole=None)
+        ls.edited(ls.path_of(params.text_document.uri))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: CxServer, params: lsp.DidSaveTextDocumentParams) -> None:
         path = ls.path_of(params.text_document.uri)
-        reload = path is not None and ls.session is not None and ls.session.is_config(path)
-        await ls.relint(None if reload else path, reload=reload)
+        if path is not None and ls.session is not None and ls.session.is_config(path):
+            ls.relint_whole(reload=True)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls: CxServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        await ls.relint()               # the file on disk counts again
+        path = ls.path_of(params.text_document.uri)
+        if path is not None and path.exists():
+            ls.edited(path, _disk(path))            # the file on disk counts again
+        else:
+            ls.relint_whole()
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def watched(ls: CxServer, params: lsp.DidChangeWatchedFilesParams) -> None:
         if ls.session is None:
             return
-        paths = [p for p in (ls.path_of(c.uri) for c in params.changes) if p is not None]
-        reload = any(ls.session.is_config(p) for p in paths)
-        if reload or any(p.suffix in GOAL_SUFFIXES for p in paths):
-            await ls.relint(reload=reload)
+        changes = [(p, c.type) for p, c in ((ls.path_of(c.uri), c) for c in params.changes) if p is not None]
+        if any(ls.session.is_config(p) for p, _ in changes):
+            ls.relint_whole(reload=True)
+            return
+        open_paths = {str(p) for p in ls.buffers()}
+        for path, kind in changes:
+            if path.suffix not in GOAL_SUFFIXES or str(path) in open_paths:
+                continue                            # an open file's buffer is what is linted
+            if kind == lsp.FileChangeType.Changed:
+                ls.edited(path, _disk(path))
+            else:                                   # created or deleted: the workspace's files change
+                ls.relint_whole()
+
+
+def _disk(path: Path) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
+            return f.read()
+    except OSError:
+        return ""
 
 
 async def _watch(ls: CxServer) -> None:

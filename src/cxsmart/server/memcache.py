@@ -1,8 +1,7 @@
-"""The server's cache: parses and sentence facts kept in memory for the life of the process.
-Every lint after an edit takes the parses and sentence facts of the files it did not change
-from here (no file read, no seal to check, no decoding). A parse is handed out as the object
-the parser made: the loader and the engine only read it (the loader copies an item's mapping
-before it drops a key), so lints share it as the disk cache's readers share its file."""
+"""The server's cache: prose facts kept in memory for the life of the process, as the objects
+the language analysis made (no JSON form to decode at each lint), so only a sentence no lint
+has read yet goes through spaCy. Parses are kept only from the count of the goals that a whole
+lint announces to that lint (the loaded files are kept by the server instead: see live.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +9,15 @@ from typing import Any
 
 from cxsmart.cache import Cache
 
+
 class MemoryCache(Cache):
+    in_memory = True
+
     def __init__(self) -> None:
         super().__init__(None)
         self._facts_tables: dict[str, dict] = {}
         self._parsed: dict[str, Any] = {}
-        self._keep: set[str] = set()
+        self.holding = False                # parses are kept (between a count and its lint)
 
     @property
     def enabled(self) -> bool:
@@ -36,22 +38,19 @@ class MemoryCache(Cache):
         self._facts_tables[packs_key] = table
 
     def parsed(self, sha: str):
-        self._keep.add(sha)
         return self._parsed.get(sha)
 
     def has_parsed(self, sha: str) -> bool:
         return sha in self._parsed
 
     def store_parsed(self, sha: str, parsed) -> None:
-        if not parsed.problems:             # as the disk cache: a parse with problems is parsed again
+        if self.holding and not parsed.problems:
             self._parsed[sha] = parsed
-            self._keep.add(sha)
 
     def keep_parsed(self, keys) -> None:
-        self._keep.update(keys)
+        pass
 
     def prune_files(self) -> None:
-        """Drop the parses no lint since the last prune used (an edited file's old texts)."""
-        if len(self._parsed) > 2 * len(self._keep) + 64:
-            self._parsed = {k: v for k, v in self._parsed.items() if k in self._keep}
-        self._keep = set()
+        """After a lint: its parses are in its loaded files now."""
+        self._parsed = {}
+        self.holding = False

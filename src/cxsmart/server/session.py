@@ -1,10 +1,9 @@
-"""The workspace the server serves: its configuration, the open buffers, the last findings.
+"""The workspace the server serves: its configuration, and a lint through the api.
 
 A lint is `cxsmart lint` run in the workspace folder, with the open buffers read instead of
-their files (api.Overrides.contents), so the findings are the CLI's on the same text. After an
-edit, the edited file is linted first as a named file (in its workspace, as `cxsmart lint
-FILE` does: only its goals are checked), then the whole workspace, for the files whose findings
-depend on it."""
+their files (api.Overrides.contents), so the findings are the CLI's on the same text. It is
+how the first lint and every reload read the workspace; edits go through live.Live, which keeps
+what this lint read."""
 
 from __future__ import annotations
 
@@ -40,7 +39,7 @@ class Session:
         self.folder = Path(os.path.realpath(folder))
         self.loaded = LoadedConfig(root=self.folder)
         self.config_error: str | None = None
-        self.cache = MemoryCache()
+        self.cache = MemoryCache()          # kept across reloads: its facts are keyed by the rule packs
         self.result = None              # the last LintResult (its workspace for hover...)
         self.reload()
 
@@ -52,7 +51,6 @@ class Session:
             self.config_error = None
         except ConfigError as e:
             self.config_error = str(e)
-        self.cache = MemoryCache()
         return self.config_error
 
     def is_config(self, path: Path) -> bool:
@@ -103,34 +101,37 @@ class Session:
         self.result = result            # the newest workspace, for hover, definition and completion
         return out
 
-    def signature(self, result, path: Path) -> tuple | None:
-        """What a file gives the rest of the workspace: its objectives, owners and metrics, and
-        for each goal what other goals' checks read (id, parent, objective, owner, metric,
-        dates, quantities, pairing, action owners). None if it does not parse. The other files'
-        findings can change only when this does."""
-        ws = getattr(result, "workspace", None)
-        shown = self.display(path)
-        file = next((f for f in ws.files if f.path == shown), None) if ws is not None else None
-        if file is None or any(p.code == "F001" for p in file.problems):
-            return None
-        defines = tuple((section, item.path, repr(item.model)) for section in ("objectives", "owners", "metrics")
-                        for item in file.sections.get(section, []))
-        goals = tuple((g.goal.id, g.goal.parent, g.goal.objective, g.goal.owner, g.goal.paired_with,
-                       g.metric.id if g.metric else repr(g.goal.metric), g.uncatalogued, repr(g.deadline),
-                       repr(g.start), repr(g.target), repr(g.baseline), tuple(a.owner for a in g.goal.actions))
-                      for g in ws.goals if g.path == shown)
-        return defines, goals, repr(file.invalid_ids)
+    def count_goals(self, buffers: dict[Path, str]) -> str:
+        """What a whole lint will read, for its progress: '10,000 goals'. The files are parsed
+        here, and the parses handed to that lint (the cache holds them until it has run)."""
+        import hashlib
 
-    def goal_estimate(self) -> str:
-        """What the first lint will read, for its progress message: '120 goal files'."""
+        from cxsmart.api import _read
+        from cxsmart.parsecache import parse_key
         from cxsmart.read.discovery import discover
+        from cxsmart.read.source import decode, file_limit
+        from cxsmart.read.yamlread import parse_yaml
 
         cfg = self.loaded.config
         try:
             files = discover([], self.loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore)
         except CANNOT_RUN:
             return "the workspace"
-        return f"{len(files):,} goal file{'s' if len(files) != 1 else ''}"
+        texts = {self.display(p): t for p, t in buffers.items()}
+        self.cache.holding = True
+        goals = 0
+        for path in files:
+            shown = self.display(path)
+            data = texts[shown].encode("utf-8", "surrogatepass") if shown in texts else _read(path, cfg, [self.loaded.root])
+            text = decode(data, file_limit(cfg.max_file_size))[0] if isinstance(data, bytes) else None
+            if text is None:
+                continue
+            parsed = parse_yaml(text)
+            self.cache.store_parsed(parse_key(hashlib.sha256(data).hexdigest()), parsed)
+            data = {"goals": parsed.data} if isinstance(parsed.data, list) else parsed.data
+            found = data.get("goals") if isinstance(data, dict) else None
+            goals += len(found) if isinstance(found, (list, dict)) else 0
+        return f"{goals:,} goal{'s' if goals != 1 else ''}"
 
     def fixed_text(self, buffers: dict[Path, str], path: Path, text: str) -> str | None:
         """The file's text after `cxsmart lint --fix FILE` (safe fixes, as many passes as it

@@ -1,0 +1,181 @@
+"""The workspace kept in memory between edits: every file's loaded items, the built workspace
+with each goal's view and prose facts, the findings of each file.
+
+    whole  a `cxsmart lint` of the workspace through the api (the first lint, a configuration
+           change, a file created or removed, a change of the workspace's date order)
+    edit   one file's new text: only it is parsed and loaded; when it gives the rest of the
+           workspace what it gave before (shape.structure) its part of the workspace is rebuilt
+           alone (patch), else the workspace is built again from the files in memory; then only
+           its goals are checked (the workspace-wide checks see every goal) and only its new
+           sentences go through spaCy. Its findings are the CLI's on the same text.
+    check  every goal checked again, in the background, after an edit that changed what other
+           files' checks read (`stale`); cancelled when a newer edit arrives.
+
+Everything here runs in the server's one lint thread, one call at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import threading
+from pathlib import Path
+
+from cxsmart import api
+from cxsmart.engine.workspace import Workspace
+from cxsmart.model.catalogue import Catalogue
+from cxsmart.read.source import decode, file_limit
+from cxsmart.read.yamlread import parse_yaml
+from cxsmart.rule import Rule
+from cxsmart.server import shape
+from cxsmart.server.patch import Unpatchable, patched
+from cxsmart.server.session import Outcome, Session
+
+
+class Cancelled(BaseException):
+    """A newer edit arrived: the background check stops (a BaseException: the engine's guard
+    against a failing rule does not catch it)."""
+
+
+class Live:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ws: Workspace | None = None
+        self.cfg = None
+        self.run = None
+        self.findings: dict[str, list] = {}         # absolute path -> its findings, as last checked
+        self.dates: dict[str, tuple] = {}           # path as shown -> its part in the date order
+        self.stale = False                          # other files' findings may be out of date
+        self.derived: dict[str, tuple] = {}         # path as shown -> (its file, shape.derived of it)
+        self.garbage = False                        # a full collection is due (gc.freeze below)
+
+    # -- the whole workspace, through the api ------------------------------------------------
+    def whole(self, buffers: dict[Path, str]) -> Outcome:
+        again = self.ws is not None
+        self.ws = None
+        gc.unfreeze()
+        out = self.session.lint(buffers)
+        ws = getattr(out.result, "workspace", None)
+        if out.error is None and ws is not None:
+            cfg = api.effective(self.session.loaded, api.Overrides())
+            self.cfg = cfg.model_copy(update={"date_order": ws.date_order})
+            self.run = api.prepare(self.cfg, self.session.loaded.root)
+            self.ws, self.findings, self.dates, self.stale, self.derived = ws, dict(out.findings), {}, False, {}
+        if again:
+            gc.collect()
+        gc.freeze()
+        return out
+
+    # -- one edited file ---------------------------------------------------------------------
+    def edit(self, path: Path, text: str, buffers: dict[Path, str]) -> Outcome | None:
+        """The file's findings on `text`; None when the workspace must be linted whole. A file
+        the workspace does not hold (excluded, or new) is linted as `cxsmart lint FILE` does."""
+        display = self.session.display(path)
+        old = next((f for f in self.ws.files if f.path == display), None) if self.ws is not None else None
+        if old is None:
+            return self.session.lint({**buffers, path: text}, [path])
+        data = text.encode("utf-8", "surrogatepass")
+        key = str(path)
+        if old.text is not None and decode(data, file_limit(self.cfg.max_file_size))[0] == old.text:
+            return Outcome(findings={key: self.findings.get(key, [])}, result=self.session.result)   # as linted
+        new, parsed = api.read_one(display, data, self.cfg)
+        if any(p.code == "F001" for p in new.problems):   # being typed: the rest keeps its last good state
+            ws = self._build([new])
+            return self._outcome(key, api.check_built(ws, self.cfg, self.session.folder, self.run, self._real(ws),
+                                                      self.session.cache, shown={display}))
+        if display not in self.dates:
+            self.dates[display] = shape.dates(parse_yaml(old.text) if old.text is not None else None)
+        if shape.dates(parsed) != self.dates[display] or any(p.code == "T011" for p in old.problems):
+            return None                                     # the date order may change: every file is read again
+        return self._edit(key, display, old, new)
+
+    def _edit(self, key: str, display: str, old, new) -> Outcome:
+        dups = shape.twice(self.ws)
+        fresh = None
+        if shape.structure(old, dups) == shape.structure(new, dups):
+            before = self.derived.pop(display, None)
+            if before is None or before[0] is not old:
+                before = (old, shape.derived([v for v in self.ws.goals if v.item.file is old]))
+            try:
+                ws = patched(self.ws, old, new)
+                fresh = [v for v in ws.goals if v.item.file is new]
+            except Unpatchable:
+                pass
+        if fresh is None:
+            ws = self._build([new if f is old else f for f in self.ws.files])
+        result = api.check_built(ws, self.cfg, self.session.folder, self.run, self._real(ws), self.session.cache,
+                                 shown={display}, fresh=fresh)
+        after = shape.derived(fresh) if fresh is not None else None
+        if fresh is None or after != before[1]:
+            self.stale = True                               # other files' checks read what changed
+        else:
+            self.derived[display] = (new, after)
+        self.ws = ws
+        self.session.result = result
+        return self._outcome(key, result)
+
+    def _outcome(self, key: str, result) -> Outcome:
+        found = [d for d in result.diagnostics if d.path]
+        self.findings[key] = found
+        return Outcome(findings={key: found}, result=result)
+
+    # -- every goal again, in the background --------------------------------------------------
+    def check(self, cancel: threading.Event) -> Outcome | None:
+        """Every file's findings on the files in memory; None if cancelled meanwhile."""
+        if self.ws is None:
+            return None
+        ws = self._build(list(self.ws.files))
+        selection = self.run.selection
+        watched = dataclasses.replace(selection, rules=[_Watched(r, cancel) for r in selection.rules])
+        try:
+            result = api.check_built(ws, self.cfg, self.session.folder, dataclasses.replace(self.run, selection=watched),
+                                     self._real(ws), self.session.cache)
+        except Cancelled:
+            return None
+        out = Outcome(result=result)
+        for f in ws.files:
+            out.findings[str(self.session.real(f.path))] = []
+        for d in result.diagnostics:
+            if d.path:
+                out.findings.setdefault(str(self.session.real(d.path)), []).append(d)
+        self.ws, self.findings, self.stale, self.derived = ws, dict(out.findings), False, {}
+        self.session.result = result
+        gc.freeze()
+        self.garbage = True                         # the old views: collected when typing pauses
+        return out
+
+    def collect(self) -> None:
+        """The workspace is kept out of the collector's reach (gc.freeze): a full collection of
+        it takes a second at 10,000 goals, and it would fall in the middle of an edit. Garbage
+        among it (the views a check replaced) is collected here, when nothing waits."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.garbage = False
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _build(self, files: list) -> Workspace:
+        ws = self.ws
+        return Workspace.build(files, Catalogue.from_metrics(self.run.packs.metrics), ws.today, ws.fiscal_start,
+                               ws.date_order)
+
+    def _real(self, ws: Workspace) -> dict[str, Path]:
+        return {f.path: self.session.real(f.path) for f in ws.files}
+
+
+class _Watched(Rule):
+    """A rule that stops the background check when a newer edit arrived."""
+
+    def __init__(self, rule: Rule, cancel: threading.Event) -> None:
+        self.rule, self.cancel = rule, cancel
+        self.code, self.name, self.severity = rule.code, rule.name, rule.severity
+        self.needs_text, self.options = rule.needs_text, rule.options
+
+    def check(self, goal, ctx):
+        if self.cancel.is_set():
+            raise Cancelled
+        return self.rule.check(goal, ctx)
+
+    def check_workspace(self, ws, ctx):
+        if self.cancel.is_set():
+            raise Cancelled
+        return self.rule.check_workspace(ws, ctx)
