@@ -4,7 +4,7 @@ Each kind runs in a fresh process (`--kind`), one after the other, so that no ki
 what another left (a rule pack's pipeline, the bounded caches). What made a process grow by
 about 0.5 MB a case (1 GB a minute with several kinds) was the command line turning the cyclic
 garbage collector off for the rest of its process: the harness turns it back on and collects
-after every case (harness.invoke), and a kind's process now stays flat (about 130-190 MB).
+after every case (harness.invoke), and a kind's process now stays flat (130-250 MB).
 The peak resident memory of the largest of these processes is printed at the end; for the
 whole tree's, run it under benchmarks/tree_memory.py."""
 
