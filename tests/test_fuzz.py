@@ -72,3 +72,41 @@ def test_a_case_replays_from_its_seed(campaign):
 
     first, again = (campaign.make("goal-files", random.Random("1/goal-files/7")) for _ in range(2))
     assert isinstance(first, Case) and first == again
+
+
+def test_a_case_gives_back_what_its_run_held(tmp_path, monkeypatch):
+    """Issue 19, class 14: the command line turns the cyclic collector off for the rest of its
+    process, and the fuzzer runs thousands of cases in one: each case must leave the collector
+    on and the reference cycles its run made collected (they grew a process by 0.5 MB a case)."""
+    import gc
+    import weakref
+
+    from cxsmart import api
+    from tests.fuzz.cases import seed_files
+    from tests.fuzz.harness import invoke
+
+    class Held:
+        pass
+
+    held = []
+    real = api.lint_paths
+
+    def lint_paths(*args, **kwargs):
+        result = real(*args, **kwargs)
+        cycle = Held()
+        cycle.result, cycle.itself = result, cycle              # only the collector can free it
+        held.append(weakref.ref(cycle))
+        return result
+
+    monkeypatch.setattr(api, "lint_paths", lint_paths)
+    lab = Lab(tmp_path)
+    ws = lab.workspace(Case("goal-files", seed_files(), []))
+    try:
+        outcome = invoke(ws, ["lint", "--no-cache", "--today", "2026-12-02", "."], lab.home)
+    finally:
+        lab.done(ws)
+        was_on = gc.isenabled()
+        gc.enable()
+    assert outcome.code == 1 and len(held) == 1
+    assert was_on, "the collector is still off after the case"
+    assert held[0]() is None, "a reference cycle of the run outlived its case"

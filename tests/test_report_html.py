@@ -259,4 +259,4 @@ def test_cascade_reaches_individuals(run_cli, examples):
 
     keys = dict((m.group(2), m.group(1)) for m in re.finditer(r'<li class="goal" id="(g\d+)".*?<span class="gid">([^<]+)', html))
     amina = re.search(rf'<li class="goal" id="{keys["amina-fcr-q1"]}"[^>]*>', html).group()
-    assert f'data-p="{keys["cc-fcr-2027"]}"' in amina and "--d:2" in amina    # corporate > team > person
+    assert f'data-p="{keys["cc-fcr-2027"]}"' in amina and 'data-d="2"' in amina    # corporate > team > person

@@ -175,7 +175,8 @@ def test_a_deep_cascade_is_no_recursion_error(run_cli, tmp_path):
     code, out, err = run_cli("tree", "g.yaml", "--color", "never", "--select", "F", *PINNED)
     assert code == 0 and "1500 goals" in out, err           # (a terminal shows the first levels only)
     code, _, err = run_cli("report", "g.yaml", "-o", "r.html", "--select", "F", *PINNED)
-    assert code == 0 and 'style="--d:1499"' in Path("r.html").read_text(encoding="utf-8")
+    html = Path("r.html").read_text(encoding="utf-8")
+    assert code == 0 and 'data-d="1499"' in html and 'li.goal[data-d="1499"] { --d: 1499; }' in html
 
 
 def test_findings_of_goals_on_one_line_go_to_the_goal_they_name():

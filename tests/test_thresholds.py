@@ -92,6 +92,18 @@ def test_fields_are_added_only_after_a_key_and_value_on_one_line():
     assert edits("- title: Raise CSAT\n  owner:\n    cc\n") is None
     assert edits("- {title: Raise CSAT}\n") == [((1, 21, 1, 21), ", metric: csat")]
     assert edits("- &g {title: Raise CSAT}\n") is None                      # an anchored goal
+    for empty in ("", " ~", " null"):                  # the key written empty: a second one would be F003
+        assert edits(f"- title: Raise CSAT\n  metric:{empty}\n") is None
+        assert edits(f"- {{title: Raise CSAT, metric:{empty} }}\n") is None
+
+
+def test_m011_adds_no_key_the_goal_writes_empty():
+    """The fuzzer's 1/fixes/404: 'metric:' left empty, the title stating it; the fix added a second
+    'metric:' key (F003 after --fix)."""
+    text = ("goals:\n  - id: g\n    title: Increase CSAT on chat from 70% to 75% by 30 June 2027\n"
+            "    owner: cx-team\n    metric:\n")
+    found = [d for d in lint(text, select=["M011"])]
+    assert [d.code for d in found] == ["M011"] and found[0].fix is None
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="T009 on an impossible yearless date says \"read as , the next one "

@@ -9,8 +9,10 @@ prints.
 CI runs a fixed budget (tests/test_fuzz.py, through hypothesis, so a failure shrinks). The
 long run is by hand:
 
-    .venv/bin/python -m tests.fuzz --goal-files 3000 --configs 1000 --packs 1000 \\
-        --baselines 1000 --cache 1000 --fixes 1000 --reports 1000 --seed 1
+    nice -n 10 .venv/bin/python benchmarks/tree_memory.py -- .venv/bin/python -m tests.fuzz \\
+        --goal-files 3000 --configs 1000 --packs 1000 --baselines 1000 --cache 1000 --fixes 1000 \\
+        --reports 1000 --gitignores 1000 --trees 1000 --fix-races 1000 --seed 1
 
-It prints the counts per kind and writes each failing case to a folder for replay.
+It prints the counts per kind and writes each failing case to a folder for replay; the
+wrapper prints the peak resident memory of the whole process tree.
 """

@@ -4,6 +4,7 @@ outcome against what every run must satisfy."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -97,7 +98,12 @@ class Lab:
 
 
 def invoke(ws: Path, args: list[str], home: Path, ci: bool = True) -> Outcome:
-    """Lint in-process from `ws`; the environment is the CI's (CI=true) or a laptop's."""
+    """Lint in-process from `ws`; the environment is the CI's (CI=true) or a laptop's.
+
+    The command line turns the cyclic garbage collector off for the rest of its process (a
+    run is short: see cli._run_lint), so here it is turned back on and what the run left is
+    collected: with it off, every case's reference cycles stayed (about 0.5 MB a case, 1.5 GB
+    over 3,000 goal files)."""
     from typer.testing import CliRunner
 
     from cxsmart.cli import app
@@ -114,13 +120,20 @@ def invoke(ws: Path, args: list[str], home: Path, ci: bool = True) -> Outcome:
     except TimeoutError as e:                        # raised outside click's own handling
         return Outcome(None, "", "", time.perf_counter() - start, 0, f"hang: {e}")
     finally:
+        seconds = time.perf_counter() - start
         os.chdir(here)
-    seconds = time.perf_counter() - start
+        release()
     grew = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     crash = None
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         crash = "".join(traceback.format_exception(result.exception))
     return Outcome(result.exit_code, result.stdout, result.stderr, seconds, grew, crash)
+
+
+def release() -> None:
+    """The collector on again, and the cycles a run left collected."""
+    gc.enable()
+    gc.collect(1)
 
 
 def check(ws: Path, args: list[str], outcome: Outcome) -> list[str]:

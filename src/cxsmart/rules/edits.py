@@ -89,6 +89,8 @@ def add_fields(item, fields: dict[str, str]) -> tuple[Edit, ...] | None:
     flow = head == "{"
     edits = []
     for key, value in fields.items():
+        if item.entry(key) is not None:
+            return None                         # written empty ('metric:'): a second key would be F003
         at = _predecessor(item, key)
         if at is None:
             return None

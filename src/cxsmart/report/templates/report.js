@@ -42,6 +42,7 @@
     $("shown").textContent = shown + " of " + goals.length + " goals shown.";
   }
 
+  owner.form.addEventListener("submit", function (e) { e.preventDefault(); });   // Enter in the search box
   [owner, letter, sev].forEach(function (el) { el.addEventListener("change", apply); });
   query.addEventListener("input", apply);
   $("f-reset").addEventListener("click", function () {
