@@ -77,3 +77,15 @@ def test_an_unquoted_threshold_is_told_to_take_quotes(line, quoted):
 def test_a_tab_is_named():
     got_line, got_column, got_hint = f001(GOAL.format(line="\towner: contact-centre"))
     assert got_hint == f"line {got_line} has a tab at column {got_column}: YAML indents with spaces only"
+
+
+@pytest.mark.parametrize("text,at,hint", [
+    # a stray word with no ':' and no '- ': not a key or item out of line, so no indentation hint
+    ("goals:\n  - id: a\n    title: x\n  oops\n", (4, 7),
+     "each key needs a ':' after it, and indentation must line up"),
+    ("goals:\n  - id: a\n    title: x\n   oops\n", (4, 4), None),
+    ("- id: a\n  title: x\n [oops\n", (3, 2), None),
+])
+def test_a_line_that_is_no_key_or_item_is_not_judged_by_its_indentation(text, at, hint):
+    assert f001(text) == (*at, hint)
+
