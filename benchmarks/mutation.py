@@ -317,8 +317,9 @@ def run_one(m: Mutant, timeout: float) -> tuple[str, float]:
     return run_tests(m.area, timeout, {m.path: changed})
 
 
-def run_tests(area: str, timeout: float, changes: dict[str, str]) -> tuple[str, float]:
-    """The area's tests against a copy of src/ with `changes` ({path under src/: text})."""
+def run_tests(area: str, timeout: float, changes: dict[str, str], tail: list | None = None) -> tuple[str, float]:
+    """The area's tests against a copy of src/ with `changes` ({path under src/: text}); `tail`, if
+    given, receives the last lines pytest printed."""
     with tempfile.TemporaryDirectory(prefix="cxmut-") as tmp:
         copy = Path(tmp) / "src"
         shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
@@ -335,6 +336,8 @@ def run_tests(area: str, timeout: float, changes: dict[str, str]) -> tuple[str, 
             proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return "timeout", time.monotonic() - started
+        if tail is not None:
+            tail.extend(proc.stdout.decode("utf-8", "replace").splitlines()[-15:])
         # any failure is a kill, an import error in the mutated copy included
         return ("survived" if proc.returncode == 0 else "killed"), time.monotonic() - started
 
@@ -344,9 +347,11 @@ def check_clean(areas, timeout: float) -> dict[str, float] | None:
     area's time bound: `timeout`, or three times what the clean run took if that is longer."""
     bounds = {}
     for area in areas:
-        status, took = run_tests(area, timeout * 4, {})
+        tail: list[str] = []
+        status, took = run_tests(area, timeout * 4, {}, tail)
         print(f"unmutated {area}: tests {'pass' if status == 'survived' else status} ({took:.0f}s)", flush=True)
         if status != "survived":
+            print("\n".join(tail), file=sys.stderr)
             return None
         bounds[area] = max(timeout, 3 * took)
     return bounds
