@@ -144,3 +144,11 @@ def test_a_key_written_in_the_goal_is_pointed_at_there_even_when_its_value_is_an
             "  - title: Raise CSAT from 70% to 75% by 30 June 2027\n    <<: *d\n    reviw: *extra\n")
     found = lint(text, select=["F009"])
     assert [(d.code, tuple(d.span)) for d in found] == [("F009", (8, 5, 8, 10))]
+
+
+def test_a_tag_behind_an_anchor_is_said_once_at_the_anchor_however_many_goals_merge_it():
+    text = ("x-d: &d\n  deadline: !!str 2026-02-30\ngoals:\n  - title: Raise NPS from 20 to 30\n    <<: *d\n"
+            "  - title: Raise CSAT from 70% to 75%\n    <<: *d\n")
+    found = lint(text, select=["F", "T007"])
+    assert [(d.code, tuple(d.span), d.message) for d in found] == [
+        ("F002", (2, 13, 2, 29), "YAML tags such as '!!str' are not allowed in goal files")]

@@ -110,3 +110,19 @@ def test_brackets_nested_past_50_levels_are_read_by_the_pure_reader(depth, words
     (d,) = lint(text, select=["F001"])
     assert (tuple(d.span), d.message) == ((1, 2 * depth + 10, 1, 2 * depth + 10),          # the end of the line
                                           f"invalid YAML: {words} (while parsing a flow sequence)")
+
+
+def test_a_tagged_value_is_refused_and_nothing_else_is_said_about_it():
+    # the tag is the finding; the date behind it is not read, so no T007 on '2026-02-30'
+    found = lint("- title: Raise NPS from 20 to 30\n  deadline: !!str 2026-02-30\n", select=["F", "T007"])
+    assert [(d.code, tuple(d.span)) for d in found] == [("F002", (2, 13, 2, 29))]
+
+
+@pytest.mark.parametrize("text", ["- title: Raise NPS\ue028from 20 to 30\n",                      # alone
+                                  "- title: Raise NPS\ue028from 20 to 30\u2028by 2027-06-30\n"])  # beside an LS
+def test_private_use_characters_in_a_value_are_kept_as_written(text):
+    # U+E028 is what an LS is read as while the file is parsed; one written in the file stays itself
+    from cxsmart.read.loader import load_text
+
+    (goal,) = load_text("g.yaml", text).sections["goals"]
+    assert goal.model.title == text[len("- title: "):-1]
