@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 
 import pytest
 
@@ -225,3 +226,57 @@ def test_a_file_that_cannot_be_written_is_left_and_named(tmp_path, monkeypatch):
     assert _fix_file(str(path), [fix(((1, 10, 1, 11), "b"))], outcome, True, None) is False
     assert outcome.warnings == [f"{path}: not fixed: cannot write it: Permission denied"]
     assert outcome.changed == {} and outcome.fixed == 0 and path.read_text() == "- title: a\n"
+
+
+def test_a_fix_that_would_read_as_another_shape_is_not_applied(tmp_path):
+    from cxsmart.fix.run import _fix_file
+
+    path = tmp_path / "g.yaml"
+    path.write_text("- title: a\n")
+    outcome = Outcome(result=None)
+    # an edit that lands as a goal of its own: the file would read as two goals, not one
+    assert _fix_file(str(path), [fix(((1, 11, 1, 11), "\n- title: b"))], outcome, True, None) is False
+    assert outcome.warnings == [f"{path}: not fixed: the fixed text would not read as the same goals"]
+    assert path.read_text() == "- title: a\n" and outcome.changed == {} and outcome.fixed == 0
+
+
+def test_an_editors_unsaved_buffer_is_fixed_in_memory_and_the_file_on_disk_is_not_read(tmp_path, monkeypatch):
+    from cxsmart.api import lint_text
+    from cxsmart.fix import run as fixing
+    from tests.conftest import TODAY
+
+    monkeypatch.chdir(tmp_path)
+    on_disk = "- title: Raise NPS from 20 to 30 by 2027-06-30\n"
+    (tmp_path / "g.yaml").write_text(on_disk)
+    buffer = "- title: Raise CSAT from 70% to 75% by 2027-06-30\n  metric: Customer satisfaction\n"
+
+    def lint(contents):
+        return lint_text({"g.yaml": contents.get("g.yaml", buffer.encode()).decode()}, today=TODAY)
+
+    outcome = fixing.run(lint({}), lint, unsafe=False, write=False, texts={"g.yaml": buffer})
+    assert outcome.changed == {"g.yaml": (buffer, buffer.replace("Customer satisfaction", "csat"))}
+    assert outcome.warnings == [] and (tmp_path / "g.yaml").read_text() == on_disk
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="gives files to other users: run as root (as CI's container does)")
+def test_a_user_who_is_not_root_fixes_only_files_of_their_own(tmp_path, monkeypatch):
+    from cxsmart.fix.run import _fix_file
+
+    me, group = 4242, 4343                  # the user cxsmart runs as: not root, in one group
+    files = {"mine": (me, group), "another-users": (me + 1, group), "another-groups": (me, group + 1)}
+    for name, owner in files.items():
+        (tmp_path / f"{name}.yaml").write_text("- title: a\n")
+        os.chown(tmp_path / f"{name}.yaml", *owner)
+    monkeypatch.setattr(os, "geteuid", lambda: me)
+    monkeypatch.setattr(os, "getegid", lambda: group)
+    monkeypatch.setattr(os, "getgroups", lambda: [group])
+    outcome = Outcome(result=None)
+    done = {name: _fix_file(str(tmp_path / f"{name}.yaml"), [fix(((1, 10, 1, 11), "b"))], outcome, True, None)
+            for name in files}
+    assert done == {"mine": True, "another-users": False, "another-groups": False}
+    assert outcome.warnings == [f"{tmp_path / name}.yaml: not fixed: it belongs to another user or group: rewriting "
+                                "it would change its owner" for name in ("another-users", "another-groups")]
+    assert [(tmp_path / f"{name}.yaml").read_text() for name in files] == \
+        ["- title: b\n", "- title: a\n", "- title: a\n"]
+    assert (os.stat(tmp_path / "mine.yaml").st_uid, os.stat(tmp_path / "mine.yaml").st_gid) == (me, group)

@@ -58,9 +58,20 @@ def test_working_days_are_days(reader, text, days, words):
     ("Answer calls in under an hour", 3600.0, "an hour"),
     ("Answer calls within 4 hours", 14400.0, "4 hours"),
     ("Resolve complaints within five days by Q3 2027", 432000.0, "five days"),
+    ("Answer calls within thirty seconds", 30.0, "thirty seconds"),
+    ("Answer every call in a second", 1.0, "a second"),
 ])
 def test_worded_times_are_seconds(reader, text, seconds, words):
     assert target_of(reader, text) == (seconds, DURATION, False, words)
+
+
+@pytest.mark.parametrize("text,verb,words", [
+    ("Reduce callbacks kept late from 20% to 10% by 2027-06-30", ("down", "reduce"), "Reduce"),   # 'kept' describes
+    ("Keep callbacks late below 10% by 2027-06-30", ("hold", "keep"), "Keep"),                    # the only verb
+])
+def test_the_verb_that_moves_the_metric_is_its_direction(reader, text, verb, words):
+    ((_, facts),) = list(reader.read([text]))
+    assert (facts.direction.value, text[facts.direction.start:facts.direction.end]) == (verb, words)
 
 
 @pytest.mark.parametrize("number,year", [(1989, False), (1990, True), (2026, True), (2100, True), (2101, False)])
@@ -180,6 +191,7 @@ def test_values_shown_as_a_cx_lead_writes_them():
     ("6 min", 360.0, DURATION, False),
     ("1:30", 90.0, DURATION, False),
     ("1:02:03", 3723.0, DURATION, False),
+    ("1 calendar day", 86400.0, DURATION, False),
 ])
 def test_quantities_in_seconds(raw, value, unit, working):
     q = parse_quantity(raw)

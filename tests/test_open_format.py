@@ -135,3 +135,20 @@ def test_a_slip_behind_an_anchor_is_said_once_at_the_anchor():
     assert sorted((d.code, d.span.line, d.span.column) for d in found) == [
         ("F002", 4, 13), ("F004", 2, 10), ("F009", 5, 3), ("P004", 8, 9), ("P004", 10, 9)]
     assert all(d.goal is None for d in found if d.code.startswith("F"))
+
+
+def test_a_key_written_in_the_goal_is_pointed_at_there_even_when_its_value_is_an_anchored_mapping():
+    # only a value that came in through `<<:` is said at the anchor; this goal writes 'reviw' itself
+    # (its value an alias of a mapping whose own 'reviw' is never read), so F009 points at line 8
+    text = ("x-defaults: &d\n  owner: cc\nx-extra: &extra\n  reviw: weekly\ngoals:\n"
+            "  - title: Raise CSAT from 70% to 75% by 30 June 2027\n    <<: *d\n    reviw: *extra\n")
+    found = lint(text, select=["F009"])
+    assert [(d.code, tuple(d.span)) for d in found] == [("F009", (8, 5, 8, 10))]
+
+
+def test_a_tag_behind_an_anchor_is_said_once_at_the_anchor_however_many_goals_merge_it():
+    text = ("x-d: &d\n  deadline: !!str 2026-02-30\ngoals:\n  - title: Raise NPS from 20 to 30\n    <<: *d\n"
+            "  - title: Raise CSAT from 70% to 75%\n    <<: *d\n")
+    found = lint(text, select=["F", "T007"])
+    assert [(d.code, tuple(d.span), d.message) for d in found] == [
+        ("F002", (2, 13, 2, 29), "YAML tags such as '!!str' are not allowed in goal files")]

@@ -47,3 +47,14 @@ def test_the_suggested_definition_names_the_metric_as_people_write_it(ident, nam
 def test_a_threshold_says_which_side_is_better(goal, better):
     (d,) = lint_text(goal, select=["M009"]).diagnostics
     assert f"{better}}}]' ({better}, as the goal says)" in d.hint
+
+
+def test_a_metric_of_the_teams_own_is_found_by_its_name_or_by_an_alias_when_it_has_no_name():
+    text = ("metrics:\n  - {id: referrals, name: Referral count, unit: count, better: higher}\n"
+            "  - {id: nps_b2b, aliases: [business NPS], unit: score, range: [-100, 100], better: higher}\n"
+            "goals:\n  - {title: Grow referrals from 40 to 60 by 2027-03-31, metric: Referral count}\n"
+            "  - {title: Raise business NPS from 20 to 30 by 2027-03-31, metric: business NPS}\n")
+    found = lint_text(text, select=["M009", "M010", "F"]).diagnostics
+    assert [(d.code, tuple(d.span), d.message) for d in found] == [
+        ("M010", (5, 65, 5, 79), "metric 'Referral count' is written by name or alias: its id is 'referrals'"),
+        ("M010", (6, 69, 6, 81), "metric 'business NPS' is written by name or alias: its id is 'nps_b2b'")]

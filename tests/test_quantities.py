@@ -194,7 +194,9 @@ def test_not_quantities_say_why(bad, why):
 @pytest.mark.parametrize("text,value,change,unit,label", [
     ("182 Ml/d", 182, False, "custom", "Ml/d"), ("-5 Ml/d", -5, True, "custom", "Ml/d"),
     ("12 kWh", 12, False, "custom", "kWh"), ("3.1 per 1,000", 3.1, False, "rate", "per 1,000"),
-    ("12 complaints", 12, False, None, "complaints")])
+    ("12 complaints", 12, False, None, "complaints"),
+    ("4.2 stars", 4.2, False, "score", "stars"), ("+0.3 stars", 0.3, True, "score", "stars"),   # a scale's own word
+    ("8 points out of 10", 8, False, "score", "points out of 10")])
 def test_a_unit_of_the_teams_own_is_kept_with_its_text(text, value, change, unit, label):
     q = parse_quantity(text)
     assert (q.value, q.unit, q.change, q.text, q.label) == (value, unit, change, text, label)

@@ -185,3 +185,14 @@ def test_the_html_report_is_titled():
     report = report_of(WARNING, ["M006"])
     assert "<title>CX goals report" in html.render(report)
     assert "<title>Care team goals" in html.render(report, title="Care team goals")
+
+
+def test_a_tree_line_shows_the_change_as_the_fields_write_it_not_as_the_title_says_it():
+    text = ("- {id: a, title: Raise NPS from 20 to 30 by 2027-06-30, metric: nps, baseline: 20, target: 30}\n"
+            "- {id: b, title: Raise NPS from 20 to 30 by 2027-06-30, metric: nps, baseline: 20}\n"
+            "- {id: c, title: Raise NPS from 20 to 30 by 2027-06-30, metric: nps, target: '+10'}\n"
+            "- {id: d, title: Raise NPS from 20 to 30 by 2027-06-30, metric: nps}\n")
+    result = lint_text(text, select=["M001"], today=TODAY)
+    details = [tree.line(g).plain.split("  ")[-1] for g in build(result, result.workspace).goals.values()]
+    assert details == ["(no owner, nps, 20 -> 30)", "(no owner, nps, 20 -> ?)", "(no owner, nps, ? -> +10)",
+                       "(no owner, nps)"]

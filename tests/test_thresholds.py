@@ -106,9 +106,14 @@ def test_m011_adds_no_key_the_goal_writes_empty():
     assert [d.code for d in found] == ["M011"] and found[0].fix is None
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="T009 on an impossible yearless date says \"read as , the next one "
-                                       "after today\": there is no reading to show (T007 already reports the date)")
-def test_an_impossible_yearless_deadline_shows_no_empty_reading():
+def test_an_impossible_yearless_deadline_claims_no_reading():
+    # T007 says the day does not exist; T009 still asks for the year, but has no day to show
     found = lint("- {title: Raise NPS from 20 to 30, deadline: 30 February}\n", select=["T007", "T009"])
-    assert "T007" in [d.code for d in found]
-    assert all("read as ," not in d.message for d in found)
+    assert [(d.code, tuple(d.span), d.message, d.hint, d.fix) for d in found] == [
+        ("T007", (1, 46, 1, 57), "'30 February' is not a real date: February has 29 days, not 30", "correct the date",
+         None),
+        ("T009", (1, 46, 1, 57), "deadline '30 February' names no year", "write the date that is meant, with its year",
+         None)]
+    found = lint("- {title: Raise NPS from 20 to 30, deadline: 28 February}\n", select=["T009"])
+    assert [d.message for d in found] == ["deadline '28 February' names no year: read as 28 February 2027, the "
+                                          "next one after today"]

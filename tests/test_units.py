@@ -105,6 +105,11 @@ def test_not_values(text):
     ({"value": 79, "unit": "%"}, (79, "percent", None, "79%")),
     ({"value": "4.1 out of 5"}, (4.1, "score", None, "4.1 out of 5")),
     ({"value": 2.4, "unit": "£m"}, (2_400_000, "currency", "GBP", "£2.4m")),
+    ({"value": 2, "unit": "minute"}, (120, "duration", None, "2 minute")),
+    ({"value": 2, "unit": "day"}, (172_800, "duration", None, "2 day")),
+    ({"value": 4, "unit": "stars"}, (4, "score", None, "4 stars")),
+    ({"value": 3.1, "unit": "per 1,000 customers"}, (3.1, "rate", None, "3.1 per 1,000 customers")),
+    ({"value": 182, "unit": "Ml/d"}, (182, "custom", None, "182 Ml/d")),
 ])
 def test_a_structured_value_reads_its_unit(raw, quantity):
     q = Measured.model_validate(raw).quantity
@@ -210,3 +215,4 @@ def test_values_read_in_the_metrics_unit(value, unit, expected):
     from cxsmart.model.unitvalues import in_metric_unit
 
     assert in_metric_unit(parse_quantity(value), read_unit(unit)).value == pytest.approx(expected)
+

@@ -77,3 +77,28 @@ def test_an_unquoted_threshold_is_told_to_take_quotes(line, quoted):
 def test_a_tab_is_named():
     got_line, got_column, got_hint = f001(GOAL.format(line="\towner: contact-centre"))
     assert got_hint == f"line {got_line} has a tab at column {got_column}: YAML indents with spaces only"
+
+
+@pytest.mark.parametrize("text,at,hint", [
+    # a stray word with no ':' and no '- ': not a key or item out of line, so no indentation hint
+    ("goals:\n  - id: a\n    title: x\n  oops\n", (4, 7),
+     "each key needs a ':' after it, and indentation must line up"),
+    ("goals:\n  - id: a\n    title: x\n   oops\n", (4, 4), None),
+    ("- id: a\n  title: x\n [oops\n", (3, 2), None),
+])
+def test_a_line_that_is_no_key_or_item_is_not_judged_by_its_indentation(text, at, hint):
+    assert f001(text) == (*at, hint)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("- title: *nope\n", (1, 10, 1, 15)),
+    ("- {title: *a1, owner: cc}\n", (1, 11, 1, 14)),                   # the name ends at a flow comma
+    ("- title: *nope: x\n", (1, 10, 1, 15)),                            # ... and before a ':' libyaml stops at
+    ("- {owner: é, title: *nope}\n", (1, 21, 1, 26)),                   # columns count characters
+    # a line separator in a value: the pure reader reads the file, and a name libyaml would not take
+    ("goals:\n  - title: a\u2028b\n    owner: *nöpe\n", (3, 12, 3, 17)),
+])
+def test_an_undefined_alias_is_pointed_at_whole(text, span):
+    found = [d for d in lint(text) if d.code == "F001"]
+    assert [(tuple(d.span), d.hint) for d in found] == [
+        (span, "define the anchor (&name) before using the alias (*name)")]

@@ -1,7 +1,7 @@
 """What most likely caused a YAML syntax error, in words a CX lead can act on: a line indented
 differently from the keys it belongs with, a ': ' inside a value, a threshold such as '>= 75%'
 that YAML reads as a block of text, a tab; and where to point, when the parser's position is
-past the end of a line or of the file."""
+past the end of a line or of the file, and how far an undefined alias reaches."""
 
 from __future__ import annotations
 
@@ -142,3 +142,19 @@ def point(text: str, line: int, col: int) -> Span:
     lines = text.split("\n")
     length = len(lines[line - 1]) if line <= len(lines) else 0
     return Span(line, col, line, col + 1 if col <= length else col)
+
+
+_ALIAS = re.compile(r"\*[0-9A-Za-z_-]+")           # the characters of an alias name libyaml reads
+
+
+def alias_at(text: str, line: int, col: int, problem: str) -> Span:
+    """The alias `*name` that starts at (line, col). The pure reader names it in `problem`
+    ("found undefined alias 'nope'"), libyaml does not: then the name is what libyaml reads as
+    one. The character there (as `point`) when no alias starts there."""
+    lines = text.split("\n")
+    here = lines[line - 1] if line <= len(lines) else ""
+    named = re.search(r"'(.+)'", problem)
+    if named and here.startswith("*" + named.group(1), col - 1):
+        return Span(line, col, line, col + 1 + len(named.group(1)))
+    m = _ALIAS.match(here, col - 1)
+    return Span(line, col, line, m.end() + 1) if m else point(text, line, col)

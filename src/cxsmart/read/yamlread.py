@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from cxsmart.diagnostics import Span
 from cxsmart.read.source import Problem, text_position
-from cxsmart.read.yamlhints import on_a_line, point, syntax_hint
+from cxsmart.read.yamlhints import alias_at, on_a_line, point, syntax_hint
 from cxsmart.read.yamltypes import plain_value, text_resolver
 
 MAX_DEPTH = 100           # nesting levels; goal files need under ten
@@ -245,7 +245,8 @@ def _syntax_problem(exc: Exception, text: str = "") -> Problem:
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     line, col = on_a_line(text, mark.line + 1, mark.column + 1)
-    return Problem("F001", message, point(text, line, col), hint=syntax_hint(text, line, col, problem, context))
+    at = alias_at(text, line, col, problem) if problem.startswith("found undefined alias") else point(text, line, col)
+    return Problem("F001", message, at, hint=syntax_hint(text, line, col, problem, context))
 
 
 class _Walker:

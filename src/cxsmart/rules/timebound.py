@@ -348,9 +348,12 @@ class YearlessDeadline(Rule):
         if deadline is None or not getattr(deadline, "yearless", False):
             return
         written = goal.written("deadline")
-        read = describe(deadline.last) if deadline.last else ""
-        year = deadline.last.year if deadline.last else ctx.today.year
-        diag = ctx.report(self, goal, f"deadline '{written}' names no year: read as {read}, the next one after "
-                          f"{'the start' if goal.start is not None else 'today'}", at=goal.at("deadline"),
-                          subject=written.lower(), hint=f"write the year: '{written} {year}'")
+        if deadline.last is None:                   # '30 February': no such day to read it as (T007 says so)
+            yield ctx.report(self, goal, f"deadline '{written}' names no year", at=goal.at("deadline"),
+                             subject=written.lower(), hint="write the date that is meant, with its year")
+            return
+        year = deadline.last.year
+        diag = ctx.report(self, goal, f"deadline '{written}' names no year: read as {describe(deadline.last)}, the "
+                          f"next one after {'the start' if goal.start is not None else 'today'}",
+                          at=goal.at("deadline"), subject=written.lower(), hint=f"write the year: '{written} {year}'")
         yield year_fix(diag, goal, written, deadline, year)
