@@ -306,7 +306,7 @@ def all_mutants(areas) -> dict[str, list[Mutant]]:
     return found
 
 
-def run_one(m: Mutant, timeout: float) -> tuple[str, float]:
+def run_one(m: Mutant, timeout: float, tail: list | None = None) -> tuple[str, float]:
     """'killed', 'survived', 'timeout' (a kill) or 'invalid' (does not compile)."""
     original = (SRC / m.path).read_text(encoding="utf-8")
     changed = apply(original, m)
@@ -314,7 +314,7 @@ def run_one(m: Mutant, timeout: float) -> tuple[str, float]:
         compile(changed, m.path, "exec")
     except SyntaxError:
         return "invalid", 0.0
-    return run_tests(m.area, timeout, {m.path: changed})
+    return run_tests(m.area, timeout, {m.path: changed}, tail)
 
 
 def run_tests(area: str, timeout: float, changes: dict[str, str], tail: list | None = None) -> tuple[str, float]:
@@ -399,13 +399,17 @@ def main(argv=None) -> int:
         print(f"{len(results)} kills kept from {args.previous}; running {len(sample)}", flush=True)
 
     def work(m):
-        return m, run_one(m, bounds[m.area])
+        tail: list[str] = []
+        status, took = run_one(m, bounds[m.area], tail)
+        return m, status, took, next((line for line in tail if line.startswith(("FAILED", "ERROR"))), "")
 
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for m, (status, took) in pool.map(work, sample):
+        for m, status, took, failed in pool.map(work, sample):
             done += 1
             results[m] = status
             print(f"[{done}/{len(sample)}] {status:8} {took:5.1f}s {m.id}", flush=True)
+            if failed:                  # which test noticed: a timing test failing on a loaded machine shows here
+                print(f"      {failed[:200]}", flush=True)
     return report(areas, results)
 
 

@@ -68,6 +68,7 @@ def test_worded_times_are_seconds(reader, text, seconds, words):
 @pytest.mark.parametrize("text,verb,words", [
     ("Reduce callbacks kept late from 20% to 10% by 2027-06-30", ("down", "reduce"), "Reduce"),   # 'kept' describes
     ("Keep callbacks late below 10% by 2027-06-30", ("hold", "keep"), "Keep"),                    # the only verb
+    ("Cut waiting times and raise CSAT from 70% to 80% by 2027-06-30", ("up", "raise"), "raise"),  # the nearest
 ])
 def test_the_verb_that_moves_the_metric_is_its_direction(reader, text, verb, words):
     ((_, facts),) = list(reader.read([text]))
