@@ -125,13 +125,15 @@ def is_label(text: str, q: Found) -> bool:
         return False
     if word_before(text, q.start) in _LABELS:
         return True
-    if _STANDARD_NAME.search(text, 0, q.start) and _STANDARD_AFTER.match(text, q.end):
+    if _STANDARD_NAME.search(text[max(0, q.start - 16):q.start]) and _STANDARD_AFTER.match(text[q.end:q.end + 16]):
         return True                                                         # "WCAG 2.2 AA", "ISO 9001:2015"
     return q.start < 24 and _HEADING_MARK.match(text, q.end) is not None    # "Commitment 1 - ...", "CS05:"
 
 
-# a standard's name and version: capitals, a number, then capitals or a year ("WCAG 2.2 AA", "ISO 9001:2015")
-_STANDARD_NAME = re.compile(r"\b(?:WCAG|ISO|BS|EN|IEC|PCI|COPC|CCA|GDPR|ITIL|SOC)\s+$|\b[A-Z]{3,}\s+$")
+# a standard's name and version: capitals, a number, then capitals or a year ("WCAG 2.2 AA", "ISO 9001:2015"),
+# read in a few characters either side of the number (a search anchored at the end of all the text before
+# it would be quadratic on a run of spaces)
+_STANDARD_NAME = re.compile(r"\b(?:WCAG|ISO|BS|EN|IEC|PCI|COPC|CCA|GDPR|ITIL|SOC)\s{1,3}$|\b[A-Z]{3,}\s{1,3}$")
 _STANDARD_AFTER = re.compile(r"(?:\s+[A-Z]{1,3}\b(?!\s*%)|:(?:19|20)\d\d\b)")
 
 
