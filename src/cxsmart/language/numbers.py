@@ -134,7 +134,7 @@ def is_label(text: str, q: Found) -> bool:
 # read in a few characters either side of the number (a search anchored at the end of all the text before
 # it would be quadratic on a run of spaces)
 _STANDARD_NAME = re.compile(r"\b(?:WCAG|ISO|BS|EN|IEC|PCI|COPC|CCA|GDPR|ITIL|SOC)\s{1,3}$|\b[A-Z]{3,}\s{1,3}$")
-_STANDARD_AFTER = re.compile(r"(?:\s+[A-Z]{1,3}\b(?!\s*%)|:(?:19|20)\d\d\b)")
+_STANDARD_AFTER = re.compile(r"(?:\s{1,3}[A-Z]{1,3}\b(?!\s{0,3}%)|:(?:19|20)\d\d\b)")
 
 
 _HEADING_MARK = re.compile(r"(?<!\s)\s*(?:[:)]|[-–—](?=\s))")
