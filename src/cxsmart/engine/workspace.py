@@ -210,6 +210,10 @@ class Workspace:
                 view.baseline = facts.baseline.value
             if g.target is None and facts.target is not None and "target" not in unread:
                 view.target = facts.target.value
+            if view.baseline_as_of is None and facts.baseline is not None and facts.extra.get("measured"):
+                measured = self.dated(facts.extra["measured"][0].value, view, prose=True)
+                if measured.ok and measured.last <= self.today:     # a value measured in the future is misread
+                    view.baseline_as_of = measured
             if g.deadline is None and facts.deadline is not None and "deadline" not in view.item.unreadable:
                 view.deadline = self.dated(facts.deadline.value, view, prose=True)
                 start = view.start.first if view.start is not None and view.start.ok else None

@@ -131,6 +131,10 @@ def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: 
                 not (facts.deadline is not None and (_WHEN_MEASURED.search(text, 0, found.start) or
                                                      _measured_aside(text, found))):
             facts.deadline = found              # the last one wins: deadlines close the sentence
+    measured = [d for d in dates if d is not facts.deadline and d is not facts.start and d.value.relative is None
+                and (_WHEN_MEASURED.search(text, 0, d.start) or _measured_aside(text, d))]
+    if measured and facts.deadline is not None:
+        facts.extra["measured"] = measured[:1]  # "from 91.5% in 2025/26": when the baseline was measured
 
 
 _COUNTED_FROM = re.compile(r"(?i)\bwithin\s+[\w-]+\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\s+"

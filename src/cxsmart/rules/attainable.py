@@ -115,7 +115,8 @@ class ImplausibleChange(Rule):
 
     Each metric in the catalogue has a plausible change per quarter
     (`max_change_per_quarter`, e.g. 10 NPS points, 5 CSAT points, 15% of handling time).
-    The window runs from `start` (or the baseline's `as_of`, or today) to the deadline.
+    The window runs from `start` (or the baseline's `as_of`, or the past date the title gives
+    today's value, as in "up from 91% in 2025/26", or today) to the deadline.
     A metric defined in a precise unit (`unit: mins`, `unit: £k`) has its bound in that unit;
     values are compared after converting within the unit's family (hours and minutes,
     `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000"). A team's own metric that declares
