@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,12 +45,13 @@ def _change_alone(goal: GoalView) -> tuple[None, None, float] | None:
     return None, None, target.value
 
 
-_HOLD_WORDS = re.compile(r"(?i)\b(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
+# read on lowercased words; the look-ahead lets the search skip most positions at once
+_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietc])(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
                          r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
                          r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
                          r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"
                          r"throughout|consistently)\b")
-_CHANGE_WORDS = re.compile(r"(?i)\b(?:increas|rais|lift|grow|boost|improv|reduc|cut|lower|decreas|halv|doubl|shrink|"
+_CHANGE_WORDS = re.compile(r"\b(?:increas|rais|lift|grow|boost|improv|reduc|cut|lower|decreas|halv|doubl|shrink|"
                            r"drive\s+(?:up|down)|bring\s+down|get\s+(?:down|up)|move|push|accelerat|speed\s+up)\w*")
 
 
@@ -62,11 +64,18 @@ def holds_level(goal: GoalView) -> bool:
     """A guardrail: the goal holds a level rather than moving the metric. A holding verb or a level
     kept through a period says so; so does a threshold target ('at least 85%') with no verb of
     change in the goal's words."""
-    words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t)
-    if _HOLD_WORDS.search(words):
+    holds, changes = _level_words(goal.goal.title, goal.goal.description)
+    if holds:
         return True
     bounded = goal.target is not None and goal.target.bound not in (None, BAND)
-    return bounded and not _CHANGE_WORDS.search(words)
+    return bounded and not changes
+
+
+@lru_cache(maxsize=32768)   # A001 and A002 each walk every goal: room for a large workspace
+def _level_words(title: str | None, description: str | None) -> tuple[bool, bool]:
+    """Whether the words hold a level, and whether they ask for a change (A001 and A002 both ask)."""
+    words = " ".join(t for t in (title, description) if t).lower()
+    return _HOLD_WORDS.search(words) is not None, _CHANGE_WORDS.search(words) is not None
 
 
 # A team's own metric with no `max_change_per_quarter` but a known direction gets a generic pace, set

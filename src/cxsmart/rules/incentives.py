@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
@@ -171,14 +172,19 @@ _ASKS_FOR_SAVING = re.compile(r"(?i)\b(?:cost\w*|cheap\w*|efficien\w*|productiv\
                               r"deflect\w*|headcount|fte|faster|fast|quick\w*|speed\w*|wait\w*|backlog\w*)\b")
 
 
+@lru_cache(maxsize=1024)
+def _names_a_saving(metric_id: str, name: str | None, aliases: tuple[str, ...]) -> bool:
+    """A metric's id, name or alias names a cost or efficiency (asked once per metric, not per goal)."""
+    return _SAVING.search(" ".join(n for n in (metric_id.replace("_", " "), name or "", *aliases) if n)) is not None
+
+
 def saves_on_customers(goal: GoalView) -> bool:
     """The goal's metric is a measure of efficiency or cost (by kind and name, or the goal saying
     it saves), to be cut."""
     metric = goal.metric
     if metric is None or metric.kind == "external":
         return False
-    names = " ".join(n for n in (metric.id.replace("_", " "), metric.name or "", *metric.aliases) if n)
-    if _SAVING.search(names):
+    if _names_a_saving(metric.id, metric.name, tuple(metric.aliases)):
         return metric.better != "higher"
     words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t)
     return metric.kind in ("internal", "business") and bool(_SAVING_WORDS.search(words))
