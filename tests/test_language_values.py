@@ -356,3 +356,15 @@ def test_a_relative_plausible_move_leaves_a_percent_change_ambiguous():
     share = MetricDef(id="share", unit="percent", max_change_per_quarter="30%")
     assert ambiguous_percent(Quantity(50.0, PERCENT, change=True), share, Quantity(40.0, PERCENT))
     assert ambiguous_percent(Quantity(50.0, PERCENT, change=True), MetricDef(id="x", unit="points"))
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Have the room ready by 3 p.m. for 92% of arrivals", ["92%"]),
+    ("Rooms ready by 3:30 pm for 92% of arrivals", ["92%"]),
+    ("Clear overnight emails by 10:30 for 90% of days", ["90%"]),
+    ("Cut handling time from 6:10 to 5:30", ["6:10", "5:30"]),     # a duration, not a time of day
+])
+def test_a_time_of_day_is_not_a_quantity(text, numbers):
+    from cxsmart.language.finders import find_quantities
+
+    assert [text[f.start:f.end] for f in find_quantities(text, [])] == numbers

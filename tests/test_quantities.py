@@ -200,3 +200,22 @@ def test_not_quantities_say_why(bad, why):
 def test_a_unit_of_the_teams_own_is_kept_with_its_text(text, value, change, unit, label):
     q = parse_quantity(text)
     assert (q.value, q.unit, q.change, q.text, q.label) == (value, unit, change, text, label)
+
+
+@pytest.mark.parametrize("text,value,currency", [
+    ("C$56", 56, "CAD"), ("US$58", 58, "USD"), ("A$1.2m", 1_200_000, "AUD"), ("NZ$40", 40, "NZD"),
+    ("$58", 58, "USD"), ("c $56", 56, "USD"),       # 'c ' with a space is circa
+])
+def test_a_dollar_named_by_its_country_is_that_currency(text, value, currency):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.currency) == (value, CURRENCY, currency)
+
+
+def test_a_bare_dollar_is_the_dollar_of_the_metric_it_is_written_against():
+    from cxsmart.model.units import same_currency
+
+    assert same_currency("USD", "$58", "CAD", "CAD")
+    assert same_currency("AUD", "AUD", "USD", "$4.20")
+    assert not same_currency("USD", "US$58", "CAD", "CAD")       # named: American
+    assert not same_currency("USD", "$58", "EUR", "EUR")         # not a dollar
+    assert not same_currency("CAD", "C$58", "AUD", "A$58")

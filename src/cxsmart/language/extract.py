@@ -149,9 +149,12 @@ def _measured_aside(text: str, found: Found) -> bool:
     opened, closed = text.rfind("(", 0, found.start), text.find(")", found.end)
     if opened < 0 or closed < 0 or ")" in text[opened:found.start] or found.cue in _DEADLINE_WORDS:
         return False                            # "(90% by March 2028)": a deadline, in brackets
-    return bool(re.search(r"\b(?:result|results|outturn|actual|actuals|baseline|was|today|now|currently)\b",
-                          text[opened:found.start] + " " + text[found.end:closed]))   # not a bare '%': '(Q4: 90%)'
-                                                                                         # may be a milestone
+    return _RESULT_WORDS.search(text[opened:found.start] + " " + text[found.end:closed]) is not None
+    # not a bare '%': '(Q4: 90%)' may be a milestone
+
+
+_RESULT_WORDS = re.compile(r"(?i)\b(?:result|results|outturn|actual|actuals|baseline|was|today|now|currently|ytd|"
+                           r"year[-\s]to[-\s]date|to\s+date|so\s+far|latest|last\s+year|prior\s+year)\b")
 
 
 _DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "no later than", "ending", "end"})

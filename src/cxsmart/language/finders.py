@@ -171,6 +171,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue                        # "complaints per 1,000 policies": the rate's denominator, no value
         if _YEAR_SPAN.match(text, start) or _DECIMAL_AFTER.match(text, start + len(words)):
             continue                        # "(2025/26)": a year; "1.46m": not the "1" of it
+        if _CLOCK.match(text, start) or (_CLOCK_24.match(text, start) and _AT_A_TIME.search(text, 0, start)):
+            continue                        # "ready by 3 p.m.", "by 15:00": a time of day, part of the measure
         q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
@@ -180,6 +182,9 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 
 
 _PER = re.compile(r"(?i)\bper\s?$")
+_CLOCK = re.compile(r"(?i)\d{1,2}(?::[0-5]\d)?\s?(?:[ap]\.\s?m\b\.?|[ap]m\b)|\d{1,2}:[0-5]\d\s?(?:[ap]\.\s?m\b|[ap]m\b)")
+_CLOCK_24 = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_AT_A_TIME = re.compile(r"(?i)\b(?:by|before|after|until|till)\s{1,3}$")   # not "from 6:10 to 5:30" (a duration)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s?[/\-–]\s?(?:\d{2}|(?:19|20)\d{2})(?!\d)")
 _DECIMAL_AFTER = re.compile(r"\.\d")
 _SIMPLE = re.compile(r"(\d{1,6}(?:\.\d+)?)(%?)")

@@ -212,6 +212,11 @@ HEDGE_PATTERNS: list[list[dict]] = [
      {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
     [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": "we"},
      {"LOWER": {"IN": ["reasonably", "possibly"]}, "OP": "?"}, {"LOWER": "can"}],
+    [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": "we"}, {"LOWER": {"IN": ["are", "'re"]}},
+     {"LOWER": "able"}],                                                    # "as fast as we are able"
+    # a caveat on the standard itself: "sometimes it can take longer", "complex cases may take longer"
+    [{"LOWER": {"IN": ["can", "could", "may", "might", "will", "sometimes", "occasionally"]}},
+     {"LOWER": {"IN": ["sometimes", "occasionally"]}, "OP": "?"}, {"NORM": "take"}, {"LOWER": "longer"}],
     # effort: "do our (very) best", "try our hardest", "do everything we can", "all we reasonably can"
     [{"NORM": {"IN": ["do", "try"]}}, {"LOWER": {"IN": ["our", "my", "its", "their", "the"]}},
      {"LOWER": {"IN": ["very", "level", "absolute"]}, "OP": "?"}, {"LOWER": {"IN": ["best", "hardest", "utmost"]}}],
@@ -242,7 +247,7 @@ MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "unti
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them
 HEDGE_KEYS = re.compile(r"(?i)\b(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|endeavo|steps?\b|"
-                        r"attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of)")
+                        r"attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|longer\b)")
 
 
 # --- manner standing where the measure should be ---------------------------------------------
@@ -297,6 +302,9 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
         return None                                 # a number in brackets qualifies who is counted ("(15 min or more)")
     if _CLAUSE.match(second):
         return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
+    if _NAMES_BEFORE.search(first) and _NAME_HEAD.match(second):
+        return None                                 # "on TripAdvisor, Google and Expedia within 24 hours": the
+                                                    # places one measure is taken, not a second outcome
     if "%" in first and not _NUMBER.search(_WINDOWS.sub(" ", second)):
         return None                                 # "92% of letters to GPs and patients within 7 days": the
                                                     # second part's only number is the standard's window
@@ -318,6 +326,12 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+# a list of names after a preposition ("on TripAdvisor, Google", "across Leeds and York"): a name is
+# capitalised with lower case after (an acronym such as 'NPS' may be a measure)
+_NAME = r"[A-Z][a-z][\w.&'-]*(?:\s[A-Z][a-z][\w.&'-]*){0,3}"
+_NAMES_BEFORE = re.compile(rf"\b(?:on|across|at|via|through|in|from|for|with)\s(?:{_NAME},\s){{0,8}}{_NAME},?$")
+_NAME_HEAD = re.compile(rf"{_NAME}\s+(?:within|by|in|before|until|from|to|at|on|for|over|under|below|above|up|down|"
+                        rf"during|each|every)\b|{_NAME}\s*(?:[,.(]|$)")
 _WINDOWS = re.compile(r"(?i)\b(?:within|in\s+under|inside)\s+[\w.-]+\s+(?:working\s+|business\s+|calendar\s+)?"
                       r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|rings?)\b|\([^()]*\)|"
                       r"\b(?:by|in|before)\s+(?:\w+\s+)?(?:19|20)\d\d\b")

@@ -22,7 +22,7 @@ from cxsmart.model.quantities import (
     format_duration,
     format_number,
 )
-from cxsmart.model.units import read_unit, same_family_problem
+from cxsmart.model.units import read_unit, same_currency, same_family_problem
 
 _UNIT_WORDS = {PERCENT: "a percentage", POINTS: "points", DURATION: "a duration", CURRENCY: "an amount of money",
                SCORE: "a score", RATE: "a rate", CUSTOM: "in its own unit", None: "a plain number"}
@@ -73,7 +73,7 @@ def unit_problem(q: Quantity, metric: MetricDef, role: str) -> str | None:
 
 def _within_family(q: Quantity, metric: MetricDef, role: str, name: str) -> str | None:
     spec = metric.spec
-    if q.unit == CURRENCY and q.currency and spec.currency and q.currency != spec.currency:
+    if q.unit == CURRENCY and not same_currency(q.currency, q.text, spec.currency, spec.text):
         return f"{role} '{q.text}' is in {q.currency}, but {name} is measured in {spec.currency} ('{spec.text}')"
     if q.unit in (SCORE, CUSTOM) and q.label and metric.unit == q.unit:
         own = read_unit(q.label)
@@ -86,7 +86,7 @@ def _within_family(q: Quantity, metric: MetricDef, role: str, name: str) -> str 
 def incomparable(a: Quantity, b: Quantity) -> bool:
     """Two values of one family that still cannot be compared: two currencies, two units of a
     team's own, two score scales ('£48' and '€41', '182 Ml/d' and '150 kWh', '4.1/5' and '8/10')."""
-    if a.currency and b.currency and a.currency != b.currency:
+    if not same_currency(a.currency, a.text, b.currency, b.text):
         return True
     if a.unit == b.unit and a.unit in (SCORE, CUSTOM, RATE) and a.label and b.label:
         return same_family_problem(read_unit(a.label), read_unit(b.label)) is not None

@@ -60,10 +60,14 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse=True))
 _CODES_ALT = "|".join(sorted(_CURRENCY_CODES))
 _SYMBOLS = "".join(_CURRENCY_SYMBOLS)
+# dollars named by their country: 'C$58' is Canadian, 'US$58' American; a bare '$' is read as USD
+_DOLLAR_PREFIXES = {"us": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD", "hk": "HKD",
+                    "s": "SGD", "sg": "SGD", "r": "BRL"}
+_PREFIX_ALT = "|".join(sorted(_DOLLAR_PREFIXES, key=len, reverse=True))
 
 _QUANTITY = re.compile(
     rf"""^\s*(?P<sign>[+\-−])?\s*
-    (?:(?P<sym>[{_SYMBOLS}])|(?P<pcode>{_CODES_ALT})\s*)?
+    (?:(?P<dpre>{_PREFIX_ALT})?(?P<sym>[{_SYMBOLS}])|(?P<pcode>{_CODES_ALT})\s*)?
     (?P<num>{_NUMBER})\s*(?:(?P<k>k|bn|mn|m|b|thousand|million|billion)(?![a-z]))?\s*
     (?:(?P<unit>{_UNIT_ALT})|(?P<scode>{_CODES_ALT}))?\.?\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -277,7 +281,7 @@ _NOT_A_UNIT = {"by", "to", "from", "in", "within", "before", "after", "until", "
 _MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 # approximate values are that value: '~3.9', 'c. 40%', 'circa 40%', 'about 4 days', 'approx. 12%'
 _APPROX = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|about\b|around\b|approx\.|approx\b|approximately\b|roughly\b"
-                     r"|c(?=\s?[\d$€£¥₹]))\s*", re.IGNORECASE)
+                     r"|c(?=\s\$|\s?[\d€£¥₹]))\s*", re.IGNORECASE)      # 'C$56' is Canadian, 'c $56' circa
 
 
 def _plain(body: str, text: str) -> Quantity:
@@ -316,7 +320,9 @@ def _plain(body: str, text: str) -> Quantity:
         if word:
             raise QuantityError(f"'{text}' mixes a currency with a '{word}' unit")
         unit = CURRENCY
-        currency = _CURRENCY_SYMBOLS.get(m.group("sym") or "") or (m.group("pcode") or m.group("scode")).upper()
+        currency = _DOLLAR_PREFIXES.get((m.group("dpre") or "").lower()) if m.group("sym") == "$" else None
+        currency = currency or _CURRENCY_SYMBOLS.get(m.group("sym") or "") or \
+            (m.group("pcode") or m.group("scode")).upper()
     elif mag in ("m", "b", "mn", "bn"):     # '£30m' is millions; '30m' alone could be minutes or millions
         raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
     value *= _MAGNITUDE.get(mag, 1)

@@ -206,6 +206,20 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+# Currencies named dollar: a bare '$' is the dollar of whoever writes it (a Canadian team's '$58'
+# is CAD); 'US$', 'C$' and the codes are explicit.
+DOLLARS = frozenset("USD CAD AUD NZD HKD SGD TWD XCD JMD BSD BBD BZD FJD LRD NAD SBD SRD TTD GYD BMD KYD BND".split())
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$")
+
+
+def same_currency(a: str | None, a_text: str, b: str | None, b_text: str) -> bool:
+    """Two currencies (ISO codes, read from `a_text` and `b_text`) that can be the same money."""
+    if a == b or not a or not b:
+        return True
+    return (a == "USD" and b in DOLLARS and _BARE_DOLLAR.search(a_text or "") is not None) or \
+        (b == "USD" and a in DOLLARS and _BARE_DOLLAR.search(b_text or "") is not None)
+
+
 def convert(value: float, source: Unit, target: Unit) -> float | None:
     """`value`, written in `source`, in `target`'s unit; None when they cannot be compared.
     Durations and currencies are held in base units (seconds, whole amounts) by callers that
@@ -214,7 +228,7 @@ def convert(value: float, source: Unit, target: Unit) -> float | None:
         return None
     family = source.family
     if family == CURRENCY:
-        if source.currency and target.currency and source.currency != target.currency:
+        if not same_currency(source.currency, source.text, target.currency, target.text):
             return None
         return value * (source.factor or 1.0) / (target.factor or 1.0)
     if family == DURATION:

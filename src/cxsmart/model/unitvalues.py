@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cxsmart.model.quantities import CURRENCY, CUSTOM, DURATION, PERCENT, POINTS, RATE, SCORE, Quantity
-from cxsmart.model.units import Unit, read_unit
+from cxsmart.model.units import Unit, read_unit, same_currency
 
 
 def with_unit(q: Quantity, unit: Unit) -> Quantity:
@@ -66,7 +66,7 @@ def unit_conflict(q: Quantity, unit: Unit) -> str | None:
     if q.factor or (q.unit is None and q.label is None):
         return None
     family = _FAMILY_OF.get(q.unit, unit.family if q.unit is None else q.unit)
-    if family == unit.family and (family != CURRENCY or not unit.currency or q.currency == unit.currency):
+    if family == unit.family and (family != CURRENCY or same_currency(q.currency, q.text, unit.currency, unit.text)):
         return None
     if family == PERCENT and unit.family == POINTS or family == POINTS and unit.family == PERCENT:
         return None

@@ -135,7 +135,9 @@ class CompoundGoal(Rule):
     Read from the title and description, and from the fields: `metric: [csat, nps]`, or a
     baseline or target that maps several measures to values (`baseline: {csat: 80%, nps: 20}`).
     Such a goal is still read, on its first measure (or the one `metric:` names), so that one
-    finding says what to split and nothing else is reported for the shape.
+    finding says what to split and nothing else is reported for the shape. Places or channels
+    listed after a preposition ("on TripAdvisor, Google and Expedia") are where one measure is
+    taken, not more outcomes.
 
     ## Why it matters
     A goal with two outcomes is half met and half missed, with one owner and one deadline

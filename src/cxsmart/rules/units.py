@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.model.measure import unit_problem
+from cxsmart.model.units import same_currency
 from cxsmart.rule import Rule, RuleContext
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ class UnitMismatch(Rule):
     it, `{value: 48, unit: USD}`). Units of one family convert before they are compared:
     minutes and hours, `£` and `GBP`, `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000".
     Two currencies never do, nor two score scales, nor two units of a team's own with
-    different names. A bare number on a metric whose unit is precise (`unit: mins`) is in
+    different names; a bare `$` is the dollar of whatever it is compared with (a Canadian
+    team's `$58` on a metric in `CAD`), while `US$`, `C$`, `A$` and the codes name theirs. A bare number on a metric whose unit is precise (`unit: mins`) is in
     that unit. A metric whose `unit:` could not be read is not judged (that is one F002).
 
     ## Why it matters
@@ -110,7 +112,7 @@ class UnitMismatch(Rule):
                                      hint=f"write the {role} in the metric's unit, or check that the metric is right")
         if baseline is None or target is None or said:
             return                  # one slip, one finding
-        if baseline.currency and target.currency and baseline.currency != target.currency:
+        if not same_currency(baseline.currency, baseline.text, target.currency, target.text):
             yield ctx.report(self, goal, f"baseline is in {baseline.currency} but target in {target.currency}",
                              at=goal.at("target"), hint="use one currency for baseline and target")
         elif metric is None and not (target.change or target.factor) and \
