@@ -144,13 +144,18 @@ _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|durin
 
 
 def _measured_aside(text: str, found: Found) -> bool:
-    """'(October 2026 result 91%)', '(2025/26 outturn: 88%)': a date in brackets that says it
-    dates a result is when that value was measured."""
+    """'(October 2026 result 91%)', '(2025/26 outturn: 88%)', '(FY25/26: 48%)': a date in brackets
+    that dates a value is when it was measured (or a milestone: either way, not the deadline
+    beside it; the rules keep it as the baseline's date only when it is past)."""
     opened, closed = text.rfind("(", 0, found.start), text.find(")", found.end)
     if opened < 0 or closed < 0 or ")" in text[opened:found.start] or found.cue in _DEADLINE_WORDS:
         return False                            # "(90% by March 2028)": a deadline, in brackets
+    if _VALUE_AFTER.match(text, found.end):
+        return True                             # "(FY25/26: 48%)": a period's value beside the goal's deadline
     return _RESULT_WORDS.search(text[opened:found.start] + " " + text[found.end:closed]) is not None
-    # not a bare '%': '(Q4: 90%)' may be a milestone
+
+
+_VALUE_AFTER = re.compile(r"\s?[:=]\s?[-+−]?[$£€]?\d")
 
 
 _RESULT_WORDS = re.compile(r"(?i)\b(?:result|results|outturn|actual|actuals|baseline|was|today|now|currently|ytd|"
