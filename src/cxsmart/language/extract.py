@@ -188,7 +188,7 @@ def _directions(hits, tokens, text: str) -> list[Found]:
         if before in _CLAUSE_SUBJECTS and start > 1:
             continue                            # "offers we increase after a challenge": a clause about the subject
         s, e = char_span(tokens, start, end)
-        if (s and tokens.doc.text[s - 1] == "-") or tokens.doc.text[e:e + 1] == "-":
+        if (s and text[s - 1] == "-") or text[e:e + 1] == "-":
             continue                            # "bag-drop availability", "drop-off": part of a noun
         after = tokens[end].lower_ if end < len(tokens) else ""
         inside = text[s:s + 1].islower() and before.isalpha() and before not in _BEFORE_A_VERB

@@ -171,7 +171,9 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue                        # "complaints per 1,000 policies": the rate's denominator, no value
         if _YEAR_SPAN.match(text, start) or _DECIMAL_AFTER.match(text, start + len(words)):
             continue                        # "(2025/26)": a year; "1.46m": not the "1" of it
-        if _CLOCK.match(text, start) or (_CLOCK_24.match(text, start) and _AT_A_TIME.search(text, 0, start)):
+        near = text[start:start + len(words) + 5]
+        if (":" in near or "m" in near or "M" in near) and (_CLOCK.match(text, start) or (
+                _CLOCK_24.match(text, start) and _AT_A_TIME.search(text, 0, start))):
             continue                        # "ready by 3 p.m.", "by 15:00": a time of day, part of the measure
         q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
         if q is None:
