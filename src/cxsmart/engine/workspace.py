@@ -177,17 +177,22 @@ class Workspace:
             return None
         start = view.start.first if view.start is not None and view.start.ok else None
         if prose and deadline.relative is None:
-            words = deadline.text.split()
-            for i in range(min(len(words), 6)):     # 'in every month of 2027/28': the date is at the end
-                try:
-                    return parse_date_like(" ".join(words[i:]), self.fiscal_start, date_order=self.date_order,
-                                           today=start or self.today)
-                except DateSyntaxError:             # still ambiguous: T007 names both readings
-                    continue
-            return deadline
+            return self.dated_words(deadline.text, view) or deadline
         if deadline.yearless:
             return deadline.resolved(start or self.today, self.fiscal_start)
         return deadline
+
+    def dated_words(self, text: str, view: GoalView) -> Timeframe | None:
+        """A date written in prose, read with the configuration; None when no reading is certain."""
+        start = view.start.first if view.start is not None and view.start.ok else None
+        words = text.split()
+        for i in range(min(len(words), 6)):         # 'in every month of 2027/28': the date is at the end
+            try:
+                return parse_date_like(" ".join(words[i:]), self.fiscal_start, date_order=self.date_order,
+                                       today=start or self.today)
+            except DateSyntaxError:                 # still ambiguous: T007 names both readings
+                continue
+        return None
 
     def _objective_of(self, view: GoalView) -> tuple[Objective | None, GoalView | None]:
         for current in view.lineage():

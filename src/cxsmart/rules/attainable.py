@@ -21,8 +21,18 @@ from cxsmart.rule import Rule, RuleContext
 
 
 def _change(goal: GoalView) -> tuple[float, float, float] | None:
-    """(baseline, landed target, change) in the metric's unit, when all are known and comparable."""
+    """(baseline, landed target, change) in the metric's unit, when all are known and comparable
+    (A001, A002 and A004 each ask: worked out once while the three values stay the same)."""
     metric, baseline, target = goal.metric, goal.baseline, goal.target
+    kept = goal.memo.get("change")
+    if kept is not None and kept[0] is metric and kept[1] is baseline and kept[2] is target:
+        return kept[3]
+    found = _work_out_change(metric, baseline, target)
+    goal.memo["change"] = (metric, baseline, target, found)
+    return found
+
+
+def _work_out_change(metric, baseline, target) -> tuple[float, float, float] | None:
     if metric is None or baseline is None or target is None or ranked(baseline) or ranked(target):
         return None                                 # a league position is not a value of the metric
     if unit_problem(baseline, metric, "baseline") or unit_problem(target, metric, "target") or \

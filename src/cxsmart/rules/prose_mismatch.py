@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
@@ -212,6 +211,8 @@ def _year_of_another_kind(words: str, deadline) -> bool:
 def _title_date(fact, goal, ctx):
     """The title's deadline read as the field is, with the configuration: from its words when they
     name more than the reader kept ('in every month of 2027/28' is the fiscal year 2027/28)."""
-    words = re.sub(r"(?i)^(?:by|in|before|until|through|to)\s+", "", fact.words.strip())
-    read = ctx.workspace.dated(replace(fact.value, text=words), goal, prose=True)
+    read = ctx.workspace.dated_words(_CUE.sub("", fact.words.strip()), goal) if fact.value.relative is None else None
     return read if read is not None and read.ok else ctx.workspace.dated(fact.value, goal, prose=True)
+
+
+_CUE = re.compile(r"(?i)^(?:by|in|before|until|through|to)\s+")
