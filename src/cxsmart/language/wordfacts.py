@@ -60,6 +60,27 @@ def _head_activity(facts: TextFacts, hits, tokens) -> None:
         facts.extra["activity"] = [Found(value, *char_span(tokens, start, end))]
 
 
+def _nominal_activity(facts: TextFacts, text: str) -> None:
+    """A goal written as the name of a piece of work, with no verb: "Rollout of webchat to 45
+    branches", "Early morning and weekend opening in 45 branches". A share ("Delivery of 95% of
+    parcels on time") is a measured outcome, not this."""
+    m = _NOMINAL.match(text)
+    if m is None or "%" in text or "per cent" in text.lower():
+        return
+    named = [*facts.metrics, *([facts.metric] if facts.metric is not None and facts.metric_known else [])]
+    if not any(f.start < m.start("noun") for f in named):
+        # "Satisfaction with the opening of new branches above 4.2": a measure named first
+        facts.extra["activity"] = [Found(m.group("noun").lower(), m.start("noun"), m.end("noun"))]
+
+
+# the work's name within its first few words (none of them a preposition: "satisfaction with the
+# launch of" names a measure first), and what it is done to or where
+_NOMINAL = re.compile(r"(?i)\s{0,3}(?:(?!(?:with|for|of|on|in|at|to|after|before|during|from|about|by)\s)[a-z][\w'-]{0,30}\s{1,3}){0,5}?"
+                      r"(?P<noun>roll-?outs?|installation|introduction|implementation|"
+                      r"launch|deployment|opening|extension|expansion|publication|creation|establishment|"
+                      r"refurbishment|redesign|upgrade|migration|recruitment)\s+(?:of|in|at|across|to)\s")
+
+
 def _manner(facts: TextFacts, hits, tokens) -> None:
     """A manner standing where the measure should be (wording.manner_words), where no number is the target."""
     if facts.target is not None:
@@ -75,6 +96,8 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
     """The wording findings: activity, manner, vague terms, hedges, abstractions, two outcomes."""
     extra = facts.extra
     _head_activity(facts, hits, tokens)
+    if "activity" not in extra and not verbs:
+        _nominal_activity(facts, text)
     _manner(facts, hits, tokens)
     means = means_clause(text)
     for label, value, start, end in hits:

@@ -329,7 +329,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
 _ASIDE = re.compile(r"\([^()]*\)")
 # a list of names after a preposition ("on TripAdvisor, Google", "across Leeds and York"): a name is
 # capitalised with lower case after (an acronym such as 'NPS' may be a measure)
-_NAME = r"[A-Z][a-z][\w.&'-]*(?:\s[A-Z][a-z][\w.&'-]*){0,3}"
+_NAME = r"[A-Z][a-z][\w.&'-]{0,30}(?:\s[A-Z][a-z][\w.&'-]{0,30}){0,3}"
 _NAMES_BEFORE = re.compile(rf"\b(?:on|across|at|via|through|in|from|for|with)\s(?:{_NAME},\s){{0,8}}{_NAME},?$")
 _NAME_HEAD = re.compile(rf"{_NAME}\s+(?:within|by|in|before|until|from|to|at|on|for|over|under|below|above|up|down|"
                         rf"during|each|every)\b|{_NAME}\s*(?:[,.(]|$)")
