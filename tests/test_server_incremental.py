@@ -1,0 +1,269 @@
+"""An edit inside one goal is read and checked alone (server/splice, itempatch, checkfile), and its
+findings are exactly those of a whole lint of the same text (`cxsmart lint`, in-process through
+the api as the CLI runs it): random single-goal edits, one after another, seeded; and each case
+where the goal alone is not enough is refused and read whole instead.
+
+In-process (no server over stdio): the contract is the findings of Live.edit, the function the
+server publishes from; test_server_edits.py drives the real process."""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from cxsmart.read.loader import load_text
+from cxsmart.server import live as live_module
+from cxsmart.server.live import Live
+from cxsmart.server.session import Session
+from cxsmart.server.splice import spliced
+from tests.server_helpers import make_workspace
+
+MIXED = """# Goals of a team, written every way a team writes them.
+goals:
+  - id: mx-fcr
+    title: Increase first contact resolution from 71% to 76% by 30 June 2027
+    level: team
+    parent: corp-churn-2027
+    owner: contact-centre
+    metric: fcr
+    baseline: 71%
+    target: 76%
+    start: 2027-01-01
+    deadline: 2027-06-30
+    paired_with: mx-csat
+    review: monthly
+    actions:
+      - title: Give agents refund authority up to $50
+        owner: contact-centre
+        due: 2027-02-28
+
+  - id: mx-csat
+    title: Increase contact-centre CSAT from 74% to 79% by 30 June 2027
+    parent: corp-nps-2027
+    owner: contact-centre
+    metric: csat
+    baseline: 74%
+    target: +5 pp
+    deadline: 2027-06-30
+    review: monthly
+
+  - id: mx-child
+    title: Cut repeat calls on billing lines from 18% to 15% by 31 March 2027
+    parent: mx-fcr
+    owner: contact-centre
+    review: quarterly
+    description: |
+      Repeat calls within 7 days, measured by the telephony platform.
+      Billing lines only.
+
+  # a goal written as a sentence
+  - id: mx-sentence
+    title: Improve customer satisfaction scores by 10% over the next six months
+    owner: contact-centre
+    review: monthly
+
+  - Improve customer centricity
+
+  - id: mx-quoted
+    title: "Reduce average handling time from 7.5 min to 6.5 min by Q3 2027"
+    owner: contact-centre
+    metric: aht
+    notes: 'kept for the review'
+    review: monthly
+
+  - id: mx-hedged
+    title: Try to answer tickets faster
+    owner: nobody
+    tittle: a slip
+    review: sometimes
+"""
+
+VALUES = {
+    "review": ["monthly", "quarterly", "weekly", "sometimes"],
+    "metric": ["csat", "fcr", "nps", "aht", "own_thing", "survey_response_rate"],
+    "owner": ["contact-centre", "digital", "nobody", "cx-office"],
+    "parent": ["corp-nps-2027", "corp-churn-2027", "mx-csat", "mx-fcr", "missing-goal"],
+    "baseline": ["74%", "79%", "7 min", "+5 pp", "abc", "18"],
+    "target": ["76%", "6.5 min", "+8 pp", "90%", "", "26"],
+    "deadline": ["2027-06-30", "2026-01-01", "ASAP", "Q3 2027", "30 June 2027", "30/06/2027"],
+    "level": ["team", "individual", "bogus"],
+    "paired_with": ["mx-csat", "mx-fcr", "cc-csat-2027", "nothing-here"],
+    "segment": ["web", "phone and chat contacts"],
+}
+WORDS = ["by", "30 June 2027", "from 10% to 12%", "customers", "NPS", "quickly", "churn", "2027", "segment 4",
+         "Q&A", "50%", "and reduce churn"]
+LINES = ["    notes: x", "    segment: web", "    tittle: typo", "    deadline: 2027-12-31", "# a comment", "    # a note",
+         "  - id: new-item", "    description: |\n      block text", "    metric: csat", "    paired_with: [mx-csat",
+         "    x-anchor: &a 1", "    copy: *a", "---", "  owner: dedented", "    title: A second title"]
+CHARS = ['"', "'", ":", "#", "&a ", "*a", "[", "{", "\t", "- ", " ", "x", "0", "/", "\\", "|", "%"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    folder = make_workspace(tmp_path_factory.mktemp("incremental") / "ws", "good")
+    (folder / "good" / "goals" / "mixed.yaml").write_text(MIXED, encoding="utf-8")
+    return folder
+
+
+def _items(text: str) -> list[tuple[int, int]]:
+    """Each top-level goal's lines (0-based, end exclusive), by its dash."""
+    lines = text.split("\n")
+    starts = [n for n, line in enumerate(lines) if line.startswith("  - ")]
+    ends = starts[1:] + [len(lines)]
+    return list(zip(starts, ends))
+
+
+def _edit(text: str, rng: random.Random) -> str:
+    """One random change inside the lines of one goal."""
+    lines = text.split("\n")
+    items = _items(text)
+    if not items:
+        return text
+    start, end = rng.choice(items)
+    row = rng.randrange(start, max(start + 1, end - 1))
+    kind = rng.choice(["value", "value", "value", "word", "word", "delete", "insert", "char", "swap", "dup"])
+    line = lines[row]
+    m = re.match(r"( *(?:- )?)([\w-]+): ?(.*)", line)
+    if kind == "value" and m and m.group(2) in VALUES:
+        lines[row] = f"{m.group(1)}{m.group(2)}: {rng.choice(VALUES[m.group(2)])}"
+    elif kind == "word" and m and m.group(2) in ("title", "description", "notes"):
+        words = line.split(" ")
+        at = rng.randrange(len(words) - 1) + 1
+        lines[row] = " ".join(words[:at] + [rng.choice(WORDS)] + words[at:]) if rng.random() < 0.7 else \
+            " ".join(words[:at] + words[at + 1:])
+    elif kind == "delete" and row > start:
+        del lines[row]
+    elif kind == "insert":
+        lines.insert(row + 1, rng.choice(LINES))
+    elif kind == "char":
+        at = rng.randrange(len(line) + 1)
+        lines[row] = line[:at] + rng.choice(CHARS) + line[at:]
+    elif kind == "swap" and row + 1 < end - 1:
+        lines[row], lines[row + 1] = lines[row + 1], lines[row]
+    elif kind == "dup":
+        lines.insert(row, line)
+    else:
+        lines[row] = line + " more"
+    return "\n".join(lines)
+
+
+def _found(findings: list) -> list:
+    return sorted((d.sort_key, d.to_json(), d.fix) for d in findings) if findings else []
+
+
+class _Counting:
+    """How often the one-goal path answered."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.fast = self.spliced = self.edits = 0
+        real_goal, real_splice = Live._edit_goal, live_module.spliced
+
+        def edit_goal(live, *args):
+            out = real_goal(live, *args)
+            self.fast += out is not None
+            return out
+
+        def splice(*args, **kwargs):
+            out = real_splice(*args, **kwargs)
+            self.spliced += out is not None
+            return out
+
+        monkeypatch.setattr(Live, "_edit_goal", edit_goal)
+        monkeypatch.setattr(live_module, "spliced", splice)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_single_goal_edits_give_the_findings_of_a_whole_lint(folder, monkeypatch, seed):
+    path = (folder / "good" / "goals" / "mixed.yaml").resolve()
+    key = str(path)
+    count = _Counting(monkeypatch)
+    session, reference = Session(folder), Session(folder)
+    live = Live(session)
+    live.whole({})
+    rng = random.Random(seed)
+    text = MIXED
+    for step in range(60):
+        base = text if rng.random() < 0.8 else MIXED
+        text = _edit(base, rng)
+        out = live.edit(path, text, {path: text})
+        if out is None:                             # the server lints the workspace whole then
+            out = live.whole({path: text})
+        want = reference.lint({path: text})
+        assert _found(out.findings.get(key, [])) == _found(want.findings.get(key, [])), (step, text)
+        if any(d.code == "F001" for d in want.findings.get(key, [])) or any(load_text("f", text).invalid_ids.values()):
+            text = MIXED if rng.random() < 0.5 else base   # back to a text whose goals all read (or whose last did)
+            out = live.edit(path, text, {path: text}) or live.whole({path: text})
+            assert _found(out.findings.get(key, [])) == _found(reference.lint({path: text}).findings.get(key, []))
+    assert count.spliced >= 20 and count.fast >= 10, (count.spliced, count.fast)
+    every = live.check(threading.Event())           # the background check: every file, from what is kept
+    whole = reference.lint({path: text})
+    for name in whole.findings:
+        assert _found(every.findings.get(name, [])) == _found(whole.findings[name]), name
+
+
+def _same_as_whole(old_text: str, new_text: str):
+    """The splice of `new_text` onto `old_text`'s file, checked against a whole read when made."""
+    old = load_text("f.yaml", old_text)
+    part = spliced(old, new_text)
+    if part is not None:
+        whole = load_text("f.yaml", new_text)
+        assert part.file.index == whole.index
+        assert sorted(map(repr, part.file.problems)) == sorted(map(repr, whole.problems))
+        for section in whole.sections:
+            assert [(i.model, i.path, i.unreadable, i.extra, i.compound) for i in part.file.sections[section]] == \
+                   [(i.model, i.path, i.unreadable, i.extra, i.compound) for i in whole.sections[section]]
+    return part
+
+
+@pytest.mark.parametrize("name, before, after", [
+    ("two goals at once", "        due: 2027-02-28\n\n  - id: mx-csat\n", "        due: 2027-03-31\n\n  - id: mx-csat2\n"),
+    ("a new item", "    review: quarterly\n", "    review: quarterly\n  - id: new-one\n    title: Grow NPS\n"),
+    ("an anchor", "    notes: 'kept for the review'", "    notes: &n 'kept for the review'"),
+    ("an alias", "    notes: 'kept for the review'", "    notes: *n"),
+    ("a merge key", "    notes: 'kept for the review'", "    <<: {notes: kept}"),
+    ("an unclosed flow list", "    metric: aht\n", "    metric: [aht\n"),
+    ("an unclosed quote", "    notes: 'kept for the review'", "    notes: 'kept for the review"),
+    ("a document marker", "    metric: aht\n", "    metric: aht\n---\n"),
+    ("a comment at the dash's column", "    metric: aht\n", "# said here\n    metric: aht\n"),
+    ("a dedented key", "    metric: aht\n", "  metric: aht\n"),
+    ("a top-level key", "    metric: aht\n", "metrics:\n    metric: aht\n"),
+    ("a numeric date", "    deadline: 2027-06-30\n    review: monthly\n\n  - id: mx-child",
+     "    deadline: 30/06/2027\n    review: monthly\n\n  - id: mx-child"),
+    ("a goal that does not validate", "    title: Try to answer tickets faster\n", "    title:\n"),
+    ("a tab", "    metric: aht\n", "\tmetric: aht\n"),
+    ("a line separator (YAML 1.2 reader)", "    notes: 'kept for the review'", "    notes: 'kept\u2028for the review'"),
+    ("a change before the goals", "# Goals of a team", "# Goals of one team\nversion: 1"),
+])
+def test_what_one_goal_cannot_tell_is_read_whole(name, before, after):
+    new = MIXED.replace(before, after, 1)
+    assert new != MIXED, name
+    assert _same_as_whole(MIXED, new) is None, name
+
+
+@pytest.mark.parametrize("before, after", [
+    ("    review: sometimes", "    review: weekly"),
+    ("    title: Try to answer tickets faster", "    title: Try to answer tickets faster by Q3 2027"),
+    ("    review: quarterly\n", "    review: quarterly\n    segment: web\n"),        # a line added
+    ("    tittle: a slip\n", ""),                                                        # a line removed
+    ("  - Improve customer centricity", "  - Improve customer centricity for everyone"),
+    ("      Billing lines only.", "      Billing lines only, # not a comment"),
+    ("    notes: 'kept for the review'", "    notes: 'kept, Q&A, 5* rating'"),
+    ("  - id: mx-fcr\n", "  - id: mx-fcr2\n"),                                        # the first goal's first line
+])
+def test_one_goal_read_alone_is_the_file_read_whole(before, after):
+    new = MIXED.replace(before, after, 1)
+    assert new != MIXED
+    assert _same_as_whole(MIXED, new) is not None
+
+
+def test_goals_keyed_by_id_or_under_a_misspelt_key_are_read_whole():
+    keyed = "goals:\n  a:\n    title: Grow NPS\n    review: monthly\n"
+    assert _same_as_whole(keyed, keyed.replace("monthly", "weekly")) is None
+    misspelt = "Goals:\n  - id: a\n    title: Grow NPS\n    review: monthly\n"
+    assert _same_as_whole(misspelt, misspelt.replace("monthly", "weekly")) is None
+    bare = "- id: a\n  title: Grow NPS\n  review: monthly\n- id: b\n  title: Grow CSAT\n"
+    assert _same_as_whole(bare, bare.replace("monthly", "weekly")) is not None     # a bare list: read alone
