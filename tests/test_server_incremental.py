@@ -19,7 +19,7 @@ from cxsmart.read.loader import load_text
 from cxsmart.server import live as live_module
 from cxsmart.server.live import Live
 from cxsmart.server.session import Session
-from cxsmart.server.splice import spliced
+from cxsmart.server.splice import own, spliced
 from tests.server_helpers import make_workspace
 
 MIXED = """# Goals of a team, written every way a team writes them.
@@ -210,6 +210,9 @@ def _same_as_whole(old_text: str, new_text: str):
     old = load_text("f.yaml", old_text)
     part = spliced(old, new_text)
     if part is not None:
+        assert all(i.file is old for items in old.sections.values() for i in items)     # the old file is as it was
+        own(part.file)
+        assert all(i.file is part.file for items in part.file.sections.values() for i in items)
         whole = load_text("f.yaml", new_text)
         assert part.file.index == whole.index
         assert sorted(map(repr, part.file.problems)) == sorted(map(repr, whole.problems))

@@ -33,7 +33,9 @@ class CxServer(LanguageServer):
     def __init__(self) -> None:
         # whole texts: the client's own text, never one rebuilt from ranges (pygls splits lines at
         # U+2028 and form feeds, where LSP does not, so a range edit after one lands elsewhere)
-        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        self.forms = convert.Published()           # the LSP and JSON forms of edited files' findings
+        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         converter_factory=self.forms.converter)
         self.session: Session | None = None
         self.live: Live | None = None
         self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cxsmart-lint")
@@ -223,7 +225,10 @@ class CxServer(LanguageServer):
             of = (text if text is not None else self.text_of(path)) if found else None
             self.linted[path] = of              # the text the findings (and their fixes) are of
             lines = Lines(of) if found else None
-            items = [convert.diagnostic(d, lines, uri, registry) for d in found]
+            if force:                           # an edit: the file's next findings are mostly these
+                items = self.forms.diagnostics(path, found, lines, uri, registry)
+            else:
+                items = [convert.diagnostic(d, lines, uri, registry) for d in found]
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items))
 
     def show(self, message: str, kind: lsp.MessageType) -> None:

@@ -30,7 +30,7 @@ from cxsmart.server import shape
 from cxsmart.server import checkfile
 from cxsmart.server.itempatch import one_goal
 from cxsmart.server.patch import Unpatchable, _start, patched
-from cxsmart.server.splice import spliced
+from cxsmart.server.splice import own, spliced
 from cxsmart.server.session import Outcome, Session
 
 
@@ -88,7 +88,7 @@ class Live:
             cfg = self.cfg
             part = spliced(old, decoded, cfg.fiscal_year_start, cfg.date_order, cfg.strict_keys)
             if part is not None:                    # one goal's lines changed: only they are read
-                return self._edit_goal(key, display, old, part) or self._edit(key, display, old, part.file)
+                return self._edit_goal(key, display, old, part) or self._edit(key, display, old, own(part.file))
         new, parsed = api.read_one(display, data, self.cfg)
         if any(p.code == "F001" for p in new.problems) and not any(new.sections.values()):
             # being typed: the rest keeps its last good state (a file that still gives items, the

@@ -34,7 +34,7 @@ _ANCHOR = re.compile(r"(?:^|(?<=[\s\[\]{},]))[&*][^\s,\[\]{}]")
 
 
 class Spliced(NamedTuple):
-    file: SourceFile
+    file: SourceFile        # its unchanged items are the old file's: own() before building with it
     item: int               # the index of the goal re-read, in `goals:`
     first: int              # its lines, 0-based: first .. last (exclusive) in the new text
     last: int
@@ -44,11 +44,15 @@ class Spliced(NamedTuple):
 def spliced(old: SourceFile, text: str, fiscal_start: int = 1, date_order: str | None = None,
             strict_keys: bool = False) -> Spliced | None:
     """`old` (a file as load_text read it) with `text` (its new text, decoded) read, or None."""
-    if old.text is None or old.anchors is not None or "<<" in text or _pure_text(old.text):
+    if old.text is None or old.anchors is not None or "<<" in text:
         return None
-    if any(p.code == "F001" for p in old.problems) or any(old.invalid_ids.values()):
-        return None
-    starts = _item_lines(old)
+    known = _KNOWN.get(old.path)
+    if known is not None and known[0] is old.text:
+        starts = known[1]                           # the text a splice made: read by the C reader
+    else:
+        if _pure(old.text) or any(p.code == "F001" for p in old.problems) or any(old.invalid_ids.values()):
+            return None
+        starts = _item_lines(old)
     if starts is None:
         return None
     lines, new_lines = old.lines, text.split("\n")
@@ -68,25 +72,24 @@ def spliced(old: SourceFile, text: str, fiscal_start: int = 1, date_order: str |
         return None                                 # 'already given on line 26': the words would move too
     before, after = "\n".join(lines[start:stop]), "\n".join(new_lines[start:stop + delta])
     if _ANCHOR.search(before) or _ANCHOR.search(after) or _pure_now(text, before, after) or \
-            _dated(parse_yaml(before).data):
+            (_UNDATED.get(before) is not True and _dated(parse_yaml(before).data)):
         return None
     tail = "\n" if stop + delta < len(new_lines) else ""
     part = _read_item("\n" * start + after + tail, old.path, fiscal_start, date_order, strict_keys)
     if part is None or len(old.index) + len(part.index) > MAX_NODES // 2:
         return None
-    _PURE[old.path] = (text, False)
+    if len(_UNDATED) > 64:
+        _UNDATED.clear()
+    _UNDATED[after] = True
+    _KNOWN[old.path] = (text, starts[:i + 1] + [(line + delta, dash) for line, dash in starts[i + 1:]])
     return Spliced(_joined(old, text, part, i, start, stop, delta), i, start, stop + delta, delta)
 
 
-_PURE: dict[str, tuple[str, bool]] = {}         # path -> (its last text, whether the YAML 1.2 reader reads it)
-
-
-def _pure_text(text: str) -> bool:
-    """yamlread._pure, once per text of each file."""
-    for known, pure in _PURE.values():
-        if known is text:
-            return pure
-    return _pure(text)
+# What a splice knows of the text it made, for the next edit of the file (typing goes on in the
+# same goal): that it is read by the C reader and holds no parse problem but the goals' own, where
+# its goals start, and which items' texts hold no numeric date.
+_KNOWN: dict[str, tuple[str, list[tuple[int, int]]]] = {}     # path -> (its text, its goals' first lines)
+_UNDATED: dict[str, bool] = {}
 
 
 def _pure_now(text: str, before: str, after: str) -> bool:
@@ -208,8 +211,16 @@ def _joined(old: SourceFile, text: str, part: SourceFile, i: int, start: int, st
             continue
         problems.append(dataclasses.replace(p, span=moved(p.span)) if delta and p.span.line > stop else p)
     new.problems = problems + part.problems
-    for section, items in old.sections.items():
-        new.sections[section] = [Item(x.model, x.path, new, x.unreadable, x.extra, x.compound) for x in items]
+    new.sections = {section: list(items) for section, items in old.sections.items()}     # shared: see own()
     item = part.sections["goals"][0]
     new.sections["goals"][i] = Item(item.model, mine, new, item.unreadable, item.extra, item.compound)
     return new
+
+
+def own(file: SourceFile) -> SourceFile:
+    """The file with items of its own: a splice shares the unchanged items with the old file (the
+    one-goal path moves them over, itempatch); a workspace built from the file needs its own."""
+    for section, items in file.sections.items():
+        file.sections[section] = [x if x.file is file else Item(x.model, x.path, file, x.unreadable, x.extra, x.compound)
+                                  for x in items]
+    return file
