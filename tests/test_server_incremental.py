@@ -159,12 +159,13 @@ class _Counting:
     """How often the one-goal path answered."""
 
     def __init__(self, monkeypatch) -> None:
-        self.fast = self.spliced = self.edits = 0
+        self.fast = self.spliced = self.moved = 0
         real_goal, real_splice = Live._edit_goal, live_module.spliced
 
-        def edit_goal(live, *args):
-            out = real_goal(live, *args)
+        def edit_goal(live, key, display, old, part):
+            out = real_goal(live, key, display, old, part)
             self.fast += out is not None
+            self.moved += out is not None and part.delta != 0         # lines added or removed: the rest moved
             return out
 
         def splice(*args, **kwargs):
@@ -198,7 +199,7 @@ def test_random_single_goal_edits_give_the_findings_of_a_whole_lint(folder, monk
             text = MIXED if rng.random() < 0.5 else base   # back to a text whose goals all read (or whose last did)
             out = live.edit(path, text, {path: text}) or live.whole({path: text})
             assert _found(out.findings.get(key, [])) == _found(reference.lint({path: text}).findings.get(key, []))
-    assert count.spliced >= 30 and count.fast >= 15, (count.spliced, count.fast)
+    assert count.spliced >= 30 and count.fast >= 15 and count.moved >= 3, (count.spliced, count.fast, count.moved)
     every = live.check(threading.Event())           # the background check: every file, from what is kept
     whole = reference.lint({path: text})
     for name in whole.findings:

@@ -13,9 +13,11 @@ findings kept across such a failure would not be the engine's, so `reusable` ref
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from cxsmart.api import finish
+from cxsmart.diagnostics import Diagnostic, Edit, Span
 from cxsmart.engine.run import _internal_error, prepare_text
 from cxsmart.rule import Rule, RuleContext
 
@@ -27,6 +29,39 @@ class Checked:
 
     def reusable(self) -> bool:
         return not any(d.code == "F008" for found in self.goals for d in found)
+
+    def kept(self, i: int, path: str, lines: range, delta: int) -> dict[int, list] | None:
+        """The findings of every goal but the `i`th, whose lines were `lines` (1-based) and are
+        `delta` longer now: those below them moved with them. None when one of them points into
+        those lines (its columns may be stale), or names a line and would move."""
+        out = {}
+        for j, found in enumerate(self.goals):
+            if j == i:
+                continue
+            moved = []
+            for d in found:
+                if d.path != path:
+                    moved.append(d)
+                    continue
+                spans = [d.span, *(e.span for e in d.fix.edits)] if d.fix else [d.span]
+                if any(s.line <= lines.stop - 1 and s.end_line >= lines.start for s in spans):
+                    return None
+                if delta and (NAMES_A_LINE.search(d.message) or NAMES_A_LINE.search(d.hint or "")):
+                    return None
+                moved.append(_moved(d, lines.stop - 1, delta) if delta and d.span.line >= lines.stop else d)
+            out[j] = moved
+        return out
+
+
+NAMES_A_LINE = re.compile(r"\blines? \d")
+
+
+def _moved(d: Diagnostic, after: int, delta: int) -> Diagnostic:
+    def move(s: Span) -> Span:
+        return Span(s.line + delta, s.column, s.end_line + delta, s.end_column) if s.line > after else s
+
+    fix = replace(d.fix, edits=tuple(Edit(move(e.span), e.content) for e in d.fix.edits)) if d.fix else None
+    return replace(d, span=move(d.span), fix=fix)
 
 
 def run(ws, cfg, root, prepared, real_paths, cache, shown: str, goals: list, fresh: list | None,

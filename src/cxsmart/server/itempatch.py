@@ -1,6 +1,7 @@
-"""A workspace with one goal of one file re-read (splice.Spliced, no lines added or removed): that
+"""A workspace with one goal of one file re-read (splice.Spliced): that
 goal gets a new view, every other view is kept with its prose facts, the file's items are moved
-to the new SourceFile (so its spans and text are the new ones), and the links to the old view
+to the new SourceFile (so its spans and text are the new ones, lines below the goal moved with
+it), the file's findings of the workspace below the goal moved too, and the links to the old view
 (a child's parent, a paired goal, an inherited objective) point at the new one.
 
 Valid when the file gives the workspace what it gave before (shape.structure), the workspace
@@ -12,24 +13,30 @@ are what a full build would give; `one_goal` answers None otherwise, having chan
 from __future__ import annotations
 
 import copy
+import dataclasses
 
+from cxsmart.diagnostics import Span
 from cxsmart.engine.goalview import GoalView
 from cxsmart.engine.run import prepare_text
 from cxsmart.engine.workspace import Workspace, index_keys
 from cxsmart.read.loader import SourceFile
+from cxsmart.read.source import Problem
 from cxsmart.server import shape
+from cxsmart.server.checkfile import NAMES_A_LINE
 from cxsmart.server.patch import _relink
 
 
-def one_goal(ws: Workspace, old: SourceFile, new: SourceFile, i: int, at: int, lines: range,
+def one_goal(ws: Workspace, old: SourceFile, new: SourceFile, i: int, at: int, lines: range, delta: int,
              run, cache) -> tuple[Workspace, GoalView] | None:
     """(the new workspace, the goal's new view, its prose not read yet) or None. `at`: where the
-    goal's view is among the workspace's; `lines`: the goal's lines (1-based), where its own
-    findings of the workspace (F003, F004) sit."""
+    goal's view is among the workspace's; `lines`: the goal's lines (1-based) in the old text,
+    where its own findings of the workspace (F003, F004) sit; `delta`: lines it gained."""
     old_item, new_item = old.sections["goals"][i], new.sections["goals"][i]
     old_view = ws.goals[at]
     if old_view.item is not old_item or any(p.code == "F005" for _, p in ws.problems):
         return None
+    if delta and any(NAMES_A_LINE.search(p.message) for _, p in ws.problems):
+        return None                     # 'already used (line 40)': the words would not move with the line
     if shape.derived([_linked(ws, ws._view(old_item))]) != shape.derived([_linked(ws, ws._view(new_item))]):
         return None
     probe = _linked(ws, ws._view(new_item))
@@ -44,7 +51,7 @@ def one_goal(ws: Workspace, old: SourceFile, new: SourceFile, i: int, at: int, l
     new.sections["goals"][i] = new_item
     old_item.file = old
     view = ws._view(new_item)
-    return _replaced(ws, old, new, at, view, lines), view
+    return _replaced(ws, old, new, at, view, lines, delta), view
 
 
 def _linked(ws: Workspace, view: GoalView) -> GoalView:
@@ -56,7 +63,8 @@ def _linked(ws: Workspace, view: GoalView) -> GoalView:
     return view
 
 
-def _replaced(ws: Workspace, old: SourceFile, new: SourceFile, at: int, view: GoalView, lines: range) -> Workspace:
+def _replaced(ws: Workspace, old: SourceFile, new: SourceFile, at: int, view: GoalView, lines: range,
+              delta: int) -> Workspace:
     stale = ws.goals[at]
     _relink(ws, old, [stale], {id(stale): view})
     out = copy.copy(ws)         # a new workspace (rules keep what they found per workspace) ...
@@ -68,7 +76,7 @@ def _replaced(ws: Workspace, old: SourceFile, new: SourceFile, at: int, view: Go
     claims = out.claims["goals"]
     out.by = {name: _regrouped(index, name, stale, view) for name, index in ws.by.items()}
     _linked(out, view)
-    out.problems = [(new if f is old else f, p) for f, p in ws.problems
+    out.problems = [(f, p) if f is not old else (new, _moved(p, lines.stop - 1, delta)) for f, p in ws.problems
                     if not (f is old and p.span.line in lines)]
     if ident:
         if claims.get(ident) is stale.item:
@@ -86,3 +94,10 @@ def _regrouped(index: dict, name: str, stale: GoalView, view: GoalView) -> dict:
         if key in out:
             out[key] = [view if v is stale else v for v in out[key]]
     return out
+
+
+def _moved(problem: Problem, after: int, delta: int) -> Problem:
+    s = problem.span
+    if not delta or s.line <= after:
+        return problem
+    return dataclasses.replace(problem, span=Span(s.line + delta, s.column, s.end_line + delta, s.end_column))

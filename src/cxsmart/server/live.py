@@ -107,7 +107,7 @@ class Live:
         """Only the edited goal checked again, the others' findings kept (itempatch, checkfile);
         None when that is not sure to give the findings of a whole check."""
         memo = self.checked.get(display)
-        if memo is None or memo.file is not old or not memo.reusable() or part.delta:
+        if memo is None or memo.file is not old or not memo.reusable():
             return None
         dups = shape.twice(self.ws)             # the other items are the same objects, on the same lines
         i = part.item
@@ -117,13 +117,15 @@ class Live:
         views = self.ws.goals[at:at + n]
         if len(views) != n or any(v.item.file is not old for v in views) or len(memo.goals) != n:
             return None
-        done = one_goal(self.ws, old, part.file, part.item, at + part.item, range(part.first + 1, part.last + 1),
-                        self.run, self.session.cache)
+        lines = range(part.first + 1, part.last - part.delta + 1)       # the goal's, in the old text
+        kept = memo.kept(i, display, lines, part.delta)
+        if kept is None:
+            return None
+        done = one_goal(self.ws, old, part.file, i, at + i, lines, part.delta, self.run, self.session.cache)
         if done is None:
             return None
         ws, view = done
         goals = ws.goals[at:at + n]
-        kept = {j: found for j, found in enumerate(memo.goals) if j != i}
         result, self.checked[display] = checkfile.run(ws, self.cfg, self.session.folder, self.run, self._real(ws),
                                                       self.session.cache, display, goals, [view], kept)
         self.derived.pop(display, None)
