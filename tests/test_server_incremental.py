@@ -96,7 +96,8 @@ VALUES = {
 }
 WORDS = ["by", "30 June 2027", "from 10% to 12%", "customers", "NPS", "quickly", "churn", "2027", "segment 4",
          "Q&A", "50%", "and reduce churn"]
-LINES = ["    notes: x", "    segment: web", "    tittle: typo", "    deadline: 2027-12-31", "# a comment", "    # a note",
+LINES = ["    notes: x", "    segment: web", "    tittle: typo", "    deadline: 2027-12-31", "# a comment",
+         "    # a note",
          "  - id: new-item", "    description: |\n      block text", "    metric: csat", "    paired_with: [mx-csat",
          "    x-anchor: &a 1", "    copy: *a", "---", "  owner: dedented", "    title: A second title"]
 CHARS = ['"', "'", ":", "#", "&a ", "*a", "[", "{", "\t", "- ", " ", "x", "0", "/", "\\", "|", "%"]
@@ -224,7 +225,8 @@ def _same_as_whole(old_text: str, new_text: str):
 
 
 @pytest.mark.parametrize("name, before, after", [
-    ("two goals at once", "        due: 2027-02-28\n\n  - id: mx-csat\n", "        due: 2027-03-31\n\n  - id: mx-csat2\n"),
+    ("two goals at once", "        due: 2027-02-28\n\n  - id: mx-csat\n",
+     "        due: 2027-03-31\n\n  - id: mx-csat2\n"),
     ("a new item", "    review: quarterly\n", "    review: quarterly\n  - id: new-one\n    title: Grow NPS\n"),
     ("an anchor", "    notes: 'kept for the review'", "    notes: &n 'kept for the review'"),
     ("an alias", "    notes: 'kept for the review'", "    notes: *n"),
@@ -287,8 +289,8 @@ def test_the_kept_forms_of_an_edited_files_findings_are_the_bytes_a_plain_conver
     path = (folder / "good" / "goals" / "mixed.yaml").resolve()
     uri, session, forms = path.as_uri(), Session(folder), convert.Published()
     kept, plain = forms.converter(), default_converter()
-    texts = [MIXED, MIXED.replace("Try to answer", "Try 🙂 to answer"), MIXED.replace("Try to answer", "Try to reply"),
-             MIXED]
+    texts = [MIXED, MIXED.replace("Try to answer", "Try 🙂 to answer"),
+             MIXED.replace("Try to answer", "Try to reply"), MIXED]
     linted = [(text, session.lint({path: text})) for text in texts]
     for _ in range(2):
         for text, out in linted:

@@ -3,11 +3,15 @@ with each goal's view and prose facts, the findings of each file.
 
     whole  a `cxsmart lint` of the workspace through the api (the first lint, a configuration
            change, a file created or removed, a change of the workspace's date order)
-    edit   one file's new text: only it is parsed and loaded; when it gives the rest of the
-           workspace what it gave before (shape.structure) its part of the workspace is rebuilt
-           alone (patch), else the workspace is built again from the files in memory; then only
-           its goals are checked (the workspace-wide checks see every goal) and only its new
-           sentences go through spaCy. Its findings are the CLI's on the same text.
+    edit   one file's new text. When only one goal's lines changed, only they are read
+           (splice) and, if the goal gives the workspace and the other goals' checks what it
+           gave before, only it is checked again: its view replaced, every other goal's view,
+           prose and findings kept (itempatch, checkfile). Otherwise only the file is parsed
+           and loaded; when it gives the rest of the workspace what it gave before
+           (shape.structure) its part of the workspace is rebuilt alone (patch), else the
+           workspace is built again from the files in memory; then only its goals are checked
+           (the workspace-wide checks see every goal) and only its new sentences go through
+           spaCy. Either way its findings are the CLI's on the same text.
     check  every goal checked again, in the background, after an edit that changed what other
            files' checks read (`stale`); cancelled when a newer edit arrives.
 
@@ -111,7 +115,8 @@ class Live:
             return None
         dups = shape.twice(self.ws)             # the other items are the same objects, on the same lines
         i = part.item
-        if shape.goal_structure(old.sections["goals"][i], dups) != shape.goal_structure(part.file.sections["goals"][i], dups):
+        before, after = old.sections["goals"][i], part.file.sections["goals"][i]
+        if shape.goal_structure(before, dups) != shape.goal_structure(after, dups):
             return None
         at, n = _start(self.ws, old), len(old.sections["goals"])
         views = self.ws.goals[at:at + n]

@@ -8,11 +8,13 @@ Why the item alone reads as it does in its file: the text before it is unchanged
 comes to its first line in the state it did last time (inside the list, at the dash); every
 other line of the item is indented past the dash, and the line after it (unchanged) is not, so
 nothing in the item runs on into what follows (an unclosed quote or bracket fails the item's
-own parse instead, and the whole file is read). What is not local is refused: aliases and
-anchors (a value written elsewhere), merge keys, numeric dates (they decide the workspace's date
-order), a YAML syntax error, a file the YAML 1.2
-reader reads (`yamlread._pure`: deep nesting, NEL/LS/PS), goals keyed by id or under a
-misspelt `goals:`, an item that does not validate, and a file with a reading error.
+own parse instead, and the whole file is read). What is not local is refused: a change that
+reaches a line at or left of the dash (another item, a top-level key, a document marker, a
+comment there), aliases and anchors (a value written elsewhere), merge keys, numeric dates
+(they decide the workspace's date order), a YAML syntax error, a file the YAML 1.2 reader reads
+(`yamlread._pure`: deep nesting, NEL/LS/PS), goals keyed by id or under a misspelt `goals:`, an
+item that does not validate, a file with a reading error, and, when lines move, a finding below
+that names a line ('already given on line 26').
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from cxsmart.read.yamlread import (_BRACKETS, _DEEP_INDENT, _NOT_BREAKS, MAX_NOD
                                    parse_yaml)
 
 _DASH = re.compile(r"( *)-(?: +|$)")
-# an anchor or an alias: '&name' or '*name' where a value starts ('Q&A' and '5*' are text)
 _LINE = re.compile(r"\blines? \d")            # a message that names a line: 'already given on line 26'
+# an anchor or an alias: '&name' or '*name' where a value starts ('Q&A' and '5*' are text)
 _ANCHOR = re.compile(r"(?:^|(?<=[\s\[\]{},]))[&*][^\s,\[\]{}]")
 
 
@@ -221,6 +223,6 @@ def own(file: SourceFile) -> SourceFile:
     """The file with items of its own: a splice shares the unchanged items with the old file (the
     one-goal path moves them over, itempatch); a workspace built from the file needs its own."""
     for section, items in file.sections.items():
-        file.sections[section] = [x if x.file is file else Item(x.model, x.path, file, x.unreadable, x.extra, x.compound)
-                                  for x in items]
+        file.sections[section] = [x if x.file is file else
+                                  Item(x.model, x.path, file, x.unreadable, x.extra, x.compound) for x in items]
     return file
