@@ -300,3 +300,29 @@ def test_the_kept_forms_of_an_edited_files_findings_are_the_bytes_a_plain_conver
             sent = json.dumps(kept.unstructure(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items)))
             assert sent == json.dumps(plain.unstructure(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=fresh)))
     assert forms.forms, "the JSON forms are kept"
+
+
+def test_a_rule_that_fails_on_the_edited_goal_ends_as_in_the_engine(folder, monkeypatch):
+    """A goal check that raises is one F008 and ends its rule for the goals after it: the findings
+    kept for those goals are not used then."""
+    from cxsmart.rules.timebound import NoDeadline
+
+    real = NoDeadline.check
+
+    def failing(self, goal, ctx):
+        if goal.id == "mx-csat" and "weekly" in (goal.goal.review or ""):
+            raise RuntimeError("a bug")
+        return real(self, goal, ctx)
+
+    path = (folder / "good" / "goals" / "mixed.yaml").resolve()
+    session, reference = Session(folder), Session(folder)
+    live = Live(session)
+    live.whole({})
+    count = _Counting(monkeypatch)
+    monkeypatch.setattr(NoDeadline, "check", failing)
+    for text in (MIXED.replace("    review: monthly\n\n  - id: mx-child", "    review: quarterly\n\n  - id: mx-child"),
+                 MIXED.replace("    review: monthly\n\n  - id: mx-child", "    review: weekly\n\n  - id: mx-child")):
+        out = live.edit(path, text, {path: text})
+        want = reference.lint({path: text}).findings[str(path)]
+        assert _found(out.findings[str(path)]) == _found(want)
+    assert any(d.code == "F008" for d in want) and count.fast == 1

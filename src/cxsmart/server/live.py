@@ -131,8 +131,14 @@ class Live:
             return None
         ws, view = done
         goals = ws.goals[at:at + n]
-        result, self.checked[display] = checkfile.run(ws, self.cfg, self.session.folder, self.run, self._real(ws),
-                                                      self.session.cache, display, goals, [view], kept)
+        result, checked = checkfile.run(ws, self.cfg, self.session.folder, self.run, self._real(ws),
+                                        self.session.cache, display, goals, [view], kept)
+        if not checked.reusable():      # the goal's check failed (F008): the engine ends that rule there,
+            ws = self._build(list(ws.files))            # so what is kept of the goals below is not its
+            at = _start(ws, part.file)
+            result, checked = checkfile.run(ws, self.cfg, self.session.folder, self.run, self._real(ws),
+                                            self.session.cache, display, ws.goals[at:at + n], None)
+        self.checked[display] = checked
         self.derived.pop(display, None)
         self.ws = ws
         self.session.result = result
