@@ -9,8 +9,8 @@ comes to its first line in the state it did last time (inside the list, at the d
 other line of the item is indented past the dash, and the line after it (unchanged) is not, so
 nothing in the item runs on into what follows (an unclosed quote or bracket fails the item's
 own parse instead, and the whole file is read). What is not local is refused: a change that
-reaches a line at or left of the dash (another item, a top-level key, a document marker, a
-comment there), aliases and anchors (a value written elsewhere), merge keys, numeric dates
+reaches a line at or left of the dash (another item, a top-level key, a document marker; not a
+comment, which ends nothing), aliases and anchors (a value written elsewhere), merge keys, numeric dates
 (they decide the workspace's date order), a YAML syntax error, a file the YAML 1.2 reader reads
 (`yamlread._pure`: deep nesting, NEL/LS/PS), goals keyed by id or under a misspelt `goals:`, an
 item that does not validate, a file with a reading error, and, when lines move, a finding below
@@ -148,11 +148,12 @@ def _changed(old: list[str], new: list[str]) -> tuple[int, int, int]:
 
 
 def _region_end(lines: list[str], start: int, indent: int) -> int:
-    """The first line after `start` written at or left of the dash (blank lines aside)."""
+    """The first line after `start` written at or left of the dash, blank lines and comments aside
+    (a comment ends no block: the item's keys may go on below one written at the margin)."""
     for n in range(start + 1, len(lines)):
         line = lines[n]
         stripped = line.lstrip(" ")
-        if stripped and len(line) - len(stripped) <= indent:
+        if stripped and len(line) - len(stripped) <= indent and not stripped.startswith("#"):
             return n
     return len(lines)
 
