@@ -152,7 +152,10 @@ class Live:
             before = self.derived.pop(display, None)
             if before is None or before[0] is not old:
                 at = _start(self.ws, old)           # the file's goals, in file order among the workspace's
-                before = (old, shape.derived(self.ws.goals[at:at + len(old.sections["goals"])]))
+                views = self.ws.goals[at:at + len(old.sections["goals"])]
+                if any(v.item.file is not old for v in views):
+                    views = [v for v in self.ws.goals if v.item.file is old]
+                before = (old, shape.derived(views))
             try:
                 ws = patched(self.ws, old, new)
                 fresh = [v for v in ws.goals if v.item.file is new]
