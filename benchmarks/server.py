@@ -13,12 +13,20 @@ It writes a workspace with benchmarks/speed.py's generator, starts `cxsmart serv
   change one title (a sentence spaCy has not read) and edits that touch no prose (a goal's
   `review` value); p50, p95 and max of each;
 - the server's peak resident memory (VmHWM).
+
+The server is started with CXSMART_SERVER_TIMING=1, so it logs, for each edit, how long the lint
+took and how long after the change arrived the publish was written: the last lines split the
+latency into the server's part and the rest (the client's JSON parse of ~70 KB of findings, the
+pipe, and the scheduler, which on a loaded machine under `nice` is most of it).
+Results, with the machine's load: benchmarks/server-results.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import re
 import statistics
 import sys
 import tempfile
@@ -37,11 +45,22 @@ class Bench(LanguageClient):
         super().__init__("cxsmart-bench", "1")
         self.published: dict[str, float] = {}
         self.events: dict[str, asyncio.Event] = {}
+        self.timings: list[tuple[float, float]] = []       # (lint, change arrived -> publish written), in s
 
         @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_publish(params: lsp.PublishDiagnosticsParams) -> None:
             self.published[params.uri] = time.perf_counter()
             self.events.setdefault(params.uri, asyncio.Event()).set()
+
+        @self.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_show(params: lsp.ShowMessageParams) -> None:
+            print(f"the server says: {params.message}", file=sys.stderr)
+
+        @self.feature(lsp.WINDOW_LOG_MESSAGE)
+        def on_log(params: lsp.LogMessageParams) -> None:
+            m = re.search(r"linted in ([\d.]+) ms, published ([\d.]+) ms", params.message)
+            if m:
+                self.timings.append((float(m[1]) / 1000, float(m[2]) / 1000))
 
         @self.feature(lsp.WINDOW_WORK_DONE_PROGRESS_CREATE)
         def on_progress_create(params) -> None:
@@ -66,7 +85,7 @@ async def run(goals: int, files: int, edits: int) -> None:
         (root / "cxsmart.toml").write_text('today = 2026-12-01\n')
         uris = [p.as_uri() for p in sorted(root.glob("*.yaml"))]
         client = Bench()
-        await client.start_io(sys.executable, "-m", "cxsmart", "server")
+        await client.start_io(sys.executable, "-m", "cxsmart", "server", env={**os.environ, "CXSMART_SERVER_TIMING": "1"})
         pid = client._server.pid
         started = time.perf_counter()
         await client.initialize_async(lsp.InitializeParams(
@@ -82,6 +101,9 @@ async def run(goals: int, files: int, edits: int) -> None:
                                                                lsp.Position(hover_at, 12)))
         hover_during = time.perf_counter() - t
         while len(client.published) < len(uris):
+            if time.perf_counter() - started > 1800:
+                raise SystemExit("no diagnostics for every file after 30 minutes: is the server failing? "
+                                 "(what it said is printed above)")
             await asyncio.sleep(0.02)
         first_lint = max(client.published.values()) - started
         uri = target.as_uri()
@@ -93,6 +115,7 @@ async def run(goals: int, files: int, edits: int) -> None:
         titles = [i for i, line in enumerate(lines) if line.startswith("    title: Improve ")]
         reviews = [i for i, line in enumerate(lines) if line.strip() == "review: monthly"]
         prose, plain = [], []
+        inside: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
         version = 1
         for n in range(edits):
             is_title = n % 2 == 0
@@ -108,6 +131,9 @@ async def run(goals: int, files: int, edits: int) -> None:
                 [lsp.TextDocumentContentChangeWholeDocument("\n".join(lines) + "\n")]))
             (prose if is_title else plain).append(await client.next_publish(uri) - t)
             await asyncio.sleep(0.3)                    # a pause in typing; background work may run
+            if client.timings:
+                inside[is_title].append(client.timings[-1])
+                client.timings.clear()
         peak = _peak_memory(pid)
         await client.shutdown_async(None)
         client.exit(None)
@@ -119,6 +145,12 @@ async def run(goals: int, files: int, edits: int) -> None:
         print(f"didChange -> publish, {name}: p50 {percentile(values, 50) * 1000:.0f} ms, "
               f"p95 {percentile(values, 95) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms ({len(values)} edits)")
     print(f"server peak memory (VmHWM): {peak / 1024:.0f} MB")
+    for name, is_title in (("title edit", True), ("no-prose edit", False)):
+        lint, served = [x[0] for x in inside[is_title]], [x[1] for x in inside[is_title]]
+        if lint:
+            print(f"  in the server, {name}: lint p50 {percentile(lint, 50) * 1000:.1f} ms, p95 "
+                  f"{percentile(lint, 95) * 1000:.1f} ms; change arrived -> publish written p50 "
+                  f"{percentile(served, 50) * 1000:.1f} ms, p95 {percentile(served, 95) * 1000:.1f} ms")
 
 
 def _peak_memory(pid: int) -> int:

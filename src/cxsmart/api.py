@@ -389,6 +389,14 @@ def check_built(ws: Workspace, cfg: Config, root: Path, run: "_Run", real_paths:
         named_goals = [g for g in (ws.goals if fresh is None else fresh) if g.path in shown]
         rules = [_ShownOnly.wrap(r, named_goals) for r in rules]
     found = run_rules(ws, rules, ctx, run.packs, cache, prose, fresh)
+    return finish(found, ws, ctx, cfg, root, run, real_paths, shown, None if shown is None else len(named_goals))
+
+
+def finish(found: list, ws: Workspace, ctx: RuleContext, cfg: Config, root: Path, run: "_Run",
+           real_paths: dict[str, Path], shown: set[str] | None, goals: int | None) -> LintResult:
+    """The rules' findings on `ws` as a run reports them: the `shown` files' only (default all;
+    `goals`: how many goals they hold), ignores and suppressions applied, sorted, fixes withheld."""
+    sources = ws.files
     reported = sources
     if shown is not None:
         found = [d for d in found if d.path in shown or not d.path]     # no path: the run itself (F008)
@@ -399,7 +407,7 @@ def check_built(ws: Workspace, cfg: Config, root: Path, run: "_Run", real_paths:
     if run.selection.unfixable:
         found = [replace(d, fix=None) if d.fix and d.code in run.selection.unfixable else d for d in found]
     found, withheld = withhold(found, reported)
-    goals = len(ws.goals) if shown is None else len(named_goals)
+    goals = len(ws.goals) if goals is None else goals
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
                       [s.path for s in reported], run.registry, withheld=withheld, workspace=ws)
 

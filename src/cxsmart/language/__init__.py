@@ -35,7 +35,7 @@ def analyse(goals: list, packs: PackData, cache=None, prose=None) -> None:
     if not texts:
         return
     use_cache = cache is not None and cache.enabled
-    packs_key = digest(packs.key()) if use_cache else ""
+    packs_key = packs_digest(packs) if use_cache else ""
     table = cache.facts(packs_key) if use_cache else {}
     hashes = {text: text_hash(text) for text in texts} if use_cache else {}
     missing = []
@@ -107,6 +107,19 @@ class _Waiting:
             if self.count[i] == 0:
                 ready.append(i)
         return ready
+
+
+_DIGESTS: dict[int, tuple[PackData, str]] = {}
+
+
+def packs_digest(packs: PackData) -> str:
+    """digest(packs.key()), once per pack set (an editor analyses a goal or two per keystroke)."""
+    known = _DIGESTS.get(id(packs))
+    if known is None or known[0] is not packs:
+        if len(_DIGESTS) > 8:
+            _DIGESTS.clear()
+        known = _DIGESTS[id(packs)] = (packs, digest(packs.key()))
+    return known[1]
 
 
 def cached_texts(packs: PackData, cache) -> set[str]:

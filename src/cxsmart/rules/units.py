@@ -69,6 +69,9 @@ class UnitMismatch(Rule):
 
     def check_workspace(self, ws: Workspace, ctx: RuleContext) -> Iterator[Diagnostic]:
         """A definition every goal of which disagrees with it: one finding, at the definition."""
+        if not ws.metric_items:                 # no definitions: nothing to blame (an editor asks per keystroke)
+            self._blamed = (ws, set())
+            return
         by_metric: dict[str, list[tuple[GoalView, str]]] = {}
         using: dict[str, int] = {}
         for goal in ws.goals:

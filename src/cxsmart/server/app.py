@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from cxsmart.server.positions import Lines
 from cxsmart.server.session import GOAL_SUFFIXES, Outcome, Session
 
 FIX_ALL = "source.fixAll.cxsmart"
+TIMING = bool(os.environ.get("CXSMART_SERVER_TIMING"))    # log each edit's time in the server (benchmarks/server.py)
 QUIET = 0.3                 # seconds without an edit before the other files are checked again
 
 
@@ -33,7 +35,9 @@ class CxServer(LanguageServer):
     def __init__(self) -> None:
         # whole texts: the client's own text, never one rebuilt from ranges (pygls splits lines at
         # U+2028 and form feeds, where LSP does not, so a range edit after one lands elsewhere)
-        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        self.forms = convert.Published()           # the LSP and JSON forms of edited files' findings
+        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         converter_factory=self.forms.converter)
         self.session: Session | None = None
         self.live: Live | None = None
         self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cxsmart-lint")
@@ -49,6 +53,7 @@ class CxServer(LanguageServer):
         self._ids: tuple = (None, [])               # (workspace, its id occurrences)
         self.linted: dict[str, str | None] = {}     # path -> the text its published findings are of
         self.worker: asyncio.Task | None = None
+        self.arrived: dict[str, float] = {}         # path -> when its newest text arrived
 
     def occurrences(self, ws) -> list:
         """The workspace's id occurrences, computed once per lint."""
@@ -91,6 +96,7 @@ class CxServer(LanguageServer):
         if path is None or path.suffix not in GOAL_SUFFIXES:
             return
         self.pending[str(path)] = self.text_of(str(path)) if text is None else text
+        self.arrived[str(path)] = time.perf_counter()
         self.cancel.set()
         self.wake.set()
 
@@ -152,7 +158,9 @@ class CxServer(LanguageServer):
     async def _edit(self, path: str, text: str) -> None:
         loop = asyncio.get_running_loop()
         self.cancel.clear()
+        start = time.perf_counter()
         out = await loop.run_in_executor(self.lint_thread, self.live.edit, Path(path), text, self.buffers())
+        linted = time.perf_counter() - start
         if self.pending.get(path) is text:
             del self.pending[path]
         if out is None:
@@ -165,6 +173,11 @@ class CxServer(LanguageServer):
         else:
             self.broken.discard(path)
         self.publish(out, only={path}, force=True, text=text)
+        if TIMING:
+            done = time.perf_counter() - self.arrived.get(path, start)
+            self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Log, f"cxsmart timing: {path} linted in "
+                                                         f"{linted * 1000:.2f} ms, published {done * 1000:.2f} ms "
+                                                         "after its text arrived"))
 
     async def _quiet(self, seconds: float) -> bool:
         """Whether nothing arrives for `seconds` (an edit that does goes first)."""
@@ -223,7 +236,10 @@ class CxServer(LanguageServer):
             of = (text if text is not None else self.text_of(path)) if found else None
             self.linted[path] = of              # the text the findings (and their fixes) are of
             lines = Lines(of) if found else None
-            items = [convert.diagnostic(d, lines, uri, registry) for d in found]
+            if force:                           # an edit: the file's next findings are mostly these
+                items = self.forms.diagnostics(path, found, lines, uri, registry)
+            else:
+                items = [convert.diagnostic(d, lines, uri, registry) for d in found]
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items))
 
     def show(self, message: str, kind: lsp.MessageType) -> None:

@@ -56,3 +56,56 @@ def rule_page_uri(code: str, registry) -> str | None:
         return None
     _written[rule] = path.as_uri()
     return path.as_uri()
+
+
+class Published:
+    """What an edited file's findings were last published as, kept for its next edit: most of its
+    findings are the same after a keystroke, and their LSP form (and its JSON form) is made once.
+    A finding's form depends on it, the URI, the registry and the text of its lines (UTF-16
+    columns); kept for the few files edited last."""
+
+    FILES = 8
+
+    def __init__(self) -> None:
+        self.items: dict[str, dict[tuple, lsp.Diagnostic]] = {}    # path -> its findings' forms, by key
+        self.forms: dict[int, tuple[lsp.Diagnostic, dict]] = {}     # id(LSP diagnostic) -> its JSON form
+        self.live: set[int] = set()                                 # ids of the kept diagnostics
+        self.registry = None
+
+    def diagnostics(self, path: str, found: list[Diagnostic], lines: Lines, uri: str, registry) -> list[lsp.Diagnostic]:
+        if registry is not self.registry:
+            self.items, self.forms, self.registry = {}, {}, registry
+        before = self.items.pop(path, {})
+        now: dict[tuple, lsp.Diagnostic] = {}
+        out = []
+        for d in found:
+            key = (d, uri, lines.line_text(d.span.line - 1), lines.line_text(d.span.end_line - 1), lines.bom)
+            item = now.get(key) or before.get(key) or diagnostic(d, lines, uri, registry)
+            now[key] = item
+            out.append(item)
+        self.items[path] = now
+        while len(self.items) > self.FILES:
+            del self.items[next(iter(self.items))]
+        self.live = live = {id(item) for kept in self.items.values() for item in kept.values()}
+        self.forms = {key: form for key, form in self.forms.items() if key in live}
+        return out
+
+    def converter(self):
+        """pygls's converter, with the JSON form of a kept diagnostic made once."""
+        from pygls.protocol import default_converter
+
+        conv = default_converter()
+        plain = conv.get_unstructure_hook(lsp.Diagnostic)
+        forms = self
+
+        def unstructure(item: lsp.Diagnostic) -> dict:
+            known = forms.forms.get(id(item))
+            if known is not None and known[0] is item:
+                return known[1]
+            form = plain(item)
+            if id(item) in forms.live:
+                forms.forms[id(item)] = (item, form)
+            return form
+
+        conv.register_unstructure_hook(lsp.Diagnostic, unstructure)
+        return conv

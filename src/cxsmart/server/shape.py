@@ -32,12 +32,17 @@ def structure(src: SourceFile, dups: set[str]) -> tuple:
 
     defines = tuple((section, item.path, repr(item.model), sorted(item.unreadable), line(item.model.id, item))
                     for section in DEFINED for item in src.sections[section])
-    goals = tuple((item.path, g.id, g.parent, g.objective, g.owner, repr(g.paired_with), repr(g.metric),
-                   tuple(a.owner for a in g.actions), line(g.id, item))
-                  for item in src.sections["goals"] for g in (item.model,))
+    goals = tuple(goal_structure(item, dups) for item in src.sections["goals"])
     invalid = tuple((section, ident, path, line(ident, Item(None, path, src)))
                     for section, ids in src.invalid_ids.items() for ident, path in ids.items())
     return defines, goals, invalid
+
+
+def goal_structure(item: Item, dups: set[str]) -> tuple:
+    """One goal's part of `structure`."""
+    g = item.model
+    return (item.path, g.id, g.parent, g.objective, g.owner, repr(g.paired_with), repr(g.metric),
+            tuple(a.owner for a in g.actions), item.anchor.line if g.id in dups else 0)
 
 
 def derived(views: list) -> tuple:
