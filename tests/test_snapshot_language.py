@@ -1,0 +1,93 @@
+"""What the prose reader extracts from every sentence of the corpus, as a reviewed snapshot.
+
+The corpus: every sentence of the labelled sets (benchmarks/*.yaml) and every goal title and
+description of the team repositories (tests/repos/), the examples (examples/) and the rule cases
+(tests/rules/). For each distinct text the snapshot holds every fact the reader returns, exactly:
+the metric (and whether the catalogue knows it), baseline and target quantities (value, unit,
+change or factor, currency, bound, working days), direction, deadline and start timeframes
+(dates, kind, relative length), segment, and every wording finding (vague, hedge, activity,
+compound ...) with its character span and the words under it.
+
+Regenerate (then review the diff, and name what changed in the commit message):
+
+    CXSMART_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_snapshot_language.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from cxsmart.language import Reader
+from cxsmart.language.textfacts import TextFacts
+from cxsmart.read.packs import load_packs
+from tests.snapshot import ROOT, compare
+
+SINGLE = ("metric", "baseline", "target", "direction", "deadline", "start", "segment")
+
+
+def _strings(node, keys=("title", "description", "text"), seen=None):
+    """Every string under one of `keys`, anywhere in a loaded YAML document (aliases once)."""
+    seen = set() if seen is None else seen
+    if isinstance(node, (dict, list)):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in keys and isinstance(v, str):
+                yield v
+            else:
+                yield from _strings(v, keys, seen)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v, keys, seen)
+
+
+def _load(text: str):
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except Exception:                   # a deliberately broken file of the corpus
+        return None
+
+
+def corpus() -> list[str]:
+    texts: list[str] = []
+    for path in sorted((ROOT / "benchmarks").glob("*.yaml")):
+        texts.extend(_strings(_load(path.read_text(encoding="utf-8")), ("text",)))
+    goal_files = sorted([*(ROOT / "tests" / "repos").rglob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")])
+    for path in goal_files:
+        if path.name not in ("labels.yaml", "expected.yaml"):
+            texts.extend(_strings(_load(path.read_text(encoding="utf-8")), ("title", "description")))
+    for path in sorted((ROOT / "tests" / "rules").glob("*.yaml")):
+        for case in (_load(path.read_text(encoding="utf-8")) or {}).get("cases", {}).values():
+            for key in ("fail", "pass"):
+                if isinstance(case.get(key), str):
+                    texts.extend(_strings(_load(case[key])))
+            for text in (case.get("files") or {}).values():
+                texts.extend(_strings(_load(text)))
+    return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def render(text: str, facts: TextFacts) -> str:
+    def one(name, f):
+        return f"  {name} [{f.start}:{f.end}] {text[f.start:f.end]!r} cue={f.cue!r}: {f.value!r}"
+
+    out = [repr(text)]
+    for name in SINGLE:
+        f = getattr(facts, name)
+        if f is not None:
+            out.append(one(name, f))
+    out.append(f"  metric_known: {facts.metric_known}")
+    out.extend(one("metrics", f) for f in facts.metrics)
+    for key in sorted(facts.extra):
+        out.extend(one(key, f) for f in facts.extra[key])
+    return "\n".join(out)
+
+
+def test_the_facts_of_every_corpus_sentence_are_as_reviewed():
+    texts = corpus()
+    assert len(texts) > 1500
+    read = dict(Reader(load_packs([])).read(texts))
+    compare("language-facts.txt", "\n".join(render(t, read[t]) for t in texts) + "\n")
