@@ -280,3 +280,39 @@ def test_a_user_who_is_not_root_fixes_only_files_of_their_own(tmp_path, monkeypa
     assert [(tmp_path / f"{name}.yaml").read_text() for name in files] == \
         ["- title: b\n", "- title: a\n", "- title: a\n"]
     assert (os.stat(tmp_path / "mine.yaml").st_uid, os.stat(tmp_path / "mine.yaml").st_gid) == (me, group)
+
+
+def test_a_second_pass_over_an_editors_buffer_starts_from_the_first_pass_s_text():
+    from cxsmart.fix.run import _fix_file
+
+    buffer = "- title: a\n  owner: x\n"
+    outcome = Outcome(result=None, texts={"g.yaml": buffer})
+    assert _fix_file("g.yaml", [fix(((1, 10, 1, 11), "b"))], outcome, False, None) is True
+    assert _fix_file("g.yaml", [fix(((2, 10, 2, 11), "y"))], outcome, False, None) is True
+    assert outcome.changed == {"g.yaml": (buffer, "- title: b\n  owner: y\n")} and outcome.fixed == 2
+
+
+# --- values shared through an anchor -------------------------------------------------------------
+
+def test_only_a_value_an_alias_reads_is_shared_not_its_parts():
+    from cxsmart.fix.apply import shared_spans
+
+    text = "x-d: &d\n  owner: care\n  deadline: 30 June 2027\ngoals:\n  - <<: *d\n    title: a\n"
+    assert shared_spans(text) == [((1, 6), (4, 1), "d")]                # from the anchor to the value's end
+    read_twice = text + "  - <<: *d\n    title: b\n"
+    assert shared_spans(read_twice) == [((1, 6), (4, 1), "d")]
+    assert shared_spans("a: &n 5\nb: *n\nc: R&D 5*\n") == [((1, 4), (1, 8), "n")]
+    assert shared_spans("a: R&D\nb: 5*\n") == []                     # '&' and '*' in words: nothing to compose
+    assert shared_spans("a: &n [1\nb: *n\n") == []                   # does not compose: nothing is shared
+
+
+def test_a_fix_inside_a_shared_value_is_left_with_one_warning_naming_the_anchor(run_cli, tmp_path):
+    text = ("x-m: &m Customer satisfaction\ngoals:\n  - id: a\n    title: Raise CSAT from 70% to 75% by 2027-06-30\n"
+            "    metric: *m\n  - id: b\n    title: Raise CSAT from 75% to 78% by 2027-06-30\n    metric: *m\n")
+    (tmp_path / "g.yaml").write_text(text)
+    code, out, err = run_cli("lint", "g.yaml", "--fix", "--today", "2026-12-01", "--no-cache", "--select", "ALL")
+    assert (tmp_path / "g.yaml").read_text() == text
+    warnings = [line for line in err.splitlines() if "shared through the anchor" in line]
+    assert len(warnings) == 1, err
+    assert warnings == ["cxsmart: warning: g.yaml:1: not fixed: write the metric id 'csat': the value is shared "
+                        "through the anchor &m, and an alias reads it elsewhere; edit it by hand"]

@@ -6,8 +6,9 @@ copied to a temporary folder and linted there with every rule selected and 'now'
 
 - tests/snapshots/lint/<repo>.txt: every finding of `lint --format json` (path, line, column,
   end, code, severity, goal, message, hint, fix edits) and the summary counts;
-- tests/snapshots/fix/<repo>.diff: what `--diff` prints (the safe fixes) and, after
-  `--fix --unsafe-fixes` has written the files, the difference of every file it changed.
+- tests/snapshots/fix/<repo>.diff: what `--diff` prints (the safe fixes, and its warnings) and,
+  after `--fix --unsafe-fixes` has written the files, its warnings and the difference of every
+  file it changed.
 
 test_labelled_repos.py scores these repositories against their labels (is a problem found?);
 these snapshots pin what is said about them, where, and what is written.
@@ -92,8 +93,8 @@ def test_what_fix_writes_in_each_repository_is_as_reviewed(run_cli, tmp_path, mo
     work = _copy(name, tmp_path)
     monkeypatch.chdir(work)
     before = _files(work)
-    code, diff, err = run_cli("lint", ".", "--diff", *PINNED)
-    assert code in (0, 1), err
+    code, diff, diff_err = run_cli("lint", ".", "--diff", *PINNED)
+    assert code in (0, 1), diff_err
     assert _files(work) == before, "--diff writes nothing"
     code, out, err = run_cli("lint", ".", "--fix", "--unsafe-fixes", "--format", "json", *PINNED)
     assert code in (0, 1), err
@@ -105,5 +106,5 @@ def test_what_fix_writes_in_each_repository_is_as_reviewed(run_cli, tmp_path, mo
             new = after.get(path, b"").decode("utf-8").splitlines(keepends=True)
             written.extend(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"))
     summary = json.loads(out)["summary"]
-    compare(f"fix/{name}.diff", f"# --diff (safe fixes)\n{diff}# --fix --unsafe-fixes: summary "
-                                f"{json.dumps(summary, sort_keys=True)}\n{''.join(written)}")
+    compare(f"fix/{name}.diff", f"# --diff (safe fixes)\n{diff}{diff_err}# --fix --unsafe-fixes: summary "
+                                f"{json.dumps(summary, sort_keys=True)}\n{err}{''.join(written)}")
