@@ -1,8 +1,11 @@
 """What the prose reader extracts from every sentence of the corpus, as a reviewed snapshot.
 
-The corpus: every sentence of the labelled sets (benchmarks/*.yaml) and every goal title and
+The corpus: every sentence of the labelled sets (benchmarks/*.yaml); every goal title and
 description of the team repositories (tests/repos/), the examples (examples/) and the rule cases
-(tests/rules/). For each distinct text the snapshot holds every fact the reader returns, exactly:
+(tests/rules/); the sentences of tests/snapshots/language-sentences.txt, written to reach every
+family of the reader (number words, fractions, units, bounds, dates, windows, service standards,
+directions, segments, hedges, activities); and every sentence-like string of the language tests
+(LANGUAGE_TESTS), which assert a few facts of each: here every fact is pinned. For each distinct text the snapshot holds every fact the reader returns, exactly:
 the metric (and whether the catalogue knows it), baseline and target quantities (value, unit,
 change or factor, currency, bound, working days), direction, deadline and start timeframes
 (dates, kind, relative length), segment, and every wording finding (vague, hedge, activity,
@@ -15,7 +18,7 @@ Regenerate (then review the diff, and name what changed in the commit message):
 
 from __future__ import annotations
 
-from pathlib import Path
+import ast
 
 from ruamel.yaml import YAML
 
@@ -24,6 +27,8 @@ from cxsmart.language.textfacts import TextFacts
 from cxsmart.read.packs import load_packs
 from tests.snapshot import ROOT, compare
 
+LANGUAGE_TESTS = ("test_language_values.py", "test_forms.py", "test_everyday_forms.py", "test_language.py",
+                  "test_facts.py", "test_quantities.py", "test_timeframes.py", "test_units.py")
 SINGLE = ("metric", "baseline", "target", "direction", "deadline", "start", "segment")
 
 
@@ -67,7 +72,20 @@ def corpus() -> list[str]:
                     texts.extend(_strings(_load(case[key])))
             for text in (case.get("files") or {}).values():
                 texts.extend(_strings(_load(text)))
+    for line in (ROOT / "tests" / "snapshots" / "language-sentences.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            texts.append(line)
+    for name in LANGUAGE_TESTS:
+        tree = ast.parse((ROOT / "tests" / name).read_text(encoding="utf-8"))
+        texts.extend(node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                     and isinstance(node.value, str) and _sentence(node.value))
     return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def _sentence(text: str) -> bool:
+    """A string of a test that reads like a goal: a few words, one line, not YAML or a message."""
+    return 2 <= text.count(" ") and "\n" not in text and len(text) < 400 and ": " not in text[:12] \
+        and any(c.isalpha() for c in text)
 
 
 def render(text: str, facts: TextFacts) -> str:
