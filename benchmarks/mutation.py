@@ -60,7 +60,7 @@ AREA_TESTS = {           # fastest first: with -x, a killed mutant stops at the 
     "language": ["tests/test_snapshot_language.py", "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py",
                  "tests/test_language_values.py", "tests/test_rule_cases.py", "tests/test_forms.py",
                  "tests/test_worker.py", "tests/test_language.py"],
-    "model": ["tests/test_snapshot_read.py", "tests/test_snapshot_language.py", "tests/test_snapshot_cases.py",
+    "model": ["tests/test_snapshot_read.py", "tests/test_snapshot_model.py", "tests/test_snapshot_language.py", "tests/test_snapshot_cases.py",
               "tests/test_snapshot_repos.py", "tests/test_language_values.py", "tests/test_quantities.py",
               "tests/test_timeframes.py", "tests/test_schema.py", "tests/test_facts.py", "tests/test_own_metrics.py",
               "tests/test_units.py", "tests/test_rule_cases.py"],
