@@ -46,3 +46,20 @@ def finding(d) -> str:
             t = e.span
             out.append(f"      {t.line}:{t.column}-{t.end_line}:{t.end_column} -> {e.content!r}")
     return "\n".join(out)
+
+
+def pairs(node, seen=None):
+    """Every (key, value) of every mapping in a loaded YAML document, depth first; a node that
+    aliases make appear in several places (or inside itself) is walked once."""
+    seen = set() if seen is None else seen
+    if isinstance(node, (dict, list)):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield k, v
+            yield from pairs(v, seen)
+    elif isinstance(node, list):
+        for v in node:
+            yield from pairs(v, seen)

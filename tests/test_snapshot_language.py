@@ -25,29 +25,16 @@ from ruamel.yaml import YAML
 from cxsmart.language import Reader
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.read.packs import load_packs
-from tests.snapshot import ROOT, compare
+from tests.snapshot import ROOT, compare, pairs
 
 LANGUAGE_TESTS = ("test_language_values.py", "test_forms.py", "test_everyday_forms.py", "test_language.py",
                   "test_facts.py", "test_quantities.py", "test_timeframes.py", "test_units.py")
 SINGLE = ("metric", "baseline", "target", "direction", "deadline", "start", "segment")
 
 
-def _strings(node, keys=("title", "description", "text"), seen=None):
-    """Every string under one of `keys`, anywhere in a loaded YAML document (aliases once)."""
-    seen = set() if seen is None else seen
-    if isinstance(node, (dict, list)):
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k in keys and isinstance(v, str):
-                yield v
-            else:
-                yield from _strings(v, keys, seen)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _strings(v, keys, seen)
+def _strings(node, keys=("title", "description", "text")):
+    """Every string under one of `keys`, anywhere in a loaded YAML document."""
+    return [v for k, v in pairs(node) if k in keys and isinstance(v, str)]
 
 
 def _load(text: str):

@@ -29,7 +29,7 @@ from cxsmart.model import measure, periods, units
 from cxsmart.model.quantities import format_duration, format_number, parse_quantity
 from cxsmart.model.timeframes import parse_date_like
 from cxsmart.read.packs import load_packs
-from tests.snapshot import ROOT, compare
+from tests.snapshot import ROOT, compare, pairs
 from tests.test_rule_cases import _cases
 
 TODAY = dt.date(2026, 12, 1)
@@ -103,23 +103,13 @@ def _yaml_cases():
     return docs
 
 
-def _values(node, keys, seen=None):
-    seen = set() if seen is None else seen
-    if isinstance(node, (dict, list)):
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k in keys and isinstance(v, (str, int, float)) and not isinstance(v, bool):
-                yield v
-            elif k in keys and isinstance(v, dict) and "value" in v:
-                yield v["value"]
-            else:
-                yield from _values(v, keys, seen)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _values(v, keys, seen)
+def _values(node, keys):
+    """The values written under `keys` (a {value: ...} mapping's value) in a loaded YAML document."""
+    for k, v in pairs(node):
+        if k in keys and isinstance(v, (str, int, float)) and not isinstance(v, bool):
+            yield v
+        elif k in keys and isinstance(v, dict) and "value" in v:
+            yield v["value"]
 
 
 QUANTITIES = [
