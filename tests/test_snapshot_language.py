@@ -19,6 +19,7 @@ Regenerate (then review the diff, and name what changed in the commit message):
 from __future__ import annotations
 
 import ast
+import functools
 
 from ruamel.yaml import YAML
 
@@ -91,8 +92,53 @@ def render(text: str, facts: TextFacts) -> str:
     return "\n".join(out)
 
 
-def test_the_facts_of_every_corpus_sentence_are_as_reviewed():
+@functools.lru_cache(maxsize=1)
+def _read() -> tuple[list[str], dict[str, TextFacts]]:
+    """The corpus and its facts, read once for this module's tests."""
     texts = corpus()
-    assert len(texts) > 1500
-    read = dict(Reader(load_packs([])).read(texts))
+    return texts, dict(Reader(load_packs([])).read(texts))
+
+
+def test_the_facts_of_every_corpus_sentence_are_as_reviewed():
+    texts, read = _read()
+    assert len(texts) > 3000
     compare("language-facts.txt", "\n".join(render(t, read[t]) for t in texts) + "\n")
+
+
+def test_the_facts_of_every_corpus_sentence_survive_the_cache_and_the_worker_pipe_unchanged():
+    import json
+
+    from cxsmart.language.serial import decode, encode, from_wire, to_wire
+
+    for text, facts in _read()[1].items():
+        stored = json.loads(json.dumps(encode(facts)))          # the facts cache is JSON on disk
+        assert decode(stored) == facts, text
+        assert from_wire(to_wire(facts)) == facts, text
+
+
+def test_a_cache_entry_with_a_value_it_does_not_know_is_a_miss():
+    import json
+
+    from cxsmart.language.serial import decode, encode
+
+    facts = dict(Reader(load_packs([])).read(["Keep waits under 5 min from Q1 2027 to Q4 2027 for new customers"]))
+    good = json.loads(json.dumps(encode(next(iter(facts.values())))))
+    assert decode(good) is not None
+    target, deadline = good["target"], good["deadline"]
+    assert "q" in target[0] and "t" in deadline[0]
+    broken = {
+        "an unknown bound": ("target", [{"q": target[0]["q"][:6] + ["sideways"] + target[0]["q"][7:]}, *target[1:]]),
+        "an unknown value kind": ("target", [{"z": 1}, *target[1:]]),
+        "a number as a value": ("metric", [5, 0, 1, ""]),
+        "a short quantity": ("target", [{"q": target[0]["q"][:5]}, *target[1:]]),
+        "a date that is no date": ("deadline", [{"t": [deadline[0]["t"][0], "2027-13-01", *deadline[0]["t"][2:]]},
+                                                *deadline[1:]]),
+        "a missing field": ("known", None),
+    }
+    for why, (key, value) in broken.items():
+        doc = json.loads(json.dumps(good))
+        if value is None:
+            del doc[key]
+        else:
+            doc[key] = value
+        assert decode(doc) is None, why

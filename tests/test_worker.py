@@ -146,3 +146,29 @@ def test_a_worker_whose_main_process_is_killed_exits(tmp_path):
     while running() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not running()
+
+
+def test_the_worker_is_available_only_where_forking_is_safe_and_a_second_core_runs_it(monkeypatch):
+    import multiprocessing
+    import sys
+
+    from cxsmart.language import worker
+
+    monkeypatch.delenv("CXSMART_NO_WORKER", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
+    monkeypatch.setattr(worker.os, "cpu_count", lambda: 2)
+    assert worker.available() is True
+    cases = {"the switch set": ("CXSMART_NO_WORKER", "1"), "macOS": ("platform", "darwin"),
+             "no fork": ("methods", ["spawn"]), "one core": ("cpus", 1), "unknown cores": ("cpus", None)}
+    for why, (what, value) in cases.items():
+        with monkeypatch.context() as m:
+            if what == "CXSMART_NO_WORKER":
+                m.setenv(what, value)
+            elif what == "platform":
+                m.setattr(sys, "platform", value)
+            elif what == "methods":
+                m.setattr(multiprocessing, "get_all_start_methods", lambda: value)
+            else:
+                m.setattr(worker.os, "cpu_count", lambda: value)
+            assert worker.available() is False, why
