@@ -51,6 +51,11 @@ EDGES = {
                                "  - <<: *d\n    id: b\n    title: Raise CSAT again\n    owner: other\n",
     "nested-anchor.yaml": "x-t: &t {value: 5 min, as_of: 2026-13-01}\ngoals:\n  - id: a\n    title: Cut AHT\n"
                           "    baseline: *t\n    target: {<<: *t, value: 3 min}\n",
+    "chained-merges.yaml": "x-a: &a {owner: 5, review: [x], deadline: [2027]}\nx-b: &b\n  <<: *a\n  metric: csat\n"
+                           "goals:\n  - <<: *b\n    id: g\n    title: t\n",
+    "merge-of-a-list.yaml": "x-a: &a {owner: [1]}\nx-b: &b {deadline: [2027]}\ngoals:\n  - <<: [*a, *b]\n    id: g\n"
+                            "    title: t\n",
+    "merged-unknown-key.yaml": "x-a: &a {colour: red, owner: [1]}\ngoals:\n  - <<: *a\n    id: g\n    title: t\n",
     "tab-indent.yaml": "goals:\n\t- id: a\n",
     "unclosed-quote.yaml": "goals:\n  - id: a\n    title: \"Raise CSAT\n",
     "bad-mapping.yaml": "goals:\n  - id: a\n    title: x: y\n",
