@@ -67,7 +67,7 @@ AREA_TESTS = {           # fastest first: with -x, a killed mutant stops at the 
     "read": ["tests/test_snapshot_read.py", "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py",
              "tests/test_config.py", "tests/test_discovery.py", "tests/test_read_edges.py", "tests/test_loader.py",
              "tests/test_yaml_hints.py", "tests/test_open_format.py", "tests/test_rule_cases.py",
-             "tests/test_untrusted_files.py"],
+             "tests/test_untrusted_files.py", "tests/test_workspace_boundary.py", "tests/test_untrusted.py"],
     "fix": ["tests/test_fix_refusals.py", "tests/test_snapshot_repos.py", "tests/test_fix.py",
             "tests/test_rule_cases.py"],
     "report": ["tests/test_report_edges.py", "tests/test_snapshot_report.py", "tests/test_report_summary.py", "tests/test_report_html.py"],
