@@ -70,7 +70,8 @@ AREA_TESTS = {           # fastest first: with -x, a killed mutant stops at the 
              "tests/test_untrusted_files.py", "tests/test_workspace_boundary.py", "tests/test_untrusted.py"],
     "fix": ["tests/test_fix_refusals.py", "tests/test_snapshot_repos.py", "tests/test_fix.py",
             "tests/test_rule_cases.py", "tests/test_fix_properties.py"],
-    "report": ["tests/test_report_edges.py", "tests/test_snapshot_report.py", "tests/test_report_summary.py", "tests/test_report_html.py"],
+    "report": ["tests/test_report_edges.py", "tests/test_snapshot_report.py", "tests/test_report_summary.py",
+               "tests/test_report_html.py", "tests/test_report_csp.py"],
 }
 # tests left out of every mutant's run, and why
 DESELECT = {
