@@ -5,7 +5,8 @@ description of the team repositories (tests/repos/), the examples (examples/) an
 (tests/rules/); the sentences of tests/snapshots/language-sentences.txt, written to reach every
 family of the reader (number words, fractions, units, bounds, dates, windows, service standards,
 directions, segments, hedges, activities); and every sentence-like string of the language tests
-(LANGUAGE_TESTS), which assert a few facts of each: here every fact is pinned. For each distinct text the snapshot holds every fact the reader returns, exactly:
+(LANGUAGE_TESTS), which assert a few facts of each: here every fact is pinned. For each distinct
+text the snapshot holds every fact the reader returns, exactly:
 the metric (and whether the catalogue knows it), baseline and target quantities (value, unit,
 change or factor, currency, bound, working days), direction, deadline and start timeframes
 (dates, kind, relative length), segment, and every wording finding (vague, hedge, activity,

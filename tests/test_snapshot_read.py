@@ -66,7 +66,8 @@ EDGES = {
     "undefined-alias.yaml": "goals:\n  - id: a\n    title: *nowhere\n",
     "numeric-dates.yaml": "goals:\n  - id: a\n    title: t\n    deadline: 03/04/2027\n    start: 13/01/2027\n"
                           "  - id: b\n    title: u\n    deadline: 2027-02-30\n    start: Q3 2026\n",
-    "actions.yaml": "goals:\n  - id: a\n    title: t\n    actions:\n      - Train agents\n      - {title: x, due: 2027-01-01}\n"
+    "actions.yaml": "goals:\n  - id: a\n    title: t\n    actions:\n      - Train agents\n"
+                    "      - {title: x, due: 2027-01-01}\n"
                     "      - 5\n      - {title: y, colour: red}\n",
     "unicode-columns.yaml": "goals:\n  - id: a\n    title: \"Réduire l’attente 😀 de 10 %\"\n    target: 5 😀\n",
     "nel-and-ls.yaml": "goals:\n  - id: a\n    title: one\u0085two\u2028three\n",
