@@ -53,17 +53,18 @@ SRC = ROOT / "src"
 PKG = SRC / "cxsmart"
 
 AREA_TESTS = {           # fastest first: with -x, a killed mutant stops at the first failure
-    # the reviewed snapshots (tests/snapshots/) first: a few seconds each, and they see most changes
-    "rules": ["tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py", "tests/test_thresholds.py",
-              "tests/test_own_metrics.py", "tests/test_date_order.py", "tests/test_rule_cases.py",
-              "tests/test_rule_docs.py"],
+    # the reviewed snapshots (tests/snapshots/) first: seconds each, and they see most changes
+    "rules": ["tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py", "tests/test_snapshot_sentences.py",
+              "tests/test_thresholds.py", "tests/test_own_metrics.py", "tests/test_date_order.py",
+              "tests/test_rule_cases.py", "tests/test_rule_docs.py"],
     "language": ["tests/test_snapshot_language.py", "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py",
-                 "tests/test_language_values.py", "tests/test_rule_cases.py", "tests/test_forms.py",
-                 "tests/test_worker.py", "tests/test_language.py"],
+                 "tests/test_snapshot_sentences.py", "tests/test_language_values.py", "tests/test_rule_cases.py",
+                 "tests/test_forms.py", "tests/test_worker.py", "tests/test_language.py"],
     "model": ["tests/test_snapshot_read.py", "tests/test_snapshot_model.py", "tests/test_snapshot_language.py",
-              "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py", "tests/test_language_values.py",
-              "tests/test_quantities.py", "tests/test_timeframes.py", "tests/test_schema.py", "tests/test_facts.py",
-              "tests/test_own_metrics.py", "tests/test_units.py", "tests/test_rule_cases.py"],
+              "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py", "tests/test_snapshot_sentences.py",
+              "tests/test_language_values.py", "tests/test_quantities.py", "tests/test_timeframes.py",
+              "tests/test_schema.py", "tests/test_facts.py", "tests/test_own_metrics.py", "tests/test_units.py",
+              "tests/test_rule_cases.py"],
     "read": ["tests/test_snapshot_read.py", "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py",
              "tests/test_config.py", "tests/test_discovery.py", "tests/test_read_edges.py", "tests/test_loader.py",
              "tests/test_yaml_hints.py", "tests/test_open_format.py", "tests/test_rule_cases.py",
