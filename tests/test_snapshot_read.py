@@ -56,6 +56,24 @@ EDGES = {
     "merge-of-a-list.yaml": "x-a: &a {owner: [1]}\nx-b: &b {deadline: [2027]}\ngoals:\n  - <<: [*a, *b]\n    id: g\n"
                             "    title: t\n",
     "merged-unknown-key.yaml": "x-a: &a {colour: red, owner: [1]}\ngoals:\n  - <<: *a\n    id: g\n    title: t\n",
+    "metric-definitions.yaml": (
+        "metrics:\n"
+        "  - {id: m_better, unit: '%', better: lower is better}\n"
+        "  - {id: m_direction, unit: pp, direction: Up}\n"
+        "  - {id: m_polarity, unit: count, polarity: negative}\n"
+        "  - {id: m_lower_true, unit: working hours, lower_is_better: true, range: [0, 40]}\n"
+        "  - {id: m_lower_false, unit: days, lower_is_better: false, max_change_per_quarter: 2}\n"
+        "  - {id: m_higher_true, unit: £k, higher_is_better: true, min_change: 1.5, max_change_per_quarter: '25%'}\n"
+        "  - {id: m_higher_false, unit: stars (out of 5), higher_is_better: false}\n"
+        "  - {id: m_both, unit: 1-7, better: higher, direction: lower}\n"
+        "  - {id: m_scale, unit: score, better_on_scale: {5: lower, 7: higher}, kind: external}\n"
+        "  - {id: m_rate, unit: per 1,000 customers, kind: internal, conflicts_with: [m_better]}\n"
+        "  - {id: m_bad_way, unit: '%', better: sideways}\n"
+        "  - {id: m_bad_bound, unit: '%', max_change_per_quarter: lots, min_change: '5 %'}\n"
+        "  - {id: Not-Snake, unit: 5}\n"
+        "  - {id: m_empty_unit, unit: ''}\n"
+        "  - {id: m_unit_number, unit: 10, range: [1, 10]}\n"
+        "  - {id: m_kind, kind: vanity}\n"),
     "tab-indent.yaml": "goals:\n\t- id: a\n",
     "unclosed-quote.yaml": "goals:\n  - id: a\n    title: \"Raise CSAT\n",
     "bad-mapping.yaml": "goals:\n  - id: a\n    title: x: y\n",
