@@ -141,6 +141,9 @@ EQUIVALENT: dict[str, str] = {
     "cxsmart/rules/prose_mismatch.py:189:35:boolop:0":
         "the one caller passes facts.deadline, which it has checked is not None, and a deadline read from prose "
         "spans at least one character: 'fact is not None' is always true there, so 'and' and 'or' agree",
+    "cxsmart/report/data.py:258:11:if:1":
+        "'if False' there is the same as dropping its 'continue' (data.py:259:12:drop:0 above): _extents also "
+        "records the root and each section under their own paths, and findings are placed by (section, n) only",
 }
 
 
