@@ -172,3 +172,25 @@ def test_the_worker_is_available_only_where_forking_is_safe_and_a_second_core_ru
             else:
                 m.setattr(worker.os, "cpu_count", lambda: value)
             assert worker.available() is False, why
+
+
+def test_a_process_is_alive_until_it_has_exited_and_a_zombie_is_not():
+    import os
+    import subprocess
+    import sys
+
+    from cxsmart.language.worker import _alive
+
+    assert _alive(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert _alive(child.pid)
+    finally:
+        child.kill()
+    deadline = time.monotonic() + 10
+    while _alive(child.pid) and time.monotonic() < deadline:      # killed, not yet reaped: a zombie
+        time.sleep(0.05)
+    assert not _alive(child.pid)
+    assert child.poll() is not None                                 # it was a zombie until now
+    child.wait()
+    assert not _alive(child.pid)
