@@ -72,3 +72,36 @@ def test_where_every_rule_points_in_each_way_of_writing_a_title_is_as_reviewed()
         found = lint(text, select=["ALL"], today=TODAY)
         out.extend(finding(d) for d in sorted(found, key=lambda d: (d.sort_key, str(d.goal))))
     compare("title-styles.txt", "\n".join(out) + "\n")
+
+
+# How a workspace's numeric dates are read: the order its unambiguous dates show (in any file,
+# any field, in prose too), versions and codes that are not dates, and the notice on the first
+# date that reads both ways.
+DATE_ORDERS = {
+    "day-first shown in another file": {
+        "a.yaml": "- {id: a, title: Raise CSAT, deadline: 03/04/2027, start: 01/02/2027}\n",
+        "b.yaml": "- {id: b, title: Cut AHT, deadline: 30/09/2027}\n"},
+    "month-first shown": {"a.yaml": "- {id: a, title: Raise CSAT, deadline: 03/04/2027}\n"
+                                    "- {id: b, title: Cut AHT, deadline: 09/30/2027}\n"},
+    "both orders shown": {"a.yaml": "- {id: a, title: Raise CSAT, deadline: 13/04/2027}\n"
+                                    "- {id: b, title: Cut AHT, deadline: 04/13/2027, start: 03/04/2027}\n"},
+    "dots, dashes and two-digit years": {
+        "a.yaml": "- {id: a, title: Raise CSAT, deadline: 30.09.2027, start: '01-02-2027'}\n"
+                  "- {id: b, title: Cut AHT, deadline: 31/12/27, description: 'version 1.2.10, code 1-2-27'}\n"
+                  "- {id: c, title: Cut waits, deadline: 02.03.2027}\n"},
+    "only in prose": {"a.yaml": "- {id: a, title: Raise CSAT from 70% to 75% by 31/03/2027}\n"
+                                "- {id: b, title: Cut AHT, deadline: 02/03/2027}\n"},
+    "only ambiguous": {"a.yaml": "- {id: a, title: Raise CSAT, deadline: 02/03/2027}\n",
+                       "b.yaml": "- {id: b, title: Cut AHT, deadline: 05/06/2027, start: 01/02/2027}\n"},
+    "a bare list and a mapping": {"a.yaml": "goals:\n  - {id: a, title: Raise CSAT, deadline: 07/08/2027}\n",
+                                  "b.yaml": "- {id: b, title: Cut AHT, deadline: 25/12/2027}\n"},
+}
+
+
+def test_how_each_workspace_s_numeric_dates_are_read_is_as_reviewed():
+    out = []
+    for name, files in DATE_ORDERS.items():
+        out.append(f"== {name}")
+        found = lint(files, select=["ALL"], ignore=["R001", "R002", "P004", "M001", "M002", "M003"], today=TODAY)
+        out.extend(finding(d) for d in sorted(found, key=lambda d: (d.sort_key, str(d.goal))))
+    compare("date-orders.txt", "\n".join(out) + "\n")
