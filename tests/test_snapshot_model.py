@@ -142,17 +142,40 @@ def _try(fn, *args, **kw):
         return f"{type(e).__name__}: {e}"
 
 
+def _table_forms() -> tuple[list, list]:
+    """Quantities and dates written with every word of the readers' tables, so that each entry is read."""
+    from cxsmart.model import quantities as q
+    from cxsmart.model import timeframes as t
+
+    amounts = [f"3 {w}" for w in q._SECONDS] + [f"-2 {w}" for w in q._UNIT_WORDS]
+    amounts += [f"{s}12.5" for s in q._CURRENCY_SYMBOLS] + [f"40 {c}" for c in sorted(q._CURRENCY_CODES)]
+    amounts += [f"{b} 5%" for b in q._PREFIX_BOUNDS] + [f"5% {b}" for b in q._SUFFIX_BOUNDS]
+    amounts += [f"£3 {m}" for m in q._MAGNITUDE] + [f"{w} hours" for w in q._WORD_NUMBERS]
+    amounts += [f"{w} 4.5" for w in ("~", "≈", "c.", "about", "around", "approx.", "roughly", "circa")]
+    dates = [f"{d} {m} 2027" for m in t.MONTHS for d in (1, 31)] + [f"end of {m}" for m in t.MONTHS]
+    dates += [f"within {w} {u}" for w in t._NUMBER_WORDS for u in ("month", "weeks")]
+    dates += [f"next {u}" for u in (*t._UNIT_MONTHS, *t._UNIT_DAYS)]
+    dates += [f"within 3 {u}s" for u in (*t._UNIT_MONTHS, *t._UNIT_DAYS)] + [f"within 1 {u}" for u in t._UNIT_DAYS]
+    dates += [dt.date(2027, 6, 30), dt.datetime(2027, 6, 30, 12, 30), 2027.5, True, None, ["2027"]]
+    return amounts, dates
+
+
 def render_values(docs) -> list[str]:
-    written = [*QUANTITIES, *(v for d in docs for v in _values(d, ("baseline", "target")))]
+    amounts, table_dates = _table_forms()
+    written = [*QUANTITIES, *amounts, *(v for d in docs for v in _values(d, ("baseline", "target")))]
     out = ["# parse_quantity"]
     out.extend(f"{q!r}: {_try(parse_quantity, q)}" for q in dict.fromkeys(written))
     out.append("# format_number, format_duration")
     numbers = [0, 0.5, 1, 1.25, 9.99, 10, 12.345, 99.95, 100, 999.5, 1000, 1234.5, 12345.678, 1e6, 1.5e6, -3, -0.04,
                59, 60, 61, 90, 119, 120, 121, 3599, 3600, 5400, 7200, 86399, 86400, 90000, 172800, 604800, 2629800]
     out.extend(f"{n!r}: {format_number(n)} | {format_duration(n)}" for n in numbers)
-    dates = [*DATES, *(v for d in docs for v in _values(d, ("deadline", "start", "as_of")))]
+    dates = [*DATES, *table_dates, *(v for d in docs for v in _values(d, ("deadline", "start", "as_of")))]
     out.append("# parse_date_like: default | fiscal April | day-first | month-first")
-    for raw in dict.fromkeys(dates):
+    shown: set[str] = set()
+    for raw in dates:                       # each once (a list is not hashable: told apart by its repr)
+        if repr(raw) in shown:
+            continue
+        shown.add(repr(raw))
         out.append(f"{raw!r}: {_try(parse_date_like, raw, today=TODAY)}")
         out.append(f"    fy4: {_try(parse_date_like, raw, 4, today=TODAY)}")
         out.append(f"    dmy: {_try(parse_date_like, raw, date_order='day-first', today=TODAY)}")
