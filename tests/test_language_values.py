@@ -356,3 +356,13 @@ def test_a_relative_plausible_move_leaves_a_percent_change_ambiguous():
     share = MetricDef(id="share", unit="percent", max_change_per_quarter="30%")
     assert ambiguous_percent(Quantity(50.0, PERCENT, change=True), share, Quantity(40.0, PERCENT))
     assert ambiguous_percent(Quantity(50.0, PERCENT, change=True), MetricDef(id="x", unit="points"))
+
+
+def test_the_pipeline_is_built_once_per_distinct_set_of_packs():
+    from cxsmart.language.pipeline import build
+
+    first = build(load_packs([]))
+    assert build(load_packs([])) is first                  # packs loaded again, the same words: built once
+    other = load_packs([])
+    other.terms["vague-terms"] = [*other.terms["vague-terms"], "frobnicate"]
+    assert build(other) is not first                       # other words: another pipeline
