@@ -144,6 +144,9 @@ EQUIVALENT: dict[str, str] = {
     "cxsmart/report/data.py:258:11:if:1":
         "'if False' there is the same as dropping its 'continue' (data.py:259:12:drop:0 above): _extents also "
         "records the root and each section under their own paths, and findings are placed by (section, n) only",
+    "cxsmart/model/facts.py:27:56:num:0":
+        "Fact's default end is never read: every Fact made with a place (the only one that reads start and end) "
+        "is given its end (language/__init__.py, engine/workspace.py); the others are given their span and words",
 }
 
 
