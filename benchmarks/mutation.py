@@ -147,6 +147,17 @@ EQUIVALENT: dict[str, str] = {
     "cxsmart/model/facts.py:27:56:num:0":
         "Fact's default end is never read: every Fact made with a place (the only one that reads start and end) "
         "is given its end (language/__init__.py, engine/workspace.py); the others are given their span and words",
+    "cxsmart/read/loader.py:204:11:if:0":
+        "reader.goal reshapes only 'actions', 'metric', 'baseline' and 'target', and keys() hands an objective, "
+        "owner or metric entry none of them (not among its keys, read-by-model keys or synonyms): on those "
+        "sections it does nothing",
+    "cxsmart/read/yamlread.py:105:8:drop:0":
+        "out.data is None until walker.convert returns (Parsed's default); when convert raises RecursionError "
+        "nothing has set it, so setting it to None again changes nothing",
+    "cxsmart/read/loader.py:248:4:drop:0":
+        "_validate's loop cannot run out: an error on id or title (or a missing one, reported with the rest) "
+        "returns at once, every other failing pass drops at least one of the at most len(raw) - 1 other keys "
+        "or, once, only the bad actions, and the pass after that returns: at most len(raw) + 1 passes",
 }
 
 

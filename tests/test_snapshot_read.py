@@ -87,6 +87,9 @@ EDGES = {
     "actions.yaml": "goals:\n  - id: a\n    title: t\n    actions:\n      - Train agents\n"
                     "      - {title: x, due: 2027-01-01}\n"
                     "      - 5\n      - {title: y, colour: red}\n",
+    "one-action-without-a-list.yaml": "goals:\n  - id: a\n    title: t\n    actions: Train all agents\n"
+                                      "  - id: b\n    title: u\n    actions: {title: Launch the app, due: 2027-01-01}\n"
+                                      "  - id: c\n    title: v\n    actions: {title: x, colour: red}\n",
     "unicode-columns.yaml": "goals:\n  - id: a\n    title: \"Réduire l’attente 😀 de 10 %\"\n    target: 5 😀\n",
     "nel-and-ls.yaml": "goals:\n  - id: a\n    title: one\u0085two\u2028three\n",
     "block-scalars.yaml": "goals:\n  - id: a\n    title: |\n      Raise CSAT\n      from 70% to 75%\n"
