@@ -316,3 +316,17 @@ def test_a_fix_inside_a_shared_value_is_left_with_one_warning_naming_the_anchor(
     assert len(warnings) == 1, err
     assert warnings == ["cxsmart: warning: g.yaml:1: not fixed: write the metric id 'csat': the value is shared "
                         "through the anchor &m, and an alias reads it elsewhere; edit it by hand"]
+
+
+def test_an_edit_touches_a_shared_value_only_where_it_overlaps_it_or_inserts_inside_it():
+    from cxsmart.fix.apply import touches_shared
+
+    shared = [((1, 4), (1, 8), "n")]                   # the value at columns 4 to 7 of line 1
+    cases = {(1, 8, 1, 8): None, (1, 8, 1, 10): None,  # at its end: after it
+             (1, 2, 1, 4): None, (1, 4, 1, 4): None,   # at its start: before it
+             (1, 7, 1, 9): "n", (1, 3, 1, 5): "n", (1, 4, 1, 8): "n", (1, 5, 1, 5): "n", (1, 7, 1, 7): "n",
+             (2, 1, 2, 3): None, (1, 1, 2, 1): "n"}
+    got = {span: touches_shared(fix((span, "x")), shared) for span in cases}
+    assert got == cases
+    assert touches_shared(fix(((1, 5, 1, 6), "x")), [((1, 4), (1, 8), "")]) == "?"     # an anchor with no name
+    assert touches_shared(fix(((1, 9, 1, 9), "x"), ((1, 6, 1, 6), "y")), shared) == "n"   # any of its edits
