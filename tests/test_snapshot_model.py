@@ -10,6 +10,8 @@ tests/snapshots/model-values.txt pins, exactly:
 - every date written in the corpus and a list of forms, as parse_date_like reads it with 'now'
   pinned (default fiscal year, a fiscal year from April, day-first dates);
 - the period arithmetic (period_around, add_months, months_between) over a grid of days;
+- a value and a unit written beside it (or its metric's unit), every pair of 14 values and 19
+  units: with_unit, in_metric_unit and unit_conflict;
 - every catalogue metric: its unit, range, direction, max change a quarter and how show,
   show_change, resolve_target, bound and ambiguous_percent treat values of it.
 
@@ -183,6 +185,23 @@ def render_values(docs) -> list[str]:
     return out
 
 
+def render_unit_values() -> list[str]:
+    """A value and a unit written beside it, or a metric's unit: with_unit, in_metric_unit, unit_conflict."""
+    from cxsmart.model.unitvalues import in_metric_unit, unit_conflict, with_unit
+
+    values = ["12", "2.4", "79%", "+5 pp", "x2", "45 s", "£48", "$1.2m", "4.1/5", "3 per 1,000", "70-78",
+              "182 Ml/d", "-3", "12 mins"]
+    unit_texts = ["%", "pp", "mins", "working days", "hours", "$", "£m", "£k", "GBP", "EUR", "stars (out of 5)",
+                  "/10", "per 1,000 customers", "per 10,000 customers", "Ml/d", "count", "duration", "currency",
+                  "ratio"]
+    out = ["# with_unit | in_metric_unit | unit_conflict"]
+    for v, u in itertools.product(values, unit_texts):
+        q, unit = parse_quantity(v), units.read_unit(u)
+        out.append(f"{v!r} {u!r}: {with_unit(q, unit)!r} | {in_metric_unit(q, unit)!r} | {unit_conflict(q, unit)!r}")
+    out.append(f"None: {in_metric_unit(None, units.read_unit('mins'))!r}")
+    return out
+
+
 def render_periods() -> list[str]:
     out = ["# period_around (anchor, period, offset, fiscal start)"]
     anchors = [dt.date(2026, m, d) for m, d in ((1, 1), (3, 31), (4, 1), (6, 30), (7, 1), (9, 15), (12, 31))]
@@ -226,5 +245,5 @@ def render_metrics() -> list[str]:
 
 def test_the_values_the_model_reads_and_shows_are_as_reviewed():
     docs = _yaml_cases()
-    lines = [*render_units(), *render_values(docs), *render_periods(), *render_metrics()]
+    lines = [*render_units(), *render_values(docs), *render_unit_values(), *render_periods(), *render_metrics()]
     compare("model-values.txt", "\n".join(lines) + "\n")

@@ -148,3 +148,17 @@ def test_the_model_read_from_every_corpus_file_is_as_reviewed():
 def test_the_edge_inputs_read_with_strict_keys_and_day_first_dates_are_as_reviewed():
     cfg = Config(strict_keys=True, date_order="day-first", fiscal_year_start=4)
     compare("read-edges-strict.txt", "\n".join(render(f"edge/{n}", t, cfg) for n, t in EDGES.items()) + "\n")
+
+
+def test_the_problems_of_every_corpus_file_with_strict_keys_and_day_first_dates_are_as_reviewed():
+    cfg = Config(strict_keys=True, date_order="day-first", fiscal_year_start=4)
+    out = []
+    for name, text in _corpus().items():
+        source, _ = read_one(name, text.encode("utf-8"), cfg)
+        out.append(f"== {name}")
+        out.extend(f"  {p.code} {p.span.line}:{p.span.column}-{p.span.end_line}:{p.span.end_column} goal={p.goal} "
+                   f"subject={p.subject!r}: {p.message}" + (f" | hint: {p.hint}" if p.hint else "")
+                   for p in source.problems)
+        out.extend(f"  {'.'.join(map(str, i.path))}: deadline={i.model.deadline!r} start={i.model.start!r}"
+                   for i in source.sections["goals"] if i.model.deadline is not None or i.model.start is not None)
+    compare("read-problems-strict.txt", "\n".join(out) + "\n")
