@@ -68,6 +68,19 @@ def test_gitignore_files_apply_below_their_folder_and_up_to_the_repository(tmp_p
         ["a/skip.yaml", "a/x.yaml", "b/skip.yaml", "build/x.yaml", "c/x.yaml"]
 
 
+def test_gitignore_files_above_a_folder_argument_apply_to_it_up_to_the_repository(tmp_path):
+    (tmp_path / ".gitignore").write_text("keep.yaml\n")                # above the repository: not read
+    repo = tmp_path / "repo"
+    make(repo, "goals/keep.yaml", "goals/drafts/x.yaml", "goals/y.tmp.yaml", "goals/old.yaml", "goals/team/old.yaml")
+    (repo / ".git").mkdir()
+    (repo / ".gitignore").write_text("drafts/\n*.tmp.yaml\n/goals/old.yaml\n")
+    expected = ["goals/keep.yaml", "goals/team/old.yaml"]
+    assert found([repo / "goals"], repo) == expected                   # the repository's root rules, from below
+    assert found([repo / "goals" / "team"], repo) == ["goals/team/old.yaml"]
+    assert found([repo / "goals"], repo, respect_gitignore=False) == \
+        ["goals/drafts/x.yaml", "goals/keep.yaml", "goals/old.yaml", "goals/team/old.yaml", "goals/y.tmp.yaml"]
+
+
 def test_a_huge_gitignore_is_an_error_not_a_slow_read(tmp_path):
     make(tmp_path, "g.yaml")
     (tmp_path / ".git").mkdir()

@@ -88,3 +88,27 @@ def test_internal_error_names_the_goal_it_failed_on_and_keeps_what_came_before()
     found = lint(text, registry=registry_with(CrashesOnB), select=["X902"])
     assert [(d.code, d.goal) for d in sorted(found, key=lambda d: d.span)] == [("X902", "a"), ("F008", "b")]
     assert "rule X902 (crashes-on-b) failed: KeyError" in next(d.message for d in found if d.code == "F008")
+
+
+def test_findings_that_differ_only_by_goal_come_out_in_one_order():
+    from cxsmart.diagnostics import Diagnostic, Severity, Span
+
+    def at_one_place(goal):
+        return Diagnostic(code="M007", name="unit-mismatch", severity=Severity.ERROR, message="same",
+                          path="g.yaml", span=Span(3, 11, 3, 14), goal=goal)
+
+    a, b = at_one_place("home-claims"), at_one_place("motor-claims")    # one value merged into two goals
+    assert sorted([b, a], key=lambda d: d.sort_key) == sorted([a, b], key=lambda d: d.sort_key) == [a, b]
+
+
+def test_a_value_behind_an_anchor_is_one_finding_at_the_anchor_not_one_per_merge():
+    import datetime as dt
+
+    from cxsmart.api import lint_text
+
+    text = ("x-as-of: &measured 31/07/2026\n"
+            "goals:\n"
+            "  - {id: a, title: Answer 80% of calls in 20 s by 2027-07-31, baseline: {value: 70%, as_of: *measured}}\n"
+            "  - {id: b, title: Answer 90% of emails in 1 day by 2027-07-31, baseline: {value: 80%, as_of: *measured}}\n")
+    found = [d for d in lint_text(text, today=dt.date(2026, 6, 1), select=["T010"]).diagnostics]
+    assert [(d.code, d.span.line, d.goal) for d in found] == [("T010", 1, "a")]

@@ -212,6 +212,20 @@ def test_a_file_that_is_not_rewritten_is_named_with_the_reason(tmp_path):
     assert outcome.fixed == 2
 
 
+def test_a_file_grown_past_the_hard_limit_since_the_lint_is_not_written_back_cut_short(tmp_path, monkeypatch):
+    import cxsmart.read.source
+    from cxsmart.fix.run import _fix_file
+
+    monkeypatch.setattr(cxsmart.read.source, "HARD_MAX_BYTES", 64)      # the limit, made small to test
+    path = tmp_path / "g.yaml"
+    grown = "- title: a\n" + "# more text appended after the lint\n" * 4
+    path.write_text(grown)
+    outcome = Outcome(result=None)
+    assert _fix_file(str(path), [fix(((1, 10, 1, 11), "b"))], outcome, True, None) is False
+    assert len(outcome.warnings) == 1 and outcome.warnings[0].startswith(f"{path}: not fixed: it is larger than")
+    assert path.read_text() == grown and outcome.changed == {} and outcome.fixed == 0
+
+
 def test_a_file_that_cannot_be_written_is_left_and_named(tmp_path, monkeypatch):
     import cxsmart.fsutil
     from cxsmart.fix.run import _fix_file
@@ -280,3 +294,53 @@ def test_a_user_who_is_not_root_fixes_only_files_of_their_own(tmp_path, monkeypa
     assert [(tmp_path / f"{name}.yaml").read_text() for name in files] == \
         ["- title: b\n", "- title: a\n", "- title: a\n"]
     assert (os.stat(tmp_path / "mine.yaml").st_uid, os.stat(tmp_path / "mine.yaml").st_gid) == (me, group)
+
+
+def test_a_second_pass_over_an_editors_buffer_starts_from_the_first_pass_s_text():
+    from cxsmart.fix.run import _fix_file
+
+    buffer = "- title: a\n  owner: x\n"
+    outcome = Outcome(result=None, texts={"g.yaml": buffer})
+    assert _fix_file("g.yaml", [fix(((1, 10, 1, 11), "b"))], outcome, False, None) is True
+    assert _fix_file("g.yaml", [fix(((2, 10, 2, 11), "y"))], outcome, False, None) is True
+    assert outcome.changed == {"g.yaml": (buffer, "- title: b\n  owner: y\n")} and outcome.fixed == 2
+
+
+# --- values shared through an anchor -------------------------------------------------------------
+
+def test_only_a_value_an_alias_reads_is_shared_not_its_parts():
+    from cxsmart.fix.apply import shared_spans
+
+    text = "x-d: &d\n  owner: care\n  deadline: 30 June 2027\ngoals:\n  - <<: *d\n    title: a\n"
+    assert shared_spans(text) == [((1, 6), (4, 1), "d")]                # from the anchor to the value's end
+    read_twice = text + "  - <<: *d\n    title: b\n"
+    assert shared_spans(read_twice) == [((1, 6), (4, 1), "d")]
+    assert shared_spans("a: &n 5\nb: *n\nc: R&D 5*\n") == [((1, 4), (1, 8), "n")]
+    assert shared_spans("a: R&D\nb: 5*\n") == []                     # '&' and '*' in words: nothing to compose
+    assert shared_spans("a: &n [1\nb: *n\n") == []                   # does not compose: nothing is shared
+
+
+def test_a_fix_inside_a_shared_value_is_left_with_one_warning_naming_the_anchor(run_cli, tmp_path):
+    text = ("x-m: &m Customer satisfaction\ngoals:\n  - id: a\n    title: Raise CSAT from 70% to 75% by 2027-06-30\n"
+            "    metric: *m\n  - id: b\n    title: Raise CSAT from 75% to 78% by 2027-06-30\n    metric: *m\n")
+    (tmp_path / "g.yaml").write_text(text)
+    code, out, err = run_cli("lint", "g.yaml", "--fix", "--today", "2026-12-01", "--no-cache", "--select", "ALL")
+    assert (tmp_path / "g.yaml").read_text() == text
+    warnings = [line for line in err.splitlines() if "shared through the anchor" in line]
+    assert len(warnings) == 1, err
+    assert warnings == ["cxsmart: warning: g.yaml:1: not fixed: write the metric id 'csat': the value is shared "
+                        "through the anchor &m, and an alias reads it elsewhere; edit it by hand"]
+
+
+def test_an_edit_touches_a_shared_value_only_where_it_overlaps_it_or_inserts_inside_it():
+    from cxsmart.fix.apply import touches_shared
+
+    shared = [((1, 4), (1, 8), "n")]                   # the value at columns 4 to 7 of line 1
+    cases = {(1, 8, 1, 8): None, (1, 8, 1, 10): None,  # at its end: after it
+             (1, 2, 1, 4): None, (1, 4, 1, 4): None,   # at its start: before it
+             (1, 7, 1, 9): "n", (1, 3, 1, 5): "n", (1, 4, 1, 8): "n", (1, 5, 1, 5): "n", (1, 7, 1, 7): "n",
+             (2, 1, 2, 3): None, (1, 1, 2, 1): "n"}
+    got = {span: touches_shared(fix((span, "x")), shared) for span in cases}
+    assert got == cases
+    assert touches_shared(fix(((1, 5, 1, 6), "x")), [((1, 4), (1, 8), "")]) == "?"     # an anchor with no name
+    assert touches_shared(fix(((1, 9, 1, 9), "x"), ((1, 6, 1, 6), "y")), shared) == "n"   # any of its edits

@@ -368,3 +368,13 @@ def test_a_time_of_day_is_not_a_quantity(text, numbers):
     from cxsmart.language.finders import find_quantities
 
     assert [text[f.start:f.end] for f in find_quantities(text, [])] == numbers
+
+
+def test_the_pipeline_is_built_once_per_distinct_set_of_packs():
+    from cxsmart.language.pipeline import build
+
+    first = build(load_packs([]))
+    assert build(load_packs([])) is first                  # packs loaded again, the same words: built once
+    other = load_packs([])
+    other.terms["vague-terms"] = [*other.terms["vague-terms"], "frobnicate"]
+    assert build(other) is not first                       # other words: another pipeline

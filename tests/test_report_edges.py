@@ -196,3 +196,22 @@ def test_a_tree_line_shows_the_change_as_the_fields_write_it_not_as_the_title_sa
     details = [tree.line(g).plain.split("  ")[-1] for g in build(result, result.workspace).goals.values()]
     assert details == ["(no owner, nps, 20 -> 30)", "(no owner, nps, 20 -> ?)", "(no owner, nps, ? -> +10)",
                        "(no owner, nps)"]
+
+
+def test_the_last_character_of_the_basic_plane_counts_one_and_the_first_beyond_it_two():
+    assert markdown.size("\uffff") == 1 and markdown.size("\U00010000") == 2
+    assert markdown.size("\ud7ff\ue000") == 2
+
+
+def test_a_finding_that_fills_the_limit_exactly_is_shown_and_one_character_less_cuts_it():
+    report = report_of(WARNING, ["M006"])
+    (goal, d), = markdown._sections(report)[0]
+    line = markdown._finding(goal, d, True)
+    limit = 10 ** 6
+    for _ in range(10):                         # the head is cut by half the limit: find where it settles
+        limit = markdown.size(markdown._head(report, limit // 2)) + 400 + markdown.size(line) + 1
+    assert markdown.size(markdown._head(report, limit // 2)) + 400 + markdown.size(line) + 1 == limit
+    assert line in markdown.render(report, limit)
+    assert markdown._head(report, (limit - 1) // 2) == markdown._head(report, limit // 2)
+    cut = markdown.render(report, limit - 1)
+    assert line not in cut and "_1 more finding not shown, to stay under" in cut

@@ -57,3 +57,14 @@ def test_the_teams_own_keys_are_accepted(validator):
 def test_bare_lists_and_extension_keys_are_accepted(validator):
     validator.validate(data("- title: Raise NPS from 20 to 30 by Q4 2026\n  target: 30\n"))
     validator.validate(data("x-defaults: {owner: cc}\ngoals: []\n"))
+
+
+def test_a_goal_built_in_code_keeps_the_quantities_it_is_given():
+    from cxsmart.model.goalfile import Goal
+    from cxsmart.model.quantities import parse_quantity
+
+    target, baseline = parse_quantity("+5 pp"), parse_quantity("72%")
+    goal = Goal(title="Raise CSAT", target=target, baseline={"value": baseline, "as_of": "2026-12-31"})
+    assert goal.target is target and goal.baseline.value is baseline
+    assert goal.baseline.as_of.first.isoformat() == "2026-12-31"
+    assert Goal(title="Raise CSAT", target="+5 pp").target == target        # written, or given: the same value

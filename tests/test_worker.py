@@ -146,3 +146,51 @@ def test_a_worker_whose_main_process_is_killed_exits(tmp_path):
     while running() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not running()
+
+
+def test_the_worker_is_available_only_where_forking_is_safe_and_a_second_core_runs_it(monkeypatch):
+    import multiprocessing
+    import sys
+
+    from cxsmart.language import worker
+
+    monkeypatch.delenv("CXSMART_NO_WORKER", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
+    monkeypatch.setattr(worker.os, "cpu_count", lambda: 2)
+    assert worker.available() is True
+    cases = {"the switch set": ("CXSMART_NO_WORKER", "1"), "macOS": ("platform", "darwin"),
+             "no fork": ("methods", ["spawn"]), "one core": ("cpus", 1), "unknown cores": ("cpus", None)}
+    for why, (what, value) in cases.items():
+        with monkeypatch.context() as m:
+            if what == "CXSMART_NO_WORKER":
+                m.setenv(what, value)
+            elif what == "platform":
+                m.setattr(sys, "platform", value)
+            elif what == "methods":
+                m.setattr(multiprocessing, "get_all_start_methods", lambda: value)
+            else:
+                m.setattr(worker.os, "cpu_count", lambda: value)
+            assert worker.available() is False, why
+
+
+def test_a_process_is_alive_until_it_has_exited_and_a_zombie_is_not():
+    import os
+    import subprocess
+    import sys
+
+    from cxsmart.language.worker import _alive
+
+    assert _alive(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert _alive(child.pid)
+    finally:
+        child.kill()
+    deadline = time.monotonic() + 10
+    while _alive(child.pid) and time.monotonic() < deadline:      # killed, not yet reaped: a zombie
+        time.sleep(0.05)
+    assert not _alive(child.pid)
+    assert child.poll() is not None                                 # it was a zombie until now
+    child.wait()
+    assert not _alive(child.pid)

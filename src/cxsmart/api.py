@@ -21,7 +21,7 @@ from pathlib import Path
 from cxsmart.cache import Cache
 from cxsmart.parsecache import parse_key
 from cxsmart.config import Config, LoadedConfig
-from cxsmart.diagnostics import Severity, Span
+from cxsmart.diagnostics import Diagnostic, Severity, Span
 from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
 from cxsmart.fix.run import withhold
@@ -403,13 +403,24 @@ def finish(found: list, ws: Workspace, ctx: RuleContext, cfg: Config, root: Path
         reported = [s for s in sources if s.path in shown]
     found = apply_file_ignores(found, cfg, root, real_paths, run.registry)
     found = apply_suppressions(found, reported, run.selection, run.registry, ctx)
-    found = sorted(set(found), key=lambda d: d.sort_key)
+    found = _once(sorted(set(found), key=lambda d: d.sort_key))
     if run.selection.unfixable:
         found = [replace(d, fix=None) if d.fix and d.code in run.selection.unfixable else d for d in found]
     found, withheld = withhold(found, reported)
     goals = len(ws.goals) if goals is None else goals
     return LintResult(found, len(reported), goals, Severity.parse(cfg.fail_on), list(run.registry.warnings),
                       [s.path for s in reported], run.registry, withheld=withheld, workspace=ws)
+
+
+def _once(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per slip: a value behind an anchor, merged into several goals, gives each of
+    them the same finding at the same place; it is reported once, for the first goal."""
+    out: list[Diagnostic] = []
+    for d in found:
+        if out and d.goal and out[-1].goal and d.sort_key[:7] == out[-1].sort_key[:7]:
+            continue
+        out.append(d)
+    return out
 
 
 class _ShownOnly(Rule):

@@ -100,7 +100,8 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple:
         s = self.span
-        return (self.path, s.line, s.column, self.code, s.end_line, s.end_column, self.message)
+        return (self.path, s.line, s.column, self.code, s.end_line, s.end_column, self.message, self.goal or "")
+        # the goal last: one value merged into two goals gives two findings that differ only there
 
     def to_json(self) -> dict:
         s = self.span

@@ -126,10 +126,18 @@ def _read_target(path: str) -> tuple[bytes, _Target]:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise Unfixable("it is not a regular file")
-        data = os.read(fd, HARD_MAX_BYTES + 1)
+        chunks, size = [], 0
+        while size <= HARD_MAX_BYTES:                   # a regular file may still be read in parts
+            chunk = os.read(fd, HARD_MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
     finally:
         os.close(fd)
-    return data, _Target(real, info)
+    if size > HARD_MAX_BYTES:                           # grown since it was linted: writing back what was
+        raise Unfixable(f"it is larger than {HARD_MAX_BYTES // 2**20} MiB")   # read would cut it short
+    return b"".join(chunks), _Target(real, info)
 
 
 def _check_target(target: _Target) -> None:
