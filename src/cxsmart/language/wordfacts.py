@@ -75,8 +75,8 @@ def _nominal_activity(facts: TextFacts, text: str) -> None:
 
 # the work's name within its first few words (none of them a preposition: "satisfaction with the
 # launch of" names a measure first), and what it is done to or where
-_NOMINAL = re.compile(r"(?i)\s{0,3}(?:(?!(?:with|for|of|on|in|at|to|after|before|during|from|about|by)\s)[a-z][\w'-]{0,30}\s{1,3}){0,5}?"
-                      r"(?P<noun>roll-?outs?|installation|introduction|implementation|"
+_NOMINAL = re.compile(r"(?i)\s{0,3}(?:(?!(?:with|for|of|on|in|at|to|after|before|during|from|about|by)\s)"
+                      r"[a-z][\w'-]{0,30}\s{1,3}){0,5}?(?P<noun>roll-?outs?|installation|introduction|implementation|"
                       r"launch|deployment|opening|extension|expansion|publication|creation|establishment|"
                       r"refurbishment|redesign|upgrade|migration|recruitment)\s+(?:of|in|at|across|to)\s")
 

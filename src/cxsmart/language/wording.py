@@ -247,8 +247,9 @@ MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "unti
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them (the
 # look-ahead, their first letters, lets the search skip most positions at once)
-HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcil])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|endeavo|steps?\b|"
-                        r"attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|longer\b)")
+HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcil])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
+                        r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
+                        r"longer\b)")
 
 
 # --- manner standing where the measure should be ---------------------------------------------
