@@ -129,6 +129,16 @@ def _head_from(doc, s: int, verbs) -> Head | None:
     return Head(s, False)
 
 
+def _manner_adverb(token) -> bool:
+    """'significantly', 'quickly' between a modal and its verb ('we will quickly answer'): not the
+    verb ('reply', 'apply', 'supply' end the same way and are)."""
+    low = token.lower_
+    return len(low) > 4 and low.endswith("ly") and token.is_alpha and low not in _LY_VERBS
+
+
+_LY_VERBS = frozenset({"reply", "apply", "supply", "comply", "multiply", "imply", "rely", "rally", "tally", "ally"})
+
+
 def _passive(doc, i: int, verbs) -> int | None:
     """The participle of 'is (continuously) tracked', 'are published': a pack verb after 'be'."""
     while i < len(doc) and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
@@ -144,8 +154,8 @@ def _share(doc, s: int, m: int) -> bool:
 
 def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
     n = len(doc)
-    while i < n and (doc[i].norm_ in _ADVERBS or (doc[i].lower_ == "to" and i > 0 and
-                                                   doc[i - 1].norm_ in _ADVERBS)):
+    while i < n and (doc[i].norm_ in _ADVERBS or _manner_adverb(doc[i]) or (
+            doc[i].lower_ == "to" and i > 0 and doc[i - 1].norm_ in _ADVERBS)):
         i += 1
     if i < n and doc[i].norm_ == "be":
         if i + 1 < n and doc[i + 1].lower_.endswith("ing") and doc[i + 1].is_alpha:
