@@ -219,3 +219,10 @@ def test_a_bare_dollar_is_the_dollar_of_the_metric_it_is_written_against():
     assert not same_currency("USD", "US$58", "CAD", "CAD")       # named: American
     assert not same_currency("USD", "$58", "EUR", "EUR")         # not a dollar
     assert not same_currency("CAD", "C$58", "AUD", "A$58")
+
+
+@pytest.mark.parametrize("seconds,said", [(86400, "1 day"), (172800, "2 days"), (3600, "1 h"), (45, "45 s")])
+def test_a_duration_is_said_as_a_reader_would(seconds, said):
+    from cxsmart.model.quantities import format_duration
+
+    assert format_duration(seconds) == said

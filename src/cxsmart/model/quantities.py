@@ -400,7 +400,7 @@ def format_duration(seconds: float) -> str:
     """Seconds as a reader would say them: 45 s, 6 min, 26 h, 14 days."""
     for unit, size in (("days", 86400), ("h", 3600), ("min", 60)):
         if abs(seconds) >= size and seconds % size == 0:
-            return f"{format_number(seconds / size)} {unit}"
+            return f"{format_number(seconds / size)} {'day' if unit == 'days' and abs(seconds) == size else unit}"
     if abs(seconds) >= 120:
         return f"{format_number(round(seconds / 60, 1))} min"
     return f"{format_number(seconds)} s"
