@@ -216,3 +216,11 @@ def test_values_read_in_the_metrics_unit(value, unit, expected):
 
     assert in_metric_unit(parse_quantity(value), read_unit(unit)).value == pytest.approx(expected)
 
+
+
+def test_a_dollar_named_by_its_country_reads_the_same_as_a_unit_and_in_a_value():
+    from cxsmart.model.quantities import parse_quantity
+    from cxsmart.model.units import read_unit
+
+    for sym, code in (("AU$", "AUD"), ("CA$", "CAD"), ("C$", "CAD"), ("US$", "USD"), ("SG$", "SGD")):
+        assert read_unit(sym).currency == code == parse_quantity(f"{sym}12").currency

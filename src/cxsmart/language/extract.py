@@ -131,9 +131,11 @@ def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: 
                 not (facts.deadline is not None and (_WHEN_MEASURED.search(text, 0, found.start) or
                                                      _measured_aside(text, found))):
             facts.deadline = found              # the last one wins: deadlines close the sentence
+    if facts.deadline is None or len(dates) < 2:
+        return                                  # a date measured beside the deadline needs a deadline
     measured = [d for d in dates if d is not facts.deadline and d is not facts.start and d.value.relative is None
                 and (_WHEN_MEASURED.search(text, 0, d.start) or _measured_aside(text, d))]
-    if measured and facts.deadline is not None:
+    if measured:
         facts.extra["measured"] = measured[:1]  # "from 91.5% in 2025/26": when the baseline was measured
 
 

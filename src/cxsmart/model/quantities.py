@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from cxsmart.model.units import COUNT, RATIO, read_unit
+from cxsmart.model.units import COUNT, CURRENCY_SYMBOLS, RATIO, read_unit
 
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
 PERCENT = "percent"
@@ -60,9 +60,10 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse=True))
 _CODES_ALT = "|".join(sorted(_CURRENCY_CODES))
 _SYMBOLS = "".join(_CURRENCY_SYMBOLS)
-# dollars named by their country: 'C$58' is Canadian, 'US$58' American; a bare '$' is read as USD
-_DOLLAR_PREFIXES = {"us": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD", "hk": "HKD",
-                    "s": "SGD", "sg": "SGD", "r": "BRL"}
+# dollars named by their country, as a unit names them too: 'C$58' is Canadian, 'US$58' American;
+# a bare '$' is read as USD
+_DOLLAR_PREFIXES = {sym[:-1].lower(): code for sym, code in CURRENCY_SYMBOLS.items()
+                    if len(sym) > 1 and sym[-1] == "$"}
 _PREFIX_ALT = "|".join(sorted(_DOLLAR_PREFIXES, key=len, reverse=True))
 
 _QUANTITY = re.compile(

@@ -22,7 +22,8 @@ FAMILIES = (PERCENT, POINTS, CURRENCY, DURATION, SCORE, RATE, COUNT, RATIO, CUST
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₦": "NGN", "₩": "KRW",
                     "₺": "TRY", "₽": "RUB", "₱": "PHP", "₪": "ILS", "₫": "VND", "₴": "UAH", "₲": "PYG",
-                    "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "US$": "USD", "HK$": "HKD", "S$": "SGD", "R$": "BRL"}
+                    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "US$": "USD", "HK$": "HKD",
+                    "S$": "SGD", "SG$": "SGD", "R$": "BRL"}
 # ISO 4217 codes in use (the common ones, and every one a CX team is likely to write)
 CURRENCY_CODES = frozenset("""
 AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF
