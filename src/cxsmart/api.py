@@ -31,6 +31,7 @@ from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.timeframes import real_today
 from cxsmart.read.dateorder import DateOrder
 from cxsmart.read.dateorder import infer as infer_date_order
+from cxsmart.read.dateorder import may_hold_dates
 from cxsmart.read.dateorder import with_notice as with_date_notice
 from cxsmart.read.discovery import discover, take_warnings, workspace
 from cxsmart.read.loader import SourceFile, load_text
@@ -294,8 +295,8 @@ def _load(display: str, read: SourceFile | tuple[str, Parsed], cfg: Config) -> S
 
 def _date_order(cfg: Config, reads: list[tuple[str, SourceFile | tuple[str, Parsed]]]) -> tuple[Config, DateOrder]:
     """The configured date-order, else the one the workspace's own numeric dates show, if they show one."""
-    guess = infer_date_order(((name, read[1]) for name, read in reads if not isinstance(read, SourceFile)),
-                             cfg.date_order)
+    guess = infer_date_order(((name, read[1]) for name, read in reads
+                              if not isinstance(read, SourceFile) and may_hold_dates(read[0])), cfg.date_order)
     return cfg.model_copy(update={"date_order": guess.order}), guess
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 
@@ -62,8 +63,15 @@ class Timeframe:
 
 def real_today() -> dt.date:
     """The calendar's date: the one place cxsmart reads the clock (`--today` and `today` in the
-    configuration pin 'now' instead)."""
-    return dt.date.today()
+    configuration pin 'now' instead). The date is read again once a second at most: a lint asks
+    for it once per date in prose, and the clock is the costly part of that."""
+    now = time.monotonic()
+    if now >= _TODAY[0]:
+        _TODAY[:] = [now + 1.0, dt.date.today()]
+    return _TODAY[1]
+
+
+_TODAY: list = [float("-inf"), None]          # [read again after (monotonic), the date]
 
 
 def describe(day: dt.date) -> str:

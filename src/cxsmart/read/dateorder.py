@@ -65,6 +65,12 @@ def infer(files: Iterable[tuple[str, Parsed]], configured: str | None = None) ->
     return DateOrder(order, example, _first_ambiguous(min(ambiguous, key=lambda f: f[0])) if ambiguous else None)
 
 
+def may_hold_dates(text: str) -> bool:
+    """Whether a file's text has a numeric date anywhere (one regex over the text, before any walk
+    of its values: most workspaces write ISO dates, and their files need no walk at all)."""
+    return next(_dates(text), None) is not None
+
+
 def _dates(value: str):
     """The numeric dates in a value ('30/09/27', '31.12.2027'), not versions ('1.2.10') or codes ('1-2-27')."""
     for m in NUMERIC_DATE.finditer(value):

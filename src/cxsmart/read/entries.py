@@ -83,7 +83,8 @@ class Reader:
         raw, before = dict(raw), None
         for key, value in raw.items():
             key_before, before = before, key
-            if key_before is not None and self._cut_by_comma(key, value, key_before, raw, data, path, out, label):
+            if value is None and key_before is not None and \
+                    self._cut_by_comma(key, value, key_before, raw, data, path, out, label):
                 continue
             if key in known or key in READ_BY_MODEL.get(kind, ()):
                 data[key] = value
