@@ -68,6 +68,18 @@ def test_facts(title, expected):
     ("Improve NPS from –2.0 to –1.2 by December 2027", "–2.0", "–1.2", "December 2027"),
     # a share after 'from' is who is reached, not where it starts
     ("Collect arrears from 74 per cent of borrowers", None, "74 per cent", None),
+    # a value and its period in brackets is when it was measured, never the deadline
+    ("Close 90% of complaints within eight weeks by Easter 2027 (86% in September)", "86%", "90%", "by Easter 2027"),
+    ("Keep decisions overturned at or below 12% in 2026/27 (9% in 2025/26)", "9%", "12%", "2026/27"),
+    ("Issue 95% of quotes within 10 working days by 31/03/2027 (88% in Q2 2026/27)", "88%", "95%", "31/03/2027"),
+    # a year naming a result or a survey, and a rank in brackets, are context
+    ("Raise CSAT to 86% by end of 2027 (2026 result 79% against a target of 82%)", "79%", "86%", "end of 2027"),
+    ("Raise our CSI score from 74.1 to 77.0 by July 2027 (ranked 9th of 20 banks in January 2026)",
+     "74.1", "77.0", "July 2027"),
+    ("Effort was 6.1 out of 7 in the 2026 wave", "6.1", None, None),
+    ("Halve the complaints escalated to stage 2 (212 in 2025/26) within the next academic year",
+     "212", "Halve", "next academic year"),
+    ("CSAT at or above 88% for store visits by year-end 2027", None, "88%", "year-end 2027"),
 ])
 def test_numbers_that_are_not_targets_and_baselines_in_other_words(title, baseline, target, deadline):
     _, got_baseline, got_target, got_deadline, _ = facts_of(title)

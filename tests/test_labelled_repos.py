@@ -28,9 +28,10 @@ HELD_OUT = "council-heldout"
 FLOORS = {
     "insurer": (2, 44), "airline": (2, 39), "hospital": (0, 28), "saas-support": (0, 30),
     "water-utility": (0, 32), "housing-association": (0, 32), "energy-retailer": (1, 29), "us-retailer": (0, 32),
-    "retail-bank": (0, 45), "transit-operator": (0, 29), "licensing-agency": (0, 26), "university": (0, 29),
+    "retail-bank": (0, 45), "transit-operator": (0, 29), "licensing-agency": (0, 26), "university": (0, 30),
     "parcel-courier": (0, 30), "hotel-group": (0, 32), "benefits-agency": (0, 31),
-    "council-heldout": (4, 35),
+    "online-grocery": (0, 32), "pension-scheme": (0, 35),
+    "council-heldout": (3, 36),
 }
 
 

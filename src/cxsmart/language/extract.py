@@ -71,8 +71,8 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     hits = _hits(doc, pipeline, text)
     dates = find_dates(text)
     _dates(facts, dates, text, definitional_words)
-    if facts.deadline is None:
-        facts.deadline = named_period(text)
+    if facts.deadline is None:                  # not "(212 in 2025/26)": when a value was measured
+        facts.deadline = named_period(text, lambda at: _valued_aside(text, Found(None, at, at + 4)))
     if facts.deadline is None and (unplaced := unplaced_in_prose(text)) is not None:
         facts.extra["vague-deadlines"] = [unplaced]
     verbs = _directions(hits, tokens, text)
@@ -129,7 +129,8 @@ def _dates(facts: TextFacts, dates: list[Found], text: str, definitional_words: 
             facts.start = facts.start or found  # "within 12 months of 1 April 2027": where the count starts
         elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words) and \
                 not (facts.deadline is not None and (_WHEN_MEASURED.search(text, 0, found.start) or
-                                                     _measured_aside(text, found))):
+                                                     _measured_aside(text, found))) and \
+                not _valued_aside(text, found):
             facts.deadline = found              # the last one wins: deadlines close the sentence
     if facts.deadline is None or len(dates) < 2:
         return                                  # a date measured beside the deadline needs a deadline
@@ -145,6 +146,14 @@ _COUNTED_FROM = re.compile(r"(?i)\bwithin\s+[\w-]+\s+(?:calendar\s+|working\s+)?
 _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|during|as\s+of|at)\s*$")
 
 
+def _valued_aside(text: str, found: Found) -> bool:
+    """'(84% in October)': a value and the period it was measured in, in brackets; never the
+    deadline, whether or not the title names one."""
+    opened = text.rfind("(", 0, found.start)
+    return opened >= 0 and ")" not in text[opened:found.start] and \
+        _VALUE_BEFORE.search(text, opened + 1, found.start) is not None and text.find(")", found.end) >= 0
+
+
 def _measured_aside(text: str, found: Found) -> bool:
     """'(October 2026 result 91%)', '(2025/26 outturn: 88%)', '(FY25/26: 48%)': a date in brackets
     that dates a value is when it was measured (or a milestone: either way, not the deadline
@@ -152,12 +161,13 @@ def _measured_aside(text: str, found: Found) -> bool:
     opened, closed = text.rfind("(", 0, found.start), text.find(")", found.end)
     if opened < 0 or closed < 0 or ")" in text[opened:found.start] or found.cue in _DEADLINE_WORDS:
         return False                            # "(90% by March 2028)": a deadline, in brackets
-    if _VALUE_AFTER.match(text, found.end):
-        return True                             # "(FY25/26: 48%)": a period's value beside the goal's deadline
+    if _VALUE_AFTER.match(text, found.end) or _VALUE_BEFORE.search(text, opened + 1, found.start):
+        return True                             # "(FY25/26: 48%)", "(7% in 2025/26)": a period's value
     return _RESULT_WORDS.search(text[opened:found.start] + " " + text[found.end:closed]) is not None
 
 
 _VALUE_AFTER = re.compile(r"\s?[:=]\s?[-+−]?[$£€]?\d")
+_VALUE_BEFORE = re.compile(r"(?i)\d(?:[\d,.]{0,12}\d)?\s?(?:%|per\s?cent\b|[a-z]{1,12})?\s{1,3}(?:in|during|as\s+of|for)\s{1,3}$")
 
 
 _RESULT_WORDS = re.compile(r"(?i)\b(?:result|results|outturn|actual|actuals|baseline|was|today|now|currently|ytd|"
@@ -246,15 +256,17 @@ def _apart_from_asides(facts: TextFacts, quantities: list[Found], text: str) -> 
     title gives none, and is kept out of the search for a target."""
     if "(" not in text:
         return quantities
-    kept = []
+    kept, aside = [], []
     for q in quantities:
         opened, closed = text.rfind("(", 0, q.start), text.find(")", q.end)
         if opened >= 0 and closed >= 0 and ")" not in text[opened:q.start] and \
                 _MEASURED_ASIDE.search(text, opened, closed):
-            if facts.baseline is None and not q.value.change:
-                facts.baseline = _absolute(q)
+            aside.append(q)
             continue
         kept.append(q)
+    first = next((q for q in aside if not q.value.change), None)
+    if first is not None and facts.baseline is None and not any(q.cue in BASELINE_CUES for q in kept):
+        facts.baseline = _absolute(first)       # not over "from 76.2 to 79.0 (ranked 14th of 26 in 2026)"
     return kept
 
 

@@ -69,6 +69,8 @@ def find_dates(text: str) -> list[Found]:
         cue = _cue(_DATE_CUES, text, m.start(), articles=False)
         if _NEEDS_CUE.match(words) and not cue:
             continue                        # a bare '2026' without 'by'/'in' is a name, not a date
+        if words[-1:].isdigit() and YEAR_OF.match(text, m.end() - 4):
+            continue                        # "in the 2026 wave": which survey, not when
         try:
             tf = parse_date_like(words)
         except AmbiguousDateError:
@@ -178,11 +180,24 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
-        out.append(Found(q, start, start + len(words), _cue(_QUANTITY_CUES, text, m.start())))
+        cue = _cue(_QUANTITY_CUES, text, m.start())
+        if q.unit is None and _context_number(text, start, words, cue):
+            continue
+        out.append(Found(q, start, start + len(words), cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out
 
 
+def _context_number(text: str, start: int, words: str, cue: str) -> bool:
+    """A bare number that only dates or places something: a year naming a result or a survey
+    ('(2026 result 81%)', 'in the 2025 wave'), a rank in brackets with no cue ('(ranked 14th of 26)')."""
+    if YEAR_OF.match(text, start):
+        return True
+    return not cue and _RANK.fullmatch(words) is not None and text.rfind("(", 0, start) > text.rfind(")", 0, start)
+
+
+YEAR_OF = re.compile(r"(?i)(?:19|20)\d{2}\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|levels?|"
+                      r"scores?|baselines?|positions?|ratings?|data|benchmarks?)\b")
 _PER = re.compile(r"(?i)\bper\s?$")
 _CLOCK = re.compile(r"(?i)\d{1,2}(?::[0-5]\d)?\s?(?:[ap]\.\s?m\b\.?|[ap]m\b)|\d{1,2}:[0-5]\d\s?(?:[ap]\.\s?m\b|[ap]m\b)")
 _CLOCK_24 = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.language.finders import Found
+from cxsmart.language.finders import YEAR_OF, Found
 from cxsmart.model.quantities import DURATION, Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
 
@@ -84,16 +84,20 @@ _NAMED_PERIOD = re.compile(
     r"|\b(?:by|before|until)\s+(?:black friday|cyber monday|christmas|easter|new year|peak season)\b")
 
 
-def named_period(text: str) -> Found | None:
-    m = _NAMED_PERIOD.search(text)
-    if m is None:
-        return None
-    year = m.group(1) or m.group(2)
-    try:
-        tf = parse_date_like(year) if year else Timeframe(m.group(0), relative=Relative(period="year"))
-    except DateSyntaxError:
-        return None
-    return Found(tf, m.start(), m.end(), "by")
+def named_period(text: str, aside=None) -> Found | None:
+    """The first period named in words that is a deadline; `aside(year_at)` tells a year that dates
+    a value in brackets ('(212 in 2025/26)'), which is not."""
+    for m in _NAMED_PERIOD.finditer(text):
+        year = m.group(1) or m.group(2)
+        at = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start()
+        if year and (YEAR_OF.match(text, at) or (aside is not None and aside(at))):
+            continue                                # "in the 2026 wave": which survey, not when
+        try:
+            tf = parse_date_like(year) if year else Timeframe(m.group(0), relative=Relative(period="year"))
+        except DateSyntaxError:
+            return None
+        return Found(tf, m.start(), m.end(), "by")
+    return None
 
 
 # "after go-live", "once the new CRM goes live", "before the summer peak": an event or a season named as

@@ -44,6 +44,11 @@ class Fact:
             self._words = self._place.words(self._start, self._end)
         return self._words
 
+    @property
+    def field(self) -> str | None:
+        """The goal's field the words are in ('title', 'description'), when read from a goal's prose."""
+        return getattr(self._place, "field", None)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Fact) and (self.value, self.span, self.words) == (other.value, other.span, other.words)
 

@@ -110,6 +110,7 @@ class _Ctx(NamedTuple):
     today: dt.date
 
 
+_YEAR_END = re.compile(r"^(?:the )?(?:calendar )?year ?-?end (?:of )?((?:19|20)\d{2})$")
 _LEAD = re.compile(r"^(?:by|before|on or before|no later than|not later than) ")
 
 
@@ -122,6 +123,7 @@ def _parse(raw: object, fiscal_start: int, date_order: str | None = None, today:
         raise DateSyntaxError(f"expected a date such as {EXAMPLES}")
     text = str(raw).strip()
     low = _LEAD.sub("", re.sub(r"\s+", " ", text.lower().translate(_DASHES))).strip()
+    low = _YEAR_END.sub(r"end of \1", low)              # "year-end 2027": the end of 2027
     ctx = _Ctx(fiscal_start, date_order, today or real_today())
     found = _read(text, low, ctx)
     if found is None:

@@ -52,7 +52,7 @@ _POINT_WORDS = {"pp", "p.p.", "ppt", "ppts", "pt", "pts", "point", "points", "pe
                 "% points", "%pts", "% pts"}
 _COUNT_WORDS = {"count", "number", "no.", "no", "#", "total", "volume", "people", "units", "items", "each"}
 _SCORE_WORDS = {"score", "index", "rating", "stars", "star", "nps", "csat", "ces", "scale", "points scale"}
-_RATIO_WORDS = {"ratio", "x", "times", "multiple", "factor", "fraction"}
+_RATIO_WORDS = {"ratio", "x", "times", "multiple", "factor", "fraction", "proportion"}
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _OUT_OF = re.compile(rf"(?:out\s+of|/)\s*(?P<top>{_NUM})")

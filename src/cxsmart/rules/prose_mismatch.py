@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import resolve_target
-from cxsmart.model.quantities import DURATION
+from cxsmart.model.quantities import DURATION, PERCENT
 from cxsmart.rule import Rule, RuleContext
 
 
@@ -33,6 +33,15 @@ class ProseMismatch(Rule):
     runs across two calendar years ("in 2026/27") agrees with a deadline in its second year,
     whatever month the team's year ends. A past date beside a baseline ("(72% in October
     2026)", "up from 88% in Q2") says when today's value was measured, not a deadline.
+
+    What the title says is compared, not the description (a description's numbers are its
+    context: a survey wave, last year's result). A title whose numbers belong to another metric
+    ("churn down to 10% (90% retention)" on a retention metric) is not compared value by value.
+    A range in the title ("an NPS of 35 to 40") holds a target inside it; a '%' change on a
+    percentage may be read in points; a share agrees with the same fraction on a metric kept
+    from 0 to 1; a date one day past the deadline ("by 1 April" for 31 March) is the same
+    intent. A year that names a result or a survey ("(2026 result 81%)", "the 2026 wave") and a
+    rank in brackets are neither a value nor a deadline.
 
     ## Why it matters
     People read the title; reports read the fields. When they disagree, the goal is tracked
@@ -75,28 +84,23 @@ class ProseMismatch(Rule):
                                  f"{goal.metric.name or goal.metric.id}", at=said.span, subject=said.words.lower(),
                                  hint=f"if the goal is about {named.name or named.id}, write 'metric: {named.id}'; "
                                       f"if not, name {goal.metric.name or goal.metric.id} in the title")
-        if g.baseline is not None and facts.baseline is not None and goal.baseline is not None:
-            if not _agree(facts.baseline.value, goal.baseline):
+        another = _measures_another(goal, ctx)          # the title's numbers are another metric's
+        if g.baseline is not None and _titled(facts.baseline) and goal.baseline is not None and not another:
+            if not _agree(facts.baseline.value, goal.baseline, goal.metric):
                 yield ctx.report(self, goal, f"the title says 'from {facts.baseline.words}' but 'baseline' is "
                                  f"{goal.baseline.text}", at=facts.baseline.span, subject="baseline",
                                  hint=f"write 'baseline: {facts.baseline.words}', or 'from {goal.baseline.text}' in "
                                       "the title, whichever is today's value")
-        if g.target is not None and facts.target is not None and goal.target is not None:
-            mine = resolve_target(goal.baseline, facts.target.value)
-            theirs = resolve_target(goal.baseline, goal.target)
-            more = goal.target.change and not facts.target.value.change and \
-                _same(facts.target.value.value, abs(goal.target.value))     # "25,000 more" and 'target: +25,000'
-            bare = not (facts.target.value.change or goal.target.change or goal.target.factor) and \
-                _agree(facts.target.value, goal.target)            # a bare number takes the field's unit
-            if mine is not None and theirs is not None and not _same(mine, theirs) and not more and not bare and \
-                    not _other_families(facts.target.value, goal.target):
-                yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
-                                 f"{goal.target.text}", at=facts.target.span, subject="target",
-                                 hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
-                                      "whichever counts as success")
-        if g.deadline is not None and facts.deadline is not None and goal.deadline is not None:
+        if g.target is not None and _titled(facts.target) and goal.target is not None and not another and \
+                not _target_agrees(facts.target.value, goal):
+            yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
+                             f"{goal.target.text}", at=facts.target.span, subject="target",
+                             hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
+                                  "whichever counts as success")
+        if g.deadline is not None and _titled(facts.deadline) and goal.deadline is not None:
             a, b = _title_date(facts.deadline, goal, ctx), goal.deadline
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last) and \
+                    not _next_day(a, b) and \
                     not _when_it_was_measured(a, b, goal, ctx, facts.deadline) and \
                     not _year_of_another_kind(facts.deadline.words, b):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
@@ -105,6 +109,76 @@ class ProseMismatch(Rule):
                                        if _could_be_the_deadline(a, goal, ctx) else
                                        f"write 'by {b.text}' in the title (the title's date is "
                                        f"{'before the start' if goal.start is not None else 'past'})"))
+
+
+def _titled(fact) -> bool:
+    """A fact the title says: a description's numbers and dates are its context (a survey wave, last
+    year's result), and what the fields must agree with is the title."""
+    return fact is not None and fact.field in ("title", None)
+
+
+def _measures_another(goal: GoalView, ctx: RuleContext) -> bool:
+    """The title's metric is another catalogue metric, unrelated to the goal's ('Bring annual churn
+    down to 10% (90% retention)' on a retention metric): its numbers are that metric's, and are
+    not compared with the fields (the metric itself is compared above)."""
+    said, metric = goal.facts.metric, goal.metric
+    if said is None or metric is None or not goal.facts.extra.get("metrics") or goal.uncatalogued is not None:
+        return False
+    named = ctx.workspace.catalogue.resolve(str(said.value))
+    return named is not None and named.id != metric.id and not _related(named, metric)
+
+
+def _target_agrees(said, goal: GoalView) -> bool:
+    """The title's target and the field's land on the same value: as written, from the baseline,
+    a bare number in the field's unit or the baseline's ('from 20 days to 15' and 'target: -25%'),
+    a '%' change on a percentage in either reading ('by 5%' from 80% is 84% or 85%), a share and
+    the same share as a fraction on a 0-1 metric."""
+    field, baseline, metric = goal.target, goal.baseline, goal.metric
+    mine, theirs = resolve_target(baseline, said), resolve_target(baseline, field)
+    if mine is None or theirs is None or _same(mine, theirs) or _other_families(said, field):
+        return True
+    if field.change and not said.change and _same(said.value, abs(field.value)):
+        return True                                         # "25,000 more" and 'target: +25,000'
+    if not (said.change or field.change or field.factor) and _agree(said, field, metric):
+        return True                                         # a bare number takes the field's unit
+    if said.unit is None and not said.change and baseline is not None and _same(said.value * _per_number(baseline),
+                                                                                 theirs):
+        return True                                         # the unit written once, after the baseline
+    if said.relative_percent and baseline is not None and metric is not None and metric.unit == "percent":
+        return _same(baseline.value + said.value, theirs)   # percentage points, the other reading of 'by 5%'
+    return _in_range(said, field, goal.goal.title or "")
+
+
+def _in_range(said, field, title: str) -> bool:
+    """'an NPS of 35 to 40' and 'target: 35': the title names a range, and the field is in it (not
+    'from 1,200 to 600', a start and a target)."""
+    if not said.text or said.change or field.change or field.factor:
+        return False
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s?%?\s{0,3}(?:to|-|–)\s{0,3}" + re.escape(said.text), title)
+    if m is None or re.search(r"(?i)\bfrom\s{1,3}[£$€]?$", title[:m.start()]):
+        return False
+    low = float(m.group(1).replace(",", ""))
+    number = re.match(r"\s*[-+]?[£$€]?(\d[\d,]*(?:\.\d+)?)", field.text or "")
+    value = float(number.group(1).replace(",", "")) if number else field.value
+    return min(low, said.value) <= value <= max(low, said.value)
+
+
+def _per_number(q) -> float:
+    """How many of the quantity's base units one written number is ('20 days': 86,400 seconds)."""
+    number = re.match(r"\s*[-+]?[£$€]?(\d[\d,]*(?:\.\d+)?)", q.text or "")
+    written = float(number.group(1).replace(",", "")) if number else 0.0
+    return q.value / written if written else 1.0
+
+
+def _fraction_metric(metric) -> bool:
+    """A metric kept as a fraction of one (unit 'proportion (0-1)', or a range up to 1)."""
+    return metric is not None and (metric.unit == "ratio" or (metric.range is not None and metric.range[1] is not None
+                                                               and 0 < metric.range[1] <= 1))
+
+
+def _next_day(title_date, deadline) -> bool:
+    """'by 1 April 2027' and 'deadline: 2027-03-31': the day after a deadline is the same intent."""
+    return title_date.first == title_date.last and abs((title_date.last - deadline.last).days) == 1
 
 
 def _related(a, b) -> bool:
@@ -126,13 +200,15 @@ _GENERIC = {"rate", "score", "time", "number", "share", "percentage", "customer"
             "level", "index", "ratio"}
 
 
-def _agree(said, field) -> bool:
+def _agree(said, field, metric=None) -> bool:
     """The title's start and the 'baseline' field say the same. A bare number in the title takes
     the field's unit: "from 7.5 to under 6 minutes" and 'baseline: 7.5 min' agree (the unit is
     written once, after the target); so does a number with its magnitude in words ('512 million
     boardings' and 'baseline: 512' on a metric in millions)."""
     if _same(said.value, field.value):
         return True
+    if said.unit == PERCENT and field.unit is None and _fraction_metric(metric):
+        return _same(said.value / 100, field.value)       # '88%' and 'baseline: 0.88' on a 0-1 metric
     if field.unit is None and _MAGNITUDE.match(said.text or ""):
         return _same(float(_MAGNITUDE.match(said.text).group(1).replace(",", "")), field.value)
     if said.unit is None and field.unit is not None:
