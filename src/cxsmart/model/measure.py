@@ -53,6 +53,21 @@ _CHANGE = {
 
 
 def unit_problem(q: Quantity, metric: MetricDef, role: str) -> str | None:
+    """_unit_problem, once per value, metric and role: four rules ask it of every goal."""
+    key = (id(q), id(metric), role)
+    known = _ASKED.get(key)
+    if known is not None and known[0] is q and known[1] is metric:
+        return known[2]
+    if len(_ASKED) > 65536:
+        _ASKED.clear()
+    found = _ASKED[key] = (q, metric, _unit_problem(q, metric, role))
+    return found[2]
+
+
+_ASKED: dict[tuple[int, int, str], tuple] = {}      # the objects are kept, so their ids stay theirs
+
+
+def _unit_problem(q: Quantity, metric: MetricDef, role: str) -> str | None:
     """Why `q` cannot be a value of `metric`, or None when it can. Units are compared by family,
     then within it: a currency by its code ('£' is GBP), a score by its scale, a rate by its
     denominator (converted), a unit of the team's own by its text. A metric whose unit could not
