@@ -41,7 +41,7 @@ def run_cli(tmp_path, monkeypatch):
     """Run `cxsmart ...` in-process from tmp_path; returns (exit code, stdout, stderr)."""
     from typer.testing import CliRunner
 
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     monkeypatch.chdir(tmp_path)
 

@@ -36,7 +36,7 @@ def seal(path, text: str) -> None:
     then one the seal cannot see (a bug of an older version, not a flipped byte)."""
     import hmac
 
-    from cxsmart.cache import user_secret
+    from cxsmart.cache.store import user_secret
 
     body = text.encode()
     path.write_bytes(hmac.new(user_secret(), body, "sha256").hexdigest().encode() + b"\n" + body)
@@ -112,7 +112,7 @@ def test_no_cache_writes_nothing_and_clean_removes_it(run_cli, ws):
 
 
 def test_warm_runs_do_not_import_spacy(ws):
-    probe = ("import sys\nfrom cxsmart.entry import main\nsys.argv = ['cxsmart', 'lint', '--today', '2026-11-23']\n"
+    probe = ("import sys\nfrom cxsmart.cli.entry import main\nsys.argv = ['cxsmart', 'lint', '--today', '2026-11-23']\n"
              "try:\n    main()\nexcept SystemExit: pass\n"
              "sys.stderr.write('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')")
 
@@ -185,7 +185,7 @@ goals:
 
 @pytest.mark.parametrize("source", ["anchors", "list", "scalar", "empty", "examples"])
 def test_a_stored_parse_is_the_parse(source):
-    from cxsmart.parsecache import decode_parsed, encode_parsed
+    from cxsmart.cache.parsed import decode_parsed, encode_parsed
     from cxsmart.read.yamlread import parse_yaml
 
     texts = {"anchors": [ANCHORS], "list": ["- title: x\n- {title: y, owner: z}\n"], "scalar": ["just text\n"],
@@ -249,7 +249,7 @@ def test_damaged_parse_entries_are_parsed_again(run_cli, ws, monkeypatch):
 
 
 def test_parse_entries_do_not_pile_up(run_cli, ws, monkeypatch):
-    from cxsmart import cache
+    from cxsmart.cache import store as cache
 
     monkeypatch.setattr(cache, "KEEP_FILES", 2)
     target = ws / "goals" / "sentences.yaml"
@@ -263,8 +263,8 @@ def test_parse_entries_do_not_pile_up(run_cli, ws, monkeypatch):
 def test_facts_read_by_the_prose_worker_are_cached(tmp_path):
     """The worker reads a large run's sentences; the next run must find them in the cache."""
     from cxsmart.api import lint_paths
-    from cxsmart.cache import Cache
-    from cxsmart.config import Config, LoadedConfig
+    from cxsmart.cache.store import Cache
+    from cxsmart.settings.config import Config, LoadedConfig
     from cxsmart.language import text_hash, worker
 
     if not worker.available():

@@ -15,7 +15,7 @@ AHEAD = """
 import datetime, sys
 import cxsmart.model.timeframes
 cxsmart.model.timeframes.real_today = lambda: datetime.date(2031, 6, 1)
-from cxsmart.entry import main
+from cxsmart.cli.entry import main
 sys.argv = ["cxsmart", *sys.argv[1:]]
 main()
 """

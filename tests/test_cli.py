@@ -101,7 +101,8 @@ def test_exit_zero_never_hides_exit_2(run_cli):
 
 
 def test_unexpected_error_is_exit_2_without_traceback(tmp_path, monkeypatch, capsys):
-    from cxsmart import api, entry
+    from cxsmart import api
+    from cxsmart.cli import entry
 
     def boom(*a, **k):
         raise RuntimeError("kaboom")
@@ -201,7 +202,7 @@ def test_console_entry_flushes_everything_before_its_fast_exit(run_cli, tmp_path
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["rules"], ["rule", "M002"], ["metrics"], ["schema"]])
 def test_commands_that_read_no_goal_never_import_spacy(args):
-    code = ("import sys; sys.argv = ['cxsmart'] + sys.argv[1:]\nfrom cxsmart.entry import main\n"
+    code = ("import sys; sys.argv = ['cxsmart'] + sys.argv[1:]\nfrom cxsmart.cli.entry import main\n"
             "try:\n    main()\nexcept SystemExit: pass\n"
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cxsmart.config import Config, ConfigError, load_config
+from cxsmart.settings.config import Config, ConfigError, load_config
 from cxsmart.diagnostics import Severity
-from cxsmart.registry import default_registry
-from cxsmart.selection import SelectionError, select_rules
+from cxsmart.settings.registry import default_registry
+from cxsmart.settings.selection import SelectionError, select_rules
 from tests.conftest import codes, lint
 
 
@@ -118,7 +118,7 @@ def test_a_single_value_where_a_list_is_expected(tmp_path, text, expected):
 
 
 def test_every_list_of_text_setting_takes_a_single_value():
-    from cxsmart.config import _TEXT_LISTS
+    from cxsmart.settings.config import _TEXT_LISTS
 
     lists = {"include", "exclude", "select", "extend_select", "ignore", "rule_packs"}
     assert lists <= _TEXT_LISTS

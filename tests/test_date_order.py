@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from cxsmart.api import lint_text
-from cxsmart.config import Config
+from cxsmart.settings.config import Config
 
 LATER = dt.date(2027, 5, 1)
 
@@ -100,7 +100,7 @@ def test_the_configured_order_decides_over_the_workspace():
 
 def test_a_linted_folder_reads_its_own_dates(tmp_path, monkeypatch):
     from cxsmart.api import Overrides, lint_paths
-    from cxsmart.config import LoadedConfig
+    from cxsmart.settings.config import LoadedConfig
 
     for name, text in DAY_FIRST_TEAM.items():
         (tmp_path / name).write_text(text, encoding="utf-8")

@@ -138,7 +138,7 @@ def test_rule_pack_loads(block, tmp_path):
 def test_pre_commit_config_is_what_init_writes(block, tmp_path):
     from pre_commit.clientlib import load_config
 
-    from cxsmart.init import pre_commit_config
+    from cxsmart.cli.init import pre_commit_config
 
     shown = tmp_path / "shown.yaml"
     shown.write_text(block.body)
@@ -154,9 +154,9 @@ def test_pre_commit_config_is_what_init_writes(block, tmp_path):
 
 @pytest.mark.parametrize("block", TOML, ids=lambda b: b.id)
 def test_configuration_loads(block, tmp_path):
-    from cxsmart.config import load_config
-    from cxsmart.registry import default_registry
-    from cxsmart.selection import select_rules
+    from cxsmart.settings.config import load_config
+    from cxsmart.settings.registry import default_registry
+    from cxsmart.settings.selection import select_rules
 
     name = "pyproject.toml" if "[tool.cxsmart" in block.body else "cxsmart.toml"
     (tmp_path / name).write_text(block.body, encoding="utf-8")
@@ -230,7 +230,7 @@ INLINE = inline_commands()
 def _commands():
     import typer.main
 
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     group = typer.main.get_command(app)
     return {name: {o for p in cmd.params for o in getattr(p, "opts", []) if o.startswith("-")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cxsmart.diagnostics import Severity
-from cxsmart.registry import Registry, builtin_rules
+from cxsmart.settings.registry import Registry, builtin_rules
 from cxsmart.rule import Rule
 from tests.conftest import lint
 
@@ -39,7 +39,7 @@ def test_crashing_rule_becomes_one_internal_error_and_others_still_run():
 def test_plugin_rules_from_entry_points(monkeypatch):
     import importlib.metadata as md
 
-    from cxsmart import registry
+    from cxsmart.settings import registry
 
     class EP:
         def __init__(self, name, value, target):
@@ -61,7 +61,7 @@ def test_plugin_rules_from_entry_points(monkeypatch):
 def test_duplicate_codes_are_refused():
     import pytest
 
-    from cxsmart.registry import RegistryError
+    from cxsmart.settings.registry import RegistryError
 
     class Clash(Crashes):
         code = "M002"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cxsmart.config import Config
+from cxsmart.settings.config import Config
 from cxsmart.language.dates import DATE_IN_PROSE, date_matches
 from cxsmart.model.quantities import AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, QUANTITY_IN_PROSE, parse_quantity
 from cxsmart.model.timeframes import AmbiguousDateError, parse_date_like

@@ -227,13 +227,13 @@ def test_a_file_grown_past_the_hard_limit_since_the_lint_is_not_written_back_cut
 
 
 def test_a_file_that_cannot_be_written_is_left_and_named(tmp_path, monkeypatch):
-    import cxsmart.fsutil
+    import cxsmart.common.fsutil
     from cxsmart.fix.run import _fix_file
 
     def refuse(path, text, **kw):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cxsmart.fsutil, "write_atomic", refuse)
+    monkeypatch.setattr(cxsmart.common.fsutil, "write_atomic", refuse)
     path = tmp_path / "g.yaml"
     path.write_text("- title: a\n")
     outcome = Outcome(result=None)

@@ -106,7 +106,7 @@ def test_output_file(run_cli, bad, tmp_path):
                                    "\u2028\u2029 \ud7ff", ""])
 def test_json_is_exactly_what_json_dumps_writes(words):
     """Findings are written by hand for speed: the text must stay json.dumps(indent=2)'s."""
-    from cxsmart.results import LintResult
+    from cxsmart.cache.results import LintResult
     from cxsmart.diagnostics import Diagnostic, Edit, Fix, Severity, Span
     from cxsmart.output import jsonfmt
 

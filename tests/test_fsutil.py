@@ -60,8 +60,8 @@ def test_init_files_follow_the_umask(run_cli, tmp_path, umask):
 
 
 def test_umask_is_read_without_being_changed(umask):
-    from cxsmart.fsutil import new_file_mode
-    from cxsmart.fsutil import umask as read_umask
+    from cxsmart.common.fsutil import new_file_mode
+    from cxsmart.common.fsutil import umask as read_umask
 
     umask(0o037)
     assert read_umask() == 0o037 and new_file_mode() == 0o640

@@ -43,7 +43,7 @@ def test_a_2000_goal_parent_cycle(tmp_path):
 
 
 def test_interrupted_write_leaves_the_old_file_and_no_litter(tmp_path, monkeypatch):
-    from cxsmart import fsutil
+    from cxsmart.common import fsutil
 
     target = tmp_path / "cxsmart-baseline.json"
     target.write_text("old")

@@ -22,7 +22,7 @@ def cxsmart(cwd: Path, *args: str, timeout: float = 30, stdin=None, first: str =
     """The console script in a fresh process, from `cwd`, after the Python statements `first`;
     TimeoutExpired is a hang."""
     env = {**os.environ, "CI": "true", "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run([sys.executable, "-c", f"{first}\nfrom cxsmart.entry import entry; entry()", *args],
+    return subprocess.run([sys.executable, "-c", f"{first}\nfrom cxsmart.cli.entry import entry; entry()", *args],
                           cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env, stdin=stdin, **popen)
 
 
@@ -282,7 +282,7 @@ def test_a_goal_file_over_the_hard_cap_is_too_large_whatever_the_configuration(t
     root = repo(tmp_path, {"cxsmart.toml": b"max-file-size = 1024\n", "goals/big.yaml": big_goals(rng, 64 << 20),
                            "goals/small.yaml": GOAL})
     env = {**os.environ, "CI": "true", "PYTHONPATH": str(ROOT / "src")}
-    with subprocess.Popen([sys.executable, "-c", "from cxsmart.entry import entry; entry()", "lint", "--no-cache",
+    with subprocess.Popen([sys.executable, "-c", "from cxsmart.cli.entry import entry; entry()", "lint", "--no-cache",
                            "--format", "json", "."], cwd=root, env=env, stdout=subprocess.PIPE, text=True) as child:
         out = child.stdout.read()
         _, _, usage = os.wait4(child.pid, 0)                # this child's own peak, not the test run's others
@@ -364,7 +364,7 @@ def test_fix_refuses_a_file_swapped_for_a_link_after_the_lint(tmp_path, monkeypa
     from typer.testing import CliRunner
 
     import cxsmart.fix.run as fixrun
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     rng = random.Random(10)
     root = repo(tmp_path, {"goals/g.yaml": FIXABLE})
@@ -407,7 +407,7 @@ def test_fix_refuses_a_file_swapped_for_a_link_before_fix_opens_it(tmp_path, mon
     from typer.testing import CliRunner
 
     import cxsmart.fix.run as fixrun
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     root = repo(tmp_path, {"goals/g.yaml": FIXABLE})
     victim = tmp_path / "victim.yaml"
@@ -461,7 +461,7 @@ def test_closed_streams_keep_the_exit_codes(tmp_path, closed):
     for args, code in runs:
         script = f"import os; os.close({dict(stdout=1, stderr=2).get(closed, 1)})" + ("; os.close(2)" if closed == "both" else "")
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        done = subprocess.run([sys.executable, "-c", f"{script}\nfrom cxsmart.entry import entry; entry()", *args],
+        done = subprocess.run([sys.executable, "-c", f"{script}\nfrom cxsmart.cli.entry import entry; entry()", *args],
                               cwd=root, capture_output=True, text=True, timeout=60, env=env)
         assert done.returncode == code, (args, done.returncode, done.stderr[-500:])
         assert "Traceback" not in done.stderr + done.stdout
@@ -503,7 +503,7 @@ def test_an_owner_id_with_a_line_break_is_f002(written):
 
 
 def test_invisible_tag_characters_are_shown_in_every_output():
-    from cxsmart.printable import html_text, printable
+    from cxsmart.common.printable import html_text, printable
     from cxsmart.report.markdown import md
 
     rng = random.Random(11)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cxsmart.api import lint_paths
-from cxsmart.config import Config, LoadedConfig
+from cxsmart.settings.config import Config, LoadedConfig
 
 
 @contextlib.contextmanager

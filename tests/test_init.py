@@ -24,7 +24,7 @@ def test_init_never_overwrites(run_cli, tmp_path):
 
 
 def test_create_new_refuses_an_existing_file(tmp_path):
-    from cxsmart.fsutil import create_new
+    from cxsmart.common.fsutil import create_new
 
     (tmp_path / "x").write_text("keep")
     with pytest.raises(FileExistsError):
@@ -47,7 +47,7 @@ def test_the_hook_installs_cxsmart_from_where_it_came_from(monkeypatch, direct_u
     PATH; the requirement is where the running cxsmart was installed from (PEP 610)."""
     from importlib import metadata
 
-    from cxsmart import init
+    from cxsmart.cli import init
 
     class Dist:
         version = "0.1.0"
@@ -64,7 +64,7 @@ def test_the_hook_installs_cxsmart_from_where_it_came_from(monkeypatch, direct_u
 def test_the_written_hook_is_a_valid_pre_commit_config(tmp_path):
     from pre_commit.clientlib import load_config
 
-    from cxsmart.init import pre_commit_config
+    from cxsmart.cli.init import pre_commit_config
 
     path = tmp_path / ".pre-commit-config.yaml"
     path.write_text(pre_commit_config("cxsmart @ file:///x/cxsmart"))

@@ -131,7 +131,7 @@ def test_bad_packs_are_exit_2_with_position(tmp_path, run_cli, pack, words):
 
 def test_spacy_is_imported_only_when_a_rule_reads_prose(tmp_path):
     (tmp_path / "g.yaml").write_text("- {id: g, title: Increase CSAT, owner: cc}\n")
-    probe = ("import sys\nfrom cxsmart.entry import main\nsys.argv = ['cxsmart', 'lint', 'g.yaml', '--select', {sel!r}]\n"
+    probe = ("import sys\nfrom cxsmart.cli.entry import main\nsys.argv = ['cxsmart', 'lint', 'g.yaml', '--select', {sel!r}]\n"
              "try:\n    main()\nexcept SystemExit: pass\n"
              "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')")
     for select, expected in (("F,P,R001,R002", "NO-SPACY"), ("S001", "SPACY")):

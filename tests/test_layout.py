@@ -1,9 +1,8 @@
 """src/cxsmart is grouped by stage, and imports run one way: a module imports only from its own
 stage or an earlier one (typing-only imports under TYPE_CHECKING do not count). The order:
 
-    vocabulary (diagnostics, rule, suggest, ...) -> model -> read -> language -> engine -> rules
-    -> output -> fix -> report -> the program (api, cli, config, cache, registry, selection, init)
-    -> server (the language server, over the program's api; only the CLI's `server` command
+    vocabulary (diagnostics, rule: the plugin API; common/) -> model -> read -> language -> engine
+    -> rules -> output -> fix -> report -> the program (api; settings/, cache/, cli/) -> server (the language server, over the program's api; only the CLI's `server` command
     imports it, lazily, so `cxsmart lint` never loads pygls)
 """
 
@@ -14,8 +13,10 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "cxsmart"
 STAGES = ["vocabulary", "model", "read", "language", "engine", "rules", "output", "fix", "report", "program", "server"]
-VOCABULARY = {"diagnostics", "rule", "suggest", "printable", "fsutil", "hashing", "__init__"}
-PACKAGES = {"model", "read", "language", "engine", "rules", "output", "fix", "report", "server"}
+VOCABULARY = {"diagnostics", "rule", "common", "__init__"}
+PACKAGES = {"common", "model", "read", "language", "engine", "rules", "output", "fix", "report", "settings", "cache",
+            "cli", "server"}
+PROGRAM = {"settings", "cache", "cli"}          # with api.py: the program, over the stages
 
 
 def stage(module: str) -> str:
@@ -23,9 +24,13 @@ def stage(module: str) -> str:
     parts = module.split(".")[1:]
     if not parts:
         return "vocabulary"
+    if parts[0] in VOCABULARY:
+        return "vocabulary"
+    if parts[0] in PROGRAM:
+        return "program"
     if parts[0] in PACKAGES:
         return parts[0]
-    return "vocabulary" if parts[0] in VOCABULARY else "program"
+    return "program"
 
 
 def modules():
@@ -64,7 +69,7 @@ def test_imports_run_one_way():
     for name, path in modules():
         mine = STAGES.index(stage(name))
         for target, line in imports(path):
-            if stage(target) == "server" and name == "cxsmart.cli":
+            if stage(target) == "server" and name == "cxsmart.cli.commands":
                 continue                    # the `server` command (see the test below)
             if STAGES.index(stage(target)) > mine:
                 wrong.append(f"{path.relative_to(SRC.parent)}:{line}: {stage(name)} imports {target} ({stage(target)})")
@@ -80,8 +85,8 @@ def test_only_the_cli_command_imports_the_server_and_lazily():
         for target, line in imports(path):
             if stage(target) == "server":
                 found.append((name, line))
-    assert [n for n, _ in found] == ["cxsmart.cli", "cxsmart.cli"]
-    cli = (SRC / "cli.py").read_text(encoding="utf-8").splitlines()
+    assert [n for n, _ in found] == ["cxsmart.cli.commands", "cxsmart.cli.commands"]
+    cli = (SRC / "cli" / "commands.py").read_text(encoding="utf-8").splitlines()
     assert all(cli[line - 1].startswith("        ") for _, line in found)      # inside the command
 
 
@@ -91,7 +96,7 @@ def test_lint_does_not_load_the_language_server():
     import sys
 
     code = ("import sys\nsys.argv = ['cxsmart', 'lint', '--no-cache', 'examples/good']\n"
-            "from cxsmart.entry import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "from cxsmart.cli.entry import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('pygls', 'lsprotocol', 'cxsmart.server') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=SRC.parents[1], timeout=120)
     assert proc.stdout.splitlines()[-1] == "[]"

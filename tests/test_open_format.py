@@ -88,7 +88,7 @@ def test_the_teams_own_keys_are_not_near_misses(key):
 
 
 def test_strict_keys_makes_every_unknown_key_a_warning():
-    from cxsmart.config import Config
+    from cxsmart.settings.config import Config
 
     text = "- title: Raise CSAT from 80% to 83% by 2027-06-30\n  notes: x\n  x-mine: y\n"
     assert lint(text, select=["F009"]) == []

@@ -47,7 +47,7 @@ def test_installed_plugin_adds_a_rule(installed, tmp_path):
 def test_plugin_example_fires_and_its_fix_does_not(installed, tmp_path):
     code = ("import sys; sys.path.insert(0, sys.argv[1])\n"
             "from cxsmart_example_plugin import IndividualGoalOwnedByAPerson as R\n"
-            "from cxsmart.api import lint_text\nfrom cxsmart.registry import Registry, builtin_rules\n"
+            "from cxsmart.api import lint_text\nfrom cxsmart.settings.registry import Registry, builtin_rules\n"
             "reg = Registry()\n[reg.add(r) for r in [*builtin_rules(), R]]\n"
             "bad = [d.code for d in lint_text(R.example('Example'), select=['XP101'], registry=reg).diagnostics]\n"
             "good = [d.code for d in lint_text(R.example('Use instead'), select=['XP101'], registry=reg).diagnostics]\n"

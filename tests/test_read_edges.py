@@ -72,7 +72,7 @@ rules:
 
 
 def test_pack_rules_of_each_kind_load_and_fire(tmp_path, monkeypatch):
-    from cxsmart.config import Config
+    from cxsmart.settings.config import Config
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "team.yaml").write_text(TEAM_PACK)

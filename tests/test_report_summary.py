@@ -26,7 +26,7 @@ def examples(tmp_path):
 
 def _report(folder: Path, **over):
     from cxsmart.api import Overrides, lint_paths, read_workspace
-    from cxsmart.config import load_config
+    from cxsmart.settings.config import load_config
 
     import datetime as dt
 

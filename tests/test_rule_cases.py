@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from cxsmart.config import Config
+from cxsmart.settings.config import Config
 from tests.conftest import TODAY, lint
 
 CASES_DIR = Path(__file__).parent / "rules"

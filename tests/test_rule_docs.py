@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cxsmart.registry import default_registry
+from cxsmart.settings.registry import default_registry
 from cxsmart.rules import ALL
 from tests.conftest import lint
 

@@ -18,7 +18,7 @@ GOOD = sorted((ROOT / "examples" / "good").rglob("*.yaml"))
 def validator():
     from typer.testing import CliRunner
 
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cxsmart.config import Config
+from cxsmart.settings.config import Config
 from tests.conftest import TODAY, lint
 from tests.snapshot import compare, finding
 from tests.test_rule_cases import _cases

@@ -15,7 +15,7 @@ Regenerate (then review the diff, and name what changed in the commit message):
 from __future__ import annotations
 
 from cxsmart.api import read_one
-from cxsmart.config import Config
+from cxsmart.settings.config import Config
 from tests.snapshot import ROOT, compare, shown
 from tests.test_rule_cases import _cases
 

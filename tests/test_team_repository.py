@@ -18,7 +18,7 @@ REPO = Path(__file__).parent / "repos" / "telecom"
 def linted(tmp_path_factory):
     from typer.testing import CliRunner
 
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     root = tmp_path_factory.mktemp("telecom")
     shutil.copytree(REPO, root, dirs_exist_ok=True)

@@ -270,7 +270,7 @@ def test_a_committed_cache_forged_to_hide_findings_hides_nothing(run_cli, bad_ws
 
 
 def test_the_cache_secret_is_private_and_without_it_the_cache_is_off(run_cli, bad_ws, tmp_path, monkeypatch):
-    from cxsmart.cache import from_settings, secret_path
+    from cxsmart.cache.store import from_settings, secret_path
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     assert from_settings(bad_ws, False, None).enabled
@@ -295,8 +295,8 @@ def test_the_cache_secret_is_private_and_without_it_the_cache_is_off(run_cli, ba
 def test_damaged_or_nested_cache_entries_are_misses_now_and_later(bad_ws, tmp_path_factory, damage):
     """Class 8 and 3: whatever an entry holds, the run is the genuine one, and so is the next."""
     from cxsmart.api import lint_paths
-    from cxsmart.cache import Cache
-    from cxsmart.config import load_config
+    from cxsmart.cache.store import Cache
+    from cxsmart.settings.config import load_config
 
     loaded = load_config(None, bad_ws)
     cache_dir = tmp_path_factory.mktemp("cache")
@@ -337,7 +337,7 @@ def test_output_file_onto_a_device_writes_to_it(run_cli, repo, monkeypatch, fmt)
 
 
 def test_output_file_onto_a_fifo_writes_to_it(tmp_path):
-    from cxsmart.fsutil import write_atomic
+    from cxsmart.common.fsutil import write_atomic
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -351,7 +351,7 @@ def test_output_file_onto_a_fifo_writes_to_it(tmp_path):
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from cxsmart.fsutil import write_atomic
+    from cxsmart.common.fsutil import write_atomic
     print("ready", flush=True)
     text = "x" * int(sys.argv[2]) if len(sys.argv) > 2 else "x" * 4_000_000
     while True:
@@ -381,7 +381,7 @@ def test_a_kill_while_writing_leaves_no_temporary_file(tmp_path_factory, delay, 
 INTERRUPTED = textwrap.dedent("""
     import os, sys
     from pathlib import Path
-    from cxsmart.fsutil import write_atomic
+    from cxsmart.common.fsutil import write_atomic
     if sys.argv[3] == "named":
         del os.O_TMPFILE                    # a file system without unnamed files: a named temporary file
     real = os.replace

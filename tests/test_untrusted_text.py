@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from cxsmart.api import lint_text
 from cxsmart.diagnostics import Diagnostic, Severity, Span
-from cxsmart.printable import github_data, github_param, printable, xml_text
+from cxsmart.common.printable import github_data, github_param, printable, xml_text
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                         HealthCheck.function_scoped_fixture])
@@ -104,7 +104,7 @@ def test_a_file_name_with_escapes_is_printed_visibly(tmp_path, name, fmt):
 @FAST
 @given(TEXTS)
 def test_configuration_values_in_errors_are_printable(value):
-    from cxsmart.config import ConfigError, load_config
+    from cxsmart.settings.config import ConfigError, load_config
 
     root = Path(os.environ.get("TMPDIR", "/tmp"))
     with pytest.raises(ConfigError) as e:
@@ -221,7 +221,7 @@ NON_TABLES = [1, "x", True, [1], 1.5]
 @pytest.mark.parametrize("key", ["include", "exclude", "per-file-ignores"])
 @pytest.mark.parametrize("glob", BAD_GLOBS)
 def test_an_unreadable_glob_is_a_configuration_error_naming_it(tmp_path, key, glob):
-    from cxsmart.config import ConfigError, load_config
+    from cxsmart.settings.config import ConfigError, load_config
 
     value = {glob: ["M001"]} if key == "per-file-ignores" else [glob]
     (tmp_path / "cxsmart.toml").write_text(f"[{key}]\n" + "".join(f"{json.dumps(k)} = {json.dumps(v)}\n"

@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 from cxsmart.api import lint_paths
-from cxsmart.cache import Cache
-from cxsmart.config import Config, LoadedConfig
+from cxsmart.cache.store import Cache
+from cxsmart.settings.config import Config, LoadedConfig
 from cxsmart.language import worker
 from tests.conftest import TODAY
 

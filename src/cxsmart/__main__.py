@@ -1,3 +1,3 @@
-from cxsmart.entry import entry
+from cxsmart.cli.entry import entry
 
 entry()

@@ -18,15 +18,15 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cxsmart.cache import Cache
-from cxsmart.parsecache import parse_key
-from cxsmart.config import Config, LoadedConfig
+from cxsmart.cache.store import Cache
+from cxsmart.cache.parsed import parse_key
+from cxsmart.settings.config import Config, LoadedConfig
 from cxsmart.diagnostics import Diagnostic, Severity, Span
 from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
 from cxsmart.fix.run import withhold
-from cxsmart.hashing import digest
-from cxsmart.ignores import apply_file_ignores, apply_suppressions
+from cxsmart.common.hashing import digest
+from cxsmart.settings.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.timeframes import real_today
 from cxsmart.read.dateorder import DateOrder
@@ -39,12 +39,12 @@ from cxsmart.read.packrules import make_rule
 from cxsmart.read.packs import PackData, load_packs
 from cxsmart.read.source import RUN_MAX_BYTES, Problem, Unreadable, decode, file_limit, normalise_breaks, read_bytes
 from cxsmart.read.yamlread import Parsed, parse_yaml
-from cxsmart.registry import Registry, default_registry
-from cxsmart.results import LintResult
-from cxsmart.results import restored as restored_result
-from cxsmart.results import stored as stored_result
+from cxsmart.settings.registry import Registry, default_registry
+from cxsmart.cache.results import LintResult
+from cxsmart.cache.results import restored as restored_result
+from cxsmart.cache.results import stored as stored_result
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.selection import Selection, select_rules, unfixable_codes
+from cxsmart.settings.selection import Selection, select_rules, unfixable_codes
 
 
 @dataclass

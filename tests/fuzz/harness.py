@@ -1,4 +1,4 @@
-"""Running a fuzz case: lay out its workspace, lint it in-process (as `cxsmart.entry.main` would,
+"""Running a fuzz case: lay out its workspace, lint it in-process (as `cxsmart.cli.entry.main` would,
 but with the exception kept, so an internal error is caught with its traceback), and check the
 outcome against what every run must satisfy."""
 
@@ -106,7 +106,7 @@ def invoke(ws: Path, args: list[str], home: Path, ci: bool = True) -> Outcome:
     over 3,000 goal files)."""
     from typer.testing import CliRunner
 
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     env = {"CI": "true" if ci else None, "GITHUB_ACTIONS": None, "XDG_CACHE_HOME": str(home),
            "FUZZ_CANARY": CANARY, "CXSMART_NO_CACHE": None, "NO_COLOR": None, "FORCE_COLOR": None}

@@ -11,7 +11,7 @@ from cxsmart.model.goalfile import Goal, MetricDef, Objective, Owner
 from cxsmart.model.quantities import Quantity
 from cxsmart.model.timeframes import Timeframe
 from cxsmart.read.loader import Item
-from cxsmart.suggest import closest
+from cxsmart.common.suggest import closest
 
 
 def short(text: str) -> str:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from cxsmart.diagnostics import Diagnostic, Span
-from cxsmart.suggest import did_you_mean
+from cxsmart.common.suggest import did_you_mean
 
 Index = dict      # yamlread's index: YAML path -> Entry (key span, value span, ...)
 

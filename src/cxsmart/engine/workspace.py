@@ -21,7 +21,7 @@ from cxsmart.model.units import UNREAD
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.read.loader import Item, SourceFile
 from cxsmart.read.source import Problem
-from cxsmart.suggest import closest, did_you_mean
+from cxsmart.common.suggest import closest, did_you_mean
 
 
 

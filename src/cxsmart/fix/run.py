@@ -157,7 +157,7 @@ def _check_target(target: _Target) -> None:
 
 
 def _write_target(target: _Target, text: str) -> None:
-    from cxsmart.fsutil import write_atomic
+    from cxsmart.common.fsutil import write_atomic
 
     _check_target(target)
     info = os.lstat(target.real)
@@ -265,7 +265,7 @@ def _check_shape(old, new) -> None:
 def report(outcome: Outcome, diff: bool, fix_only: bool, out, err) -> bool:
     """Print what --diff or --fix-only print (and every warning); True if --diff would change a file.
     The diff is the files' text as it is (a patch); warnings name paths, neutralised for a terminal."""
-    from cxsmart.printable import printable
+    from cxsmart.common.printable import printable
 
     for warning in outcome.warnings:
         err.write(printable(f"cxsmart: warning: {warning}") + "\n")

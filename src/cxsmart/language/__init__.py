@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Span
-from cxsmart.hashing import digest
+from cxsmart.common.hashing import digest
 from cxsmart.language.extract import TextFacts, read
 from cxsmart.language.finders import Found
 from cxsmart.language.pipeline import build

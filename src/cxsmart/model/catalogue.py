@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cxsmart.model.goalfile import MetricDef
-from cxsmart.suggest import did_you_mean
+from cxsmart.common.suggest import did_you_mean
 
 
 @dataclass

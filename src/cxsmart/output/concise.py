@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxsmart.printable import printable, printable_path
+from cxsmart.common.printable import printable, printable_path
 
 
 def render(result, registry=None) -> str:

@@ -6,8 +6,8 @@ complement the summary (and SARIF upload); they do not replace it.
 
 from __future__ import annotations
 
-from cxsmart.printable import github_data as _data
-from cxsmart.printable import github_param as _param
+from cxsmart.common.printable import github_data as _data
+from cxsmart.common.printable import github_param as _param
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from cxsmart import __version__
 
 if TYPE_CHECKING:
-    from cxsmart.results import LintResult  # the program's result; output only reads it
+    from cxsmart.cache.results import LintResult  # the program's result; output only reads it
 
 
 def render(result: LintResult, registry=None, statistics: bool = False) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
-from cxsmart.printable import xml_text
+from cxsmart.common.printable import xml_text
 
 
 def render(result, registry=None) -> str:

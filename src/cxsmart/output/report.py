@@ -12,7 +12,7 @@ class ReportError(Exception):
 
 def write_baseline(path: Path, result) -> str:
     """Write the baseline; return the line to tell the user."""
-    from cxsmart.fsutil import write_atomic
+    from cxsmart.common.fsutil import write_atomic
     from cxsmart.output import baseline
 
     try:
@@ -73,7 +73,7 @@ def write_output(text: str, output_file: Path | None) -> None:
     if output_file is None or str(output_file) == "-":
         sys.stdout.write(text)
         return
-    from cxsmart.fsutil import write_atomic
+    from cxsmart.common.fsutil import write_atomic
 
     try:
         write_atomic(output_file, text)

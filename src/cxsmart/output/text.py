@@ -18,10 +18,10 @@ from rich.style import Style
 from rich.text import Text
 
 from cxsmart.diagnostics import Diagnostic, Severity
-from cxsmart.printable import printable, printable_path
+from cxsmart.common.printable import printable, printable_path
 
 if TYPE_CHECKING:
-    from cxsmart.results import LintResult  # the program's result; output only reads it
+    from cxsmart.cache.results import LintResult  # the program's result; output only reads it
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 160   # characters of a long source line shown around the span

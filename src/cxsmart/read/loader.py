@@ -18,7 +18,7 @@ from cxsmart.read.anchors import Anchors
 from cxsmart.read.entries import GoalReader, Shaped, near_key, normal_key
 from cxsmart.read.source import Problem, normalise_breaks
 from cxsmart.read.yamlread import REFUSED, Entry, Parsed, Path, parse_yaml
-from cxsmart.suggest import did_you_mean
+from cxsmart.common.suggest import did_you_mean
 
 
 @dataclass

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.rule import LETTERS, Rule, RuleContext
-from cxsmart.suggest import did_you_mean
+from cxsmart.common.suggest import did_you_mean
 
 CHECKS = ("existence", "substitution", "required-field")
 

@@ -33,7 +33,7 @@ from cxsmart.read.safeopen import inside, repository_of
 
 if TYPE_CHECKING:
     from cxsmart.read.packrules import PackRuleSpec
-from cxsmart.suggest import did_you_mean
+from cxsmart.common.suggest import did_you_mean
 
 TERM_SECTIONS = ("vague-terms", "activity-verbs", "hedges", "vague-deadlines", "abstract-objects",
                  "definitional-words", "vague-manner")

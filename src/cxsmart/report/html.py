@@ -16,7 +16,7 @@ import hashlib
 from pathlib import Path
 
 from cxsmart.diagnostics import Severity
-from cxsmart.printable import html_text
+from cxsmart.common.printable import html_text
 from cxsmart.report.data import LETTERS, Report, column_name
 from cxsmart.rule import LETTERS as CRITERIA
 

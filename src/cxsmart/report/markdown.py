@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.printable import printable
+from cxsmart.common.printable import printable
 from cxsmart.report.data import Report, Row, column_name
 
 LIMIT = 65_536

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from cxsmart.printable import printable
+from cxsmart.common.printable import printable
 from cxsmart.report.data import NO_OBJECTIVE, NO_OWNER, GoalEntry, Report
 
 _MARK = {"pass": ("", "green"), "info": ("?", "cyan"), "warning": ("!", "yellow"), "error": ("✗", "bold red")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxsmart.cache import Cache
+from cxsmart.cache.store import Cache
 
 
 class MemoryCache(Cache):

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cxsmart.api import Overrides, lint_paths
-from cxsmart.config import CONFIG_NAMES, ConfigError, LoadedConfig, load_config
+from cxsmart.settings.config import CONFIG_NAMES, ConfigError, LoadedConfig, load_config
 from cxsmart.diagnostics import Diagnostic
 from cxsmart.read.discovery import DiscoveryError
 from cxsmart.read.packs import PackError
-from cxsmart.registry import RegistryError
-from cxsmart.selection import SelectionError
+from cxsmart.settings.registry import RegistryError
+from cxsmart.settings.selection import SelectionError
 from cxsmart.server.memcache import MemoryCache
 
 CANNOT_RUN = (ConfigError, SelectionError, DiscoveryError, PackError, RegistryError)
@@ -107,7 +107,7 @@ class Session:
         import hashlib
 
         from cxsmart.api import _read
-        from cxsmart.parsecache import parse_key
+        from cxsmart.cache.parsed import parse_key
         from cxsmart.read.discovery import discover
         from cxsmart.read.source import decode, file_limit
         from cxsmart.read.yamlread import parse_yaml

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from cxsmart.model.timeframes import MONTHS
-from cxsmart.suggest import did_you_mean
+from cxsmart.common.suggest import did_you_mean
 
 CONFIG_NAMES = ("cxsmart.toml", "pyproject.toml")
 

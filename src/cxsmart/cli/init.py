@@ -21,7 +21,7 @@ import json
 import re
 from pathlib import Path
 
-from cxsmart.fsutil import create_new
+from cxsmart.common.fsutil import create_new
 from cxsmart.model.timeframes import quarter
 
 FILES = ("goals.yaml", "cxsmart.toml", ".pre-commit-config.yaml")

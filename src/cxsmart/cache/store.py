@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from cxsmart import __version__
-from cxsmart.parsecache import MAX_ENTRY_BYTES, decode_parsed, encode_parsed
+from cxsmart.cache.parsed import MAX_ENTRY_BYTES, decode_parsed, encode_parsed
 from cxsmart.read.safeopen import Unreadable, inside, loads, read_limited, repository_of
 
 DIR_NAME = ".cxsmart_cache"
@@ -192,7 +192,7 @@ _MODE: int | None = None
 def _write_atomic(path: Path, text: str) -> None:
     """Whole or absent, without waiting for the disk: a run may store a hundred entries."""
     global _MODE
-    from cxsmart.fsutil import new_file_mode, write_atomic
+    from cxsmart.common.fsutil import new_file_mode, write_atomic
 
     if _MODE is None:
         _MODE = new_file_mode()

@@ -16,8 +16,8 @@ from typing import Annotated, Optional
 import typer
 
 from cxsmart import __version__
-from cxsmart.printable import printable
-from cxsmart.reporting import ConfigOpt, IgnoreOpt, IsolatedOpt, NoCacheOpt, PathsArg, ReportFormat, SelectOpt, TodayOpt
+from cxsmart.common.printable import printable
+from cxsmart.cli.reporting import ConfigOpt, IgnoreOpt, IsolatedOpt, NoCacheOpt, PathsArg, ReportFormat, SelectOpt, TodayOpt
 
 app = typer.Typer(
     name="cxsmart",
@@ -163,7 +163,7 @@ def lint(
     stale = _report_call(lambda r: r.apply_baseline(result, baseline, loaded, report_stale_baseline,
                                                       _LogLines(sys.stderr)))
     if format is Format.markdown:               # a report: it needs the workspace's owners and objectives
-        from cxsmart import reporting
+        from cxsmart.cli import reporting
 
         text = reporting.markdown(reporting.build(result, loaded, list(paths or []), over, no_cache, cache_dir))
         _report_call(lambda r: r.write_output(text, output_file))
@@ -201,12 +201,12 @@ def _run_lint(paths: list[Path], over, config: Path | None, no_cache: bool, cach
 
     gc.disable()
     from cxsmart.api import lint_paths
-    from cxsmart.cache import from_settings
-    from cxsmart.config import ConfigError, load_config
+    from cxsmart.cache.store import from_settings
+    from cxsmart.settings.config import ConfigError, load_config
     from cxsmart.read.discovery import DiscoveryError
     from cxsmart.read.packs import PackError
-    from cxsmart.registry import RegistryError
-    from cxsmart.selection import SelectionError
+    from cxsmart.settings.registry import RegistryError
+    from cxsmart.settings.selection import SelectionError
 
     cwd = Path.cwd()
     try:
@@ -246,7 +246,7 @@ def rules_command(
     format: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = TableFormat.text,
 ) -> None:
     """List every rule: code, name, default severity, and what it finds."""
-    from cxsmart.registry import default_registry
+    from cxsmart.settings.registry import default_registry
 
     reg = default_registry()
     rows = [(r.code, r.name, str(r.severity), r.letter(), r.default_enabled, r.summary()) for r in reg.sorted()]
@@ -276,8 +276,8 @@ def rules_markdown(rows) -> str:
 @app.command("rule")
 def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. M002 or no-baseline.")]) -> None:
     """Explain one rule: what it finds, why it matters, an example and its fix."""
-    from cxsmart.registry import default_registry
-    from cxsmart.suggest import did_you_mean
+    from cxsmart.settings.registry import default_registry
+    from cxsmart.common.suggest import did_you_mean
 
     reg = default_registry()
     rule = reg.find(code)
@@ -310,7 +310,7 @@ def init_command(
     """Write a starter goals.yaml, cxsmart.toml and .pre-commit-config.yaml (never overwrites)."""
     import datetime as dt
 
-    from cxsmart.init import InitError, init
+    from cxsmart.cli.init import InitError, init
     from cxsmart.model.timeframes import real_today
 
     try:
@@ -328,8 +328,8 @@ def clean_command(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="The cache to remove.")] = None,
 ) -> None:
     """Remove cxsmart's cache (.cxsmart_cache)."""
-    from cxsmart.cache import DIR_NAME, clean
-    from cxsmart.config import ConfigError, load_config
+    from cxsmart.cache.store import DIR_NAME, clean
+    from cxsmart.settings.config import ConfigError, load_config
 
     try:
         folder = cache_dir or load_config(None, Path.cwd()).root / DIR_NAME
@@ -351,7 +351,7 @@ def schema_command() -> None:
 
 def _report_input(paths, select, ignore, today, config, no_cache, isolated=False):
     """The lint result and report of a `lint` run with these options (baseline applied)."""
-    from cxsmart import reporting
+    from cxsmart.cli import reporting
 
     over = reporting.overrides(_codes(select) if select else None, _codes(ignore), _today(today), isolated)
     result, loaded = _run_lint(list(paths or []), over, config, no_cache, None, False)
@@ -369,7 +369,7 @@ def report_command(
     no_cache: NoCacheOpt = False, isolated: IsolatedOpt = False,
 ) -> None:
     """Write the goals report: a self-contained HTML page (scorecard, cascade, goal cards), or markdown."""
-    from cxsmart import reporting
+    from cxsmart.cli import reporting
 
     result, report = _report_input(paths, select, ignore, today, config, no_cache, isolated)
     if format is ReportFormat.markdown:
@@ -388,6 +388,6 @@ def tree_command(
     color: Annotated[Color, typer.Option(help="Colour the letters.")] = Color.auto,
 ) -> None:
     """Print the goal cascade: each objective, its goals and sub-goals, one line a goal with its SMART letters."""
-    from cxsmart import reporting
+    from cxsmart.cli import reporting
 
     reporting.tree(_report_input(paths, select, ignore, today, config, no_cache, isolated)[1], color.value)

@@ -11,7 +11,7 @@ import struct
 from typing import Any
 
 from cxsmart import __version__
-from cxsmart.hashing import digest
+from cxsmart.common.hashing import digest
 
 # -- a parsed file as JSON ------------------------------------------------------------------
 #

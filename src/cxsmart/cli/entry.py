@@ -1,4 +1,4 @@
-"""The console script around the `cxsmart` command (cli.py): the guard that turns anything
+"""The console script around the `cxsmart` command (commands.py): the guard that turns anything
 unexpected into exit 2 and one line, and the fast exit after a run."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
-from cxsmart.printable import printable
+from cxsmart.common.printable import printable
 
 EXIT_ERROR = 2
 
@@ -14,7 +14,7 @@ EXIT_ERROR = 2
 def main() -> None:
     """Entry point with the guard: anything unexpected is exit 2 and one line, never a traceback
     (CXSMART_DEBUG=1 shows it, for developers)."""
-    from cxsmart.cli import app
+    from cxsmart.cli.commands import app
 
     try:
         app()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cxsmart.diagnostics import Diagnostic, Fix, Severity, Span
-from cxsmart.registry import Registry
+from cxsmart.settings.registry import Registry
 
 
 @dataclass

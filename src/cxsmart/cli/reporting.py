@@ -16,9 +16,9 @@ import typer
 
 if TYPE_CHECKING:
     from cxsmart.api import Overrides
-    from cxsmart.config import LoadedConfig
+    from cxsmart.settings.config import LoadedConfig
     from cxsmart.report.data import Report
-    from cxsmart.results import LintResult
+    from cxsmart.cache.results import LintResult
 
 
 # the options `report` and `tree` share with `lint`
@@ -47,7 +47,7 @@ def overrides(select: list[str] | None, ignore: list[str], today, isolated: bool
 def build(result: LintResult, loaded: LoadedConfig, paths: list[Path], over: Overrides,
           no_cache: bool = False, cache_dir: Path | None = None) -> Report:
     from cxsmart.api import read_workspace
-    from cxsmart.cache import from_settings
+    from cxsmart.cache.store import from_settings
     from cxsmart.report.data import build as build_report
 
     ws = result.workspace               # None when the result came from the cache: read it (parses cached)

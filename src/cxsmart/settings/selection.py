@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from cxsmart.diagnostics import Severity
-from cxsmart.registry import Registry
+from cxsmart.settings.registry import Registry
 from cxsmart.rule import Rule
-from cxsmart.suggest import did_you_mean
+from cxsmart.common.suggest import did_you_mean
 
 
 class SelectionError(Exception):

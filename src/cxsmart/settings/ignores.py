@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cxsmart.config import Config
+from cxsmart.settings.config import Config
 from cxsmart.diagnostics import Diagnostic
 from cxsmart.engine import suppress
 from cxsmart.read.globs import spec as glob_spec
 from cxsmart.read.loader import SourceFile
-from cxsmart.registry import Registry
+from cxsmart.settings.registry import Registry
 from cxsmart.rule import RuleContext
-from cxsmart.selection import Selection, check_selector
+from cxsmart.settings.selection import Selection, check_selector
 
 
 def apply_file_ignores(found: list[Diagnostic], cfg: Config, root: Path, real_paths: dict[str, Path],
