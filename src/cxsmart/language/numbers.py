@@ -93,7 +93,8 @@ def named_period(text: str, aside=None) -> Found | None:
         if year and (YEAR_OF.match(text, at) or (aside is not None and aside(at))):
             continue                                # "in the 2026 wave": which survey, not when
         try:
-            tf = parse_date_like(year) if year else Timeframe(m.group(0), relative=Relative(period="year"))
+            tf = parse_date_like(year) if year else Timeframe(      # "next academic year": the year after this
+                m.group(0), relative=Relative(period="year", offset=int("next" in m.group(0).lower())))
         except DateSyntaxError:
             return None
         return Found(tf, m.start(), m.end(), "by")
