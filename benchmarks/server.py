@@ -14,10 +14,12 @@ It writes a workspace with benchmarks/speed.py's generator, starts `cxsmart serv
   `review` value); p50, p95 and max of each;
 - the server's peak resident memory (VmHWM).
 
-The server is started with CXSMART_SERVER_TIMING=1, so it logs, for each edit, how long the lint
-took and how long after the change arrived the publish was written: the last lines split the
-latency into the server's part and the rest (the client's JSON parse of ~70 KB of findings, the
-pipe, and the scheduler, which on a loaded machine under `nice` is most of it).
+The server is started with CXSMART_SERVER_TIMING=1, so it logs, for each edit, when (on the
+system's monotonic clock, which the client reads too) the change reached its handler, went to the
+lint thread, was linted there, came back, and its publish was written: the last lines split each
+edit's latency into those steps, the first and last of which are the transport (the client's JSON
+of the change, the pipe, pygls reading and structuring it; the findings' JSON back, the client's
+parse of it).
 Results, with the machine's load: benchmarks/server-results.md.
 """
 
@@ -45,7 +47,7 @@ class Bench(LanguageClient):
         super().__init__("cxsmart-bench", "1")
         self.published: dict[str, float] = {}
         self.events: dict[str, asyncio.Event] = {}
-        self.timings: list[tuple[float, float]] = []       # (lint, change arrived -> publish written), in s
+        self.timings: list[tuple[float, ...]] = []      # the server's clock readings of each edit (see _steps)
 
         @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_publish(params: lsp.PublishDiagnosticsParams) -> None:
@@ -58,9 +60,10 @@ class Bench(LanguageClient):
 
         @self.feature(lsp.WINDOW_LOG_MESSAGE)
         def on_log(params: lsp.LogMessageParams) -> None:
-            m = re.search(r"linted in ([\d.]+) ms, published ([\d.]+) ms", params.message)
+            m = re.search(r"arrived ([\d.]+), to the lint thread ([\d.]+), lint ([\d.]+) to ([\d.]+), "
+                          r"back ([\d.]+), written ([\d.]+)", params.message)
             if m:
-                self.timings.append((float(m[1]) / 1000, float(m[2]) / 1000))
+                self.timings.append(tuple(float(x) for x in m.groups()))
 
         @self.feature(lsp.WINDOW_WORK_DONE_PROGRESS_CREATE)
         def on_progress_create(params) -> None:
@@ -115,7 +118,7 @@ async def run(goals: int, files: int, edits: int) -> None:
         titles = [i for i, line in enumerate(lines) if line.startswith("    title: Improve ")]
         reviews = [i for i, line in enumerate(lines) if line.strip() == "review: monthly"]
         prose, plain = [], []
-        inside: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+        inside: dict[bool, list[tuple[float, ...]]] = {True: [], False: []}     # (sent, *server's clock, received)
         version = 1
         for n in range(edits):
             is_title = n % 2 == 0
@@ -129,10 +132,11 @@ async def run(goals: int, files: int, edits: int) -> None:
             client.text_document_did_change(lsp.DidChangeTextDocumentParams(
                 lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
                 [lsp.TextDocumentContentChangeWholeDocument("\n".join(lines) + "\n")]))
-            (prose if is_title else plain).append(await client.next_publish(uri) - t)
+            received = await client.next_publish(uri)
+            (prose if is_title else plain).append(received - t)
             await asyncio.sleep(0.3)                    # a pause in typing; background work may run
             if client.timings:
-                inside[is_title].append(client.timings[-1])
+                inside[is_title].append((t, *client.timings[-1], received))
                 client.timings.clear()
         peak = _peak_memory(pid)
         await client.shutdown_async(None)
@@ -146,11 +150,23 @@ async def run(goals: int, files: int, edits: int) -> None:
               f"p95 {percentile(values, 95) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms ({len(values)} edits)")
     print(f"server peak memory (VmHWM): {peak / 1024:.0f} MB")
     for name, is_title in (("title edit", True), ("no-prose edit", False)):
-        lint, served = [x[0] for x in inside[is_title]], [x[1] for x in inside[is_title]]
-        if lint:
-            print(f"  in the server, {name}: lint p50 {percentile(lint, 50) * 1000:.1f} ms, p95 "
-                  f"{percentile(lint, 95) * 1000:.1f} ms; change arrived -> publish written p50 "
-                  f"{percentile(served, 50) * 1000:.1f} ms, p95 {percentile(served, 95) * 1000:.1f} ms")
+        if inside[is_title]:
+            print(f"  {name}, step by step (p50 / p95, ms):")
+            for step, values in _steps(inside[is_title]):
+                print(f"    {step:<50} {percentile(values, 50) * 1000:5.1f} / {percentile(values, 95) * 1000:5.1f}")
+
+
+_STEPS = ("sent -> the server's handler has the text", "text arrived -> the worker sends it to be linted",
+          "-> the lint thread starts it", "lint", "-> the worker has the findings",
+          "-> publish written", "-> the client has it parsed")
+
+
+def _steps(edits: list[tuple[float, ...]]) -> list[tuple[str, list[float]]]:
+    """Each edit's time split at the clock readings of the client (sent, received) and the server
+    (arrived, sent to the lint thread, lint start and end there, back, written): one monotonic
+    clock, so they compare."""
+    return [(step, [e[i + 1] - e[i] for e in edits]) for i, step in enumerate(_STEPS)] + \
+        [("server: text arrived -> publish written", [e[6] - e[1] for e in edits])]
 
 
 def _peak_memory(pid: int) -> int:
