@@ -372,21 +372,3 @@ def test_a_comment_at_the_margin_ends_no_goal():
     new = old.replace("Try to answer tickets faster", "Try to answer faster")
     part = _same_as_whole(old, new)
     assert part is not None and part.file.sections["goals"][6].model.review == "sometimes"
-
-
-def test_the_pipe_to_the_client_holds_a_whole_publish():
-    """pygls writes synchronously: a publish larger than the pipe (64 KB by default; ~70 KB at 100
-    findings) would wait for the client to read. Anything but a pipe is left as it is."""
-    import io
-    import os
-
-    from cxsmart.server import _roomy
-
-    fcntl = pytest.importorskip("fcntl")
-    if not hasattr(fcntl, "F_GETPIPE_SZ"):
-        pytest.skip("pipe sizes are Linux's")
-    read, write = os.pipe()
-    with os.fdopen(read, "rb"), os.fdopen(write, "wb") as out:
-        _roomy(out)
-        assert fcntl.fcntl(write, fcntl.F_GETPIPE_SZ) >= 128 * 1024
-    _roomy(io.BytesIO())
