@@ -313,11 +313,10 @@ def test_goals_keyed_by_id_or_under_a_misspelt_key_are_read_whole():
 
 
 def test_the_kept_forms_of_an_edited_files_findings_are_the_bytes_a_plain_conversion_gives(folder):
-    """convert.Published: the LSP and JSON forms of findings kept across keystrokes are those a
-    fresh conversion makes, also when a line before a finding's columns changes (UTF-16 units)."""
+    """convert.Published: the JSON of findings kept across keystrokes is what pygls makes of a fresh
+    conversion, also when a line before a finding's columns changes (UTF-16 units)."""
     import json
 
-    from lsprotocol import types as lsp
     from pygls.protocol import default_converter
 
     from cxsmart.server import convert
@@ -325,18 +324,23 @@ def test_the_kept_forms_of_an_edited_files_findings_are_the_bytes_a_plain_conver
 
     path = (folder / "good" / "goals" / "mixed.yaml").resolve()
     uri, session, forms = path.as_uri(), Session(folder), convert.Published()
-    kept, plain = forms.converter(), default_converter()
+    plain = default_converter()
     texts = [MIXED, MIXED.replace("Try to answer", "Try 🙂 to answer"),
              MIXED.replace("Try to answer", "Try to reply"), MIXED]
     linted = [(text, session.lint({path: text})) for text in texts]
+    reused = 0
     for _ in range(2):
         for text, out in linted:
             found, registry = out.findings[str(path)], out.result.registry
-            items = forms.diagnostics(str(path), found, Lines(text), uri, registry)
+            before = dict(forms.items.get(str(path), {}))
+            sent = forms.json(str(path), found, Lines(text), uri, registry)
             fresh = [convert.diagnostic(d, Lines(text), uri, registry) for d in found]
-            sent = json.dumps(kept.unstructure(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items)))
-            assert sent == json.dumps(plain.unstructure(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=fresh)))
-    assert forms.forms, "the JSON forms are kept"
+            assert sent == json.dumps(plain.unstructure(fresh))
+            now = forms.items[str(path)]
+            reused += sum(1 for key, form in now.items() if before.get(key) is form)
+    assert reused > len(found), "the JSON of findings the edit left alone is kept, not made again"
+    assert forms.json("other.yaml", found, Lines(MIXED), uri, registry, keep=False).startswith('[{"range"')
+    assert "other.yaml" not in forms.items
 
 
 def test_a_rule_that_fails_on_the_edited_goal_ends_as_in_the_engine(folder, monkeypatch):

@@ -90,3 +90,35 @@ def test_the_pipe_to_the_client_holds_a_whole_publish():
         _roomy(out)
         assert fcntl.fcntl(write, fcntl.F_GETPIPE_SZ) >= 128 * 1024
     _roomy(io.BytesIO())
+
+
+def test_a_notification_of_json_text_is_framed_as_pygls_frames_one():
+    """stdio.notify (the publish of findings already in JSON): the same bytes as pygls's notify, the
+    length counted in bytes."""
+    from lsprotocol import types as lsp
+    from pygls.lsp.server import LanguageServer
+    from pygls.protocol import default_converter
+
+    from cxsmart.server.stdio import notify
+
+    class Collect:
+        def __init__(self):
+            self.data = b""
+
+        def write(self, data):
+            self.data += data
+
+        def close(self):
+            pass
+
+    params = lsp.PublishDiagnosticsParams(uri="file:///tmp/caf%C3%A9/é.yaml", diagnostics=[lsp.Diagnostic(
+        range=lsp.Range(lsp.Position(1, 2), lsp.Position(1, 5)), message="Grow ‘NPS’ 🙂", code="S001")])
+    ours, theirs = LanguageServer("a", "1").protocol, LanguageServer("b", "1").protocol
+    ours.set_writer(Collect())
+    theirs.set_writer(Collect())
+    as_json = json.dumps(default_converter().unstructure(params))
+    notify(ours, lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, as_json)
+    theirs.notify(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
+    assert ours.writer.data == theirs.writer.data
+    assert _responses(ours.writer.data)[0]["params"]["diagnostics"][0]["message"] == "Grow ‘NPS’ 🙂"
+    notify(LanguageServer("c", "1").protocol, "x", "{}")      # no writer yet: nothing, no error

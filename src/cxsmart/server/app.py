@@ -10,6 +10,7 @@ a newer edit cancels that check. The first lint runs in the background with prog
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import threading
 import time
@@ -21,7 +22,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from cxsmart import __version__
-from cxsmart.server import actions, convert, knowing
+from cxsmart.server import actions, convert, knowing, stdio
 from cxsmart.server.live import Live
 from cxsmart.server.positions import Lines
 from cxsmart.server.session import GOAL_SUFFIXES, Outcome, Session
@@ -35,9 +36,8 @@ class CxServer(LanguageServer):
     def __init__(self) -> None:
         # whole texts: the client's own text, never one rebuilt from ranges (pygls splits lines at
         # U+2028 and form feeds, where LSP does not, so a range edit after one lands elsewhere)
-        self.forms = convert.Published()           # the LSP and JSON forms of edited files' findings
-        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
-                         converter_factory=self.forms.converter)
+        self.forms = convert.Published()           # the JSON of edited files' findings
+        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.session: Session | None = None
         self.live: Live | None = None
         self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cxsmart-lint")
@@ -238,11 +238,10 @@ class CxServer(LanguageServer):
             of = (text if text is not None else self.text_of(path)) if found else None
             self.linted[path] = of              # the text the findings (and their fixes) are of
             lines = Lines(of) if found else None
-            if force:                           # an edit: the file's next findings are mostly these
-                items = self.forms.diagnostics(path, found, lines, uri, registry)
-            else:
-                items = [convert.diagnostic(d, lines, uri, registry) for d in found]
-            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items))
+            # with force, an edit: the file's next findings are mostly these, their JSON is kept
+            items = self.forms.json(path, found, lines, uri, registry, keep=force)
+            stdio.notify(self.protocol, lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+                         f'{{"uri": {json.dumps(uri)}, "diagnostics": {items}}}')
 
     def show(self, message: str, kind: lsp.MessageType) -> None:
         self.window_show_message(lsp.ShowMessageParams(kind, f"cxsmart: {message}"))

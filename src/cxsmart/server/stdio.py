@@ -3,11 +3,13 @@ a trip to a reader thread and back to the event loop, six thread wake-ups per me
 busy machine schedules late (a keystroke's change waited 2 to 6 ms in them). When stdin is a
 pipe or a socket (as every editor starts a server), the event loop reads it itself here; a
 file or a terminal is read as pygls reads it. Writes stay synchronous, into a pipe made large
-enough to take a whole publish without waiting for the client."""
+enough to take a whole publish without waiting for the client; a publish of findings whose JSON
+is already written (convert.Published) is framed here, not encoded again by pygls."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import stat
@@ -44,6 +46,16 @@ async def _loop(server) -> None:
         reader = StdinAsyncReader(sys.stdin.buffer, server.thread_pool)
     await run_async(stop_event=server._stop_event, reader=reader, protocol=server.protocol,
                     logger=logger, error_handler=server.report_server_error)
+
+
+def notify(protocol, method: str, params: str) -> None:
+    """A notification whose params are JSON text already (pygls's notify would structure and
+    encode them again), framed as pygls frames its messages."""
+    if protocol.writer is None:
+        return
+    body = f'{{"params": {params}, "method": {json.dumps(method)}, "jsonrpc": "2.0"}}'.encode()
+    protocol.writer.write(b"Content-Length: %d\r\nContent-Type: %s; charset=%s\r\n\r\n" % (
+        len(body), protocol.CONTENT_TYPE.encode(), protocol.CHARSET.encode()) + body)
 
 
 class _Writer(StdoutWriter):
