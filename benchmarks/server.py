@@ -15,11 +15,12 @@ It writes a workspace with benchmarks/speed.py's generator, starts `cxsmart serv
 - the server's peak resident memory (VmHWM).
 
 The server is started with CXSMART_SERVER_TIMING=1, so it logs, for each edit, when (on the
-system's monotonic clock, which the client reads too) the change reached its handler, went to the
-lint thread, was linted there, came back, and its publish was written: the last lines split each
-edit's latency into those steps, the first and last of which are the transport (the client's JSON
-of the change, the pipe, pygls reading and structuring it; the findings' JSON back, the client's
-parse of it).
+system's monotonic clock, which the client reads too) the change reached its handler, was taken by
+the worker, was linted (on the event loop, or in the lint thread), came back, and its publish was
+written: the last lines split each edit's latency into those steps, the first and last of which
+are the transport (the client's JSON of the change, the pipe, pygls reading and structuring it;
+the findings' JSON back, the client's parse of it). The client, woken by the publish, often
+preempts the server mid-write: its parse then falls in "publish written", not after it.
 Results, with the machine's load: benchmarks/server-results.md.
 """
 
@@ -60,7 +61,7 @@ class Bench(LanguageClient):
 
         @self.feature(lsp.WINDOW_LOG_MESSAGE)
         def on_log(params: lsp.LogMessageParams) -> None:
-            m = re.search(r"arrived ([\d.]+), to the lint thread ([\d.]+), lint ([\d.]+) to ([\d.]+), "
+            m = re.search(r"arrived ([\d.]+), taken ([\d.]+), lint ([\d.]+) to ([\d.]+), "
                           r"back ([\d.]+), written ([\d.]+)", params.message)
             if m:
                 self.timings.append(tuple(float(x) for x in m.groups()))
@@ -153,11 +154,11 @@ async def run(goals: int, files: int, edits: int) -> None:
         if inside[is_title]:
             print(f"  {name}, step by step (p50 / p95, ms):")
             for step, values in _steps(inside[is_title]):
-                print(f"    {step:<50} {percentile(values, 50) * 1000:5.1f} / {percentile(values, 95) * 1000:5.1f}")
+                print(f"    {step:<60} {percentile(values, 50) * 1000:5.1f} / {percentile(values, 95) * 1000:5.1f}")
 
 
-_STEPS = ("sent -> the server's handler has the text", "text arrived -> the worker sends it to be linted",
-          "-> the lint thread starts it", "lint", "-> the worker has the findings",
+_STEPS = ("sent -> the server's handler has the text", "text arrived -> the worker takes it",
+          "-> the lint starts (on the event loop or in the lint thread)", "lint", "-> the worker has the findings",
           "-> publish written", "-> the client has it parsed")
 
 

@@ -187,8 +187,13 @@ class _Counting:
     """How often the one-goal path answered."""
 
     def __init__(self, monkeypatch) -> None:
-        self.fast = self.spliced = self.moved = 0
-        real_goal, real_splice = Live._edit_goal, live_module.spliced
+        self.fast = self.spliced = self.moved = self.quick = 0
+        real_goal, real_splice, real_quick = Live._edit_goal, live_module.spliced, Live.quick
+
+        def quick(live, path, text):
+            out = real_quick(live, path, text)
+            self.quick += out is not None
+            return out
 
         def edit_goal(live, key, display, old, part):
             out = real_goal(live, key, display, old, part)
@@ -202,6 +207,7 @@ class _Counting:
             return out
 
         monkeypatch.setattr(Live, "_edit_goal", edit_goal)
+        monkeypatch.setattr(Live, "quick", quick)
         monkeypatch.setattr(live_module, "spliced", splice)
 
 
@@ -221,7 +227,7 @@ def test_random_single_goal_edits_give_the_findings_of_a_whole_lint(folder, monk
         path = paths[0] if rng.random() < 0.7 else paths[1]
         base = texts[path] if rng.random() < 0.8 else ORIGINAL[path.name]
         texts[path] = text = _edit(base, rng)
-        out = live.edit(path, text, dict(texts))
+        out = _served(live, path, text, dict(texts), quick=step % 3 != 2)     # (the same edits as without)
         if out is None:                             # the server lints the workspace whole then
             out = live.whole(dict(texts))
         want = reference.lint(dict(texts))
@@ -235,7 +241,16 @@ def test_random_single_goal_edits_give_the_findings_of_a_whole_lint(folder, monk
         if live.stale and rng.random() < 0.3:       # a pause in typing: every goal checked again
             _every_file(live.check(threading.Event()), want)
     assert count.spliced >= 30 and count.fast >= 15 and count.moved >= 3, (count.spliced, count.fast, count.moved)
+    assert count.quick >= 10, count.quick                   # the server's quick path, on its event loop
     _every_file(live.check(threading.Event()), reference.lint(dict(texts)))
+
+
+def _served(live: Live, path: Path, text: str, texts: dict, quick: bool):
+    """What the server does with an edit: `quick` on its event loop, else (or when the lint thread
+    was busy) `edit` in the lint thread."""
+    if not quick:
+        return live.edit(path, text, texts)
+    return live.quick(path, text) or live.edit(path, text, texts, tried=True)
 
 
 def _every_file(checked, whole) -> None:
