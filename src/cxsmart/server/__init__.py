@@ -14,7 +14,8 @@ rule registry), so what `cxsmart lint` finds is what the editor shows.
     itempatch  the workspace with one goal's view replaced, every other kept
     checkfile  one file's goals checked, each goal's findings kept for the next edit
     app        the pygls server wiring it together
-    stdio      its stdin read by the event loop itself
+    stdio      its stdin read by the event loop itself; a publish framed from JSON text
+    sync       incremental text sync: a range applied as LSP counts lines
 """
 
 from __future__ import annotations

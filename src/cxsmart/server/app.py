@@ -25,7 +25,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from cxsmart import __version__
-from cxsmart.server import actions, convert, knowing, stdio
+from cxsmart.server import actions, convert, knowing, stdio, sync
 from cxsmart.server.live import Live
 from cxsmart.server.positions import Lines
 from cxsmart.server.session import GOAL_SUFFIXES, Outcome, Session
@@ -37,10 +37,10 @@ QUIET = 0.3                 # seconds without an edit before the other files are
 
 class CxServer(LanguageServer):
     def __init__(self) -> None:
-        # whole texts: the client's own text, never one rebuilt from ranges (pygls splits lines at
-        # U+2028 and form feeds, where LSP does not, so a range edit after one lands elsewhere)
         self.forms = convert.Published()           # the JSON of edited files' findings
-        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        # incremental: the client sends the ranges it changed, applied as LSP counts lines (sync.py)
+        super().__init__("cxsmart", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+                         protocol_cls=sync.Protocol)
         self.session: Session | None = None
         self.live: Live | None = None
         self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cxsmart-lint")
