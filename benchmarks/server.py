@@ -13,7 +13,9 @@ It writes a workspace with benchmarks/speed.py's generator, starts `cxsmart serv
   change one title (a sentence spaCy has not read) and edits that touch no prose (a goal's
   `review` value); p50, p95 and max of each. Each change is sent as an editor sends it: the
   edited line's range when the server asks for incremental sync, else the whole text (60 KB);
-- the server's peak resident memory (VmHWM).
+- the server's peak resident memory (VmHWM);
+- the CPU time the server and the client spend per edit (over all the edits and the pauses
+  between them): unlike the latencies, it hardly moves with the machine's load.
 
 The server is started with CXSMART_SERVER_TIMING=1, so it logs, for each edit, when (on the
 system's monotonic clock, which the client reads too) the change reached its handler, was taken by
@@ -123,6 +125,7 @@ async def run(goals: int, files: int, edits: int) -> None:
         prose, plain = [], []
         inside: dict[bool, list[tuple[float, ...]]] = {True: [], False: []}     # (sent, *server's clock, received)
         version = 1
+        cpu = (_cpu_seconds(pid), time.process_time())       # the server's and this client's, over the edits
         for n in range(edits):
             is_title = n % 2 == 0
             row = (titles if is_title else reviews)[n // 2 % len(titles if is_title else reviews)]
@@ -146,6 +149,7 @@ async def run(goals: int, files: int, edits: int) -> None:
             if client.timings:
                 inside[is_title].append((t, *client.timings[-1], received))
                 client.timings.clear()
+        cpu = ((_cpu_seconds(pid) - cpu[0]) / edits, (time.process_time() - cpu[1]) / edits)
         peak = _peak_memory(pid)
         await client.shutdown_async(None)
         client.exit(None)
@@ -158,6 +162,8 @@ async def run(goals: int, files: int, edits: int) -> None:
         print(f"didChange -> publish, {name}: p50 {percentile(values, 50) * 1000:.0f} ms, "
               f"p95 {percentile(values, 95) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms ({len(values)} edits)")
     print(f"server peak memory (VmHWM): {peak / 1024:.0f} MB")
+    print(f"CPU time per edit (any load: it does not count the waits): server {cpu[0] * 1000:.1f} ms, "
+          f"client {cpu[1] * 1000:.1f} ms (background work in the pauses included)")
     for name, is_title in (("title edit", True), ("no-prose edit", False)):
         if inside[is_title]:
             print(f"  {name}, step by step (p50 / p95, ms):")
@@ -182,6 +188,12 @@ def _incremental(sync) -> bool:
     """Whether the server takes ranges (an editor then sends only what changed), else whole texts."""
     kind = sync.change if isinstance(sync, lsp.TextDocumentSyncOptions) else sync
     return kind == lsp.TextDocumentSyncKind.Incremental
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The process's user and system CPU time (every thread), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _peak_memory(pid: int) -> int:
