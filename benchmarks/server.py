@@ -204,12 +204,17 @@ def _peak_memory(pid: int) -> int:
     return 0
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(doc: str) -> argparse.Namespace:
+    """The workspace's size and the number of edits, from the command line (server_nvim.py too)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--goals", type=int, default=10_000)
     parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--edits", type=int, default=40)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__)
     asyncio.run(run(args.goals, args.files, args.edits))
 
 
