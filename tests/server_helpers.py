@@ -116,3 +116,27 @@ def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
     for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
         text = text[:offset(e.range.start)] + e.new_text + text[offset(e.range.end):]
     return text
+
+
+def position(text: str, offset: int) -> lsp.Position:
+    """The LSP position of a code-point offset (not inside a CRLF)."""
+    before = text[:offset]
+    line = len(re.findall(r"\r\n|\n|\r", before))
+    start = max((m.end() for m in re.finditer(r"\r\n|\n|\r", before)), default=0)
+    return lsp.Position(line, len(before[start:].encode("utf-16-le")) // 2)
+
+
+def range_change(old: str, new: str) -> lsp.TextDocumentContentChangePartial:
+    """The one range edit from `old` to `new`, as an editor sends it (its ends never inside a CRLF)."""
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < min(len(old), len(new)) - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    if 0 < p < len(old) and old[p - 1:p + 1] == "\r\n":
+        p -= 1
+    e = len(old) - s
+    if 0 < e < len(old) and old[e - 1:e + 1] == "\r\n":
+        e, s = e + 1, s - 1
+    return lsp.TextDocumentContentChangePartial(lsp.Range(position(old, p), position(old, e)), new[p:len(new) - s])

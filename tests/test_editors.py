@@ -59,10 +59,16 @@ def test_neovim_receives_the_findings_and_applies_a_quick_fix(tmp_path):
     assert seen == sorted((d["code"], d["line"] - 1, d["column"] - 1, d["message"]) for d in mine)
     assert report["applied"] and report["applied"].startswith(target["code"])
     after = (ws / rel).read_text(encoding="utf-8")
-    assert after == apply(text, [Fix.from_json(target["fix"])]) and after != text
+    fixed = apply(text, [Fix.from_json(target["fix"])])
+    lines = fixed.splitlines(keepends=True)
+    middle = (len(lines) + 1) // 2                  # as the driver counts, after its first line
+    assert after == "".join(["# edited in Neovim\n", *lines[:middle - 1], "# and here\n", *lines[middle - 1:]])
     now = [d for d in cli_json(ws)["diagnostics"] if d["path"] == rel]
     assert len(now) == len(mine) - 1
-    assert not any((d["code"], d["line"], d["column"]) == (target["code"], target["line"], target["column"]) for d in now)
+    assert not any((d["code"], d["message"]) == (target["code"], target["message"]) for d in now)
+    # what Neovim shows after the fix and the typing (sent as ranges) is the CLI's on the file
+    assert sorted((d["code"], d["line"], d["col"], d["message"]) for d in report["after"]) == \
+        sorted((d["code"], d["line"] - 1, d["column"] - 1, d["message"]) for d in now)
 
 
 def test_helix_runs_cxsmart_server_beside_the_yaml_server():

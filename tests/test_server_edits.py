@@ -1,6 +1,7 @@
 """Random edit sequences, sent as fast as a person types (deletions mid-key, unclosed quotes,
-tabs, pasted binary, line breaks of every kind), never crash `cxsmart server`, and after each
-sequence the findings it publishes for the file are the CLI's on the same text.
+tabs, pasted binary, line breaks of every kind), as whole texts or as ranges, never crash
+`cxsmart server`, and after each sequence the findings it publishes for the file are the CLI's
+on the same text.
 
 One server serves every example (as an editor's does); hypothesis drives it from a sync test
 through an event loop of the test's own."""
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig
 
-from tests.server_helpers import SERVER, cli_json, expected, make_workspace, published, until
+from tests.server_helpers import SERVER, cli_json, expected, make_workspace, published, range_change, until
 
 BASE = """goals:
   - id: fuzz-goal
@@ -86,17 +87,18 @@ def server(tmp_path_factory):
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
-@given(st.lists(edit, min_size=1, max_size=8))
+@given(st.lists(st.tuples(edit, st.booleans()), min_size=1, max_size=8))
 def test_random_edits_never_crash_and_end_with_the_cli_findings(server, edits):
+    """Each edit sent as the whole text or, as editors do, as the range it changed."""
     path = server.folder / "good" / "goals" / "fuzz.yaml"
     uri = path.as_uri()
     text = BASE
-    for op in [("insert", 0.0, ""), *edits]:          # from the base text each time
-        text = _apply(text, op)
+    for op, ranged in [(("insert", 0.0, ""), False), *edits]:       # from the base text each time
+        before, text = text, _apply(text, op)
         server.version += 1
+        change = range_change(before, text) if ranged else lsp.TextDocumentContentChangeWholeDocument(text=text)
         server.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-            lsp.VersionedTextDocumentIdentifier(uri=uri, version=server.version),
-            [lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+            lsp.VersionedTextDocumentIdentifier(uri=uri, version=server.version), [change]))
     path.write_bytes(text.encode("utf-8"))
     want = expected(server.folder, cli_json(server.folder, "good/goals/fuzz.yaml")).get(uri, [])
 

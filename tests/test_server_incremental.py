@@ -187,8 +187,13 @@ class _Counting:
     """How often the one-goal path answered."""
 
     def __init__(self, monkeypatch) -> None:
-        self.fast = self.spliced = self.moved = 0
-        real_goal, real_splice = Live._edit_goal, live_module.spliced
+        self.fast = self.spliced = self.moved = self.quick = 0
+        real_goal, real_splice, real_quick = Live._edit_goal, live_module.spliced, Live.quick
+
+        def quick(live, path, text):
+            out = real_quick(live, path, text)
+            self.quick += out is not None
+            return out
 
         def edit_goal(live, key, display, old, part):
             out = real_goal(live, key, display, old, part)
@@ -202,6 +207,7 @@ class _Counting:
             return out
 
         monkeypatch.setattr(Live, "_edit_goal", edit_goal)
+        monkeypatch.setattr(Live, "quick", quick)
         monkeypatch.setattr(live_module, "spliced", splice)
 
 
@@ -221,7 +227,7 @@ def test_random_single_goal_edits_give_the_findings_of_a_whole_lint(folder, monk
         path = paths[0] if rng.random() < 0.7 else paths[1]
         base = texts[path] if rng.random() < 0.8 else ORIGINAL[path.name]
         texts[path] = text = _edit(base, rng)
-        out = live.edit(path, text, dict(texts))
+        out = _served(live, path, text, dict(texts), quick=step % 3 != 2)     # (the same edits as without)
         if out is None:                             # the server lints the workspace whole then
             out = live.whole(dict(texts))
         want = reference.lint(dict(texts))
@@ -235,7 +241,16 @@ def test_random_single_goal_edits_give_the_findings_of_a_whole_lint(folder, monk
         if live.stale and rng.random() < 0.3:       # a pause in typing: every goal checked again
             _every_file(live.check(threading.Event()), want)
     assert count.spliced >= 30 and count.fast >= 15 and count.moved >= 3, (count.spliced, count.fast, count.moved)
+    assert count.quick >= 10, count.quick                   # the server's quick path, on its event loop
     _every_file(live.check(threading.Event()), reference.lint(dict(texts)))
+
+
+def _served(live: Live, path: Path, text: str, texts: dict, quick: bool):
+    """What the server does with an edit: `quick` on its event loop, else (or when the lint thread
+    was busy) `edit` in the lint thread."""
+    if not quick:
+        return live.edit(path, text, texts)
+    return live.quick(path, text) or live.edit(path, text, texts, tried=True)
 
 
 def _every_file(checked, whole) -> None:
@@ -313,11 +328,10 @@ def test_goals_keyed_by_id_or_under_a_misspelt_key_are_read_whole():
 
 
 def test_the_kept_forms_of_an_edited_files_findings_are_the_bytes_a_plain_conversion_gives(folder):
-    """convert.Published: the LSP and JSON forms of findings kept across keystrokes are those a
-    fresh conversion makes, also when a line before a finding's columns changes (UTF-16 units)."""
+    """convert.Published: the JSON of findings kept across keystrokes is what pygls makes of a fresh
+    conversion, also when a line before a finding's columns changes (UTF-16 units)."""
     import json
 
-    from lsprotocol import types as lsp
     from pygls.protocol import default_converter
 
     from cxsmart.server import convert
@@ -325,18 +339,23 @@ def test_the_kept_forms_of_an_edited_files_findings_are_the_bytes_a_plain_conver
 
     path = (folder / "good" / "goals" / "mixed.yaml").resolve()
     uri, session, forms = path.as_uri(), Session(folder), convert.Published()
-    kept, plain = forms.converter(), default_converter()
+    plain = default_converter()
     texts = [MIXED, MIXED.replace("Try to answer", "Try 🙂 to answer"),
              MIXED.replace("Try to answer", "Try to reply"), MIXED]
     linted = [(text, session.lint({path: text})) for text in texts]
+    reused = 0
     for _ in range(2):
         for text, out in linted:
             found, registry = out.findings[str(path)], out.result.registry
-            items = forms.diagnostics(str(path), found, Lines(text), uri, registry)
+            before = dict(forms.items.get(str(path), {}))
+            sent = forms.json(str(path), found, Lines(text), uri, registry)
             fresh = [convert.diagnostic(d, Lines(text), uri, registry) for d in found]
-            sent = json.dumps(kept.unstructure(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items)))
-            assert sent == json.dumps(plain.unstructure(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=fresh)))
-    assert forms.forms, "the JSON forms are kept"
+            assert sent == json.dumps(plain.unstructure(fresh))
+            now = forms.items[str(path)]
+            reused += sum(1 for key, form in now.items() if before.get(key) is form)
+    assert reused > len(found), "the JSON of findings the edit left alone is kept, not made again"
+    assert forms.json("other.yaml", found, Lines(MIXED), uri, registry, keep=False).startswith('[{"range"')
+    assert "other.yaml" not in forms.items
 
 
 def test_a_rule_that_fails_on_the_edited_goal_ends_as_in_the_engine(folder, monkeypatch):
@@ -372,21 +391,3 @@ def test_a_comment_at_the_margin_ends_no_goal():
     new = old.replace("Try to answer tickets faster", "Try to answer faster")
     part = _same_as_whole(old, new)
     assert part is not None and part.file.sections["goals"][6].model.review == "sometimes"
-
-
-def test_the_pipe_to_the_client_holds_a_whole_publish():
-    """pygls writes synchronously: a publish larger than the pipe (64 KB by default; ~70 KB at 100
-    findings) would wait for the client to read. Anything but a pipe is left as it is."""
-    import io
-    import os
-
-    from cxsmart.server import _roomy
-
-    fcntl = pytest.importorskip("fcntl")
-    if not hasattr(fcntl, "F_GETPIPE_SZ"):
-        pytest.skip("pipe sizes are Linux's")
-    read, write = os.pipe()
-    with os.fdopen(read, "rb"), os.fdopen(write, "wb") as out:
-        _roomy(out)
-        assert fcntl.fcntl(write, fcntl.F_GETPIPE_SZ) >= 128 * 1024
-    _roomy(io.BytesIO())

@@ -14,6 +14,8 @@ rule registry), so what `cxsmart lint` finds is what the editor shows.
     itempatch  the workspace with one goal's view replaced, every other kept
     checkfile  one file's goals checked, each goal's findings kept for the next edit
     app        the pygls server wiring it together
+    stdio      its stdin read by the event loop itself; a publish framed from JSON text
+    sync       incremental text sync: a range applied as LSP counts lines
 """
 
 from __future__ import annotations
@@ -21,21 +23,7 @@ from __future__ import annotations
 
 def run() -> None:
     """Serve over stdio until the client says exit."""
-    import sys
-
     from cxsmart.server.app import build
+    from cxsmart.server.stdio import serve
 
-    _roomy(sys.stdout)
-    build().start_io()
-
-
-def _roomy(stream) -> None:
-    """A pipe to the client that holds a whole publish: pygls writes synchronously, and a file's
-    findings (about 70 KB at 100 findings) would otherwise wait, past the pipe's usual 64 KB,
-    for the client to read. Not a pipe, or not Linux: left as it is."""
-    try:
-        import fcntl
-
-        fcntl.fcntl(stream.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
-    except (OSError, ValueError, AttributeError, ImportError):
-        pass
+    serve(build())

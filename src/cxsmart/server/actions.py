@@ -6,7 +6,6 @@ fix engine makes, so what the editor writes is what --fix would."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from typing import TYPE_CHECKING
 
@@ -45,8 +44,7 @@ def register(server: "CxServer", fix_all: str) -> None:
         asked = bool(only) and any(fix_all.startswith(str(k)) for k in only)
         if asked or (not only and any(d.fix is not None and d.fix.applicability == SAFE for d in found)):
             ls.cancel.set()                         # a background check waits: the request goes first
-            after = await asyncio.get_running_loop().run_in_executor(
-                ls.lint_thread, ls.session.fixed_text, ls.buffers(), path, text)
+            after = await ls.in_lint(ls.session.fixed_text, ls.buffers(), path, text)
             if after is not None and after != text:
                 out.append(lsp.CodeAction(title="cxsmart: fix all safe fixes", kind=fix_all,
                                           edit=_edit(uri, text, after)))

@@ -4,6 +4,7 @@ code's description (a Markdown file of the page, written once per version)."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -59,53 +60,48 @@ def rule_page_uri(code: str, registry) -> str | None:
 
 
 class Published:
-    """What an edited file's findings were last published as, kept for its next edit: most of its
-    findings are the same after a keystroke, and their LSP form (and its JSON form) is made once.
-    A finding's form depends on it, the URI, the registry and the text of its lines (UTF-16
-    columns); kept for the few files edited last."""
+    """The JSON text of a file's findings as LSP diagnostics, written here rather than by pygls
+    (which structures every diagnostic through cattrs and encodes the whole list again on each
+    publish). An edited file's findings are mostly the same after a keystroke: each one's JSON is
+    kept for its next publish. A finding's form depends on it, the URI, the registry and the text
+    of its lines (UTF-16 columns); kept for the few files edited last."""
 
     FILES = 8
 
     def __init__(self) -> None:
-        self.items: dict[str, dict[tuple, lsp.Diagnostic]] = {}    # path -> its findings' forms, by key
-        self.forms: dict[int, tuple[lsp.Diagnostic, dict]] = {}     # id(LSP diagnostic) -> its JSON form
-        self.live: set[int] = set()                                 # ids of the kept diagnostics
+        self.items: dict[str, dict[tuple, str]] = {}       # path -> its findings' JSON, by key
         self.registry = None
 
-    def diagnostics(self, path: str, found: list[Diagnostic], lines: Lines, uri: str, registry) -> list[lsp.Diagnostic]:
+    def json(self, path: str, found: list[Diagnostic], lines: Lines | None, uri: str, registry,
+             keep: bool = True) -> str:
+        """The JSON text of the list of `found`'s LSP diagnostics (`keep`: for the file's next
+        publish), as pygls would encode it."""
         if registry is not self.registry:
-            self.items, self.forms, self.registry = {}, {}, registry
+            self.items, self.registry = {}, registry
         before = self.items.pop(path, {})
-        now: dict[tuple, lsp.Diagnostic] = {}
+        now: dict[tuple, str] = {}
         out = []
         for d in found:
             key = (d, uri, lines.line_text(d.span.line - 1), lines.line_text(d.span.end_line - 1), lines.bom)
-            item = now.get(key) or before.get(key) or diagnostic(d, lines, uri, registry)
-            now[key] = item
-            out.append(item)
-        self.items[path] = now
-        while len(self.items) > self.FILES:
-            del self.items[next(iter(self.items))]
-        self.live = live = {id(item) for kept in self.items.values() for item in kept.values()}
-        self.forms = {key: form for key, form in self.forms.items() if key in live}
-        return out
+            text = now.get(key) or before.get(key)
+            if text is None:
+                text = json.dumps(_converter().unstructure(diagnostic(d, lines, uri, registry)))
+            now[key] = text
+            out.append(text)
+        if keep:
+            self.items[path] = now
+            while len(self.items) > self.FILES:
+                del self.items[next(iter(self.items))]
+        return "[" + ", ".join(out) + "]"
 
-    def converter(self):
-        """pygls's converter, with the JSON form of a kept diagnostic made once."""
+
+_CONVERTER: list = []
+
+
+def _converter():
+    """pygls's converter (cattrs, with lsprotocol's hooks), made once."""
+    if not _CONVERTER:
         from pygls.protocol import default_converter
 
-        conv = default_converter()
-        plain = conv.get_unstructure_hook(lsp.Diagnostic)
-        forms = self
-
-        def unstructure(item: lsp.Diagnostic) -> dict:
-            known = forms.forms.get(id(item))
-            if known is not None and known[0] is item:
-                return known[1]
-            form = plain(item)
-            if id(item) in forms.live:
-                forms.forms[id(item)] = (item, form)
-            return form
-
-        conv.register_unstructure_hook(lsp.Diagnostic, unstructure)
-        return conv
+        _CONVERTER.append(default_converter())
+    return _CONVERTER[0]

@@ -76,13 +76,22 @@ class Live:
         return out
 
     # -- one edited file ---------------------------------------------------------------------
-    def edit(self, path: Path, text: str, buffers: dict[Path, str]) -> Outcome | None:
+    def quick(self, path: Path, text: str) -> Outcome | None:
+        """The file's findings on `text` when they come at once, None when `edit` must make them:
+        the text is as linted, or only one goal's lines changed and it alone need be checked
+        again (a millisecond or a few, the sentences of one goal through spaCy at most: the
+        server runs this on its event loop, not in the lint thread)."""
+        return self.edit(path, text, {}, quick=True)
+
+    def edit(self, path: Path, text: str, buffers: dict[Path, str], quick: bool = False,
+             tried: bool = False) -> Outcome | None:
         """The file's findings on `text`; None when the workspace must be linted whole. A file
-        the workspace does not hold (excluded, or new) is linted as `cxsmart lint FILE` does."""
+        the workspace does not hold (excluded, or new) is linted as `cxsmart lint FILE` does.
+        (`quick`: only what `quick` says; `tried`: `quick` was tried on this text.)"""
         display = self.session.display(path)
         old = next((f for f in self.ws.files if f.path == display), None) if self.ws is not None else None
         if old is None:
-            return self.session.lint({**buffers, path: text}, [path])
+            return None if quick else self.session.lint({**buffers, path: text}, [path])
         data = text.encode("utf-8", "surrogatepass")
         key = str(path)
         decoded = decode(data, file_limit(self.cfg.max_file_size))[0]
@@ -93,7 +102,10 @@ class Live:
             cfg = self.cfg
             part = spliced(old, decoded, cfg.fiscal_year_start, cfg.date_order, cfg.strict_keys)
             if part is not None:                    # one goal's lines changed: only they are read
-                return self._edit_goal(key, display, old, part) or self._edit(key, display, old, own(part.file))
+                done = None if tried else self._edit_goal(key, display, old, part)
+                return done if done is not None or quick else self._edit(key, display, old, own(part.file))
+        if quick:
+            return None
         new, parsed = api.read_one(display, data, self.cfg)
         if any(p.code == "F001" for p in new.problems) and not any(new.sections.values()):
             # being typed: the rest keeps its last good state (a file that still gives items, the

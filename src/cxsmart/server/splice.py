@@ -192,13 +192,16 @@ def _joined(old: SourceFile, text: str, part: SourceFile, i: int, start: int, st
             return span
         return Span(span.line + delta, span.column, span.end_line + delta, span.end_column)
 
-    index = {}
-    for path, entry in old.index.items():
-        if path[:2] == mine:
-            continue
-        if delta and (entry.value.line > stop or (entry.key is not None and entry.key.line > stop)):
-            entry = Entry(moved(entry.key), moved(entry.value), entry.style, entry.merged)
-        index[path] = entry
+    if not delta:                           # most keystrokes: the other entries as they were
+        index = {path: entry for path, entry in old.index.items() if path[:2] != mine}
+    else:
+        index = {}
+        for path, entry in old.index.items():
+            if path[:2] == mine:
+                continue
+            if entry.value.line > stop or (entry.key is not None and entry.key.line > stop):
+                entry = Entry(moved(entry.key), moved(entry.value), entry.style, entry.merged)
+            index[path] = entry
     for path, entry in part.index.items():
         if len(path) >= 2:
             index[mine + path[2:]] = entry
