@@ -158,15 +158,14 @@ def _in_range(said, field, title: str) -> bool:
     if m is None or re.search(r"(?i)\bfrom\s{1,3}[£$€]?$", title[:m.start()]):
         return False
     low = float(m.group(1).replace(",", ""))
-    number = re.match(r"\s*[-+]?[£$€]?(\d[\d,]*(?:\.\d+)?)", field.text or "")
-    value = float(number.group(1).replace(",", "")) if number else field.value
+    written = _written_number(field.text)
+    value = written if written is not None else field.value
     return min(low, said.value) <= value <= max(low, said.value)
 
 
 def _per_number(q) -> float:
     """How many of the quantity's base units one written number is ('20 days': 86,400 seconds)."""
-    number = re.match(r"\s*[-+]?[£$€]?(\d[\d,]*(?:\.\d+)?)", q.text or "")
-    written = float(number.group(1).replace(",", "")) if number else 0.0
+    written = _written_number(q.text)
     return q.value / written if written else 1.0
 
 
@@ -212,12 +211,21 @@ def _agree(said, field, metric=None) -> bool:
     if field.unit is None and _MAGNITUDE.match(said.text or ""):
         return _same(float(_MAGNITUDE.match(said.text).group(1).replace(",", "")), field.value)
     if said.unit is None and field.unit is not None:
-        number = re.match(r"\s*[-+]?(\d[\d,]*(?:\.\d+)?)", field.text or "")
-        return number is not None and _same(said.value, float(number.group(1).replace(",", "")))
+        number = _written_number(field.text)
+        return number is not None and _same(said.value, number)
     if field.unit is None and said.unit is not None:     # 'target: 5.5' in the metric's own unit, the title
-        number = re.match(r"\s*[-+]?(\d[\d,]*(?:\.\d+)?)", said.text or "")   # '5.5 minutes per property'
-        return number is not None and _same(field.value, float(number.group(1).replace(",", "")))
+        number = _written_number(said.text)               # '5.5 minutes per property', 'from -5 minutes'
+        return number is not None and _same(field.value, number)
     return False
+
+
+def _written_number(text: str | None) -> float | None:
+    """The number a value is written with, sign and all ('-5 minutes' -> -5, '+2.5 pp' -> 2.5)."""
+    m = re.match(r"\s*([-+−–]?)\s?[£$€]?(\d[\d,]*(?:\.\d+)?)", text or "")
+    if m is None:
+        return None
+    number = float(m.group(2).replace(",", ""))
+    return -number if m.group(1) in ("-", "−", "–") else number
 
 
 def _other_families(said, field) -> bool:
