@@ -149,3 +149,122 @@ def test_the_facts_cache_keys_each_text_by_its_own_hash(packs):
     assert [_seen(g) for g in again] == [_seen(g) for g in reversed(first)]
     assert [_seen(g)[2] for g in first] == [(first[0].facts.target.value, "75%"), (first[1].facts.target.value, "7%")]
     assert [first[0].facts.target.value.value, first[1].facts.target.value.value] == [75.0, 7.0]
+
+
+def _entry(line: str, style: str, merged: bool = False, end_line: int = 3):
+    """The value of 'title: ...' on line 3 of a file, written as `line`."""
+    from cxsmart.diagnostics import Span
+    from cxsmart.read.yamlread import Entry
+
+    at = line.index(": ") + 3
+    return Entry(Span(3, 3, 3, at - 2), Span(3, at, end_line, len(line) + 1), style, merged)
+
+
+@pytest.mark.parametrize("line,style,words,span", [
+    ("  title: Deliver a world-class service", "", (10, 21), (3, 20, 3, 31)),             # plain: value column + offset
+    ("  title: 'Deliver a world-class service'", "'", (10, 21), (3, 21, 3, 32)),          # one more for the quote
+    ("  title: 'It''s a world-class service'", "'", (7, 18), (3, 19, 3, 30)),            # a doubled quote is one
+    ("  title: 'It''s a ''world-class'' service'", "'", (8, 19), (3, 21, 3, 32)),
+    ("  title: 'It''s'", "'", (0, 4), (3, 11, 3, 16)),                                  # to the end of the value
+    ('  title: "Deliver a world-class service"', '"', (10, 21), (3, 21, 3, 32)),
+    ('  title: "Deliver a \\"world-class\\" service"', '"', (11, 22), (3, 10, 3, 11)),    # escapes: the value's start
+    ("  title: |", "|", (0, 3), (3, 10, 3, 11)),                                         # a block: the value's start
+])
+def test_words_in_a_title_are_located_in_its_line(line, style, words, span):
+    from cxsmart.language.spans import locate
+
+    assert tuple(locate(_entry(line, style), line, *words)) == span
+
+
+def test_words_are_located_at_the_value_when_the_line_cannot_say():
+    from cxsmart.language.spans import locate
+
+    line = "  title: Deliver a world-class service"
+    assert tuple(locate(_entry(line, "", merged=True), line, 10, 21)) == (3, 10, 3, 11)     # through a merge key
+    assert tuple(locate(_entry(line, "", end_line=4), line, 10, 21)) == (3, 10, 3, 11)      # over two lines
+    assert tuple(locate(_entry(line, ""), None, 10, 21)) == (3, 10, 3, 11)                 # no source line
+
+
+def test_the_word_before_a_number_is_read_from_a_window_before_it():
+    from cxsmart.language.numbers import word_before
+
+    text = "Cut repeat calls for team 5 by 10%"
+    assert [word_before(text, text.index("5"), k) for k in range(1, 7)] == ["team", "for", "calls", "repeat", "cut", ""]
+    far = "y" * 100 + " alpha beta 7"                  # the window is 24 characters a word asked for
+    assert [word_before(far, far.index("7"), k) for k in (1, 2, 4)] == ["beta", "alpha", ""]
+    assert word_before("7", 0) == "" and word_before("abc 7", 4, 2) == ""
+
+
+@pytest.mark.parametrize("text,words,year", [
+    ("Raise CSAT by summer 2027", "by summer 2027", 2027), ("before the 2027 filing season", "before the 2027", 2027),
+    ("by mid-2027", "by mid-2027", 2027), ("during the end of the 2026/27 season", "during the end of the 2026/27", 2026),
+    ("by 2040", "by 2040", 2040), ("this academic year", "this academic year", None), ("Raise NPS next term", "next term", None),
+    ("by next winter", "by next winter", None), ("until Christmas", "until Christmas", None),
+    ("in the third week of 1850", None, None), ("Cut calls", None, None),
+])
+def test_a_period_named_in_words_is_a_deadline(text, words, year):
+    import datetime as dt
+
+    from cxsmart.language.numbers import named_period
+
+    found = named_period(text)
+    if words is None:
+        assert found is None
+        return
+    assert (text[found.start:found.end], found.cue) == (words, "by")
+    tf = found.value
+    if year is None:                                  # a year from now, not a date
+        assert (tf.first, tf.relative.period, tf.relative.offset) == (None, "year", 0)
+    else:
+        assert (tf.first, tf.last, tf.kind) == (dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Launch the app after go-live", "after go-live"), ("once the new CRM goes live", "once the new CRM goes live"),
+    ("Cut waits before the summer peak", "before the summer peak"), ("ahead of the migration", "ahead of the migration"),
+    ("in time for launch", "in time for launch"), ("by summer 2027", None), ("Cut calls", None),
+])
+def test_an_event_named_as_a_deadline_is_found_with_its_words(text, words):
+    from cxsmart.language.numbers import unplaced_in_prose
+
+    found = unplaced_in_prose(text)
+    assert (None if found is None else (found.value, text[found.start:found.end])) == \
+        (None if words is None else (words, words))
+
+
+@pytest.mark.parametrize("text,days,words,cue", [
+    ("within one working day", 1, "one working day", "within"), ("in 10 business days", 10, "10 business days", "within"),
+    ("instead of ten working days", 10, "ten working days", "instead of"),
+    ("down from  three business days", 3, "three business days", "down from"),
+    ("within working days", 1, "working days", "within"), ("currently 2 business days", 2, "2 business days", "currently"),
+    ("within twenty working days", 20, "twenty working days", "within"), ("in an business day", 1, "an business day", "within"),
+])
+def test_working_days_are_read_with_their_count_and_cue(text, days, words, cue):
+    from cxsmart.language.numbers import WORKING, working_cue, working_days
+
+    m = WORKING.search(text)
+    q = working_days(m)
+    assert (q.value, q.unit, q.text, q.working_days, working_cue(m)) == (days * 86400.0, "duration", words, True, cue)
+
+
+@pytest.mark.parametrize("text,share", [
+    ("Cut calls by a quarter", 25.0), ("Cut calls by half", 50.0), ("Raise NPS by two thirds", 66.7),
+    ("up a tenth", 10.0), ("down three quarters", 75.0), ("by a fifth", 20.0), ("by a third", 33.3), ("by a half", 50.0),
+    ("Cut calls by a quarter of a point", None), ("Raise by a half percentage point", None), ("by a quarter pp", None),
+])
+def test_a_fraction_in_words_is_its_share_unless_points_follow(text, share):
+    from cxsmart.language.numbers import FRACTION, FRACTIONS
+
+    m = FRACTION.search(text)
+    assert (None if m is None else FRACTIONS[m.group(1).lower()]) == share
+
+
+@pytest.mark.parametrize("text,band", [
+    ("CSAT (70-78%)", ("70", "78", "%")), ("NPS (30 – 40)", ("30", "40", None)), ("(5.5-6.5)", ("5.5", "6.5", None)),
+    ("(1000-2000)", None), ("70-78%", None),
+])
+def test_a_band_is_two_numbers_in_brackets(text, band):
+    from cxsmart.language.numbers import BAND
+
+    m = BAND.search(text)
+    assert (None if m is None else m.groups()) == band

@@ -84,6 +84,7 @@ def test_positions_count_lines_and_columns_from_one():
     text = "ab\ncd\n\nef"
     assert [text_position(text, i) for i in (0, 1, 2, 3, 5, 6, 7, 8)] == \
         [(1, 1), (1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (4, 1), (4, 2)]
+    assert [text_position("\nab", i) for i in (0, 1, 2)] == [(1, 1), (2, 1), (2, 2)]      # a file opening on a break
     assert source_lines("a\rb\r\nc\x85d\u2028e\x0cf\n") == ["a", "b", "c\x85d\u2028e f", ""]
 
 
@@ -253,3 +254,154 @@ def test_nesting_past_a_hundred_levels_is_refused_where_it_passes_them(depth, fo
 
     text = "- title: " + "[" * depth + "a" + "]" * depth + "\n"
     assert [(d.code, tuple(d.span), d.message) for d in lint(text, select=["F001", "F002"])] == [found]
+
+
+def test_a_problem_is_a_value_that_cannot_change():
+    import dataclasses
+
+    from cxsmart.diagnostics import Span
+    from cxsmart.read.source import Problem
+
+    problem = Problem("F001", "m", Span(1, 1, 1, 2))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        problem.code = "F002"
+    assert len({problem, Problem("F001", "m", Span(1, 1, 1, 2))}) == 1 and not hasattr(problem, "__dict__")
+
+
+def test_a_run_reads_at_most_20_mebibytes_of_goal_files(run_cli, tmp_path):
+    import json
+
+    mib = 1024 * 1024
+    for name in ("a.yaml", "b.yaml"):                         # 10 MiB each: the run's 20 MiB exactly
+        (tmp_path / name).write_text("- title: Raise NPS\n#" + "x" * (10 * mib - 21) + "\n")
+    (tmp_path / "c.yaml").write_text("- title: Raise CSAT\n")
+    code, out, _ = run_cli("lint", "a.yaml", "b.yaml", "c.yaml", "--select", "F001", "--format", "json", "--no-cache",
+                           "--today", "2026-06-01")
+    found = [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(out)["diagnostics"]]
+    assert (code, found) == (1, [("c.yaml", 1, 1, "the file is too large for this run: the goal files read before it "
+                                  "already hold 20 MiB, the most one run reads (lint fewer files at a time)")])
+
+
+_NOT_ALLOWED = "invalid YAML: mapping values are not allowed in this context"
+_QUOTE_IT = "a ': ' inside a value needs the whole value in quotes"
+_UNCLOSED = ("invalid YAML: found unexpected end of stream (while scanning a quoted scalar)", "a quote or bracket is not closed")
+_DUPLICATE = "keep one '{0}'; YAML readers disagree about which one wins"
+
+
+@pytest.mark.parametrize("text,found", [
+    ("- title: Raise NPS\n owner: cc\n",
+     ("F001", (2, 2, 2, 3), "invalid YAML: did not find expected '-' indicator (while parsing a block collection)",
+      "line 2 is indented 1 space; the keys above it at this level use 2: line it up with them")),
+    ("- title: Raise NPS\n   owner: cc\n", ("F001", (2, 9, 2, 10), _NOT_ALLOWED,
+                                          "line 2 is indented 3 spaces; the keys above it at this level use 2: line it up with them")),
+    ("goals:\n- title: a\n  owner: b\n   level: team\n", ("F001", (4, 9, 4, 10), _NOT_ALLOWED,
+     "line 4 is indented 3 spaces; the keys above it at this level use 2: line it up with them")),
+    ("key: value\n  bad: indent\n", ("F001", (2, 6, 2, 7), _NOT_ALLOWED,
+     "line 2 is indented 2 spaces; the keys above it at this level are not indented: line it up with them")),
+    ("- title: Raise NPS\n  - owner\n", ("F001", (2, 3, 2, 4), "invalid YAML: did not find expected key (while parsing a "
+     "block mapping)", "line 2 is indented 2 spaces; the list items ('- ') above it at this level are not indented: "
+     "line it up with them")),
+    ("- title: Raise NPS: by 2027\n", ("F001", (1, 19, 1, 20), _NOT_ALLOWED, _QUOTE_IT)),
+    ("- title: Raise NPS # note\n  deadline: 2027-06-30 extra: x\n", ("F001", (2, 29, 2, 30), _NOT_ALLOWED, _QUOTE_IT)),
+    ("- title: Raise NPS\n  target: >= 75%\n", ("F001", (2, 12, 2, 13), "invalid YAML: did not find expected comment or "
+     "line break (while scanning a block scalar)", "a value starting with '>' starts a block of text in YAML: put it in "
+     "quotes, target: \">= 75%\"")),
+    ("- title: Raise NPS\n  target: |75\n", ("F001", (2, 13, 2, 14), "invalid YAML: did not find expected comment or "
+     "line break (while scanning a block scalar)", "a value starting with '|' starts a block of text in YAML: put it in "
+     "quotes, target: \"|75\"")),
+    ("- title: Raise NPS\n\towner: cc\n", ("F001", (2, 1, 2, 2), "invalid YAML: found a tab character that violates "
+     "indentation (while scanning a plain scalar)", "line 2 has a tab at column 1: YAML indents with spaces only")),
+    ("- title: [Raise NPS\n", ("F001", (1, 20, 1, 20), "invalid YAML: did not find expected ',' or ']' (while parsing a "
+                                                     "flow sequence)", None)),
+    ("- title: {a: 1\n", ("F001", (1, 15, 1, 15), "invalid YAML: did not find expected ',' or '}' (while parsing a flow "
+                                                "mapping)", None)),
+    ("- title: 'Raise NPS\n", ("F001", (1, 20, 1, 20), *_UNCLOSED)),
+    ("- title: \"Raise NPS\n", ("F001", (1, 20, 1, 20), *_UNCLOSED)),
+    ("- title: Raise NPS\n  owner: *who\n", ("F001", (2, 10, 2, 14), "invalid YAML: found undefined alias",
+                                            "define the anchor (&name) before using the alias (*name)")),
+    ("- title: Raise NPS\n---\n- title: b\n", ("F001", (2, 1, 2, 4), "the file holds more than one YAML document; only "
+     "the first is read", "split the documents into files of their own, or remove the '---'")),
+    ("- title: a\n  title: b\n", ("F003", (2, 3, 2, 8), "duplicate key 'title': it is already given on line 1",
+                                  _DUPLICATE.format("title"))),
+    ("- title: Raise NPS\n  owner: cc\n  owner: dd\n", ("F003", (3, 3, 3, 8), "duplicate key 'owner': it is already "
+                                                       "given on line 2", _DUPLICATE.format("owner"))),
+    ("%YAML 1.3\n---\n- title: a\n", ("F001", (1, 1, 1, 10), "the file declares YAML 1.3; goal files are read as YAML "
+     "1.2 only", "remove the %YAML line: in YAML 1.1 'no' and 'yes' silently become booleans")),
+    ("- title: @team goal\n", ("F001", (1, 10, 1, 11), "invalid YAML: found character that cannot start any token "
+                                                       "(while scanning for the next token)", None)),
+    ("- !!binary abc\n", ("F002", (1, 3, 1, 15), "YAML tags such as '!!binary' are not allowed in goal files",
+                          "remove the tag; write the value as plain text or a number")),
+])
+def test_yaml_that_cannot_be_read_is_said_where_and_why_with_a_hint(text, found):
+    from tests.conftest import lint
+
+    assert [(d.code, tuple(d.span), d.message, d.hint) for d in lint(text, select=["F001", "F002", "F003"])] == [found]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("# a note\u2028 with a line separator\n", []),                  # nothing but a comment: nothing to say
+    ("---\n# only\x85\n", []),
+    ("- &a {title: Raise NPS\u2028now, owner: *a}\n",
+     [("F001", (1, 3, 1, 39), "an alias refers to the value that contains it, so it never ends")]),
+    ("- title: x\u2028y\n  actions: &l [a, *l]\n",
+     [("F001", (2, 12, 2, 22), "an alias refers to the value that contains it, so it never ends")]),
+])
+def test_a_file_with_separators_that_are_not_breaks_is_read_like_any_other(text, found):
+    from tests.conftest import lint
+
+    assert [(d.code, tuple(d.span), d.message) for d in lint(text, select=["F"])] == found
+
+
+@pytest.mark.parametrize("pack,error", [
+    ("hedges: {ad: [x]}\n", "1:10: 'hedges' takes 'add' and 'remove' (did you mean 'add'?)"),
+    ("hedges: [x, '']\n", "1:9: 'hedges' must be a list of words or phrases"),
+    ("hedges: {add: [x], remove: 5}\n", "1:28: 'remove' must be a list of words or phrases"),
+    ("direction-verbs: [up]\n", "1:18: 'direction-verbs' must map up/down/better/hold to lists of verbs"),
+    ("direction-verbs:\n  sideways: [x]\n", "2:3: unknown direction 'sideways'"),
+    ("metrics: {id: m}\n", "1:10: 'metrics' must be a list"),
+    ("metrics:\n  - {id: m, name: M, colour: red}\n", "2:22: metric 1: unknown key 'colour'"),
+    ("- {id: m, name: M}\n- {id: n, name: N, bettr: up}\n", "2:20: metric 2: unknown key 'bettr' (did you mean 'better'?)"),
+    ("metrics:\n  - {id: m, name: M, better: sideways}\n",
+     "2:30: metric 1: 'sideways' is not a direction: write 'higher is better' or 'lower is better'"),
+    ("rules: {code: CX1}\n", "1:8: 'rules' must be a list of rule mappings"),
+    ("rules:\n  - {code: CX101, name: x, extends: existence, message: m}\n", "2:5: an 'existence' rule needs 'tokens'"),
+    ("rules:\n  - {code: CX101, name: x, extends: substitution, message: m}\n", "2:5: a 'substitution' rule needs 'swap'"),
+    ("rules:\n  - {code: X1, name: x, extends: existence, tokens: [a], message: m}\n",
+     "2:12: 'code': 'X1' is not a rule code: use letters and three digits, like CX101"),
+    ("rules:\n  - {code: CX101, name: x, extends: existence, tokens: [a], message: m, colour: red}\n",
+     "2:73: unknown key 'colour' in a pack rule"),
+    ("rules:\n  - {code: CX101, name: x, extends: existence, tokens: [a], message: m, severity: fatal}\n",
+     "2:83: 'severity': Input should be 'error', 'warning' or 'info'"),
+    ("- title: x\n  bad\n", "2:6: invalid YAML: could not find expected ':' (while scanning a simple key)"),
+    ("vague-terms: [a]\n---\nb: 1\n", "2:1: the file holds more than one YAML document; only the first is read"),
+])
+def test_a_rule_pack_that_cannot_be_read_says_where_and_why(tmp_path, pack, error):
+    from cxsmart.read.packs import PackError, load_packs
+
+    (tmp_path / "pack.yaml").write_text(pack)
+    with pytest.raises(PackError) as raised:
+        load_packs([tmp_path / "pack.yaml"])
+    assert str(raised.value) == f"{tmp_path}/pack.yaml:{error}"
+
+
+def test_a_rule_pack_that_is_not_text_or_not_there_is_refused(tmp_path):
+    from cxsmart.read.packs import PackError, load_packs
+
+    (tmp_path / "pack.yaml").write_bytes(b"hedges: [\xff]\n")
+    with pytest.raises(PackError, match=r"pack.yaml:1:10: the file is not UTF-8 text: byte 0xff cannot be read$"):
+        load_packs([tmp_path / "pack.yaml"])
+    with pytest.raises(PackError, match=r"nope.yaml: rule pack not found$"):
+        load_packs([tmp_path / "nope.yaml"])
+
+
+def test_a_pack_removes_and_adds_words_to_the_built_in_lists(tmp_path, monkeypatch):
+    from cxsmart.config import Config
+    from tests.conftest import lint
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "team.yaml").write_text("vague-terms:\n  remove: [World-Class]\n  add: [stellar, seamless]\n")
+    text = "- {id: g, title: Deliver a world-class and stellar service}\n"
+    said = [(d.code, tuple(d.span), d.message) for d in lint(text, select=["S001"])]
+    assert said == [("S001", (1, 28, 1, 39), "'world-class' defines no success: name the metric and the target")]
+    said = [(d.code, tuple(d.span), d.message) for d in lint(text, select=["S001"], config=Config(rule_packs=["team.yaml"]))]
+    assert said == [("S001", (1, 44, 1, 51), "'stellar' defines no success: name the metric and the target")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
 
 from cxsmart.api import lint_text
 from cxsmart.diagnostics import Diagnostic, Severity, Span
@@ -44,7 +45,9 @@ def said(code, severity, path, line, col=1, end=2, goal=None, hint=None):
 FOUND = [said("M001", E, "goals.yaml", 13, 12, 19, "kid", hint="add 'metric:'"),     # 'Deliver': the title's start
          said("S001", W, "goals.yaml", 13, 22, 33, "kid"),                            # 'world-class'
          said("T001", I, "goals.yaml", 9, goal="top"), said("R001", E, "goals.yaml", 16, goal="lone"),
-         said("F004", E, "goals.yaml", 14, goal="kid"), said("F001", W, "goals.yaml", 4),   # on no goal
+         said("F004", E, "goals.yaml", 14, 12, 15, goal="kid",      # below the title's columns: no mark
+              hint="define owner 'web' in any linted file, or fix the reference"),
+         said("F001", W, "goals.yaml", 4),                                                    # on no goal
          said("F009", W, "other.yaml", 1, goal="x"), said("CX101", W, "goals.yaml", 17, goal="lone")]
 
 
@@ -103,7 +106,7 @@ SUMMARY = """\
 ### goals.yaml
 
 - ⚠ **F001** F001 said · line 4
-- ✖ **F004** F004 said · line 14 — goal kid
+- ✖ **F004** F004 said _(define owner 'web' in any linted file, or fix the reference)_ · line 14 — goal kid
 
 ### other.yaml
 
@@ -187,3 +190,51 @@ def test_a_cut_section_ends_the_findings_and_the_rest_is_counted():
     assert "### other.yaml" not in cut and "F009" not in cut
     assert cut.endswith(f"\n_2 more findings not shown, to stay under {limit:,} characters: run `cxsmart lint` or "
                         "open the HTML report (`cxsmart report`) for all of them._\n")
+
+
+_GOAL_ITEM = re.compile(r'<li class="goal" id="(g\d+)" data-o="([^"]*)" data-f="([^"]*)"( data-clean)?'
+                        r'(?: data-p="(g\d+)" data-d="(\d+)")?><details><summary><span class="chips">(.*?)</span>')
+
+
+def test_the_html_report_shows_each_goal_with_its_chips_owner_filters_and_depth():
+    from cxsmart.report import html
+
+    page = html.render(report())
+    goals = [(key, owner, tokens, bool(clean), parent, depth, re.sub(r"</?i[^>]*>", " ", chips).split())
+             for key, owner, tokens, clean, parent, depth, chips in _GOAL_ITEM.findall(page)]
+    assert goals == [
+        ("g1", "care", "T:info", True, "", "", ["S✓", "M✓", "A✓", "R✓", "Ti"]),
+        ("g2", "web", "F:error M:error S:warning", False, "g1", "1", ["S!", "M✗", "A✓", "R✓", "T✓", "F✗"]),
+        ("g3", "(no owner)", "C:warning R:error", False, "", "", ["S✓", "M✓", "A✓", "R✗", "T✓"]),
+        ("g4", "care", "F:warning", False, "", "", ["S✓", "M✓", "A✓", "R✓", "T✓", "F!"])]
+    assert '<p class="ct"><mark title="M001">Deliver</mark> a <mark title="S001">world-class</mark> service</p>' in page
+    assert re.findall(r'li\.goal\[data-d="(\d+)"\]', page) == ["1"]           # a depth rule for each depth used
+    assert page.count('<h3>Objective <code>') == 2 and "<h3>Goals that trace to no objective</h3>" in page
+    assert '<p class="note empty">No goal serves this objective.</p>' in page
+    other = page[page.index('<section id="other"'):page.index('<section id="rules"')]
+    assert re.findall(r'<a href="#rule-(\w+)">', other) == ["F001"] and "goals.yaml:4:1" in other
+    assert re.findall(r'<details class="rule" id="rule-(\w+)">', page) == \
+        ["CX101", "F001", "F004", "F009", "M001", "R001", "S001", "T001"]
+    assert "<pre>CX101: no page for this code</pre>" in page                  # no registry: no rule page
+    totals = page[page.index('<p class="totals"'):page.index("</p>", page.index('<p class="totals"'))]
+    assert re.sub(r"<[^>]+>|\s+", " ", totals).split() == \
+        "4 goals in 2 files · 1 (25%) with no error or warning · findings: ✗ 3 errors , ! 4 warnings , i 1 info".split()
+
+
+def test_the_html_rule_pages_come_from_the_registry():
+    from cxsmart.registry import default_registry
+    from cxsmart.report import html
+
+    pages = html.rule_pages(["M001", "ZZ999"], default_registry())
+    assert pages["ZZ999"] == ("ZZ999", "ZZ999: no page for this code")
+    name, page = pages["M001"]
+    assert name != "M001" and page.startswith("M001")
+
+
+def test_a_tree_chip_is_coloured_by_its_state():
+    (goal,) = [g for g in report().goals.values() if g.id == "kid"]
+    chips = tree.chips(goal)
+    assert [(chips.plain[s.start:s.end], str(s.style)) for s in chips.spans] == [
+        ("s!", "yellow"), ("m✗", "bold red"), ("A ", "green"), ("R ", "green"), ("T ", "green"), ("f✗", "bold red")]
+    (top,) = [g for g in report().goals.values() if g.id == "top"]
+    assert [str(s.style) for s in tree.chips(top).spans][-1] == "cyan"
