@@ -352,38 +352,6 @@ def test_a_file_with_separators_that_are_not_breaks_is_read_like_any_other(text,
     assert [(d.code, tuple(d.span), d.message) for d in lint(text, select=["F"])] == found
 
 
-@pytest.mark.parametrize("pack,error", [
-    ("hedges: {ad: [x]}\n", "1:10: 'hedges' takes 'add' and 'remove' (did you mean 'add'?)"),
-    ("hedges: [x, '']\n", "1:9: 'hedges' must be a list of words or phrases"),
-    ("hedges: {add: [x], remove: 5}\n", "1:28: 'remove' must be a list of words or phrases"),
-    ("direction-verbs: [up]\n", "1:18: 'direction-verbs' must map up/down/better/hold to lists of verbs"),
-    ("direction-verbs:\n  sideways: [x]\n", "2:3: unknown direction 'sideways'"),
-    ("metrics: {id: m}\n", "1:10: 'metrics' must be a list"),
-    ("metrics:\n  - {id: m, name: M, colour: red}\n", "2:22: metric 1: unknown key 'colour'"),
-    ("- {id: m, name: M}\n- {id: n, name: N, bettr: up}\n", "2:20: metric 2: unknown key 'bettr' (did you mean 'better'?)"),
-    ("metrics:\n  - {id: m, name: M, better: sideways}\n",
-     "2:30: metric 1: 'sideways' is not a direction: write 'higher is better' or 'lower is better'"),
-    ("rules: {code: CX1}\n", "1:8: 'rules' must be a list of rule mappings"),
-    ("rules:\n  - {code: CX101, name: x, extends: existence, message: m}\n", "2:5: an 'existence' rule needs 'tokens'"),
-    ("rules:\n  - {code: CX101, name: x, extends: substitution, message: m}\n", "2:5: a 'substitution' rule needs 'swap'"),
-    ("rules:\n  - {code: X1, name: x, extends: existence, tokens: [a], message: m}\n",
-     "2:12: 'code': 'X1' is not a rule code: use letters and three digits, like CX101"),
-    ("rules:\n  - {code: CX101, name: x, extends: existence, tokens: [a], message: m, colour: red}\n",
-     "2:73: unknown key 'colour' in a pack rule"),
-    ("rules:\n  - {code: CX101, name: x, extends: existence, tokens: [a], message: m, severity: fatal}\n",
-     "2:83: 'severity': Input should be 'error', 'warning' or 'info'"),
-    ("- title: x\n  bad\n", "2:6: invalid YAML: could not find expected ':' (while scanning a simple key)"),
-    ("vague-terms: [a]\n---\nb: 1\n", "2:1: the file holds more than one YAML document; only the first is read"),
-])
-def test_a_rule_pack_that_cannot_be_read_says_where_and_why(tmp_path, pack, error):
-    from cxsmart.read.packs import PackError, load_packs
-
-    (tmp_path / "pack.yaml").write_text(pack)
-    with pytest.raises(PackError) as raised:
-        load_packs([tmp_path / "pack.yaml"])
-    assert str(raised.value) == f"{tmp_path}/pack.yaml:{error}"
-
-
 def test_a_rule_pack_that_is_not_text_or_not_there_is_refused(tmp_path):
     from cxsmart.read.packs import PackError, load_packs
 
