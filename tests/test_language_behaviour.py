@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from cxsmart.language import MAX_CHARS, Reader, analyse, text_hash
+from cxsmart.language.worker import CHUNK
 from cxsmart.read.packs import load_packs
 from tests.snapshot import compare
 from tests.test_snapshot_language import render
@@ -128,6 +129,10 @@ FORMS = [
     'Deliver 99% of parcels within a day',
     'Resolve 95% of claims within one month',
     'Resolve 95% of faults within 10 days by 2027',
+    'Cut missed appointments from 9% to 6% while telephone abandonment falls from 15% to 8%',
+    'Raise CSAT from 70% to 80% while cutting waits from 10 to 5 minutes',
+    'Raise NPS to 40 by 2027 (2025/26 outturn: 32)',
+    'Raise CSAT to 90% by March 2028 (October 2026 result 86%)',
 ]
 
 
@@ -316,3 +321,65 @@ def test_a_band_is_two_numbers_in_brackets(text, band):
 
     m = BAND.search(text)
     assert (None if m is None else m.groups()) == band
+
+
+class _Outbox(list):
+    """A queue that keeps what is put in it."""
+
+    def put(self, item):
+        self.append(item)
+
+
+@pytest.mark.parametrize("encoded", [True, False])
+def test_the_worker_holds_the_facts_it_reads_until_told_and_then_sends_each_once(packs, encoded):
+    from cxsmart.language.serial import encode, to_wire
+    from cxsmart.language.worker import _Reader
+
+    outbox = _Outbox()
+    reader = _Reader(packs, encoded, outbox)
+    first, second, third = "Raise CSAT to 80% by 2027", "Cut churn by 2 points", "Answer calls within 20 seconds"
+    reader.read([first, second])
+    reader.read([third])
+    assert outbox == [] and [list(batch) for batch in reader.held] == [[first, second], [third]]
+    reader.send_held()
+    assert reader.held == [] and [(kind, list(batch)) for kind, batch in outbox] == \
+        [("facts", [first, second]), ("facts", [third])]
+    reader.read([first])                                   # told: sent at once
+    assert len(outbox) == 3 and reader.held == []
+    facts = dict(reader.reader.read([first]))[first]
+    assert outbox[2] == ("facts", {first: (to_wire(facts), encode(facts) if encoded else None)})
+
+
+@pytest.mark.parametrize("n,count", [(0, 0), (1, 1), (CHUNK - 1, 1), (CHUNK, 1), (CHUNK + 1, 2), (2 * CHUNK + 5, 3)])
+def test_the_worker_shares_texts_in_chunks_each_read_once(n, count):
+    from cxsmart.language.worker import _Chunks
+
+    assert CHUNK == 250
+    texts = [f"text {i}" for i in range(n)]
+    chunks = _Chunks(texts)
+    assert chunks.count == count
+    assert [t for i in range(chunks.count) for t in chunks.chunk(i)] == texts
+    seen = []
+    mine = chunks.read(SimpleNamespace(read=seen.append))
+    assert mine == set(range(chunks.count)) and [t for batch in seen for t in batch] == texts
+    assert chunks.read(SimpleNamespace(read=seen.append)) == set()           # nothing left for a second reader
+
+
+@pytest.mark.parametrize("text,head", [
+    ("Reduce complaints by 10%", (0, "reduce", False)),
+    ("If we cannot resolve your complaint within 8 weeks, we will explain why", (13, "explain", True)),
+    ("Our website will clearly explain fees", (4, "explain", True)),                 # past an adverb
+    ("We are committed to publishing response times", (4, "publishing", True)),
+    ("70% of inpatients to have their use recorded", (5, "have", True)),
+    ("To publish our standards online", (1, "publish", True)),
+    ("We'll call you back within 2 hours", (2, "call", True)),
+    ("We aim to answer 90% of calls", (3, "answer", True)),
+    ("Commitment 1 - We will contact you within 5 days", (5, "contact", True)),      # after a label
+    ("If budget allows, 95%", None), ("When it rains, , 5", None), ("95%", None), ("- - -", None),  # no word to head
+])
+def test_the_head_verb_is_found_past_labels_openings_subjects_and_modals(reader, text, head):
+    from cxsmart.language.wording import head_verb
+
+    (doc,) = reader.pipeline.docs([text])
+    h = head_verb(doc)
+    assert (None if h is None else (h.index, doc[h.index].lower_, h.modal)) == head
