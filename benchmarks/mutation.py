@@ -57,7 +57,7 @@ AREA_TESTS = {           # fastest first: with -x, a killed mutant stops at the 
     "rules": ["tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py", "tests/test_snapshot_sentences.py",
               "tests/test_thresholds.py", "tests/test_own_metrics.py", "tests/test_date_order.py",
               "tests/test_rule_cases.py", "tests/test_rule_docs.py"],
-    "language": ["tests/test_language_values.py", "tests/test_snapshot_language.py", "tests/test_snapshot_cases.py",
+    "language": ["tests/test_language_behaviour.py", "tests/test_language_values.py", "tests/test_snapshot_language.py", "tests/test_snapshot_cases.py",
                  "tests/test_snapshot_repos.py", "tests/test_snapshot_sentences.py", "tests/test_rule_cases.py",
                  "tests/test_forms.py", "tests/test_worker.py", "tests/test_language.py"],
     "model": ["tests/test_snapshot_read.py", "tests/test_snapshot_model.py", "tests/test_snapshot_language.py",
@@ -65,13 +65,13 @@ AREA_TESTS = {           # fastest first: with -x, a killed mutant stops at the 
               "tests/test_language_values.py", "tests/test_quantities.py", "tests/test_timeframes.py",
               "tests/test_schema.py", "tests/test_facts.py", "tests/test_own_metrics.py", "tests/test_units.py",
               "tests/test_rule_cases.py"],
-    "read": ["tests/test_snapshot_read.py", "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py",
+    "read": ["tests/test_read_behaviour.py", "tests/test_snapshot_read.py", "tests/test_snapshot_cases.py", "tests/test_snapshot_repos.py",
              "tests/test_config.py", "tests/test_discovery.py", "tests/test_read_edges.py", "tests/test_loader.py",
              "tests/test_yaml_hints.py", "tests/test_open_format.py", "tests/test_rule_cases.py",
              "tests/test_untrusted_files.py", "tests/test_workspace_boundary.py", "tests/test_untrusted.py"],
     "fix": ["tests/test_fix_refusals.py", "tests/test_snapshot_repos.py", "tests/test_fix.py",
             "tests/test_rule_cases.py", "tests/test_fix_properties.py"],
-    "report": ["tests/test_report_edges.py", "tests/test_snapshot_report.py", "tests/test_report_summary.py",
+    "report": ["tests/test_report_behaviour.py", "tests/test_report_edges.py", "tests/test_snapshot_report.py", "tests/test_report_summary.py",
                "tests/test_report_html.py", "tests/test_report_csp.py"],
 }
 # tests left out of every mutant's run, and why
@@ -173,6 +173,18 @@ EQUIVALENT: dict[str, str] = {
         "description (analyse reads no empty text; spaCy gives any non-empty text, even white space, a token)",
     "cxsmart/report/markdown.py:141:40:num:0":
         "_finding's default with_path is never used: its one caller (render) always passes it",
+    # seed 5151 (classified after the run; no test was written against its survivors)
+    "cxsmart/language/numbers.py:40:62:num:0":
+        "the Found way_of makes is only handed to _signed as its verb, which reads verb.value[0], never its span",
+    "cxsmart/language/extract.py:225:44:num:0":
+        "tokens[1].doc is tokens[0].doc (the one Doc): a group holds two or more metric hits, which never overlap "
+        "(_hits keeps one hit per place in the 'metric' family), so the text has a second token",
+    "cxsmart/language/pipeline.py:70:67:num:1":
+        "nlp.pipe's batch_size only groups texts for processing; the pipeline is spacy.blank('en') (a tokenizer and "
+        "norms, no statistical model), so each doc is the same whatever the grouping",
+    "cxsmart/model/quantities.py:194:8:drop:0":
+        "a string then goes to the return below it, _parse(raw): the same Quantity, parsed again instead of taken from "
+        "_parse_text's cache",
 }
 
 

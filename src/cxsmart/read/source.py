@@ -63,9 +63,10 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None,
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            line, col = _position(data, e.start)
+            at = e.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)    # e counts after the BOM
+            line, col = _position(data, at)
             return None, Problem(
-                "F001", f"the file is not UTF-8 text: byte 0x{data[e.start]:02x} cannot be read",
+                "F001", f"the file is not UTF-8 text: byte 0x{data[at]:02x} cannot be read",
                 Span(line, col, line, col + 1),
                 hint="save the file as UTF-8 (most editors offer 'Save with encoding')")
     text = normalise_breaks(text)
