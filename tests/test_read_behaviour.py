@@ -222,7 +222,7 @@ def test_an_entry_that_cannot_be_read_is_said_where_and_why(text, found):
     ("- {title: Raise NPS, target: {value: 5, wibble: x}}\n", (1, 41, 1, 47), "a target", "value, unit, as_of, source"),
 ])
 def test_with_strict_keys_an_unknown_key_names_the_keys_of_its_kind(text, span, kind, keys):
-    from cxsmart.config import Config
+    from cxsmart.settings.config import Config
     from tests.conftest import lint
 
     (d,) = lint(text, select=["F"], config=Config(strict_keys=True))
@@ -363,7 +363,7 @@ def test_a_rule_pack_that_is_not_text_or_not_there_is_refused(tmp_path):
 
 
 def test_a_pack_removes_and_adds_words_to_the_built_in_lists(tmp_path, monkeypatch):
-    from cxsmart.config import Config
+    from cxsmart.settings.config import Config
     from tests.conftest import lint
 
     monkeypatch.chdir(tmp_path)

@@ -222,7 +222,7 @@ def test_the_html_report_shows_each_goal_with_its_chips_owner_filters_and_depth(
 
 
 def test_the_html_rule_pages_come_from_the_registry():
-    from cxsmart.registry import default_registry
+    from cxsmart.settings.registry import default_registry
     from cxsmart.report import html
 
     pages = html.rule_pages(["M001", "ZZ999"], default_registry())
