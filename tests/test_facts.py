@@ -105,3 +105,13 @@ def test_a_horizon_in_weeks_is_still_a_deadline():
 ])
 def test_a_service_standards_share_is_its_target_in_any_order(title, target):
     assert facts_of(title)[2] == target
+
+
+@pytest.mark.parametrize("text,seconds", [
+    ("Answer emails within half an hour", 1800.0), ("Call back within half a day", 43200.0),
+    ("Answer emails within an hour", 3600.0), ("Reply within half  an hour", 1800.0),
+])
+def test_half_an_hour_is_half_of_one(text, seconds):
+    from cxsmart.language.finders import find_quantities
+
+    assert [f.value.value for f in find_quantities(text, [])] == [seconds]

@@ -109,13 +109,13 @@ _OF_EVENT = re.compile(r"(?i)(?<!\s)\s+of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 
-_NUMBER_WORDS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+_NUMBER_WORDS = {"zero": 0, "no": 0, "half a": 0.5, "half an": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                  "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "ninety": 90}
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 # "under an hour", "five days", "zero breaches", "below five people", "a 4-hour window", "the same day"
 _WORDED = re.compile(
-    r"(?i)(?<![\w-])(?:(?P<n>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"(?i)(?<![\w-])(?:(?P<n>half\s{1,3}an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|ninety|an?)\s+(?P<u>second|minute|hour|day|week)s?\b"
     r"|(?P<d>\d{1,3})-(?P<u2>second|minute|hour|day|week)\b"
     r"|(?P<same>(?:the\s+)?(?:same|next)(?:\s+working|\s+business)?\s+day)\b"
@@ -142,8 +142,8 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
             continue
         words = m.group(0).strip()
         if m.group("n"):
-            q = Quantity(float(_NUMBER_WORDS[m.group("n").lower()] * _SECONDS[m.group("u").lower()]), DURATION,
-                         text=words)
+            q = Quantity(float(_NUMBER_WORDS[" ".join(m.group("n").lower().split())] * _SECONDS[m.group("u").lower()]),
+                         DURATION, text=words)
         elif m.group("d"):
             q = Quantity(float(int(m.group("d")) * _SECONDS[m.group("u2").lower()]), DURATION, text=words)
         elif m.group("p"):                           # "six percentage points", "five per cent"
