@@ -126,7 +126,7 @@ def cached_texts(packs: PackData, cache) -> set[str]:
     """Hashes of the texts the facts cache already holds (the worker need not read them)."""
     if cache is None or not cache.enabled:
         return set()
-    return set(cache.facts(digest(packs.key())))
+    return set(cache.facts(packs_digest(packs)))
 
 
 def text_hash(text: str) -> str:

@@ -69,7 +69,7 @@ def find_dates(text: str) -> list[Found]:
         cue = _cue(_DATE_CUES, text, m.start(), articles=False)
         if _NEEDS_CUE.match(words) and not cue:
             continue                        # a bare '2026' without 'by'/'in' is a name, not a date
-        if _BARE_YEAR.fullmatch(words) and YEAR_OF.match(text, m.end() - 4):
+        if _NEEDS_CUE.match(words) and YEAR_OF.match(text, m.end() - 4):
             continue                        # "in the 2026 wave": which survey, not when ("October 2026 result" is)
         try:
             tf = parse_date_like(words)
@@ -186,9 +186,6 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(q, start, start + len(words), cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out
-
-
-_BARE_YEAR = re.compile(r"(?i)(?:(?:in|by|for|during|the|end|of)\s{1,3}){0,4}(?:19|20)\d{2}")
 
 
 def _context_number(text: str, start: int, words: str, cue: str) -> bool:
