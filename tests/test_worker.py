@@ -194,3 +194,58 @@ def test_a_process_is_alive_until_it_has_exited_and_a_zombie_is_not():
     assert child.poll() is not None                                 # it was a zombie until now
     child.wait()
     assert not _alive(child.pid)
+
+
+def test_sentences_go_to_the_worker_as_each_file_is_parsed_before_any_is_loaded(tmp_path, monkeypatch):
+    import cxsmart.api as api
+
+    for n in range(3):                                 # three files, each large enough on its own
+        sub = tmp_path / f"team{n}"
+        sub.mkdir()
+        workspace(sub, goals=900)
+        (sub / "goals.yaml").write_text((sub / "goals.yaml").read_text().replace("title: ", f"title: Team {n} - "))
+    events = []
+    real_feed, real_load = worker.ProseWorker.feed, api.load_text
+    monkeypatch.setattr(worker.ProseWorker, "feed", lambda self, texts: events.append(("feed", texts))
+                        or real_feed(self, texts))
+    monkeypatch.setattr(api, "load_text", lambda *a, **k: events.append(("load", a[0])) or real_load(*a, **k))
+    with_worker = run(tmp_path)
+    first_load = [kind for kind, _ in events].index("load")
+    fed = {t for kind, texts in events[:first_load] if kind == "feed" for t in texts}
+    assert len(fed) == 3 * 900 + 1                     # every title, and the description they share
+    assert all(kind == "load" or not texts for kind, texts in events[first_load:])     # nothing left to hand over
+    monkeypatch.setenv("CXSMART_NO_WORKER", "1")
+    assert run(tmp_path) == with_worker
+
+
+def test_a_goal_the_quick_look_misses_reaches_the_worker_once_loaded(tmp_path, monkeypatch):
+    from cxsmart.api import goal_texts
+
+    assert goal_texts({"goals": [{"title": "A", "description": "B"}, "C", {"title": 4}]}) == ["A", "B", "C"]
+    assert goal_texts({"goals": {"g1": {"title": "A"}, "g2": "B"}}) == ["A", "B"]
+    assert goal_texts([{"title": "A"}]) == ["A"] and goal_texts("text") == [] and goal_texts({"goal": []}) == []
+    workspace(tmp_path)
+    text = (tmp_path / "goals.yaml").read_text()
+    (tmp_path / "goals.yaml").write_text(text.replace("goals:\n", "goal:\n", 1))   # read as goals (F009)
+    fed = []
+    real_feed = worker.ProseWorker.feed
+    monkeypatch.setattr(worker.ProseWorker, "feed", lambda self, texts: fed.extend(texts) or real_feed(self, texts))
+    in_process = []
+    import cxsmart.language as language
+    real_read = language.Reader.read
+    monkeypatch.setattr(language.Reader, "read", lambda self, texts: in_process.extend(texts) or real_read(self, texts))
+    found = run(tmp_path)
+    assert len(fed) > 900 and in_process == []          # the worker read them all, after loading
+    assert "F009" in {d.code for d in found} and {"S001", "S002"} <= {d.code for d in found}
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_works_when_asked():
+    import subprocess
+    import sys
+
+    code = ("import sys; from cxsmart.language.pipeline import import_spacy; spacy = import_spacy(); "
+            "print(sorted(m for m in ('requests', 'httpx', 'weasel', 'spacy.cli') if m in sys.modules)); "
+            "nlp = spacy.blank('en'); print([t.text for t in nlp('cut AHT by 10%')]); "
+            "import spacy.cli; print(spacy.cli.download.__module__, callable(spacy.info))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["[]", "['cut', 'AHT', 'by', '10', '%']", "spacy.cli.download True"]

@@ -126,16 +126,19 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: P
     order = sorted(range(len(raw)), key=lambda i: raw[i].display in stored)
     prose = _start_prose(run, [r for r in raw if r.display not in stored], cache)
     left = sum(len(r.data) for r in raw)
-    reads = {i: _parse(raw[i], cfg, cache, cache.parsed(parse_key(raw[i].sha)) if raw[i].display in stored else None)
-             for i in order}
+    reads: dict[int, SourceFile | tuple[str, Parsed]] = {}
+    for i in order:                                 # each file's sentences go to the worker once parsed
+        reads[i] = _parse(raw[i], cfg, cache, cache.parsed(parse_key(raw[i].sha)) if raw[i].display in stored else None)
+        left -= len(raw[i].data)
+        if prose is not None and not isinstance(reads[i], SourceFile):
+            prose.feed(goal_texts(reads[i][1].data), len(raw[i].data), left)
     cfg, guess = _date_order(cfg, [(raw[i].display, reads[i]) for i in range(len(raw))])
     loaded_files: dict[int, SourceFile] = {}
     for i in order:
-        r = raw[i]
-        loaded_files[i] = source = _load(r.display, reads[i], cfg)
-        left -= len(r.data)
-        if prose is not None:
-            prose.feed(source, len(r.data), left)
+        loaded_files[i] = source = _load(raw[i].display, reads[i], cfg)
+        if prose is not None:                       # what the quick look at the parse did not find
+            prose.feed([t for item in source.sections["goals"] for t in (item.model.title, item.model.description)
+                        if t], 0, 0)
     sources = with_date_notice([loaded_files[i] for i in range(len(raw))], guess)
     if prose is not None and prose.worker is not None:
         prose.worker.finish()
@@ -311,7 +314,7 @@ def _display(path: Path, cwd: Path) -> str:
 
 
 class _Prose:
-    """Hands each loaded file's new sentences to the worker that reads prose in parallel. The
+    """Hands each parsed file's new sentences to the worker that reads prose in parallel. The
     worker starts at once when there is much YAML to parse (its spaCy import overlaps the
     parsing); else at the first sentence the facts cache lacks, if much is left to load (the
     import overlaps the loading), or once the files with such sentences are that large."""
@@ -324,6 +327,7 @@ class _Prose:
         self.failed = False
         self.pending: list[str] = []
         self.pending_bytes = 0
+        self.seen: set[str] = set()
         if start:
             self._start()
 
@@ -335,12 +339,13 @@ class _Prose:
         except OSError:
             self.failed = True
 
-    def feed(self, source: SourceFile, size: int, left: int) -> None:
-        """`size`: the file's bytes; `left`: the bytes of the files still to load after it."""
+    def feed(self, texts: list[str], size: int, left: int) -> None:
+        """A file's sentences. `size`: the file's bytes; `left`: the bytes of the files still to
+        parse after it. A sentence handed over already is not handed over again."""
         from cxsmart.language import text_hash, worker
 
-        texts = [t for item in source.sections["goals"] for t in (item.model.title, item.model.description) if t]
-        texts = [t for t in texts if not self.known or text_hash(t) not in self.known]
+        texts = [t for t in texts if t not in self.seen and (not self.known or text_hash(t) not in self.known)]
+        self.seen.update(texts)
         if not texts or self.failed:
             return
         if self.worker is None:
@@ -353,6 +358,19 @@ class _Prose:
                 return
             texts, self.pending = self.pending, []
         self.worker.feed(texts)
+
+
+def goal_texts(data) -> list[str]:
+    """The titles and descriptions of a parsed file's goals, as written (a quick look: a goal the
+    loader finds otherwise, under a misspelt key, is handed over once loaded)."""
+    goals = data if isinstance(data, list) else data.get("goals") if isinstance(data, dict) else None
+    out = []
+    for entry in goals.values() if isinstance(goals, dict) else goals if isinstance(goals, list) else ():
+        if isinstance(entry, str) and entry:
+            out.append(entry)                       # '- Answer 90% of calls within 30 seconds'
+        elif isinstance(entry, dict):
+            out += [t for t in (entry.get("title"), entry.get("description")) if isinstance(t, str) and t]
+    return out
 
 
 def _start_prose(run: _Run, to_parse: list[_Raw], cache: Cache) -> _Prose | None:

@@ -16,6 +16,8 @@ the same lemmas as spaCy's lookup lemmatizer, about twice as fast.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,9 +114,42 @@ def _lemmas_as_norms(nlp) -> None:
         lexeme.norm_ = lemma(lexeme.orth_, lexeme.orth_)
 
 
+def import_spacy():
+    """spaCy, without the command line it imports for one name (`spacy.info`): its downloader
+    brings requests, httpx, weasel and jinja2, a third of spaCy's import time, and cxsmart never
+    downloads. The name still works (it imports the real one when called). If this spaCy
+    imports anything else from its command line, it is imported the ordinary way."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []                           # a package, so that 'spacy.cli.info' is found in it
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        import spacy
+    except Exception:  # noqa: BLE001 - a spaCy that needs more of its command line
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    finally:
+        for name in ("spacy.cli", "spacy.cli.info"):
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
+    return spacy
+
+
+def _info(*args, **kwargs):
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
 @lru_cache(maxsize=4)
 def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
-    import spacy
+    spacy = import_spacy()
     from spacy.matcher import Matcher, PhraseMatcher
 
     from cxsmart.read.packrules import phrases

@@ -20,6 +20,9 @@ from cxsmart.model.timeframes import DAY_FIRST, MONTH_FIRST, describe, numeric_o
 from cxsmart.read.source import Problem
 from cxsmart.read.yamlread import Parsed, Path
 
+# what every date NUMERIC_DATE finds holds (a '/' date, or a 4-digit year after '.' or '-'): a
+# cheap first look at a whole file, which has no lookbehind to try at every character
+_MAYBE = re.compile(r"/\d\d?/\d\d|\.\d\d?\.\d{4}|-\d\d?-\d{4}")
 NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)")
 CODE = "T011"
 
@@ -68,7 +71,7 @@ def infer(files: Iterable[tuple[str, Parsed]], configured: str | None = None) ->
 def may_hold_dates(text: str) -> bool:
     """Whether a file's text has a numeric date anywhere (one regex over the text, before any walk
     of its values: most workspaces write ISO dates, and their files need no walk at all)."""
-    return next(_dates(text), None) is not None
+    return _MAYBE.search(text) is not None and next(_dates(text), None) is not None
 
 
 def _dates(value: str):
