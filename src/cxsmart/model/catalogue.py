@@ -7,6 +7,7 @@ forgivingly, its name or any alias in any case ("NPS", "net promoter score").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cxsmart.model.goalfile import MetricDef
 from cxsmart.common.suggest import did_you_mean
@@ -45,5 +46,6 @@ class Catalogue:
         return did_you_mean(ref, self.metrics)
 
 
+@lru_cache(maxsize=4096)          # owners' controls and metric names, asked for every goal
 def normalise(word: str) -> str:
     return " ".join(word.lower().replace("_", " ").replace("-", " ").split())

@@ -235,7 +235,18 @@ def ranked(q: Quantity | None) -> bool:
 def verb_against_numbers(goal) -> bool:
     """The verb says one way and the baseline and absolute target go the other ('improve CSAT
     from 78% to 72%', 'reduce churn from 2% to 3%'). Positions ('from 12th to 5th') rise as
-    their numbers fall, so they are not judged."""
+    their numbers fall, so they are not judged. (A002 and M004 both ask: worked out once while
+    the values it reads stay the same.)"""
+    key = (goal.facts.direction, goal.metric, goal.baseline, goal.target)
+    kept = goal.memo.get("verb-against")
+    if kept is not None and all(a is b for a, b in zip(kept[0], key)):
+        return kept[1]
+    found = _verb_against_numbers(goal)
+    goal.memo["verb-against"] = (key, found)
+    return found
+
+
+def _verb_against_numbers(goal) -> bool:
     way, baseline, target = verb_way(goal), goal.baseline, goal.target
     if way is None or baseline is None or target is None or target.change or target.factor:
         return False
