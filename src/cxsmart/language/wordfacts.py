@@ -52,9 +52,10 @@ def _head_activity(facts: TextFacts, hits, tokens) -> None:
     """The head verb does something rather than change a measured state (wording.head_activity)."""
     activities = {start: (value, end) for label, value, start, end in hits if label == "activity-verbs"}
     moves = {start for label, _, start, _ in hits if label.startswith(DIRECTION)}
+    holds = {start for label, _, start, _ in hits if label == DIRECTION + "hold"}
     target = facts.target.start if facts.target is not None else -1
     metric = facts.metric.start if facts.metric is not None else -1
-    found = head_activity(tokens, activities, moves, target, metric)
+    found = head_activity(tokens, activities, moves, target, metric, holds)
     if found is not None:
         value, start, end = found
         facts.extra["activity"] = [Found(value, *char_span(tokens, start, end))]

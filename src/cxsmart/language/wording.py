@@ -171,13 +171,17 @@ def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
 
 
 _OBJECTS = frozenset({"you", "them", "customers", "residents", "passengers", "members", "tenants", "people"})
+_MORE = frozenset({"more", "fewer", "less", "up", "down"})       # 'keep more of our customers': a change
 
 
 def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], target_at: int,
-                  metric_at: int) -> tuple[str, int, int] | None:
+                  metric_at: int, holds: set[int] = frozenset()) -> tuple[str, int, int] | None:
     """The head verb when it does something rather than change a measured state: an activity
     from the pack (`activities`: token -> (value, end token)); 'keep you updated' (a level is
-    kept of a measure, not of a person); or, after a subject and a modal ('we will explain'),
+    kept of a measure, not of a person); 'keep' as a verb that holds (`holds`) in a goal with
+    no number, no metric and no verb of change beside it, so no level to keep ('keep to the
+    published timetable', 'keep what you tell us private'; not 'keep reducing leakage', 'keep and
+    grow our base', 'keep more of our customers'; 'maintain our accreditation' keeps a standard); or, after a subject and a modal ('we will explain'),
     any verb that is neither a direction (`moves`) nor a state ('reach', 'be'), when no number
     after it says what counts as success and no metric named after it is its object.
     `target_at` and `metric_at` are character offsets (-1: none). (value, start token, end token)."""
@@ -191,6 +195,9 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
     if at in moves:
         if verb.norm_ == "keep" and at + 1 < len(doc) and doc[at + 1].lower_ in _OBJECTS:
             return verb.norm_, at, at + 1           # "keep you informed"
+        if verb.lower_ == "keep" and at in holds and target_at < 0 and metric_at < 0 and \
+                not moves & {at + 1, at + 2} and (at + 1 >= len(doc) or doc[at + 1].lower_ not in _MORE):
+            return verb.norm_, at, at + 1           # nothing measured to keep, nor moved ('keep reducing')
         return None
     if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and metric_at < verb.idx:
         return verb.norm_, at, at + 1               # a number or metric in "If ..., " is not its object

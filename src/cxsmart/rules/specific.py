@@ -75,7 +75,9 @@ class ActivityNotOutcome(Rule):
     within 5 days, we will write to you"), after a subject and a modal ("our website will
     explain"), or after "to". The verb is an activity when it does something rather than
     move a measured state: a verb from the `activity-verbs` pack (launch, hold, offer, publish,
-    attend, contact ...), "keep you informed", or, after a subject and a modal, any verb that
+    attend, contact ...), "keep you informed", "keep" with no number and no measure to keep
+    ("keep to the published timetable"; "keep the abandon rate below 6%" is a guardrail, and
+    "maintain our accreditation" keeps a standard), or, after a subject and a modal, any verb that
     is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
     says what counts as success. A thing done in the passive is one too ("late departures are
     tracked and reviewed"), and so is a share of people that something is done to ("100% of
@@ -114,8 +116,9 @@ class ActivityNotOutcome(Rule):
             return                          # an outcome metric declared
         for fact in goal.facts.extra.get("activity", [])[:1]:
             later = facts.target is not None and _at_or_after(facts.target, fact)    # not one in "If ..., "
+            moved = facts.direction is not None and facts.direction.span != fact.span    # not 'keep' of 'keep you informed'
             if facts.metric is not None and "metric-phrase" not in facts.extra and (
-                    later or goal.goal.target is not None or facts.direction is not None):
+                    later or goal.goal.target is not None or moved):
                 return                      # an outcome metric moved or given a target
             if any(_at_or_after(s, fact) for s in facts.extra.get("service-standard", [])):
                 return                      # a service level ("resolve ... within 5 days")
