@@ -183,14 +183,14 @@ class ImplausibleChange(Rule):
         baseline, landed, change = moved
         if baseline is None and isinstance(pace_of(metric), str):
             return                                  # a pace in % of today's value, and no today's value
-        if holds_level(goal) and _already_holds(metric.better, change):
-            return                                  # a floor or ceiling today's value already keeps: no change asked
         pace = plausible_change(goal, baseline, ctx.today)
         if pace is None:
             return
         per_quarter, allowed = pace
         if abs(change) <= allowed * 1.0001:
             return
+        if _already_holds(metric.better, change) and holds_level(goal):
+            return                                  # a floor or ceiling today's value already keeps: no change asked
         days = (deadline.last - _window_start(goal, ctx.today)).days
         name = metric.name or metric.id
         months = round(days / (365.25 / 12))
@@ -256,15 +256,17 @@ class AlreadyAchieved(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         moved = _change(goal)
+        if moved is None or goal.target.change or goal.target.factor:
+            return
         already = met_already(goal)
-        if moved is None or goal.target.change or goal.target.factor or (verb_against_numbers(goal) and not already):
+        if verb_against_numbers(goal) and not already:
             return                                  # a change the wrong way, or words against numbers: M004
-        if holds_level(goal):
-            return                                  # keeping a level already met is the goal
         baseline, landed, change = moved
         better = goal.metric.better or ({"up": "higher", "down": "lower"}.get(verb_way(goal)) if already else None)
         if not _already_holds(better, change):
             return
+        if holds_level(goal):
+            return                                  # keeping a level already met is the goal
         how = "equals" if change == 0 else "is already better than"
         yield ctx.report(self, goal, f"baseline {show(baseline, goal.metric)} {how} the target "
                          f"{show(landed, goal.metric)}: there is nothing to achieve", at=goal.at("target"),
@@ -434,12 +436,12 @@ class TrivialChange(Rule):
         if moved is None:
             return
         baseline, landed, change = moved
-        if goal.metric.min_change is None and holds_level(goal):
-            return                                  # a guardrail asks to hold a level, not to move by much
         least = bound(goal.metric.min_change, baseline) if goal.metric.min_change is not None else \
             _noise(goal.metric, baseline)
         if change == 0 or not least or abs(change) >= least:
             return
+        if goal.metric.min_change is None and holds_level(goal):
+            return                                  # a guardrail asks to hold a level, not to move by much
         name = goal.metric.name or goal.metric.id
         yield ctx.report(self, goal, f"a change of {show_change(change, goal.metric)} is below the "
                          f"{show_change(least, goal.metric)} that counts as a real move in {name}",
