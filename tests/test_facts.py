@@ -115,3 +115,42 @@ def test_half_an_hour_is_half_of_one(text, seconds):
     from cxsmart.language.finders import find_quantities
 
     assert [f.value.value for f in find_quantities(text, [])] == [seconds]
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Hold passenger forums at least twice each year", 2.0), ("Visit every tenant once a year", 1.0),
+    ("Run three drop-in sessions four times a year", 4.0), ("Survey members 2 times a quarter", 2.0),
+])
+def test_how_often_an_activity_is_done_is_a_count(text, count):
+    from cxsmart.language.finders import find_quantities
+
+    assert [f.value.value for f in find_quantities(text, []) if f.value.unit is None][-1:] == [count]
+
+
+@pytest.mark.parametrize("text", [
+    "Once a complaint is received we reply", "Answer calls twice as fast", "It is 3 times more likely",
+])
+def test_once_as_a_conjunction_and_times_as_a_comparison_are_no_counts(text):
+    from cxsmart.language.finders import find_quantities
+
+    from cxsmart.language.finders import FREQUENCY
+
+    assert [f.value.text for f in find_quantities(text, []) if FREQUENCY.fullmatch(f.value.text)] == []
+
+
+@pytest.mark.parametrize("text", ["Reply to voicemails within the working day", "Answer letters within the business day"])
+def test_the_working_day_is_one_working_day(text):
+    from cxsmart.language.finders import find_quantities
+
+    assert [(f.value.value, f.value.working_days) for f in find_quantities(text, [])] == [(86400.0, True)]
+
+
+def test_an_activity_done_at_least_twice_a_year_is_an_activity_not_a_level_held():
+    from cxsmart.language import Reader
+
+    reader = Reader(load_packs())
+    (_, forums), (_, disputes) = reader.read(["Hold passenger forums at least twice each year",
+                                              "Hold at least 97% of disputes closed inside the time limit"])
+    assert forums.target.value.value == 2.0 and forums.target.value.bound == "at-least"
+    assert [f.value for f in forums.extra["activity"]] == ["hold"]
+    assert "activity" not in disputes.extra                 # a level held: a guardrail

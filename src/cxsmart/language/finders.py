@@ -118,7 +118,9 @@ _WORDED = re.compile(
     r"(?i)(?<![\w-])(?:(?P<n>half\s{1,3}an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|ninety|an?)\s+(?P<u>second|minute|hour|day|week)s?\b"
     r"|(?P<d>\d{1,3})-(?P<u2>second|minute|hour|day|week)\b"
-    r"|(?P<same>(?:the\s+)?(?:same|next)(?:\s+working|\s+business)?\s+day)\b"
+    r"|(?P<same>(?:the\s+|one\s+|a\s+)?(?:(?:same|next|following)(?:\s+working|\s+business)?|working|business)\s+day)\b"
+    r"|(?P<f>twice(?!\s+as\b)|once(?=\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|term|season)\b)|"
+    r"(?P<fn>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times(?!\s+(?:more|less|as|the)\b))\b"
     r"|(?P<p>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+"
     r"(?P<pu>percentage\s+points?|points?|per\s?cent|percent)\b"
     r"|(?P<z>zero)\s+(?=[a-z])"
@@ -126,9 +128,13 @@ _WORDED = re.compile(
     r"six|seven|eight|nine|ten|twelve|twenty|fifty)\b)")
 
 
+FREQUENCY = re.compile(r"(?i)twice|once|\w+\s+times")     # how often an activity is done: a count, never a level
+
+
 def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list[Found]:
     low = text.lower()
-    timed = "second" in low or "minute" in low or "hour" in low or "day" in low or "week" in low or "zero" in low
+    timed = "second" in low or "minute" in low or "hour" in low or "day" in low or "week" in low or "zero" in low \
+        or "twice" in low or "once" in low or "times" in low
     counted = ("below " in low or "under " in low or "than " in low or "most " in low or "least " in low
                or " to " in low or "within " in low or "point" in low or "cent" in low) and ("two" in low or "three" in low or "four" in low or "five" in low or "six" in low
                                       or "seven" in low or "eight" in low or "nine" in low or "ten" in low
@@ -153,6 +159,11 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
             q = replace(q, text=words)
         elif m.group("same"):
             q = Quantity(86400.0, DURATION, text=words, working_days=True)
+        elif m.group("f"):                           # "at least twice a year", "four times a year": how often
+            n = m.group("fn")
+            count = 2 if m.group("f").lower() == "twice" else 1 if n is None else \
+                int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+            q = Quantity(float(count), text=words)
         else:
             q = Quantity(float(_NUMBER_WORDS[(m.group("z") or m.group("c")).lower()]), text=words)
         out.append(Found(q, m.start(), m.start() + len(words), _cue(_QUANTITY_CUES, text, m.start())))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.language.finders import Found
+from cxsmart.language.finders import FREQUENCY, Found
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.language.wording import (
@@ -32,7 +32,8 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
     # not a number in an opening clause ("If ... 3 weeks, we will ...")
     target = facts.target is not None and (facts.target.start >= verb.start or
                                            not _CLAUSE_BREAK.search(text, facts.target.end, verb.start))
-    hold = facts.direction is not None and facts.direction.value[0] == "hold" and bool(target and facts.target.cue)
+    hold = facts.direction is not None and facts.direction.value[0] == "hold" and bool(target and facts.target.cue) \
+        and not FREQUENCY.fullmatch(facts.target.value.text)        # 'hold forums at least twice a year': a count
     window = _WINDOW.search(text, verb.end)
     window = window is not None and not (facts.deadline is not None and window.start() <= facts.deadline.start < window.end())
     timed = target and (facts.target.value.unit == DURATION or window)   # a window, not a deadline "within 6 months"
