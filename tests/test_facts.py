@@ -154,3 +154,12 @@ def test_an_activity_done_at_least_twice_a_year_is_an_activity_not_a_level_held(
     assert forums.target.value.value == 2.0 and forums.target.value.bound == "at-least"
     assert [f.value for f in forums.extra["activity"]] == ["hold"]
     assert "activity" not in disputes.extra                 # a level held: a guardrail
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Improve total resolution time by 40% from avg. 6 hours", ("6 hours", "40%")),
+    ("Cut wait time from an average of 12 minutes to 8 minutes", ("12 minutes", "8 minutes")),
+    ("Raise CSAT from around 78% to 85% by 2027", ("78%", "85%")),
+])
+def test_a_value_said_to_be_about_or_an_average_keeps_its_cue(title, expected):
+    assert facts_of(title)[1:3] == expected

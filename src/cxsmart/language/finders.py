@@ -238,6 +238,22 @@ def _quantity(words: str) -> Quantity | None:
 _PUNCTUATION = str.maketrans("(:,;", "    ")         # "(from 52%)", "CSAT: target 4.5"
 
 
+# words that say a value is approximate or an average: the cue is the word before them
+# ('from avg. 6 hours', 'from an average of 6 hours', 'by about 20%'); the value is the value
+_APPROXIMATE = frozenset({"avg", "avg.", "average", "approx", "approx.", "approximately", "around", "about", "roughly",
+                          "c.", "circa", "nearly", "almost", "of"})
+
+
+def _unapproximated(words: list[str]) -> list[str]:
+    if words[-1] == "of":
+        if len(words) < 2 or words[-2] != "average":
+            return words                        # 'of' alone: part of what is measured
+        words = words[:-2]
+    else:
+        words = words[:-1]
+    return words[:-1] if words and words[-1] in ("a", "an") else words
+
+
 def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
     """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
     head = text[max(0, at - 24):at]
@@ -248,6 +264,8 @@ def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
     words = head.lower().translate(_PUNCTUATION).split()
     if at - 24 > 0 and words:
         words = words[1:]                       # the first word may be cut in half
+    if words and words[-1] in _APPROXIMATE:
+        words = _unapproximated(words)
     if articles and words and words[-1] in _ARTICLES:
         words = words[:-1]
     for n in (3, 2, 1):
