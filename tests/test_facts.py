@@ -90,6 +90,13 @@ def test_a_horizon_in_weeks_is_still_a_deadline():
     assert facts_of("Launch the new app within 12 weeks")[3] == "within 12 weeks"
 
 
+def test_weeks_counted_from_each_case_are_the_standard_not_a_deadline():
+    # "within six weeks of the exams ending": a window for each learner, no deadline of the goal
+    assert facts_of("Return marked coursework within six weeks of the exam period ending")[2:4] == \
+        ("six weeks", None)
+    assert facts_of("Launch the new app within 12 months of go-live")[3] == "within 12 months"
+
+
 @pytest.mark.parametrize("title,target", [
     # a share with a service window, in any order: the share is the target, the window the measure's
     ("Arrange a replacement vehicle within 48 hours for 85% of approved claims", "85%"),

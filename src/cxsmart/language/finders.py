@@ -95,10 +95,10 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
         if before[-1:] and before[-1] in definitional_words and before[-1].endswith("ed"):
             return True
         # a service standard in weeks or in one month: "decide 90% of applications within 12 weeks",
-        # "respond to complaints within a month"
+        # "respond to complaints within a month", "comments within six weeks of the exams ending"
         weeks = unit.startswith("week") or (rel.months == 1 and not rel.days)
-        return weeks and (_SHARE.search(text, 0, found.start) is not None or
-                          any(w in definitional_words for w in before[-6:]))
+        return weeks and (_SHARE.search(text, 0, found.start) is not None or _OF_EVENT.match(text, found.end) is not None
+                          or any(w in definitional_words for w in before[-6:]))
     if _OF_EVENT.match(text, found.end) or _SHARE.search(text, 0, found.start):
         return True                         # "within 3 weeks of receipt", "98% of renewals within 3 weeks"
     before = re.findall(r"[a-z]+", text[:found.start].lower())[-6:]
