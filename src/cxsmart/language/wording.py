@@ -199,9 +199,19 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
                 not moves & {at + 1, at + 2} and (at + 1 >= len(doc) or doc[at + 1].lower_ not in _MORE):
             return verb.norm_, at, at + 1           # nothing measured to keep, nor moved ('keep reducing')
         return None
-    if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and metric_at < verb.idx:
+    if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and metric_at < verb.idx and \
+            not _none_of(doc):
         return verb.norm_, at, at + 1               # a number or metric in "If ..., " is not its object
     return None
+
+
+def _none_of(doc) -> bool:
+    """'No sailing should depart early', 'No caller will wait': a standard of none, a level (not
+    'No later than June, we will ...')."""
+    return len(doc) > 2 and doc[0].lower_ == "no" and doc[1].is_alpha and doc[1].lower_ not in _NOT_A_SUBJECT
+
+
+_NOT_A_SUBJECT = frozenset({"later", "earlier", "sooner", "more", "less", "fewer", "longer", "one"})
 
 
 def modifier(doc, end: int) -> bool:

@@ -79,7 +79,8 @@ class ActivityNotOutcome(Rule):
     ("keep to the published timetable"; "keep the abandon rate below 6%" is a guardrail, and
     "maintain our accreditation" keeps a standard), or, after a subject and a modal, any verb that
     is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
-    says what counts as success. A thing done in the passive is one too ("late departures are
+    says what counts as success ("no sailing should depart early" is a standard of none, not an
+    activity). A thing done in the passive is one too ("late departures are
     tracked and reviewed"), and so is a share of people that something is done to ("100% of
     frail residents to be referred", "75% of tenants to have their needs recorded"). An output
     count does not make it an outcome ("Open 20 more branches"). A goal may start with an activity when it also names what the activity must
