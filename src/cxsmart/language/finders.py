@@ -128,7 +128,7 @@ _WORDED = re.compile(
     r"six|seven|eight|nine|ten|twelve|twenty|fifty)\b)")
 
 
-FREQUENCY = re.compile(r"(?i)twice|once|\w+\s+times")     # how often an activity is done: a count, never a level
+FREQUENCY = re.compile(r"(?i)twice|once|\w{1,12}\s{1,3}times")     # how often an activity is done: a count, never a level
 
 
 def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list[Found]:
