@@ -219,7 +219,7 @@ def test_sentences_go_to_the_worker_as_each_file_is_parsed_before_any_is_loaded(
 
 
 def test_a_goal_the_quick_look_misses_reaches_the_worker_once_loaded(tmp_path, monkeypatch):
-    from cxsmart.api import goal_texts
+    from cxsmart.language.handover import goal_texts
 
     assert goal_texts({"goals": [{"title": "A", "description": "B"}, "C", {"title": 4}]}) == ["A", "B", "C"]
     assert goal_texts({"goals": {"g1": {"title": "A"}, "g2": "B"}}) == ["A", "B"]

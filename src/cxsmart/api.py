@@ -131,14 +131,13 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: P
         reads[i] = _parse(raw[i], cfg, cache, cache.parsed(parse_key(raw[i].sha)) if raw[i].display in stored else None)
         left -= len(raw[i].data)
         if prose is not None and not isinstance(reads[i], SourceFile):
-            prose.feed(goal_texts(reads[i][1].data), len(raw[i].data), left)
+            prose.feed_parsed(reads[i][1].data, len(raw[i].data), left)
     cfg, guess = _date_order(cfg, [(raw[i].display, reads[i]) for i in range(len(raw))])
     loaded_files: dict[int, SourceFile] = {}
     for i in order:
         loaded_files[i] = source = _load(raw[i].display, reads[i], cfg)
-        if prose is not None:                       # what the quick look at the parse did not find
-            prose.feed([t for item in source.sections["goals"] for t in (item.model.title, item.model.description)
-                        if t], 0, 0)
+        if prose is not None:
+            prose.feed_loaded(source)
     sources = with_date_notice([loaded_files[i] for i in range(len(raw))], guess)
     if prose is not None and prose.worker is not None:
         prose.worker.finish()
@@ -313,75 +312,17 @@ def _display(path: Path, cwd: Path) -> str:
     return path.as_posix() if rel.startswith("..") else rel
 
 
-class _Prose:
-    """Hands each parsed file's new sentences to the worker that reads prose in parallel. The
-    worker starts at once when there is much YAML to parse (its spaCy import overlaps the
-    parsing); else at the first sentence the facts cache lacks, if much is left to load (the
-    import overlaps the loading), or once the files with such sentences are that large."""
-
-    def __init__(self, run: _Run, cache: Cache, known: set[str], start: bool):
-        self.run = run
-        self.cache = cache
-        self.known = known
-        self.worker = None
-        self.failed = False
-        self.pending: list[str] = []
-        self.pending_bytes = 0
-        self.seen: set[str] = set()
-        if start:
-            self._start()
-
-    def _start(self) -> None:
-        from cxsmart.language import worker
-
-        try:
-            self.worker = worker.ProseWorker(self.run.packs, encoded=self.cache.enabled)
-        except OSError:
-            self.failed = True
-
-    def feed(self, texts: list[str], size: int, left: int) -> None:
-        """A file's sentences. `size`: the file's bytes; `left`: the bytes of the files still to
-        parse after it. A sentence handed over already is not handed over again."""
-        from cxsmart.language import text_hash, worker
-
-        texts = [t for t in texts if t not in self.seen and (not self.known or text_hash(t) not in self.known)]
-        self.seen.update(texts)
-        if not texts or self.failed:
-            return
-        if self.worker is None:
-            self.pending += texts
-            self.pending_bytes += size
-            if self.pending_bytes < worker.MIN_BYTES and left < worker.MIN_BYTES:
-                return
-            self._start()
-            if self.worker is None:
-                return
-            texts, self.pending = self.pending, []
-        self.worker.feed(texts)
-
-
-def goal_texts(data) -> list[str]:
-    """The titles and descriptions of a parsed file's goals, as written (a quick look: a goal the
-    loader finds otherwise, under a misspelt key, is handed over once loaded)."""
-    goals = data if isinstance(data, list) else data.get("goals") if isinstance(data, dict) else None
-    out = []
-    for entry in goals.values() if isinstance(goals, dict) else goals if isinstance(goals, list) else ():
-        if isinstance(entry, str) and entry:
-            out.append(entry)                       # '- Answer 90% of calls within 30 seconds'
-        elif isinstance(entry, dict):
-            out += [t for t in (entry.get("title"), entry.get("description")) if isinstance(t, str) and t]
-    return out
-
-
-def _start_prose(run: _Run, to_parse: list[_Raw], cache: Cache) -> _Prose | None:
+def _start_prose(run: _Run, to_parse: list[_Raw], cache: Cache):
+    """The hand-over of sentences to a prose worker, when a rule reads prose and a worker can run."""
     from cxsmart.language import worker
 
     if not any(rule.needs_text for rule in run.selection.rules) or not worker.available():
         return None
     from cxsmart.language import cached_texts
+    from cxsmart.language.handover import Handover
 
     size = sum(len(r.data) for r in to_parse if isinstance(r.data, bytes))
-    return _Prose(run, cache, cached_texts(run.packs, cache), start=size >= worker.MIN_BYTES)
+    return Handover(run.packs, cache.enabled, cached_texts(run.packs, cache), start=size >= worker.MIN_BYTES)
 
 
 def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_paths: dict[str, Path],
