@@ -181,9 +181,11 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
     kept of a measure, not of a person); 'keep' as a verb that holds (`holds`) in a goal with
     no number, no metric and no verb of change beside it, so no level to keep ('keep to the
     published timetable', 'keep what you tell us private'; not 'keep reducing leakage', 'keep and
-    grow our base', 'keep more of our customers'; 'maintain our accreditation' keeps a standard); or, after a subject and a modal ('we will explain'),
-    any verb that is neither a direction (`moves`) nor a state ('reach', 'be'), when no number
-    after it says what counts as success and no metric named after it is its object.
+    grow our base', 'keep more of our customers'; 'maintain our accreditation' keeps a standard);
+    or, after a subject and a modal ('we will explain'), any verb that is neither a direction
+    (`moves`) nor a state ('reach', 'be'), when no number after it says what counts as success
+    and no metric named after it is its object, and the subject is not 'No <noun>' (a standard
+    of none: 'no sailing should depart early').
     `target_at` and `metric_at` are character offsets (-1: none). (value, start token, end token)."""
     head = head_verb(doc, set(activities) | moves)
     if head is None or head.copula:
