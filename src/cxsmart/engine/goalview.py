@@ -42,6 +42,17 @@ class GoalView:
     memo: dict = field(default_factory=dict, repr=False, compare=False)   # what several rules derive from the
     #                                             view, kept with the inputs it was derived from
 
+    def remembered(self, name: str, inputs: tuple, make):
+        """`make()`, worked out once while `inputs` stay the same (several rules ask the same of a
+        goal; an editor's edit replaces the values it was made from). The tuples compare in C,
+        each element by identity first."""
+        kept = self.memo.get(name)
+        if kept is not None and kept[0] == inputs:
+            return kept[1]
+        found = make()
+        self.memo[name] = (inputs, found)
+        return found
+
     @property
     def id(self) -> str | None:
         return self.goal.id

@@ -237,13 +237,8 @@ def verb_against_numbers(goal) -> bool:
     from 78% to 72%', 'reduce churn from 2% to 3%'). Positions ('from 12th to 5th') rise as
     their numbers fall, so they are not judged. (A002 and M004 both ask: worked out once while
     the values it reads stay the same.)"""
-    key = (goal.facts.direction, goal.metric, goal.baseline, goal.target)
-    kept = goal.memo.get("verb-against")
-    if kept is not None and all(a is b for a, b in zip(kept[0], key)):
-        return kept[1]
-    found = _verb_against_numbers(goal)
-    goal.memo["verb-against"] = (key, found)
-    return found
+    return goal.remembered("verb-against", (goal.facts.direction, goal.metric, goal.baseline, goal.target),
+                           lambda: _verb_against_numbers(goal))
 
 
 def _verb_against_numbers(goal) -> bool:

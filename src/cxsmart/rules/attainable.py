@@ -24,12 +24,7 @@ def _change(goal: GoalView) -> tuple[float, float, float] | None:
     """(baseline, landed target, change) in the metric's unit, when all are known and comparable
     (A001, A002 and A004 each ask: worked out once while the three values stay the same)."""
     metric, baseline, target = goal.metric, goal.baseline, goal.target
-    kept = goal.memo.get("change")
-    if kept is not None and kept[0] is metric and kept[1] is baseline and kept[2] is target:
-        return kept[3]
-    found = _work_out_change(metric, baseline, target)
-    goal.memo["change"] = (metric, baseline, target, found)
-    return found
+    return goal.remembered("change", (metric, baseline, target), lambda: _work_out_change(metric, baseline, target))
 
 
 def _work_out_change(metric, baseline, target) -> tuple[float, float, float] | None:
