@@ -308,8 +308,6 @@ def init_command(
     today: Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Date the starter goals from this day.")] = None,
 ) -> None:
     """Write a starter goals.yaml, cxsmart.toml and .pre-commit-config.yaml (never overwrites)."""
-    import datetime as dt
-
     from cxsmart.cli.init import InitError, init
     from cxsmart.model.timeframes import real_today
 

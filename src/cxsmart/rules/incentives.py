@@ -94,31 +94,26 @@ class ConflictingIncentive(Rule):
                 above.append((kpi, f"the KPI of objective '{goal.objective.id}'"))
         if goal.parent is not None and goal.parent.metric is not None:
             above.append((goal.parent.metric, f"the metric of parent goal {goal.parent.label}"))
-        watched = None                              # the pairing the hint asks for: the conflict is watched
-
-        def is_watched() -> bool:
-            nonlocal watched
-            if watched is None:
-                watched = guarded(goal) or kept_beside(goal, self._guardrails(ctx.workspace))
-            return watched
-
-        for other, what in above:
-            if other.id != metric.id and (other.id in metric.conflicts_with or metric.id in other.conflicts_with):
-                if is_watched():
-                    return
-                yield ctx.report(self, goal, f"{_name(metric)} works against {_name(other)}, {what}",
-                                 at=goal.span("metric") or goal.anchor, subject=f"{metric.id} {other.id}",
-                                 hint=f"measure this goal on a metric that moves {_name(other)} the right way, or "
-                                      "pair it with one that does ('paired_with')")
-                return
-        words = objective_words(goal) if saves_on_customers(goal) else None
-        if words and not is_watched():
-            said, where = words
-            yield ctx.report(self, goal, f"{_name(metric)} is a measure of efficiency or cost, and {where} is about "
-                             f"{said}: cutting it can work against the customers it protects",
-                             at=goal.span("metric") or goal.title_span, subject=f"{metric.id} {said}",
-                             hint="pair it with a goal on how those customers feel ('paired_with: <goal id>'), or "
-                                  "give the same owner a guardrail goal that holds one ('keep CSAT at or above 85%')")
+        conflict = next(((other, what) for other, what in above if other.id != metric.id and (
+            other.id in metric.conflicts_with or metric.id in other.conflicts_with)), None)
+        words = objective_words(goal) if conflict is None and saves_on_customers(goal) else None
+        if conflict is None and not words:
+            return
+        if guarded(goal) or kept_beside(goal, self._guardrails(ctx.workspace)):
+            return                                  # the pairing the hint asks for: the conflict is watched
+        if conflict is not None:
+            other, what = conflict
+            yield ctx.report(self, goal, f"{_name(metric)} works against {_name(other)}, {what}",
+                             at=goal.span("metric") or goal.anchor, subject=f"{metric.id} {other.id}",
+                             hint=f"measure this goal on a metric that moves {_name(other)} the right way, or "
+                                  "pair it with one that does ('paired_with')")
+            return
+        said, where = words
+        yield ctx.report(self, goal, f"{_name(metric)} is a measure of efficiency or cost, and {where} is about "
+                         f"{said}: cutting it can work against the customers it protects",
+                         at=goal.span("metric") or goal.title_span, subject=f"{metric.id} {said}",
+                         hint="pair it with a goal on how those customers feel ('paired_with: <goal id>'), or "
+                              "give the same owner a guardrail goal that holds one ('keep CSAT at or above 85%')")
 
     def _guardrails(self, ws) -> "Guardrails":
         """The workspace's guardrail index, made once per workspace (a scan of every goal for
