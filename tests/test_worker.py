@@ -249,3 +249,73 @@ def test_spacy_is_imported_without_its_command_line_which_still_works_when_asked
             "import spacy.cli; print(spacy.cli.download.__module__, callable(spacy.info))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
     assert out == ["[]", "['cut', 'AHT', 'by', '10', '%']", "spacy.cli.download True"]
+
+
+def test_the_process_forked_at_the_start_reads_a_small_runs_prose(tmp_path, monkeypatch):
+    """The console script forks the worker before its imports (common.prefork): spaCy is loaded
+    there while the run starts, so even a run far below MIN_BYTES hands its sentences to it, and
+    the findings are the ones read in-process."""
+    from cxsmart.cli.entry import _serve_prose
+    from cxsmart.common import prefork
+
+    workspace(tmp_path, goals=6)
+    assert (tmp_path / "goals.yaml").stat().st_size < worker.MIN_BYTES
+    monkeypatch.setenv("CXSMART_NO_WORKER", "1")
+    expected = run(tmp_path)
+    monkeypatch.delenv("CXSMART_NO_WORKER")
+    prefork.start(_serve_prose)
+    early = prefork._waiting[2]
+    assert prefork.waiting() and early.is_alive()
+    read_here = []
+    real = worker.Reader.read
+    monkeypatch.setattr(worker.Reader, "read", lambda self, texts: read_here.append(texts) or real(self, texts))
+    assert run(tmp_path) == expected
+    assert read_here == [] and not prefork.waiting()        # taken, and nothing read in this process
+    early.join(timeout=30)
+    assert early.exitcode == 0                              # it served the run and ended
+
+
+def test_an_early_process_that_fails_leaves_the_run_to_fork_or_read_itself(tmp_path, monkeypatch):
+    from cxsmart.common import prefork
+
+    def dies(inbox, outbox, parent):
+        import os
+        os._exit(1)
+
+    workspace(tmp_path, goals=6)
+    monkeypatch.setenv("CXSMART_NO_WORKER", "1")
+    expected = run(tmp_path)
+    monkeypatch.delenv("CXSMART_NO_WORKER")
+    prefork.start(dies)
+    prefork._waiting[2].join(timeout=30)
+    assert not prefork.waiting() and prefork.take() is None
+    assert run(tmp_path) == expected
+
+
+def test_the_console_script_forks_early_only_for_commands_that_lint():
+    from cxsmart.cli.entry import _LINTING, _first_command
+
+    assert _first_command(["lint", "goals.yaml"]) == "lint"
+    assert _first_command(["--no-color", "report", "x"]) == "report"     # an option first
+    assert _first_command(["--version"]) is None
+    assert _first_command([]) is None
+    assert {"lint", "report", "tree"} == _LINTING
+    assert _first_command(["rules"]) not in _LINTING and _first_command(["server"]) not in _LINTING
+
+
+def test_the_console_script_with_its_early_worker_finds_what_in_process_reading_finds(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    workspace(tmp_path, goals=12)
+    outputs = []
+    for no_worker in ("", "1"):
+        env = {**os.environ, "CXSMART_NO_WORKER": no_worker}
+        done = subprocess.run([sys.executable, "-m", "cxsmart", "lint", ".", "--no-cache", "--today", TODAY.isoformat(),
+                               "--format", "json"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, done.stderr
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1]
+    assert {"S001", "S002", "M002"} <= {d["code"] for d in outputs[0]["diagnostics"]}

@@ -25,6 +25,7 @@ from cxsmart.diagnostics import Diagnostic, Severity, Span
 from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
 from cxsmart.fix.run import withhold
+from cxsmart.common import prefork
 from cxsmart.common.hashing import digest
 from cxsmart.settings.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
@@ -322,7 +323,8 @@ def _start_prose(run: _Run, to_parse: list[_Raw], cache: Cache):
     from cxsmart.language.handover import Handover
 
     size = sum(len(r.data) for r in to_parse if isinstance(r.data, bytes))
-    return Handover(run.packs, cache.enabled, cached_texts(run.packs, cache), start=size >= worker.MIN_BYTES)
+    early = prefork.waiting()                       # spaCy loaded there already: worth it for any size
+    return Handover(run.packs, cache.enabled, cached_texts(run.packs, cache), start=early or size >= worker.MIN_BYTES)
 
 
 def _lint(sources: list[SourceFile], cfg: Config, root: Path, run: _Run, real_paths: dict[str, Path],

@@ -34,11 +34,17 @@ def main() -> None:
 
 
 def entry() -> None:
-    """The console script: main(), then exit without tearing the interpreter down. A large run
+    """The console script: main(), then exit without tearing the interpreter down. A command
+    that lints first forks the process that will read its prose (common.prefork), before its
+    imports, so that spaCy loads on the second core while the command starts. A large run
     leaves a few hundred MB of parsed objects that Python would free one by one at exit (a
     tenth of a 10,000-goal run) for nothing; output is flushed first and any worker process
     stopped (mypy exits the same way)."""
     _closed_streams_to_devnull()
+    if _first_command(sys.argv[1:]) in _LINTING:
+        from cxsmart.common import prefork
+
+        prefork.start(_serve_prose)
     try:
         main()
         code = 0
@@ -47,6 +53,20 @@ def entry() -> None:
         if isinstance(e.code, str):
             sys.stderr.write(e.code + "\n")
     _hard_exit(code)
+
+
+_LINTING = {"lint", "report", "tree"}         # the commands that lint, and so may read prose
+
+
+def _first_command(args: list[str]) -> str | None:
+    return next((a for a in args if not a.startswith("-")), None)
+
+
+def _serve_prose(inbox, outbox, parent: int) -> None:
+    """The early process's life (common.prefork): the prose worker, once the run hands it packs."""
+    from cxsmart.language.worker import serve_early
+
+    serve_early(inbox, outbox, parent)
 
 
 def _closed_streams_to_devnull() -> None:

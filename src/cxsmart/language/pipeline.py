@@ -147,6 +147,22 @@ def _info(*args, **kwargs):
     return info(*args, **kwargs)
 
 
+_warm: list = []                                # a blank English pipeline made ahead, for the first build
+
+
+def prewarm() -> None:
+    """Import spaCy and make the blank English pipeline (with its lemmas), which need no rule
+    pack, ahead of the first build: the prose worker does it while the command starts."""
+    if not _warm:
+        _warm.append(_blank(import_spacy()))
+
+
+def _blank(spacy):
+    nlp = spacy.blank("en")
+    _lemmas_as_norms(nlp)
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
     spacy = import_spacy()
@@ -155,8 +171,7 @@ def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
     from cxsmart.read.packrules import phrases
 
     packs = carried.packs
-    nlp = spacy.blank("en")
-    _lemmas_as_norms(nlp)
+    nlp = _warm.pop() if _warm else _blank(spacy)
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     labels: dict[int, tuple[str, str]] = {}
 

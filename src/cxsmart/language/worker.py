@@ -3,7 +3,9 @@
 On a large run the language analysis (importing spaCy, then reading every sentence) and
 the YAML parsing each take about as long as the other. A forked worker imports spaCy and
 reads sentences as the main process hands them over, file by file, so on two cores the two
-overlap. When the main process has handed over the last file it has little to do but wait,
+overlap. From the console script the worker is the process forked at the command's start
+(common.prefork), which has spaCy loaded by the time the first file is parsed, so even a small
+run has its sentences read there rather than waiting for spaCy in the main process. When the main process has handed over the last file it has little to do but wait,
 so if the worker still has many sentences to read it forks a helper (spaCy loaded already)
 and the two claim chunks of what is left from a shared counter. Facts come back as plain
 tuples, with the facts cache's JSON form when the cache is on. Whatever does not come back
@@ -13,16 +15,18 @@ worker and its helper end themselves if the main process is killed.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
-import sys
 import threading
 import time
 from typing import Iterator
 
+from cxsmart.common import prefork
 # the package is imported already (this module is part of it); spaCy is not, until a Reader is built
 from cxsmart.language import Reader
+from cxsmart.language.pipeline import prewarm
 from cxsmart.language.serial import encode, from_wire, to_wire
 
 MIN_BYTES = 256 * 1024          # below this, forking costs more than it saves
@@ -31,22 +35,25 @@ CHUNK = 250                     # sentences read between two looks at the inbox
 
 
 def available() -> bool:
-    # fork only where it is safe after arbitrary imports (not macOS, where it is offered but
-    # can abort the child), and only with a second core to run on
-    return (not os.environ.get("CXSMART_NO_WORKER") and sys.platform.startswith("linux")
-            and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1)
+    return prefork.available()
 
 
 class ProseWorker:
     def __init__(self, packs, encoded: bool = True) -> None:
         """encoded: return facts in the cache's JSON form (for storing), else as TextFacts
-        (pickled between our own processes, which is cheaper)."""
-        ctx = multiprocessing.get_context("fork")
-        self.inbox = ctx.Queue()
-        self.outbox = ctx.Queue()
+        (pickled between our own processes, which is cheaper). The process forked at the
+        command's start (common.prefork) is this worker if it is there; else one is forked."""
         self.sent: set[str] = set()
         self.finished = False
         self.succeeded = False
+        early = prefork.take()
+        if early is not None:
+            self.inbox, self.outbox, self.process = early
+            self.inbox.put((packs, encoded))
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.inbox = ctx.Queue()
+        self.outbox = ctx.Queue()
         self.process = ctx.Process(target=_serve, args=(self.inbox, self.outbox, packs, encoded, os.getpid()),
                                    daemon=True)
         self.process.start()
@@ -105,8 +112,26 @@ class ProseWorker:
                 self.process.kill()
 
 
+def serve_early(inbox, outbox, main: int) -> None:
+    """The process forked at the command's start (common.prefork): it builds what of the
+    pipeline needs no rule pack while the command starts, then serves once handed the packs."""
+    _watch(main)
+    gc.disable()                                # as in the command (its run turns it off later)
+    try:
+        prewarm()
+    except Exception:  # noqa: BLE001 - built again, or failed and said so, once the packs come
+        pass
+    handed = inbox.get()
+    if handed is not None:
+        _read(inbox, outbox, *handed, main)
+
+
 def _serve(inbox, outbox, packs, encoded: bool, main: int) -> None:
     _watch(main)                                # main's pid from main: it may be gone already
+    _read(inbox, outbox, packs, encoded, main)
+
+
+def _read(inbox, outbox, packs, encoded: bool, main: int) -> None:
     try:
         reader = _Reader(packs, encoded, outbox)
         pending: list[str] = []
