@@ -173,37 +173,54 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     out = []
     for m in _QUANTITY.finditer(text):
-        if taken and any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+        at, end = m.span()
+        if taken and _overlaps(at, end, taken):
             continue
-        words = m.group(0).strip()
-        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if words[:1] in "-–" and words[1:2].isspace() and start and text[start - 1].isspace():
+        raw = m.group()
+        lead = raw.lstrip()
+        words = lead.rstrip()
+        start = at + len(raw) - len(lead)
+        if words[0] in "-–" and words[1:2].isspace() and start and text[start - 1].isspace():
             rest = words[1:].lstrip()       # "within 7 days - 97%": a dash between words is a separator
             start, words = start + len(words) - len(rest), rest
-        if _PER.search(text, max(0, start - 6), start):
+        end = start + len(words)
+        if _after_per(text, start):
             continue                        # "complaints per 1,000 policies": the rate's denominator, no value
-        if _YEAR_SPAN.match(text, start) or _DECIMAL_AFTER.match(text, start + len(words)):
+        year = text.startswith(("19", "20"), start)
+        if (year and _YEAR_SPAN.match(text, start)) or (text[end:end + 1] == "." and text[end + 1:end + 2].isdecimal()):
             continue                        # "(2025/26)": a year; "1.46m": not the "1" of it
-        near = text[start:start + len(words) + 5]
+        near = text[start:end + 5]
         if (":" in near or "m" in near or "M" in near) and (_CLOCK.match(text, start) or (
                 _CLOCK_24.match(text, start) and _AT_A_TIME.search(text, 0, start))):
             continue                        # "ready by 3 p.m.", "by 15:00": a time of day, part of the measure
-        q = _quantity(words.replace("–", "-", 1)) if words[:1] == "–" else _quantity(words)
+        q = _quantity(words.replace("–", "-", 1)) if words[0] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
-        cue = _cue(_QUANTITY_CUES, text, m.start())
-        if q.unit is None and _context_number(text, start, words, cue):
-            continue
-        out.append(Found(q, start, start + len(words), cue))
+        cue = _cue(_QUANTITY_CUES, text, at)
+        if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue)):
+            continue                        # a year or a rank that only dates or places something
+        out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out
 
 
-def _context_number(text: str, start: int, words: str, cue: str) -> bool:
-    """A bare number that only dates or places something: a year naming a result or a survey
-    ('(2026 result 81%)', 'in the 2025 wave'), a rank in brackets with no cue ('(ranked 14th of 26)')."""
-    if YEAR_OF.match(text, start):
-        return True
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    for s, e in taken:
+        if s <= start < e or s < end <= e:
+            return True
+    return False
+
+
+def _after_per(text: str, start: int) -> bool:
+    """'per 1,000' or 'per1000' right before `start` (a quick look at the letter before the regex)."""
+    before = start - 2 if start and text[start - 1].isspace() else start - 1
+    return before >= 2 and text[before] in "rR" and _PER.search(text, max(0, start - 6), start) is not None
+
+
+def _ranked_aside(text: str, start: int, words: str, cue: str) -> bool:
+    """A rank in brackets with no cue ('(ranked 14th of 26)'): it places something, it is no value.
+    (The other bare numbers that only date something, a year naming a result or a survey ('(2026
+    result 81%)', 'in the 2025 wave'), are YEAR_OF.)"""
     return not cue and _RANK.fullmatch(words) is not None and text.rfind("(", 0, start) > text.rfind(")", 0, start)
 
 
@@ -254,6 +271,11 @@ def _unapproximated(words: list[str]) -> list[str]:
     return words[:-1] if words and words[-1] in ("a", "an") else words
 
 
+@lru_cache(maxsize=8)
+def _last_words(cues: frozenset) -> frozenset:
+    return frozenset(cue.rsplit(" ", 1)[-1] for cue in cues)
+
+
 def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
     """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
     head = text[max(0, at - 24):at]
@@ -268,6 +290,8 @@ def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
         words = _unapproximated(words)
     if articles and words and words[-1] in _ARTICLES:
         words = words[:-1]
+    if not words or words[-1] not in _last_words(cues):
+        return ""                               # most numbers: no cue ends with the word before them
     for n in (3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:])
