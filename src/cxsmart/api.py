@@ -350,7 +350,7 @@ def check_built(ws: Workspace, cfg: Config, root: Path, run: "_Run", real_paths:
     if shown is not None:
         named_goals = [g for g in (ws.goals if fresh is None else fresh) if g.path in shown]
         rules = [_ShownOnly.wrap(r, named_goals) for r in rules]
-    found = run_rules(ws, rules, ctx, run.packs, cache, prose, fresh)
+    found = run_rules(ws, rules, ctx, run.packs, cache, prose, fresh, halves=True)
     return finish(found, ws, ctx, cfg, root, run, real_paths, shown, None if shown is None else len(named_goals))
 
 

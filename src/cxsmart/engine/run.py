@@ -6,6 +6,7 @@ import traceback
 
 from cxsmart.diagnostics import Diagnostic, Severity, Span
 from cxsmart.engine.goalview import GoalView
+from cxsmart.engine.halves import Forked, worth_halving
 from cxsmart.engine.workspace import Workspace
 from cxsmart.read.packs import PackData
 from cxsmart.rule import Rule, RuleContext
@@ -26,12 +27,16 @@ def prepare_text(ws: Workspace, rules: list[Rule], packs: PackData | None, cache
 
 
 def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackData | None = None,
-              cache=None, prose=None, goals: list[GoalView] | None = None) -> list[Diagnostic]:
+              cache=None, prose=None, goals: list[GoalView] | None = None, halves: bool = False) -> list[Diagnostic]:
     """Rules that read no prose first (while a prose worker may still be reading), then the
-    language analysis (of `goals`, default all), then the rules that read what it found."""
+    language analysis (of `goals`, default all), then the rules that read what it found.
+    `halves`: a large workspace's prose rules may run in two processes (engine.halves)."""
     out = _run(ws, [r for r in rules if not r.needs_text], ctx)
     prepare_text(ws, rules, packs, cache, prose, goals)
-    return out + _run(ws, [r for r in rules if r.needs_text], ctx)
+    text_rules = [r for r in rules if r.needs_text]
+    if halves and worth_halving(ws):
+        return out + run_in_halves(ws, text_rules, ctx)
+    return out + _run(ws, text_rules, ctx)
 
 
 def _run(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]:
@@ -47,6 +52,48 @@ def _run(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
             out.append(_internal_error(rule, current, exc))
     return out
+
+
+def run_in_halves(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]:
+    """What _run finds, with the goal checks of cxsmart's own rules shared by two processes: the
+    workspace checks run here first (a rule's goal checks may read what they worked out, as M007
+    reads the definitions it blamed), then a forked copy checks the second half of the goals while
+    this process checks the first. A rule that fails on a goal here is not checked further, as in
+    _run (the copy's findings of it are dropped); if the copy fails, its half is checked here."""
+    out: list[Diagnostic] = []
+    ready: list[Rule] = []
+    for rule in rules:
+        try:
+            out.extend(rule.check_workspace(ws, ctx))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+            out.append(_internal_error(rule, None, exc))
+            continue
+        if type(rule).check is not Rule.check:
+            ready.append(rule)
+    ours = [r for r in ready if type(r).__module__.startswith("cxsmart.")]     # a plugin may keep count
+    half = len(ws.goals) // 2
+    copy = Forked(lambda: _goal_checks(ours, ws.goals[half:], ctx))
+    out += _goal_checks([r for r in ready if r not in ours], ws.goals, ctx)[0]
+    first, failed = _goal_checks(ours, ws.goals[:half], ctx)
+    second = copy.result()
+    if second is None:
+        second = _goal_checks(ours, ws.goals[half:], ctx)
+    return out + first + [d for d in second[0] if d.code not in failed]
+
+
+def _goal_checks(rules: list[Rule], goals: list[GoalView], ctx: RuleContext) -> tuple[list[Diagnostic], set[str]]:
+    """Each rule's goal checks over `goals`, in _run's order; and the codes of the rules that failed."""
+    out: list[Diagnostic] = []
+    failed: set[str] = set()
+    for rule in rules:
+        current: GoalView | None = None
+        try:
+            for current in goals:
+                out.extend(rule.check(current, ctx))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+            out.append(_internal_error(rule, current, exc))
+            failed.add(rule.code)
+    return out, failed
 
 
 def _internal_error(rule: Rule, goal: GoalView | None, exc: Exception) -> Diagnostic:
