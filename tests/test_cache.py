@@ -134,11 +134,11 @@ def test_warm_runs_do_not_import_spacy(ws):
 # -- the per-file parse cache ------------------------------------------------------------------
 
 def count_parses(monkeypatch) -> list[int]:
-    from cxsmart import api
+    from cxsmart.api import files
 
     calls = []
-    real = api.parse_yaml
-    monkeypatch.setattr(api, "parse_yaml", lambda text, *a: calls.append(len(text)) or real(text, *a))
+    real = files.parse_yaml
+    monkeypatch.setattr(files, "parse_yaml", lambda text, *a: calls.append(len(text)) or real(text, *a))
     return calls
 
 

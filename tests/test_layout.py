@@ -2,7 +2,7 @@
 stage or an earlier one (typing-only imports under TYPE_CHECKING do not count). The order:
 
     vocabulary (diagnostics, rule: the plugin API; common/) -> model -> read -> language -> engine
-    -> rules -> output -> fix -> report -> the program (api; settings/, cache/, cli/) -> server (the language server, over the program's api; only the CLI's `server` command
+    -> rules -> output -> fix -> report -> the program (api/, settings/, cache/, cli/) -> server (the language server, over the program's api; only the CLI's `server` command
     imports it, lazily, so `cxsmart lint` never loads pygls)
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "cxsmart"
 STAGES = ["vocabulary", "model", "read", "language", "engine", "rules", "output", "fix", "report", "program", "server"]
 VOCABULARY = {"diagnostics", "rule", "common", "__init__"}
-PACKAGES = {"common", "model", "read", "language", "engine", "rules", "output", "fix", "report", "settings", "cache",
-            "cli", "server"}
-PROGRAM = {"settings", "cache", "cli"}          # with api.py: the program, over the stages
+PACKAGES = {"common", "model", "read", "language", "engine", "rules", "output", "fix", "report", "api", "settings",
+            "cache", "cli", "server"}
+PROGRAM = {"api", "settings", "cache", "cli"}   # the program, over the stages
 
 
 def stage(module: str) -> str:

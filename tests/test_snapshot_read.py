@@ -1,7 +1,7 @@
 """The loaded model of every goal file of the corpus, as a reviewed snapshot.
 
 For each file (the team repositories, the examples, the fix goldens' inputs, every rule case,
-and the edge inputs of EDGES below) read as a run reads it (api.read_one, the default
+and the edge inputs of EDGES below) read as a run reads it (api.files.read_one, the default
 configuration, and once more with strict keys and day-first dates): every problem the reader
 reports (code, span, message, hint, goal, subject), every indexed position (key span, value span,
 scalar style, merged), and every validated item (its path, its model as pydantic shows it, the
@@ -14,7 +14,7 @@ Regenerate (then review the diff, and name what changed in the commit message):
 
 from __future__ import annotations
 
-from cxsmart.api import read_one
+from cxsmart.api.files import read_one
 from cxsmart.settings.config import Config
 from tests.snapshot import ROOT, compare, shown
 from tests.test_rule_cases import _cases

@@ -197,7 +197,7 @@ def test_a_process_is_alive_until_it_has_exited_and_a_zombie_is_not():
 
 
 def test_sentences_go_to_the_worker_as_each_file_is_parsed_before_any_is_loaded(tmp_path, monkeypatch):
-    import cxsmart.api as api
+    from cxsmart.api import files
 
     for n in range(3):                                 # three files, each large enough on its own
         sub = tmp_path / f"team{n}"
@@ -205,10 +205,10 @@ def test_sentences_go_to_the_worker_as_each_file_is_parsed_before_any_is_loaded(
         workspace(sub, goals=900)
         (sub / "goals.yaml").write_text((sub / "goals.yaml").read_text().replace("title: ", f"title: Team {n} - "))
     events = []
-    real_feed, real_load = worker.ProseWorker.feed, api.load_text
+    real_feed, real_load = worker.ProseWorker.feed, files.load_text
     monkeypatch.setattr(worker.ProseWorker, "feed", lambda self, texts: events.append(("feed", texts))
                         or real_feed(self, texts))
-    monkeypatch.setattr(api, "load_text", lambda *a, **k: events.append(("load", a[0])) or real_load(*a, **k))
+    monkeypatch.setattr(files, "load_text", lambda *a, **k: events.append(("load", a[0])) or real_load(*a, **k))
     with_worker = run(tmp_path)
     first_load = [kind for kind, _ in events].index("load")
     fed = {t for kind, texts in events[:first_load] if kind == "feed" for t in texts}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cxsmart.api import _may_define
+from cxsmart.api.files import may_define
 from cxsmart.read.discovery import git_toplevel, workspace_roots
 
 PINNED = ["--today", "2026-11-23"]
@@ -228,16 +228,16 @@ def test_workspace_roots(tmp_path):
     ("unreadable: a message, not bytes", False),
 ])
 def test_which_workspace_files_need_reading(text, may):
-    assert _may_define(text) is may
+    assert may_define(text) is may
 
 
 def test_non_goal_yaml_is_not_parsed_when_one_goal_file_is_named(run_cli, no_config_repo, monkeypatch):
     (no_config_repo / ".git").mkdir()
-    from cxsmart import api
+    from cxsmart.api import files
 
     seen = []
-    real = api.load_text
-    monkeypatch.setattr(api, "load_text", lambda path, *a, **k: seen.append(path) or real(path, *a, **k))
+    real = files.load_text
+    monkeypatch.setattr(files, "load_text", lambda path, *a, **k: seen.append(path) or real(path, *a, **k))
     lint(run_cli, "--no-cache", "teams/care.yaml")
     assert "docker-compose.yml" not in seen and "mkdocs.yml" not in seen
     assert {"teams/care.yaml", "objectives.yaml", "config/settings.yaml"} <= set(seen)

@@ -1,4 +1,4 @@
-"""The `cxsmart` command: argument parsing and printing only; the work is in api.py.
+"""The `cxsmart` command: argument parsing and printing only; the work is in the api package.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run could not
 be done (bad flag, bad configuration, missing path, or a bug: never a traceback).

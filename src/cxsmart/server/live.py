@@ -25,6 +25,7 @@ import threading
 from pathlib import Path
 
 from cxsmart import api
+from cxsmart.api.files import read_one
 from cxsmart.engine.workspace import Workspace
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.read.source import decode, file_limit
@@ -106,7 +107,7 @@ class Live:
                 return done if done is not None or quick else self._edit(key, display, old, own(part.file))
         if quick:
             return None
-        new, parsed = api.read_one(display, data, self.cfg)
+        new, parsed = read_one(display, data, self.cfg)
         if any(p.code == "F001" for p in new.problems) and not any(new.sections.values()):
             # being typed: the rest keeps its last good state (a file that still gives items, the
             # first of several YAML documents, is read as it is: other files' checks see them)

@@ -106,7 +106,7 @@ class Session:
         here, and the parses handed to that lint (the cache holds them until it has run)."""
         import hashlib
 
-        from cxsmart.api import _read
+        from cxsmart.api.files import read_file
         from cxsmart.cache.parsed import parse_key
         from cxsmart.read.discovery import discover
         from cxsmart.read.source import decode, file_limit
@@ -122,7 +122,7 @@ class Session:
         goals = 0
         for path in files:
             shown = self.display(path)
-            data = texts[shown].encode("utf-8", "surrogatepass") if shown in texts else _read(path, cfg, [self.loaded.root])
+            data = texts[shown].encode("utf-8", "surrogatepass") if shown in texts else read_file(path, cfg, [self.loaded.root])
             text = decode(data, file_limit(cfg.max_file_size))[0] if isinstance(data, bytes) else None
             if text is None:
                 continue

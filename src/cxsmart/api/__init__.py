@@ -11,17 +11,17 @@ file is parsed again.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cxsmart.api.files import (RawFile, date_order, display, load, may_define, parse, read_all, read_file,
+                               with_workspace)
 from cxsmart.cache.store import Cache
 from cxsmart.cache.parsed import parse_key
 from cxsmart.settings.config import Config, LoadedConfig
-from cxsmart.diagnostics import Diagnostic, Severity, Span
+from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
 from cxsmart.fix.run import withhold
@@ -30,15 +30,12 @@ from cxsmart.common.hashing import digest
 from cxsmart.settings.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.timeframes import real_today
-from cxsmart.read.dateorder import DateOrder
-from cxsmart.read.dateorder import infer as infer_date_order
-from cxsmart.read.dateorder import may_hold_dates
 from cxsmart.read.dateorder import with_notice as with_date_notice
 from cxsmart.read.discovery import discover, take_warnings, workspace
-from cxsmart.read.loader import SourceFile, load_text
+from cxsmart.read.loader import SourceFile
 from cxsmart.read.packrules import make_rule
 from cxsmart.read.packs import PackData, load_packs
-from cxsmart.read.source import RUN_MAX_BYTES, Problem, Unreadable, decode, file_limit, normalise_breaks, read_bytes
+from cxsmart.read.source import normalise_breaks
 from cxsmart.read.yamlread import Parsed, parse_yaml
 from cxsmart.settings.registry import Registry, default_registry
 from cxsmart.cache.results import LintResult
@@ -93,7 +90,7 @@ def lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides | None =
     if skipped:
         result.warnings = [*skipped, *(w for w in result.warnings if w not in skipped)]
     for folder in nested:               # said on every run, the cached ones too
-        result.notes.append(f"{_display(folder, cwd)}/ is not read: it has a cxsmart configuration of its own, "
+        result.notes.append(f"{display(folder, cwd)}/ is not read: it has a cxsmart configuration of its own, "
                                "which makes it a workspace of its own; lint it in a run of its own")
     return result
 
@@ -105,13 +102,13 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: P
     files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude, nested)
     shown: set[str] | None = None                   # None: report on every file read
     if paths and not over.isolated:
-        shown = {_display(p, cwd) for p in files}
+        shown = {display(p, cwd) for p in files}
         if files:
-            files = _with_workspace(files, paths, loaded, cfg)
-        if len(shown) == len(files) and all(_display(p, cwd) in shown for p in files):
+            files = with_workspace(files, paths, loaded, cfg)
+        if len(shown) == len(files) and all(display(p, cwd) in shown for p in files):
             shown = None                            # the named files are the whole workspace ('lint .')
-    shown_as = [_display(p, cwd) for p in files]
-    raw = _read_all(files, shown_as, cfg, over, [loaded.root])
+    shown_as = [display(p, cwd) for p in files]
+    raw = read_all(files, shown_as, cfg, over.contents, [loaded.root])
     key = _result_key(raw, cfg, run, over, sorted(shown) if shown is not None else None) if cache.enabled else ""
     cached = cache.result(key) if key else None
     if cached is not None:
@@ -120,7 +117,7 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: P
             return restored
     if shown is not None:                           # the rest of the workspace is read for what it defines
         cache.keep_parsed(parse_key(r.sha) for r in raw if r.sha)
-        raw = [r for r in raw if r.display in shown or _may_define(r.data)]
+        raw = [r for r in raw if r.display in shown or may_define(r.data)]
     # files to parse first, then the ones the cache has: a sentence the facts cache lacks (an
     # edited file) is then known early, and the prose worker's spaCy import overlaps the rest
     stored = {r.display for r in raw if r.sha and cache.has_parsed(parse_key(r.sha))}
@@ -129,14 +126,14 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: P
     left = sum(len(r.data) for r in raw)
     reads: dict[int, SourceFile | tuple[str, Parsed]] = {}
     for i in order:                                 # each file's sentences go to the worker once parsed
-        reads[i] = _parse(raw[i], cfg, cache, cache.parsed(parse_key(raw[i].sha)) if raw[i].display in stored else None)
+        reads[i] = parse(raw[i], cfg, cache, cache.parsed(parse_key(raw[i].sha)) if raw[i].display in stored else None)
         left -= len(raw[i].data)
         if prose is not None and not isinstance(reads[i], SourceFile):
             prose.feed_parsed(reads[i][1].data, len(raw[i].data), left)
-    cfg, guess = _date_order(cfg, [(raw[i].display, reads[i]) for i in range(len(raw))])
+    cfg, guess = date_order(cfg, [(raw[i].display, reads[i]) for i in range(len(raw))])
     loaded_files: dict[int, SourceFile] = {}
     for i in order:
-        loaded_files[i] = source = _load(raw[i].display, reads[i], cfg)
+        loaded_files[i] = source = load(raw[i].display, reads[i], cfg)
         if prose is not None:
             prose.feed_loaded(source)
     sources = with_date_notice([loaded_files[i] for i in range(len(raw))], guess)
@@ -150,63 +147,6 @@ def _lint_paths(paths: list[Path], loaded: LoadedConfig, over: Overrides, cwd: P
     return result
 
 
-@dataclass
-class _Raw:
-    path: Path
-    display: str
-    data: bytes | str                   # the bytes, or why the file cannot be read
-    sha: str = ""                       # the bytes' digest
-
-    def __post_init__(self) -> None:
-        if isinstance(self.data, bytes):
-            self.sha = hashlib.sha256(self.data).hexdigest()
-
-
-def _with_workspace(files: list[Path], paths: list[Path], loaded: LoadedConfig, cfg: Config) -> list[Path]:
-    """The named files and their workspace, in the order a run over the whole workspace reads
-    them (which decides, for instance, which of two goals with one id is the duplicate)."""
-    around = workspace(paths, loaded.root, loaded.path is not None, cfg.include, cfg.exclude, cfg.respect_gitignore)
-    merged: dict[str, Path] = {}
-    for path in [*around, *files]:                  # a named file keeps the path it was named by
-        merged[os.path.abspath(path)] = path        # (not resolved: a run over the workspace reads links as files)
-    return [merged[k] for k in sorted(merged)]
-
-
-_SECTION_WORDS = (b"goals", b"objectives", b"owners", b"metrics")
-_LIST_STARTS = (b"-", b"[", b"&", b"!", b"*", b"?", b"...")
-
-
-def _may_define(data: bytes | str) -> bool:
-    """Whether a file of the workspace may define anything a named file can refer to: False
-    only when it certainly cannot (a mapping with no goals/objectives/owners/metrics key, like
-    docker-compose.yml or mkdocs.yml), so it need not be parsed at all. Conservative: an
-    escape sequence (which could spell a key), a list at the top (a bare list of goals), an
-    anchor or tag there, or UTF-16 text all count as 'may'."""
-    if not isinstance(data, bytes):
-        return False                                # unreadable: a finding about that file only
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\\" in data:
-        return True
-    if any(word in data for word in _SECTION_WORDS):
-        return True
-    if b"\r" in data:
-        data = data.replace(b"\r", b"\n")
-    pos = 3 if data.startswith(codecs.BOM_UTF8) else 0
-    while pos < len(data):                          # the first line with content says what the top is
-        end = data.find(b"\n", pos)
-        end = len(data) if end < 0 else end
-        line = data[pos:end].strip()
-        pos = end + 1
-        if not line or line.startswith((b"#", b"%")):
-            continue
-        if line.startswith(b"---"):
-            rest = line[3:].strip()
-            if not rest or rest.startswith(b"#"):
-                continue
-            return True
-        return line.startswith(_LIST_STARTS)
-    return False
-
-
 def lint_text(texts: dict[str, str] | str, config: Config | None = None, registry: Registry | None = None,
               **over) -> LintResult:
     """Lint in-memory files ({path: text}, or one text named goals.yaml), as tests and editors do."""
@@ -216,8 +156,8 @@ def lint_text(texts: dict[str, str] | str, config: Config | None = None, registr
     cfg = effective(loaded, Overrides(**over))
     run = _prepare(cfg, loaded.root, registry)
     reads = {path: (text, parse_yaml(normalise_breaks(text))) for path, text in texts.items()}
-    cfg, guess = _date_order(cfg, list(reads.items()))
-    sources = with_date_notice([_load(path, read, cfg) for path, read in reads.items()], guess)
+    cfg, guess = date_order(cfg, list(reads.items()))
+    sources = with_date_notice([load(path, read, cfg) for path, read in reads.items()], guess)
     return _lint(sources, cfg, loaded.root, run, {p: Path(p) for p in texts})
 
 
@@ -233,13 +173,6 @@ def prepare(cfg: Config, root: Path, registry: Registry | None = None) -> _Run:
     return _prepare(cfg, root, registry)
 
 
-def read_one(display: str, data: bytes, cfg: Config) -> tuple[SourceFile, Parsed | None]:
-    """One file's bytes, parsed and loaded as a run reads it (`cfg` with the run's date order),
-    and its parse (None if it could not be decoded)."""
-    read = _parse(_Raw(Path(display), display, data), cfg, Cache(None))
-    return _load(display, read, cfg), (None if isinstance(read, SourceFile) else read[1])
-
-
 def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     """Rule packs first (they add metrics, words and rules), then which rules run."""
     packs = load_packs([root / p for p in cfg.rule_packs], within=root)
@@ -251,69 +184,7 @@ def _prepare(cfg: Config, root: Path, registry: Registry | None) -> _Run:
     return _Run(packs, registry, selection)
 
 
-def _read_all(files: list[Path], shown_as: list[str], cfg: Config, over: Overrides, within: list[Path]) -> list[_Raw]:
-    """Every file's bytes, up to RUN_MAX_BYTES in all: a file past that is not read (F001)."""
-    raw, total = [], 0
-    for path, display in zip(files, shown_as):
-        data = over.contents[display] if display in over.contents else _read(path, cfg, within)
-        if isinstance(data, bytes):
-            total += len(data)
-            if total > RUN_MAX_BYTES:
-                data = (f"the file is too large for this run: the goal files read before it already hold "
-                        f"{RUN_MAX_BYTES // (1024 * 1024)} MiB, the most one run reads (lint fewer files at a time)")
-        raw.append(_Raw(path, display, data))
-    return raw
-
-
-def _read(path: Path, cfg: Config, within: list[Path]) -> bytes | str:
-    """The file's bytes, or why it cannot be read (a message). A link may lead anywhere in the
-    file's repository or `within`, nowhere else."""
-    try:
-        return read_bytes(str(path), file_limit(cfg.max_file_size), within)
-    except Unreadable as e:
-        return str(e).replace(str(path), "the file")
-
-
-def _parse(raw: _Raw, cfg: Config, cache: Cache, parsed=None) -> SourceFile | tuple[str, Parsed]:
-    """The file's text and parse: from the cache if there is one, else parsed (and stored); or,
-    when it cannot be read, the SourceFile that says why."""
-    if isinstance(raw.data, str):
-        return SourceFile(raw.display, problems=[Problem("F001", raw.data, Span(1, 1, 1, 2))])
-    text, problem = decode(raw.data, file_limit(cfg.max_file_size))
-    if problem is not None:
-        return SourceFile(raw.display, problems=[problem])
-    if parsed is None:
-        parsed = parse_yaml(text)
-        if cache.enabled:
-            cache.store_parsed(parse_key(raw.sha), parsed)
-    return text, parsed
-
-
-def _load(display: str, read: SourceFile | tuple[str, Parsed], cfg: Config) -> SourceFile:
-    if isinstance(read, SourceFile):
-        return read
-    text, parsed = read
-    return load_text(display, text, cfg.fiscal_year_start, parsed, cfg.date_order, cfg.strict_keys)
-
-
-def _date_order(cfg: Config, reads: list[tuple[str, SourceFile | tuple[str, Parsed]]]) -> tuple[Config, DateOrder]:
-    """The configured date-order, else the one the workspace's own numeric dates show, if they show one."""
-    guess = infer_date_order(((name, read[1]) for name, read in reads
-                              if not isinstance(read, SourceFile) and may_hold_dates(read[0])), cfg.date_order)
-    return cfg.model_copy(update={"date_order": guess.order}), guess
-
-
-def _display(path: Path, cwd: Path) -> str:
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        rel = os.path.relpath(path, cwd)
-    except ValueError:
-        return path.as_posix()
-    return path.as_posix() if rel.startswith("..") else rel
-
-
-def _start_prose(run: _Run, to_parse: list[_Raw], cache: Cache):
+def _start_prose(run: _Run, to_parse: list[RawFile], cache: Cache):
     """The hand-over of sentences to a prose worker, when a rule reads prose and a worker can run."""
     from cxsmart.language import worker
 
@@ -414,7 +285,7 @@ class _ShownOnly(Rule):
                 return
 
 
-def _result_key(raw: list[_Raw], cfg: Config, run: _Run, over: Overrides, shown: list[str] | None) -> str:
+def _result_key(raw: list[RawFile], cfg: Config, run: _Run, over: Overrides, shown: list[str] | None) -> str:
     """Everything that can change the findings of a run."""
     files = [(r.display, r.sha or r.data) for r in raw]
     rules = [(r.code, r.__module__, type(r).__qualname__, str(r.options)) for r in run.selection.rules]
@@ -436,11 +307,11 @@ def read_workspace(paths: list[Path], loaded: LoadedConfig, over: Overrides | No
     packs = load_packs([loaded.root / p for p in cfg.rule_packs], within=loaded.root)
     files = discover(paths, loaded.root, cfg.include, cfg.exclude, cfg.respect_gitignore, over.force_exclude)
     if paths and not over.isolated and files:
-        files = _with_workspace(files, paths, loaded, cfg)
-    raws = [_Raw(path, _display(path, cwd), _read(path, cfg, [loaded.root])) for path in files]
-    reads = [(raw.display, _parse(raw, cfg, cache, cache.parsed(parse_key(raw.sha)) if raw.sha else None))
+        files = with_workspace(files, paths, loaded, cfg)
+    raws = [RawFile(path, display(path, cwd), read_file(path, cfg, [loaded.root])) for path in files]
+    reads = [(raw.display, parse(raw, cfg, cache, cache.parsed(parse_key(raw.sha)) if raw.sha else None))
              for raw in raws]
-    cfg, guess = _date_order(cfg, reads)
-    sources = with_date_notice([_load(name, read, cfg) for name, read in reads], guess)
+    cfg, guess = date_order(cfg, reads)
+    sources = with_date_notice([load(name, read, cfg) for name, read in reads], guess)
     return Workspace.build(sources, Catalogue.from_metrics(packs.metrics), cfg.today or real_today(),
                            cfg.fiscal_year_start, cfg.date_order)
