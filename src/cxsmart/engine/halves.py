@@ -32,8 +32,13 @@ class Forked:
         self.pid = -1
         try:
             read, write = os.pipe()
-            self.pid = os.fork()
         except OSError:
+            return
+        try:
+            self.pid = os.fork()
+        except OSError:                             # no process to spare: the caller checks its half
+            os.close(read)
+            os.close(write)
             return
         if self.pid == 0:                           # the copy: only os._exit, never the parent's exit handlers
             code = 1

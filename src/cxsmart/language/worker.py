@@ -5,12 +5,13 @@ the YAML parsing each take about as long as the other. A forked worker imports s
 reads sentences as the main process hands them over, file by file, so on two cores the two
 overlap. From the console script the worker is the process forked at the command's start
 (common.prefork), which has spaCy loaded by the time the first file is parsed, so even a small
-run has its sentences read there rather than waiting for spaCy in the main process. When the main process has handed over the last file it has little to do but wait,
-so if the worker still has many sentences to read it forks a helper (spaCy loaded already)
-and the two claim chunks of what is left from a shared counter. Facts come back as plain
-tuples, with the facts cache's JSON form when the cache is on. Whatever does not come back
-(a process failed) the main process reads itself: the findings are the same either way. The
-worker and its helper end themselves if the main process is killed.
+run has its sentences read there rather than waiting for spaCy in the main process. When the
+main process has handed over the last file it has little to do but wait, so if the worker
+still has many sentences to read it forks a helper (spaCy loaded already) and the two claim
+chunks of what is left from a shared counter. Facts come back as plain tuples, with the facts
+cache's JSON form when the cache is on. Whatever does not come back (a process failed) the main
+process reads itself: the findings are the same either way. The worker and its helper end
+themselves if the main process is killed.
 """
 
 from __future__ import annotations
