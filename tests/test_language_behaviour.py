@@ -220,13 +220,25 @@ def _entry(line: str, style: str, merged: bool = False, end_line: int = 3):
     ("  title: 'It''s a ''world-class'' service'", "'", (8, 19), (3, 21, 3, 32)),
     ("  title: 'It''s'", "'", (0, 4), (3, 11, 3, 16)),                                  # to the end of the value
     ('  title: "Deliver a world-class service"', '"', (10, 21), (3, 21, 3, 32)),
-    ('  title: "Deliver a \\"world-class\\" service"', '"', (11, 22), (3, 10, 3, 11)),    # escapes: the value's start
+    ('  title: "Deliver a \\"world-class\\" service"', '"', (11, 22), (3, 23, 3, 34)),    # an escape is one character
+    ('  title: "Save \\u00a35 a call: cut AHT"', '"', (16, 19), (3, 32, 3, 35)),         # "\u00a3" (£) is six
+    ('  title: "Tab\\there \\x41 then AHT"', '"', (16, 19), (3, 31, 3, 34)),
     ("  title: |", "|", (0, 3), (3, 10, 3, 11)),                                         # a block: the value's start
 ])
 def test_words_in_a_title_are_located_in_its_line(line, style, words, span):
     from cxsmart.language.spans import locate
 
     assert tuple(locate(_entry(line, style), line, *words)) == span
+
+
+def test_escapes_that_do_not_add_up_to_the_value_point_at_the_value():
+    """A surrogate pair ("\\ud83d\\ude00") is two escapes and may be one character of the value:
+    the columns cannot be trusted, so the finding points at the value's start."""
+    from cxsmart.language.spans import locate
+
+    line = '  title: "Win \\ud83d\\ude00 fans: cut AHT"'
+    assert tuple(locate(_entry(line, '"'), line, 17, 20, length=19)) == (3, 10, 3, 11)
+    assert tuple(locate(_entry(line, '"'), line, 17, 20, length=20)) == (3, 38, 3, 41)      # two characters
 
 
 def test_words_are_located_at_the_value_when_the_line_cannot_say():

@@ -201,7 +201,7 @@ class _Place:
             return self.goal.anchor
         lines = self.goal.item.file.lines
         line = lines[entry.value.line - 1] if 0 < entry.value.line <= len(lines) else None
-        return locate(entry, line, start, end)
+        return locate(entry, line, start, end, len(getattr(self.goal.goal, self.field) or ""))
 
     def words(self, start: int, end: int) -> str:
         return getattr(self.goal.goal, self.field)[start:end]

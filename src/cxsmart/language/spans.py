@@ -2,8 +2,9 @@
 
 For a plain or single-quoted one-line scalar the column of a word is the scalar's column plus
 its offset (plus one for the quote, and minus one per doubled quote before it); the same for
-a double-quoted one without escapes. Other styles (block, folded, multi-line, escaped) fall
-back to the scalar's start, as the finding can then only point at the value.
+a double-quoted one, through its escapes ("\\u00a3" is six characters of the file and one of
+the value). Other styles (block, folded, multi-line) fall back to the scalar's start, as the
+finding can then only point at the value.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from cxsmart.diagnostics import Span
 from cxsmart.read.yamlread import Entry
 
 
-def locate(entry: Entry, source_line: str | None, start: int, end: int) -> Span:
+def locate(entry: Entry, source_line: str | None, start: int, end: int, length: int | None = None) -> Span:
+    """`length`: the value's length, which a double-quoted scalar's escapes must add up to."""
     v = entry.value
     if entry.merged or v.line != v.end_line or source_line is None:
         return _fallback(v)
@@ -24,7 +26,27 @@ def locate(entry: Entry, source_line: str | None, start: int, end: int) -> Span:
         return _quoted(v, raw, start, end, "''")
     if style == '"' and "\\" not in raw:
         return Span(v.line, v.column + 1 + start, v.line, v.column + 1 + end)
+    if style == '"':
+        return _escaped(v, raw, start, end, length)
     return _fallback(v)
+
+
+# how many characters of the file each YAML escape takes ('\u00a3' is six); every other escape
+# ('\"', '\n', '\\', '\t' ...) takes two. Each stands for one character of the value.
+_ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
+
+
+def _escaped(v: Span, raw: str, start: int, end: int, length: int | None) -> Span:
+    """Map value offsets through a double-quoted scalar's escapes ("\\u00a3", "\\"")."""
+    columns = []            # value offset -> column in the line
+    i = 1                   # skip the opening quote
+    while i < len(raw) - 1:
+        columns.append(v.column + i)
+        i += _ESCAPE_WIDTH.get(raw[i + 1], 2) if raw[i] == "\\" and i + 1 < len(raw) else 1
+    columns.append(v.column + i)
+    if end >= len(columns) or i != len(raw) - 1 or (length is not None and len(columns) - 1 != length):
+        return _fallback(v)     # not the escapes this reads (a surrogate pair): the finding points at the value
+    return Span(v.line, columns[start], v.line, columns[end])
 
 
 def _quoted(v: Span, raw: str, start: int, end: int, escape: str) -> Span:
