@@ -80,13 +80,14 @@ class ActivityNotOutcome(Rule):
     "maintain our accreditation" keeps a standard), or, after a subject and a modal, any verb that
     is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
     says what counts as success ("no sailing should depart early" is a standard of none, not an
-    activity). A thing done in the passive is one too ("late departures are
-    tracked and reviewed"), and so is a share of people that something is done to ("100% of
-    frail residents to be referred", "75% of tenants to have their needs recorded"). An output
-    count does not make it an outcome ("Open 20 more branches"). A goal may start with an activity when it also names what the activity must
-    move: "Train agents to raise first contact resolution from 70% to 75% by Q2 2026"; and a
-    service standard is no activity ("Resolve complaints within 5 days", "give at least 48
-    hours notice").
+    activity). A thing done in the passive is one too ("late departures are tracked and
+    reviewed"), and so is what someone will be required, asked or used to do ("hospitals will be
+    required to review their cancellations"), and a share of people that something is done to
+    ("100% of frail residents to be referred", "75% of tenants to have their needs recorded"). An
+    output count does not make it an outcome ("Open 20 more branches"). A goal may start with an
+    activity when it also names what the activity must move: "Train agents to raise first contact
+    resolution from 70% to 75% by Q2 2026"; and a service standard is no activity ("Resolve
+    complaints within 5 days", "give at least 48 hours notice").
 
     ## Why it matters
     Del Moro: CX teams are faulted for counting busy work as progress, and a SMART goal is
