@@ -165,6 +165,15 @@ def test_a_text_is_read_up_to_its_ten_thousandth_character(reader):
     assert facts.deadline is None or longer[facts.deadline.start:facts.deadline.end] != "Q3 2027"
 
 
+def test_a_head_verb_behind_many_bound_tos_is_found(reader):
+    """'will be required to review': the head-verb search reads on after each 'be ... to', as far
+    as a text goes (900 of them in 10,000 characters)."""
+    text = "We will " + "be able to " * 900 + "review the rota"
+    assert len(text) < 10_000
+    ((_, facts),) = list(reader.read([text]))
+    assert [f.value for f in facts.extra["activity"]] == ["review"]
+
+
 class _MemoryCache:
     """The facts cache's interface, in memory: what analyse stores is what the next run finds."""
 

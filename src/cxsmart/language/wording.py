@@ -158,12 +158,15 @@ _BOUND_TO = frozenset({"required", "expected", "asked", "used", "obliged", "enco
 
 def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
     n = len(doc)
-    while i < n and (doc[i].norm_ in _ADVERBS or _manner_adverb(doc[i]) or (
-            doc[i].lower_ == "to" and i > 0 and doc[i - 1].norm_ in _ADVERBS)):
-        i += 1
+    while True:
+        while i < n and (doc[i].norm_ in _ADVERBS or _manner_adverb(doc[i]) or (
+                doc[i].lower_ == "to" and i > 0 and doc[i - 1].norm_ in _ADVERBS)):
+            i += 1
+        if i + 2 < n and doc[i].norm_ == "be" and doc[i + 1].lower_ in _BOUND_TO and doc[i + 2].lower_ == "to":
+            i += 3                                   # "hospitals will be required to review", "used to prioritise"
+            continue
+        break
     if i < n and doc[i].norm_ == "be":
-        if i + 2 < n and doc[i + 1].lower_ in _BOUND_TO and doc[i + 2].lower_ == "to":
-            return _after_modal(doc, i + 3, verbs)   # "hospitals will be required to review", "used to prioritise"
         if i + 1 < n and doc[i + 1].lower_.endswith("ing") and doc[i + 1].is_alpha:
             return Head(i + 1, True)                 # "we will be reporting on"
         if (done := _passive(doc, i + 1, verbs)) is not None:
