@@ -40,18 +40,8 @@ def run_rules(ws: Workspace, rules: list[Rule], ctx: RuleContext, packs: PackDat
 
 
 def _run(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for rule in rules:
-        per_goal = type(rule).check is not Rule.check
-        current: GoalView | None = None
-        try:
-            out.extend(rule.check_workspace(ws, ctx))
-            if per_goal:
-                for current in ws.goals:
-                    out.extend(rule.check(current, ctx))
-        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
-            out.append(_internal_error(rule, current, exc))
-    return out
+    out, ready = _workspace_checks(ws, rules, ctx)
+    return out + _goal_checks(ready, ws.goals, ctx)[0]
 
 
 def run_in_halves(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Diagnostic]:
@@ -60,6 +50,22 @@ def run_in_halves(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Di
     reads the definitions it blamed), then a forked copy checks the second half of the goals while
     this process checks the first. A rule that fails on a goal here is not checked further, as in
     _run (the copy's findings of it are dropped); if the copy fails, its half is checked here."""
+    out, ready = _workspace_checks(ws, rules, ctx)
+    ours = [r for r in ready if type(r).__module__.startswith("cxsmart.")]     # a plugin may keep count
+    half = len(ws.goals) // 2
+    copy = Forked(lambda: _goal_checks(ours, ws.goals[half:], ctx))
+    out += _goal_checks([r for r in ready if r not in ours], ws.goals, ctx)[0]
+    first, failed = _goal_checks(ours, ws.goals[:half], ctx)
+    second = copy.result()
+    if second is None:
+        second = _goal_checks(ours, ws.goals[half:], ctx)
+    return out + first + [d for d in second[0] if d.code not in failed]
+
+
+def _workspace_checks(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> tuple[list[Diagnostic], list[Rule]]:
+    """Every rule's workspace check (all of them before any goal check: a goal check may read
+    what its rule worked out there); and the rules with goal checks still to run (not one whose
+    workspace check failed)."""
     out: list[Diagnostic] = []
     ready: list[Rule] = []
     for rule in rules:
@@ -70,15 +76,7 @@ def run_in_halves(ws: Workspace, rules: list[Rule], ctx: RuleContext) -> list[Di
             continue
         if type(rule).check is not Rule.check:
             ready.append(rule)
-    ours = [r for r in ready if type(r).__module__.startswith("cxsmart.")]     # a plugin may keep count
-    half = len(ws.goals) // 2
-    copy = Forked(lambda: _goal_checks(ours, ws.goals[half:], ctx))
-    out += _goal_checks([r for r in ready if r not in ours], ws.goals, ctx)[0]
-    first, failed = _goal_checks(ours, ws.goals[:half], ctx)
-    second = copy.result()
-    if second is None:
-        second = _goal_checks(ours, ws.goals[half:], ctx)
-    return out + first + [d for d in second[0] if d.code not in failed]
+    return out, ready
 
 
 def _goal_checks(rules: list[Rule], goals: list[GoalView], ctx: RuleContext) -> tuple[list[Diagnostic], set[str]]:
