@@ -12,7 +12,6 @@ file is parsed again.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 

@@ -231,7 +231,6 @@ _CLOCK = re.compile(r"(?i)\d{1,2}(?::[0-5]\d)?\s?(?:[ap]\.\s?m\b\.?|[ap]m\b)|\d{
 _CLOCK_24 = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _AT_A_TIME = re.compile(r"(?i)\b(?:by|before|after|until|till)\s{1,3}$")   # not "from 6:10 to 5:30" (a duration)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s?[/\-–]\s?(?:\d{2}|(?:19|20)\d{2})(?!\d)")
-_DECIMAL_AFTER = re.compile(r"\.\d")
 _SIMPLE = re.compile(r"(\d{1,6}(?:\.\d+)?)(%?)")
 _RANK = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.I)
 
