@@ -115,3 +115,14 @@ def goal_files(draw) -> str:
 @given(goal_files())
 def test_hints_on_generated_goals_paste_right(text):
     assert pasted_wrong({"goals.yaml": text}) == []
+
+
+def test_an_example_baseline_rounded_stays_on_the_worse_side_of_the_target():
+    # found by the property test above: a start of 3.4 for a target of 3.1 was rounded down to 3,
+    # past the target, and pasting it made the goal already met (A002)
+    text = ("goals:\n  - id: g0\n    title: Increase complaints per 1,000 policies in 2026\n"
+            "    target: 3.1 per 1,000 policies\n")
+    hints = [d.hint for d in lint_text({"goals.yaml": text}, today=TODAY).diagnostics if d.code == "M002"]
+    start = float(re.search(r"'baseline: ([\d.]+)'", hints[0]).group(1))
+    assert 3.1 < start < 4            # above the target the goal should come down to, and near it
+    assert pasted_wrong({"goals.yaml": text}) == []

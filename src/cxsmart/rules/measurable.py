@@ -157,7 +157,10 @@ def _baseline_hint(goal: GoalView, today=None) -> str:
         pace = plausible_change(goal, target.value, today) if value is not None and today is not None else None
         if pace is not None and abs(target.value - value) > pace[1] * 0.8:   # a start the goal can move from
             value = target.value + (pace[1] * 0.8 if value > target.value else -pace[1] * 0.8)
-            value = math.floor(value) if value > target.value else math.ceil(value)   # a round number, nearer
+            whole = math.floor(value) if value > target.value else math.ceil(value)   # a round number, nearer
+            # unless rounding reaches the target or passes it (3.4 above a target of 3.1 is not 3)
+            value = whole if (whole > target.value) == (value > target.value) and whole != target.value \
+                else round(value, 2)
         if value is None:
             return "add 'baseline:' with today's value, so the goal reads 'from <today> to " \
                    f"{shown(target.value)}'"
