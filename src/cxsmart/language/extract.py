@@ -37,7 +37,7 @@ from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, 
 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
-               "no less than", "than", "is", "are", "stay", "stays", "→", "->", "target", "target of", "exceed",
+               "no longer than", "not longer than", "no less than", "than", "is", "are", "stay", "stays", "→", "->", "target", "target of", "exceed",
                "exceeding", "beat", "minimum of", "maximum of", "min", "max", "no lower than", "no higher than",
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 # words that put the number after them as where the metric starts, not where it must get to
@@ -221,6 +221,7 @@ def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], toke
            "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
     quantities = _apart_from_asides(facts, quantities, text)
     _arrow_or_band(facts, quantities, text)
+    _named_target(facts, quantities)
     _cued(facts, quantities, verbs, text, now)
     if facts.target is None:
         _implied_target(facts, quantities, verbs, text, low, now)
@@ -261,6 +262,21 @@ def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None
         facts.baseline = Found(Quantity(bottom, unit, text=band.group(1)), band.start(1), band.end(1), "")
         facts.target = Found(Quantity(top, unit, text=band.group(2) + (band.group(3) or "")),
                              band.start(2), band.end(3) if band.group(3) else band.end(2), "")
+
+
+def _named_target(facts: TextFacts, quantities: list[Found]) -> None:
+    """'Resident satisfaction: 61.2% | Target: 75%', 'Abandonment 7% (target 5%)': the number the
+    word 'target' names is the target, and a plain number in its unit before it is today's value."""
+    if facts.target is not None:
+        return
+    named = next((q for q in quantities if q.cue in ("target", "target of") and not q.value.factor), None)
+    if named is None:
+        return
+    facts.target = _absolute(named)
+    before = [q for q in quantities if q.end <= named.start and not q.cue and not q.value.change and
+              q.value.unit == named.value.unit]
+    if before and facts.baseline is None:
+        facts.baseline = _absolute(before[-1])
 
 
 def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str, now: bool) -> None:
@@ -338,7 +354,8 @@ def _absolute(found: Found) -> Found:
 
 
 BOUNDS_AFTER = {**dict.fromkeys(("under", "below", "<", "fewer than", "less than"), BELOW),
-                **dict.fromkeys(("at most", "no more than", "≤", "<=", "max", "maximum of", "no higher than"), AT_MOST),
+                **dict.fromkeys(("at most", "no more than", "≤", "<=", "max", "maximum of", "no higher than",
+                                    "no longer than", "not longer than"), AT_MOST),
                 **dict.fromkeys(("above", "over", ">", "more than", "exceed", "exceeding"), ABOVE),
                 **dict.fromkeys(("at least", "≥", ">=", "minimum of", "min", "no lower than"), AT_LEAST)}
 

@@ -35,12 +35,13 @@ _QUANTITY = re.compile(
     | [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
     | [+\-−–]?\s?[$€£]\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:bn|mn|m|b|million|billion)\b
     | [+\-−–]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|thousand|million|billion)\b)?
-      (?:\s?(?:%|per\s?cent\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b
+      (?:\s?(?:%|per\s?cent\b|pct\b|pc\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b
          |mins?\b|(?:working|business)\s(?:hours?|hrs?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
 _QUANTITY_CUES = frozenset({
     "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
-    "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than", "no less than", "of",
+    "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than", "no longer than",
+    "not longer than", "no less than", "of",
     "out of", "within", "than", "between", "and", "is", "are", "stay", "stays",
     # thresholds, key results and baselines in other words ("≤ 4%", "CSAT: target 4.5", "4.1 → 4.5",
     # "up from 3.9", "versus 71% last year", "currently 6 hours", "(today 81%)")
@@ -125,7 +126,8 @@ _WORDED = re.compile(
     r"(?P<pu>percentage\s+points?|points?|per\s?cent|percent)\b"
     r"|(?P<z>zero)\s+(?=[a-z])"
     r"|(?:(?<=below\s)|(?<=under\s)|(?<=than\s)|(?<=most\s)|(?<=least\s)|(?<=\bto\s)|(?<=within\s))(?P<c>two|three|four|five|"
-    r"six|seven|eight|nine|ten|twelve|twenty|fifty)\b)")
+    r"six|seven|eight|nine|ten|twelve|twenty|fifty)\b"
+    r"|(?P<r>two|three|four|five|six|seven|eight|nine|ten)(?=\s+rings?\b))")          # "picks up in five rings"
 
 
 FREQUENCY = re.compile(r"(?i)twice|once|\w{1,12}\s{1,3}times")     # how often an activity is done: a count, never a level
@@ -136,7 +138,7 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
     timed = "second" in low or "minute" in low or "hour" in low or "day" in low or "week" in low or "zero" in low \
         or "twice" in low or "once" in low or "times" in low
     counted = ("below " in low or "under " in low or "than " in low or "most " in low or "least " in low
-               or " to " in low or "within " in low or "point" in low or "cent" in low) and ("two" in low or "three" in low or "four" in low or "five" in low or "six" in low
+               or " to " in low or "within " in low or "point" in low or "cent" in low or " ring" in low) and ("two" in low or "three" in low or "four" in low or "five" in low or "six" in low
                                       or "seven" in low or "eight" in low or "nine" in low or "ten" in low
                                       or "twelve" in low or "twenty" in low or "fifty" in low)
     if not (timed or counted):
@@ -165,7 +167,7 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
                 int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
             q = Quantity(float(count), text=words)
         else:
-            q = Quantity(float(_NUMBER_WORDS[(m.group("z") or m.group("c")).lower()]), text=words)
+            q = Quantity(float(_NUMBER_WORDS[(m.group("z") or m.group("c") or m.group("r")).lower()]), text=words)
         out.append(Found(q, m.start(), m.start() + len(words), _cue(_QUANTITY_CUES, text, m.start())))
     return out
 
@@ -196,7 +198,9 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         q = _quantity(words.replace("–", "-", 1)) if words[0] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
-        cue = _cue(_QUANTITY_CUES, text, at)
+        # "Target: 75%", "KR1: NRR 104% -> 110%": a match after a colon or an arrow starts at the space
+        # before the number, and the cue is read up to it ("set up; 96%": a semicolon ends the cue)
+        cue = _cue(_QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
         if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue)):
             continue                        # a year or a rank that only dates or places something
         out.append(Found(q, start, end, cue))

@@ -384,7 +384,8 @@ _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4
 _CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
                      r"running|stood|standing|compared|against)\b")
 CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "over", "at least", "at most", "than",
-             "no more", "no less", "more", "less", "fewer", "within", "in", "down", "up", "is", "are", "the", "a", "an",
+             "no more", "no less", "no longer", "not longer", "more", "less", "fewer", "within", "in", "down", "up",
+             "is", "are", "the", "a", "an",
              "≤", "≥", "<=", ">=", "<", ">", "→", "->")
 # The cue words at the end of a phrase ("... from", ": at least"), each after a separator. Read on
 # the reversed text from its start, longest words first: the same suffix as the pattern

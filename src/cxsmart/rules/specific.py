@@ -239,6 +239,12 @@ class AbstractObject(Rule):
     retention, repeat purchases, NPS. Del Moro: teams rally easily behind making customers
     happier, then pile up activities that serve it only on paper.
 
+    A goal with no number is also reported when nothing in it is a measure: a general quality
+    ("improve customer service"), or a state with no measure ("make our waiting areas fully
+    accessible", "answer your question at the first point of contact"). Naming a measure is
+    enough to pass: a rate, a time, a score or a share ("tickets per 100 orders"), a count the goal
+    moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact.
+
     ## Example
     ```yaml
     - title: Increase customer loyalty
@@ -284,14 +290,24 @@ GENERAL_QUALITIES = re.compile(
     r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
     r"customer service|experience|journey|outcomes?|service|trust|relationships?|perception|culture|quality|"
     r"productivity|efficiency)\b")
-# Words that name something counted or timed: "reduce churn", "cut response times" name a measure.
+# Words that name a measure ("reduce churn", "cut response times", "the proportion of rent
+# collected"): with one, a goal with no number still says what is measured.
 MEASURE_WORDS = re.compile(
     r"(?i)\b(?:rates?|times?|scores?|index|indices|share|percentage|proportion|number|count|volumes?|backlog|"
-    r"costs?|revenue|churn|retention|conversion|abandonment|complaints?|contacts?|callbacks?|escalations?|"
-    r"referrals?|errors?|defects?|waits?|waiting|delays?|speed|nps|csat|ces|fcr|aht|sla|ratings?|reviews?|"
-    r"sign-?ups?|renewals?|adoption|usage|uptake|calls?|tickets?|queues?|arrears|bookings?|visits?|punctuality|"
-    r"accuracy|completion|success|cancellations?|breaches|responses?|no-shows?|failures?|arrivals?|departures?|"
-    r"deliveries|refunds?|claims?|fewer|zero)\b")
+    r"costs?|revenue|churn|retention|conversion|abandonment|speed|nps|csat|ces|fcr|aht|sla|ratings?|"
+    r"adoption|usage|uptake|arrears|punctuality|accuracy|completion|success|breaches|fewer|zero)\b")
+# Things counted ("complaints", "calls", "visits"): a measure only when the goal moves them
+# ("cut complaints"); "answer your question at the first point of contact" names no measure.
+COUNTED_WORDS = re.compile(
+    r"(?i)\b(?:complaints?|contacts?|callbacks?|escalations?|referrals?|errors?|defects?|waits?|waiting|delays?|"
+    r"reviews?|sign-?ups?|renewals?|calls?|tickets?|queues?|bookings?|visits?|cancellations?|responses?|"
+    r"no-shows?|failures?|arrivals?|departures?|deliveries|refunds?|claims?)\b")
+# a share, a ratio or a comparison names a measure too: "% of claims", "tickets per 100 orders",
+# "answer calls twice as fast", "shorter waits to reach an adviser", and none at all ("free from errors")
+MEASURE_MARKS = re.compile(r"(?i)%|\bfree\s+(?:from|of)\s|\bper\s+(?:\d|cent\b)|\bpercent\b|\b(?:twice|(?:two|three|four|\d+)\s+times)\s+as\b|"
+                           r"\b(?:shorter|faster|quicker|lower|higher|sooner)\s+[a-z-]+")
+# "resolved at the first point of contact" names first contact resolution
+FIRST_CONTACT = re.compile(r"(?i)\b(?:resolv|settl|sort)\w*\b[^.;]{0,60}?\b(?:at|on) (?:the )?first (?:point of )?contact")
 
 
 # a quality followed by a noun modifies it ("the service charges collected"): the noun is the outcome
@@ -314,6 +330,8 @@ def vague_outcome(text: str, facts) -> str | None:
     if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
         return None                                 # "Reduce churn in the customer journey"
     moves = facts.direction is not None and facts.direction.value in ("up", "down")
-    if not named and general is None and (moves or MEASURE_WORDS.search(text) or MORE_OF.search(text)):
+    counted = facts.direction is not None and COUNTED_WORDS.search(text)
+    if not named and general is None and (moves or counted or MEASURE_WORDS.search(text) or MORE_OF.search(text)
+                                                or MEASURE_MARKS.search(text) or FIRST_CONTACT.search(text)):
         return None                                 # "Increase repeat stays": a count, moved one way
     return (general.group(0) if general else text).lower()
