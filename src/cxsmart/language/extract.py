@@ -214,12 +214,24 @@ def _apart_from_asides(facts: TextFacts, quantities: list[Found], text: str) -> 
     return kept
 
 
+def _apart_from_exceptions(quantities: list[Found], text: str) -> list[Found]:
+    """A number in the exception after 'unless' or 'except' says when the goal does not apply ('keep
+    to the slot, unless we move it with two working days' notice'), never what it must reach."""
+    m = _EXCEPTION.search(text)
+    return [q for q in quantities if m is None or q.start < m.start()]
+
+
+_EXCEPTION = re.compile(r"(?i)\b(?:unless|except)\b")
+
+
 def _numbers(facts: TextFacts, quantities: list[Found], verbs: list[Found], tokens, text: str) -> None:
     """Where the metric starts and where it must get to, and the verb that moves it."""
     low = text.lower()
     now = ("now" in low or "today" in low or "current" in low or "present" in low or "at the " in low or
            "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
     quantities = _apart_from_asides(facts, quantities, text)
+    if "unless" in low or "except" in low:
+        quantities = _apart_from_exceptions(quantities, text)
     _arrow_or_band(facts, quantities, text)
     _named_target(facts, quantities)
     _cued(facts, quantities, verbs, text, now)

@@ -117,7 +117,8 @@ _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 60480
 # "under an hour", "five days", "zero breaches", "below five people", "a 4-hour window", "the same day"
 _WORDED = re.compile(
     r"(?i)(?<![\w-])(?:(?P<n>half\s{1,3}an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|ninety|an?)\s+(?P<u>second|minute|hour|day|week)s?\b"
+    r"thirty|forty|fifty|ninety|an?)\s+(?:\(\d{1,3}\)\s+)?(?P<wd>(?:working|business|calendar)\s+)?"
+    r"(?P<u>second|minute|hour|day|week)s?\b"
     r"|(?P<d>\d{1,3})-(?P<u2>second|minute|hour|day|week)\b"
     r"|(?P<same>(?:the\s+|one\s+|a\s+)?(?:(?:same|next|following)(?:\s+working|\s+business)?|working|business)\s+day)\b"
     r"|(?P<f>twice(?!\s+as\b)|once(?=\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|term|season)\b)|"
@@ -149,9 +150,13 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
                 any(f.start <= m.start() < f.end or f.start < m.end() <= f.end for f in found):
             continue
         words = m.group(0).strip()
-        if m.group("n"):
-            q = Quantity(float(_NUMBER_WORDS[" ".join(m.group("n").lower().split())] * _SECONDS[m.group("u").lower()]),
-                         DURATION, text=words)
+        if m.group("n"):            # "five days", "seven (7) working days"
+            n = _NUMBER_WORDS[" ".join(m.group("n").lower().split())]
+            q = _quantity(f"{n:g} {m.group('wd') or ''}{m.group('u')}s") if m.group("wd") else \
+                Quantity(float(n * _SECONDS[m.group("u").lower()]), DURATION)
+            if q is None:
+                continue
+            q = replace(q, text=words)
         elif m.group("d"):
             q = Quantity(float(int(m.group("d")) * _SECONDS[m.group("u2").lower()]), DURATION, text=words)
         elif m.group("p"):                           # "six percentage points", "five per cent"
@@ -198,6 +203,11 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         q = _quantity(words.replace("–", "-", 1)) if words[0] == "–" else _quantity(words)
         if q is None:
             continue                        # a dash before a number is its minus sign ("from –2.0 to –1.2")
+        if q.unit is None and text[end:end + 2] == " (":
+            spelt = _SPELT_OUT.match(text, end)     # "within 10 (ten) working days": the unit after the words
+            timed = _quantity(f"{words} {spelt.group('unit')}") if spelt else None
+            if timed is not None:
+                q, end = replace(timed, text=text[start:spelt.end()]), spelt.end()
         # "Target: 75%", "KR1: NRR 104% -> 110%": a match after a colon or an arrow starts at the space
         # before the number, and the cue is read up to it ("set up; 96%": a semicolon ends the cue)
         cue = _cue(_QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
@@ -206,6 +216,10 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out
+
+
+_SPELT_OUT = re.compile(r"\s\((?:[a-z]+[\s-]?){1,3}\)\s(?P<unit>(?:(?:working|business|calendar)\s)?"
+                        r"(?:days?|weeks?|hours?|minutes?|months?)\b)", re.I)
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

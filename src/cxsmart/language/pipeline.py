@@ -81,8 +81,9 @@ class Pipeline:
                 if value == "modal":            # "matters may take": the modal alone
                     start, end = start + 1, start + 2
                 found.append((label, value, start, end))
-        return [h for h in found if h[0] != HEDGE_LABEL or h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't")]
-        # "if we cannot respond": a condition, not a hedge
+        return [h for h in found if h[0] != HEDGE_LABEL or h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't")
+                or h[1] == "modal"]
+        # "if we cannot respond": a condition, not a hedge; "we may not manage to" is one
 
 
 def build(packs: PackData) -> Pipeline:

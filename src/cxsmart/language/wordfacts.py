@@ -83,6 +83,25 @@ _NOMINAL = re.compile(r"(?i)\s{0,3}(?:(?!(?:with|for|of|on|in|at|to|after|before
                       r"refurbishment|redesign|upgrade|migration|recruitment)\s+(?:of|in|at|across|to)\s")
 
 
+def _compensation(facts: TextFacts, text: str) -> None:
+    """A payment to the customer when a promise is missed: "you will receive a further £40 for each
+    16 hours", "£20 if you experience persistent overcrowding", "you are entitled to compensation of
+    £40". It is the remedy, not the outcome; a time to pay it in ("we will pay you £40 within 7
+    days") is a service standard and stays one."""
+    m = _PAID.search(text) or _MONEY_FIRST.match(text, len(text) - len(text.lstrip()))
+    if m is None or _WINDOW.search(text, m.start()):
+        return
+    facts.extra["compensation"] = [Found(m.group("what").lower(), m.start("what"), m.end("what"))]
+
+
+_MONEY = r"[£$€]\s?\d[\d,]*(?:\.\d\d)?"
+_PAID = re.compile(r"(?i)\b(?P<what>(?:receive|be\s+paid|be\s+given|(?:be|are|is)\s+entitled\s+to|qualify\s+for|"
+                   r"pay\s+you|credit\s+(?:you|your\s+account)|compensation|goodwill\s+payment)\b[^.;]{0,40}?"
+                   + _MONEY + ")")
+_MONEY_FIRST = re.compile(r"(?P<what>" + _MONEY + r"(?:\s+or\s+" + _MONEY + r")?)\s+(?:if|for\s+each|depending|when|"
+                          r"per|where)\b", re.I)
+
+
 def _manner(facts: TextFacts, hits, tokens) -> None:
     """A manner standing where the measure should be (wording.manner_words), where no number is the target."""
     if facts.target is not None:
@@ -100,6 +119,8 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
     _head_activity(facts, hits, tokens)
     if "activity" not in extra and not verbs:
         _nominal_activity(facts, text)
+    if "activity" not in extra and ("£" in text or "$" in text or "€" in text):
+        _compensation(facts, text)
     _manner(facts, hits, tokens)
     means = means_clause(text)
     for label, value, start, end in hits:

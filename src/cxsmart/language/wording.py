@@ -93,7 +93,8 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
             break
     for s in list(starts):
         if s < n and doc[s].norm_ in _OPENERS:       # "If we cannot ..., we will contact you"
-            after = [i + 1 for i in range(s + 1, min(n, s + 30)) if doc[i].text == "," and i + 1 < n]
+            after = [i + 1 for i in range(s + 1, min(n, s + 30)) if i + 1 < n and (
+                doc[i].text == "," or doc[i].lower_ == "then")]  # "If you give us a number then we will ..."
             if after:
                 starts.remove(s)                     # the opening clause's verb is not the goal's
                 starts += after
@@ -247,6 +248,11 @@ HEDGE_PATTERNS: list[list[dict]] = [
      {"LOWER": {"IN": ["can", "possible", "able", "feasible", "practicable"]}}],
     # "as soon as practicable", "as far as we can", "as quickly as reasonably possible"
     [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
+     {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
+    # "as close to your appointment time as possible", "as near to the booked slot as we can"
+    [{"LOWER": "as"}, {"LOWER": {"IN": ["close", "near", "soon", "quickly", "early"]}},
+     {"LOWER": {"IN": ["to", "after", "before"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["as"]}, "OP": "{1,4}"},
+     {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
      {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
     [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": "we"},
      {"LOWER": {"IN": ["reasonably", "possibly"]}, "OP": "?"}, {"LOWER": "can"}],

@@ -87,7 +87,10 @@ class ActivityNotOutcome(Rule):
     output count does not make it an outcome ("Open 20 more branches"). A goal may start with an
     activity when it also names what the activity must move: "Train agents to raise first contact
     resolution from 70% to 75% by Q2 2026"; and a service standard is no activity ("Resolve
-    complaints within 5 days", "give at least 48 hours notice").
+    complaints within 5 days", "give at least 48 hours notice"). A payment promised for a missed
+    standard ("you will receive £40 for each further 12 hours", "£20 if your train is cancelled") is
+    the remedy, not the outcome: the standard it pays for is the goal; a time to pay it in ("we will
+    pay you £40 within 7 days") is a service standard.
 
     ## Why it matters
     Del Moro: CX teams are faulted for counting busy work as progress, and a SMART goal is
@@ -127,6 +130,14 @@ class ActivityNotOutcome(Rule):
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
                              hint="make the outcome the goal and the activity an action under it ('actions:')")
+        moved = facts.direction is not None and facts.direction.value[0] in ("up", "down")
+        if goal.facts.extra.get("activity") or facts.baseline is not None or moved:
+            return                          # "Reduce compensation paid per claim from £38 to £30": a measure
+        for fact in goal.facts.extra.get("compensation", [])[:1]:
+            yield ctx.report(self, goal, f"'{fact.words}' is what a customer is paid when a promise is missed, not an "
+                             "outcome: make the promise the goal", at=fact.span, subject=fact.words.lower(),
+                             hint="state the promise it pays for as the goal (e.g. 'Restore supply within 12 hours "
+                                  "for 98% of outages') and keep the payment in 'notes:'")
 
 
 def _at_or_after(fact, other) -> bool:
@@ -274,7 +285,7 @@ class AbstractObject(Rule):
                 return
         if facts.target is not None or facts.baseline is not None:
             return
-        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner")):
+        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner", "compensation")):
             return                                  # another S rule says it better
         vague = vague_outcome(goal.goal.title, facts)
         if vague:
@@ -293,13 +304,13 @@ GENERAL_QUALITIES = re.compile(
 # Words that name a measure ("reduce churn", "cut response times", "the proportion of rent
 # collected"): with one, a goal with no number still says what is measured.
 MEASURE_WORDS = re.compile(
-    r"(?i)\b(?:rates?|times?|scores?|index|indices|share|percentage|proportion|number|count|volumes?|backlog|"
+    r"(?i)\b(?:rates?|(?<!this )(?<!that )(?<!same )(?<!any )(?<!the )times?|scores?|index|indices|share|percentage|proportion|number|count|volumes?|backlog|"
     r"costs?|revenue|churn|retention|conversion|abandonment|speed|nps|csat|ces|fcr|aht|sla|ratings?|"
     r"adoption|usage|uptake|arrears|punctuality|accuracy|completion|success|breaches|fewer|zero)\b")
 # Things counted ("complaints", "calls", "visits"): a measure only when the goal moves them
 # ("cut complaints"); "answer your question at the first point of contact" names no measure.
 COUNTED_WORDS = re.compile(
-    r"(?i)\b(?:complaints?|contacts?|callbacks?|escalations?|referrals?|errors?|defects?|waits?|waiting|delays?|"
+    r"(?i)\b(?:times?|complaints?|contacts?|callbacks?|escalations?|referrals?|errors?|defects?|waits?|waiting|delays?|"
     r"reviews?|sign-?ups?|renewals?|calls?|tickets?|queues?|bookings?|visits?|cancellations?|responses?|"
     r"no-shows?|failures?|arrivals?|departures?|deliveries|refunds?|claims?)\b")
 # a share, a ratio or a comparison names a measure too: "% of claims", "tickets per 100 orders",
