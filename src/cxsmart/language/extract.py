@@ -51,6 +51,11 @@ CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "
 SHARE_CUES = {"", "for", "in", "on", "of", "at least", "to", "≥", ">=", "minimum of", "above", "over", "more than"}
 # comparatives that say which cases are counted, not where the measure must get to
 QUALIFIERS = {"longer", "older", "later", "earlier"}
+# a standard of none: "No caller will wait longer than 10 minutes", "no phone holds last longer than
+# 45 seconds" (the time is the most anyone waits, not who is counted)
+_WAITS_NO_LONGER = re.compile(r"(?i)^\W*no\s+(?!later\b|earlier\b|more\b|less\b|one\b)[a-z][\w-]*\b[^,;.]{0,60}?\b"
+                              r"(?:wait|waits|last|lasts|take|takes|stay|stays|remain|remains|spend|spends|be|is|are)\s+"
+                              r"(?:[a-z]+\s+)?longer\s+than\b")
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 TO_ZERO = {"eliminate", "eradicate"}
 MEANS = {"by", "through", "via", "with", "using"}
@@ -298,6 +303,8 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
         value: Quantity = q.value
         cue = q.cue
         if cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
+            if facts.target is None and word_before(text, q.start, 2) == "longer" and _WAITS_NO_LONGER.search(text):
+                facts.target = q._replace(value=replace(value, change=False, bound=AT_MOST))
             continue                                    # "cases open longer than 30 days": who is counted
         if now and STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
             facts.baseline = _absolute(q)               # "which is at 88% today"

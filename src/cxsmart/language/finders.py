@@ -112,11 +112,16 @@ _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 _NUMBER_WORDS = {"zero": 0, "no": 0, "half a": 0.5, "half an": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "ninety": 90}
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                 "ninety": 90}
+_NUMBER_WORDS.update({f"{tens}-{unit}": _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]     # "forty-five", "twenty-four"
+                      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")})
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 # "under an hour", "five days", "zero breaches", "below five people", "a 4-hour window", "the same day"
 _WORDED = re.compile(
-    r"(?i)(?<![\w-])(?:(?P<n>half\s{1,3}an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"(?i)(?<![\w-])(?:(?P<n>half\s{1,3}an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)|sixty|seventy|eighty|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|ninety|an?)\s+(?:\(\d{1,3}\)\s+)?(?P<wd>(?:working|business|calendar)\s+)?"
     r"(?P<u>second|minute|hour|day|week)s?\b"
     r"|(?P<d>\d{1,3})-(?P<u2>second|minute|hour|day|week)\b"

@@ -344,6 +344,8 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if len(parts) != 2:
         return None
     first, second = parts
+    if first.count("(") > first.count(")"):
+        return None                                 # "Customer Effort Score (1–7; lower is better)": inside brackets
     if not (_NUMBER.search(_ASIDE.sub(" ", first)) and _NUMBER.search(second)):
         return None                                 # a number in brackets qualifies who is counted ("(15 min or more)")
     if _CLAUSE.match(second):
