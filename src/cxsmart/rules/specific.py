@@ -314,8 +314,10 @@ COUNTED_WORDS = re.compile(
     r"reviews?|sign-?ups?|renewals?|calls?|tickets?|queues?|bookings?|visits?|cancellations?|responses?|"
     r"no-shows?|failures?|arrivals?|departures?|deliveries|refunds?|claims?)\b")
 # a share, a ratio or a comparison names a measure too: "% of claims", "tickets per 100 orders",
-# "answer calls twice as fast", "shorter waits to reach an adviser", and none at all ("free from errors")
-MEASURE_MARKS = re.compile(r"(?i)%|\bfree\s+(?:from|of)\s|\bper\s+(?:\d|cent\b)|\bpercent\b|\b(?:twice|(?:two|three|four|\d+)\s+times)\s+as\b|"
+# "answer calls twice as fast", "shorter waits to reach an adviser", none at all ("free from errors"),
+# at once ("answer a phone enquiry immediately"), and a key result's direction ("Mishandled bags: down")
+MEASURE_MARKS = re.compile(r"(?i)%|\bfree\s+(?:from|of)\s|\bimmediately\b|:\s*(?:up|down)\b|\bper\s+(?:\d|cent\b)|"
+                           r"\bpercent\b|\b(?:twice|(?:two|three|four|\d+)\s+times)\s+as\b|"
                            r"\b(?:shorter|faster|quicker|lower|higher|sooner)\s+[a-z-]+")
 # "resolved at the first point of contact" names first contact resolution
 FIRST_CONTACT = re.compile(r"(?i)\b(?:resolv|settl|sort)\w*\b[^.;]{0,60}?\b(?:at|on) (?:the )?first (?:point of )?contact")
