@@ -86,14 +86,24 @@ _NOMINAL = re.compile(r"(?i)\s{0,3}(?:(?!(?:with|for|of|on|in|at|to|after|before
 def _compensation(facts: TextFacts, text: str) -> None:
     """A payment to the customer when a promise is missed: "you will receive a further £40 for each
     16 hours", "£20 if you experience persistent overcrowding", "you are entitled to compensation of
-    £40". It is the remedy, not the outcome; a time to pay it in ("we will pay you £40 within 7
-    days") is a service standard and stays one."""
+    £40". It is the remedy, not the outcome, and its amount is no target; a time to pay it in ("we
+    will pay you £40 within 7 days", "a further £25 in another 14 days") is a service standard and
+    stays one."""
+    target = facts.target
+    if facts.baseline is not None or (target is not None and target.value.currency and target.cue not in ("", "of")):
+        return                              # "Keep compensation payments under £50k a year": a level of a measure
     m = _PAID.search(text) or _MONEY_FIRST.match(text, len(text) - len(text.lstrip()))
-    if m is None or _WINDOW.search(text, m.start()):
+    if m is None or _WINDOW.search(text, m.start()) or _PAID_IN.search(text, m.start()):
         return
     facts.extra["compensation"] = [Found(m.group("what").lower(), m.start("what"), m.end("what"))]
+    if facts.target is not None and m.start("what") <= facts.target.start < m.end("what"):
+        facts.target = None                 # the payment is no level of any measure (nor its words a metric)
+        if not facts.metric_known:
+            facts.metric = None
 
 
+# a time to pay in: "we'll pay you a further £25 in another 14 days"
+_PAID_IN = re.compile(r"(?i)\bin\s+(?:another|a\s+further)\s+[\w.-]+\s+(?:working\s+|business\s+)?(?:days?|weeks?)\b")
 _MONEY = r"[£$€]\s?\d[\d,]*(?:\.\d\d)?"
 _PAID = re.compile(r"(?i)\b(?P<what>(?:receive|be\s+paid|be\s+given|(?:be|are|is)\s+entitled\s+to|qualify\s+for|"
                    r"pay\s+you|credit\s+(?:you|your\s+account)|compensation|goodwill\s+payment)\b[^.;]{0,40}?"
