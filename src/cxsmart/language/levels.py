@@ -28,7 +28,8 @@ from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, 
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
                "no longer than", "not longer than", "no less than", "than", "is", "are", "stay", "stays", "→", "->",
-               "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max", "no lower than", "no higher than",
+               "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
+               "no lower than", "no higher than",
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 # words that put the number after them as where the metric starts, not where it must get to
 BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",

@@ -130,10 +130,10 @@ class ActivityNotOutcome(Rule):
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
                              hint="make the outcome the goal and the activity an action under it ('actions:')")
-        moved = facts.direction is not None and facts.direction.value[0] in ("up", "down")
-        if goal.facts.extra.get("activity") or facts.baseline is not None or moved:
+        moved = facts.direction is not None and facts.direction.value in ("up", "down")
+        if facts.extra.get("activity") or facts.baseline is not None or moved:
             return                          # "Reduce compensation paid per claim from £38 to £30": a measure
-        for fact in goal.facts.extra.get("compensation", [])[:1]:
+        for fact in facts.extra.get("compensation", [])[:1]:
             yield ctx.report(self, goal, f"'{fact.words}' is what a customer is paid when a promise is missed, not an "
                              "outcome: make the promise the goal", at=fact.span, subject=fact.words.lower(),
                              hint="state the promise it pays for as the goal (e.g. 'Restore supply within 12 hours "
@@ -285,7 +285,8 @@ class AbstractObject(Rule):
                 return
         if facts.target is not None or facts.baseline is not None:
             return
-        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner", "compensation")):
+        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner",
+                                             "compensation")):
             return                                  # another S rule says it better
         vague = vague_outcome(goal.goal.title, facts)
         if vague:
@@ -304,7 +305,8 @@ GENERAL_QUALITIES = re.compile(
 # Words that name a measure ("reduce churn", "cut response times", "the proportion of rent
 # collected"): with one, a goal with no number still says what is measured.
 MEASURE_WORDS = re.compile(
-    r"(?i)\b(?:rates?|(?<!this )(?<!that )(?<!same )(?<!any )(?<!the )times?|scores?|index|indices|share|percentage|proportion|number|count|volumes?|backlog|"
+    r"(?i)\b(?:rates?|(?<!this )(?<!that )(?<!same )(?<!any )(?<!the )times?|scores?|index|indices|share|percentage|"
+    r"proportion|number|count|volumes?|backlog|"
     r"costs?|revenue|churn|retention|conversion|abandonment|speed|nps|csat|ces|fcr|aht|sla|ratings?|"
     r"adoption|usage|uptake|arrears|punctuality|accuracy|completion|success|breaches|fewer|zero)\b")
 # Things counted ("complaints", "calls", "visits"): a measure only when the goal moves them
@@ -320,7 +322,8 @@ MEASURE_MARKS = re.compile(r"(?i)%|\bfree\s+(?:from|of)\s|\bimmediately\b|:\s*(?
                            r"\bpercent\b|\b(?:twice|(?:two|three|four|\d+)\s+times)\s+as\b|"
                            r"\b(?:shorter|faster|quicker|lower|higher|sooner)\s+[a-z-]+")
 # "resolved at the first point of contact" names first contact resolution
-FIRST_CONTACT = re.compile(r"(?i)\b(?:resolv|settl|sort)\w*\b[^.;]{0,60}?\b(?:at|on) (?:the )?first (?:point of )?contact")
+FIRST_CONTACT = re.compile(r"(?i)\b(?:resolv|settl|sort)\w*\b[^.;]{0,60}?\b(?:at|on) (?:the )?first "
+                           r"(?:point of )?contact")
 
 
 # a quality followed by a noun modifies it ("the service charges collected"): the noun is the outcome
