@@ -128,9 +128,7 @@ def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None
     if to is not None:                          # "waits over 4 hours from 18% to 10%": 'to' names the target
         facts.target = _absolute(to)
         if to.cue != "to":                      # "CSAT 4.1 → 4.5": the number before the arrow is the start
-            before = [q for q in quantities if q.end <= to.start and not q.cue]
-            if before and facts.baseline is None:
-                facts.baseline = _absolute(before[-1])
+            _start_before(facts, quantities, to)
     band = BAND.search(text) if "(" in text else None
     if band is not None and facts.target is None:      # "(70-78)": from 70 to 78
         bottom, top = float(band.group(1)), float(band.group(2))
@@ -149,8 +147,14 @@ def _named_target(facts: TextFacts, quantities: list[Found]) -> None:
     if named is None:
         return
     facts.target = _absolute(named)
-    before = [q for q in quantities if q.end <= named.start and not q.cue and not q.value.change and
-              q.value.unit == named.value.unit]
+    _start_before(facts, quantities, named, same_unit=True)
+
+
+def _start_before(facts: TextFacts, quantities: list[Found], target: Found, same_unit: bool = False) -> None:
+    """The last plain number (no cue) before the target is where the metric starts, when no start
+    is known; `same_unit`: only a level in the target's unit (not a change)."""
+    before = [q for q in quantities if q.end <= target.start and not q.cue and (
+        not same_unit or (not q.value.change and q.value.unit == target.value.unit))]
     if before and facts.baseline is None:
         facts.baseline = _absolute(before[-1])
 
@@ -161,8 +165,8 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
-        if cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
-            if facts.target is None and word_before(text, q.start, 2) == "longer" and _WAITS_NO_LONGER.search(text):
+        if cue == "than" and (comparative := word_before(text, q.start, 2)) in QUALIFIERS:
+            if facts.target is None and comparative == "longer" and _WAITS_NO_LONGER.search(text):
                 facts.target = q._replace(value=replace(value, change=False, bound=AT_MOST))
             continue                                    # "cases open longer than 30 days": who is counted
         if now and STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:

@@ -96,7 +96,7 @@ def _compensation(facts: TextFacts, text: str) -> None:
     if m is None or _WINDOW.search(text, m.start()) or _PAID_IN.search(text, m.start()):
         return
     facts.extra["compensation"] = [Found(m.group("what").lower(), m.start("what"), m.end("what"))]
-    if facts.target is not None and m.start("what") <= facts.target.start < m.end("what"):
+    if target is not None and m.start("what") <= target.start < m.end("what"):
         facts.target = None                 # the payment is no level of any measure (nor its words a metric)
         if not facts.metric_known:
             facts.metric = None
