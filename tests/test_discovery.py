@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cxsmart.read.discovery import DiscoveryError, discover, git_toplevel, workspace, workspace_roots
+from cxsmart.read.discovery import DiscoveryError, discover, git_toplevel, take_warnings, workspace, workspace_roots
 
 GOAL = "- {title: Raise NPS}\n"
 
@@ -87,6 +87,18 @@ def test_a_huge_gitignore_is_an_error_not_a_slow_read(tmp_path):
     (tmp_path / ".gitignore").write_text("x\n" * (1024 * 1024 // 2 + 1))
     with pytest.raises(DiscoveryError, match="larger than 1 MiB"):
         found([tmp_path], tmp_path)
+
+
+def test_a_huge_gitignore_around_a_named_file_is_a_warning_not_a_stop(tmp_path):
+    make(tmp_path, "g.yaml", "other/h.yaml", "odd/x.yaml")
+    (tmp_path / "odd" / ".gitignore").write_text("x\n" * (1024 * 1024 // 2 + 1))
+    take_warnings()
+    files = workspace([tmp_path / "g.yaml"], tmp_path, False, None, [])
+    assert files == []                          # the walk around stopped: only the named file is read
+    assert any("larger than 1 MiB" in w and "files around the named ones are not read" in w
+               for w in take_warnings())
+    with pytest.raises(DiscoveryError, match="larger than 1 MiB"):
+        found([tmp_path], tmp_path)             # a named folder is read in full, or not at all
 
 
 def test_missing_and_broken_paths_are_errors(tmp_path):

@@ -110,6 +110,17 @@ def test_gitignore_files_are_bounded_in_total(tmp_path):
     assert str(tmp_path) not in done.stderr and "Traceback" not in done.stderr
 
 
+def test_gitignore_bounds_around_a_named_file_warn_and_lint_it(tmp_path):
+    huge = "\n".join(f"skip{i}/*.tmp" for i in range(120_000)).encode()      # past 1 MiB
+    root = repo(tmp_path, {"goals/g.yaml": GOAL, "vendor/.gitignore": huge})
+    done = cxsmart(root, "lint", "--no-cache", "--format", "json", "goals/g.yaml")
+    assert done.returncode == 1, done.stderr                                 # its owner is nowhere: an error
+    found = json.loads(done.stdout)["diagnostics"]
+    assert {(d["code"], d["path"]) for d in found} >= {("F004", "goals/g.yaml"), ("R001", "goals/g.yaml")}
+    assert "vendor/.gitignore" in done.stderr and "larger than 1 MiB" in done.stderr
+    assert "the files around the named ones are not read" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_a_gitignore_within_the_bounds_is_read(tmp_path):
     lines = [f"skip{i}/" for i in range(2_000)] + ["archive/"]
     root = repo(tmp_path, {".gitignore": "\n".join(lines).encode(), "archive/a.yaml": b"- title: [\n",

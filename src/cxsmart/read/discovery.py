@@ -108,12 +108,15 @@ def workspace(named: list[Path], root: Path, configured: bool, include: list[str
               respect_gitignore: bool = True) -> list[Path]:
     """The files named files are linted with. `configured`: a configuration file was found
     (or given), so its folder and `include`/`exclude` define the workspace."""
-    if configured:
-        return discover([], root, include, exclude, respect_gitignore)
+    tops = [(root, include)] if configured else [(top, None) for top in workspace_roots(named)]
     found: dict[Path, None] = {}
-    for top in workspace_roots(named):
-        for path in discover([], top, None, exclude, respect_gitignore):
-            found[path] = None
+    for top, globs in tops:
+        try:
+            around = discover([], top, globs, exclude, respect_gitignore)
+        except DiscoveryError as error:         # the files around are context: one that cannot be walked
+            _warn(f"{error}; the files around the named ones are not read, so what they define is unknown")
+            continue                            # (a huge .gitignore in a sibling folder) stops no lint
+        found.update(dict.fromkeys(around))
     return sorted(found, key=_sort_key)
 
 
@@ -265,7 +268,7 @@ def _read_gitignore(path: Path, budget: IgnoreBudget) -> pathspec.PathSpec:
     except Unreadable:
         data = b""
     if len(data) > MAX_GITIGNORE_BYTES:
-        raise DiscoveryError(f"{path}: larger than 1 MiB; cxsmart does not read a .gitignore that large")
+        raise DiscoveryError(f"{_shown(path)}: larger than 1 MiB; cxsmart does not read a .gitignore that large")
     text = data.decode("utf-8", errors="replace")
     try:
         budget.take(_shown(path), len(data), text.count("\n") + 1)
