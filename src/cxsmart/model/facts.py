@@ -49,6 +49,14 @@ class Fact:
         """The goal's field the words are in ('title', 'description'), when read from a goal's prose."""
         return getattr(self._place, "field", None)
 
+    def stripped(self, chars: str) -> "Fact":
+        """The same fact without `chars` at either end of its words ("Urgent (P0) |" -> "Urgent (P0)")."""
+        words = self.words
+        lead, trail = len(words) - len(words.lstrip(chars)), len(words) - len(words.rstrip(chars))
+        if self._place is None or not (lead or trail) or lead == len(words):
+            return self
+        return Fact(self.value, place=self._place, start=self._start + lead, end=self._end - trail)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Fact) and (self.value, self.span, self.words) == (other.value, other.span, other.words)
 

@@ -256,6 +256,11 @@ class AbstractObject(Rule):
     enough to pass: a rate, a time, a score or a share ("tickets per 100 orders"), a count the goal
     moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact.
 
+    A value under a label is reported too: a row of a priority table ("Urgent (P0) | Within 30
+    minutes") or of a table whose columns are names ("| Metro | Express | Rural | 93% |") says how
+    fast or how much, but not of what: respond, resolve, arrive on time? "Emergency repairs: within
+    24 hours" and "| Calls answered | 90% |" name what is measured and pass.
+
     ## Example
     ```yaml
     - title: Increase customer loyalty
@@ -283,6 +288,12 @@ class AbstractObject(Rule):
                                  at=fact.span, subject=fact.words.lower(),
                                  hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
                 return
+        label = _label_only(facts)
+        if label is not None:
+            yield ctx.report(self, goal, f"'{label.words}' is a label, not a measure: say what "
+                             f"'{facts.target.words}' measures", at=label.span, subject=label.words.lower(),
+                             hint="name what is measured, e.g. 'Respond to urgent (P0) tickets within 30 minutes'")
+            return
         if facts.target is not None or facts.baseline is not None:
             return
         if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner",
@@ -294,6 +305,29 @@ class AbstractObject(Rule):
                              "would show it is done?", at=goal.title_span, subject=vague,
                              hint="name the measure and the value that counts as success, e.g. 'Raise the share of "
                                   "customers who rate the journey easy from 70% to 85%'")
+
+
+# The words a priority table or a table row puts before its value: "Urgent (P0) | Within 30 minutes",
+# "| Metro | Express | Rural | 93% |", "Priority 2: 4 hours". Nothing in them says what is measured.
+_LABEL_WORDS = re.compile(
+    r"(?i)(?:\b(?:urgent|non-urgent|high|medium|normal|low|critical|major|minor|moderate|standard|routine|"
+    r"emergency|priority|severity|sev|category|cat|level|tier|within|up\s+to|in)\b|\b[a-z]{0,3}\d+[a-z]?\b|"
+    r"[|()\[\]:\-–—,/=]|\s)*")
+_CELL = re.compile(r"\s*[A-Z][a-z]+\s*")
+
+
+def _label_only(facts):
+    """The metric read from a table row or a priority line, when it is only labels: no word of
+    it names what is measured (a rate, a time, an action done within the window)."""
+    metric, target = facts.metric, facts.target
+    if metric is None or target is None or "metric-phrase" not in facts.extra:
+        return None                         # a catalogued metric names the measure
+    words = metric.words
+    cells = [c for c in words.split("|") if c.strip()]
+    if _LABEL_WORDS.fullmatch(words) or (words.count("|") >= 2 and len(cells) >= 2 and not MEASURE_WORDS.search(words)
+                                         and all(_CELL.fullmatch(c) for c in cells)):
+        return metric.stripped(" |:-–—=,")     # "| Metro | Express | Rural |": the columns' names
+    return None
 
 
 # A general quality named as the outcome, with no number: "improve customer satisfaction",
