@@ -88,6 +88,21 @@ def _apart_from_exceptions(quantities: list[Found], text: str) -> list[Found]:
 _EXCEPTION = re.compile(r"(?i)\b(?:unless|except)\b")
 
 
+def _apart_from_conditions(quantities: list[Found], text: str) -> list[Found]:
+    """A number in an opening condition ('If we cannot reply within 3 weeks, we will write to you')
+    says when the promise after it applies, never what it must reach: the promise has its own
+    number or none. Only a condition closed by a comma or 'then' is read so."""
+    m = _CONDITION.match(text)
+    if m is None:
+        return quantities
+    return [q for q in quantities if q.start > m.end()]
+
+
+# "If ... ,", "Should ... ,", "In the event that ... then": the clause up to its comma
+_CONDITION = re.compile(r"(?i)\s*(?:if|should|whenever|wherever|in\s+(?:the\s+)?(?:case|event))\b[^,;:.()]{3,160}?"
+                        r"(?:,|\s+then\b)")
+
+
 def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str) -> None:
     """Where the metric starts and where it must get to, and the verb that moves it."""
     low = text.lower()
@@ -96,6 +111,8 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
     quantities = _apart_from_asides(facts, quantities, text)
     if "unless" in low or "except" in low:
         quantities = _apart_from_exceptions(quantities, text)
+    if low[:1] in "iswe " and quantities:
+        quantities = _apart_from_conditions(quantities, text)
     _arrow_or_band(facts, quantities, text)
     _named_target(facts, quantities)
     _cued(facts, quantities, verbs, text, now)

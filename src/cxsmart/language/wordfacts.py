@@ -40,6 +40,8 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
     if not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
                           bool(facts.extra.get("service-standard")), hold, definitional_words, timed):
         del facts.extra["activity"]
+        if "£" in text or "$" in text or "€" in text:
+            _compensation(facts, text)      # "we'll add a further £35": the verb pays, its amount is no target
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -106,7 +108,8 @@ def _compensation(facts: TextFacts, text: str) -> None:
 _PAID_IN = re.compile(r"(?i)\bin\s+(?:another|a\s+further)\s+[\w.-]+\s+(?:working\s+|business\s+)?(?:days?|weeks?)\b")
 _MONEY = r"[£$€]\s?\d[\d,]*(?:\.\d\d)?"
 _PAID = re.compile(r"(?i)\b(?P<what>(?:receive|be\s+paid|be\s+given|(?:be|are|is)\s+entitled\s+to|qualify\s+for|"
-                   r"pay\s+you|credit\s+(?:you|your\s+account)|compensation|goodwill\s+payment)\b[^.;]{0,40}?"
+                   r"pay\s+you|credit\s+(?:you|your\s+account)|add\s+(?:a\s+further|an\s+extra|another)|compensation|"
+                   r"goodwill\s+payment)\b[^.;]{0,40}?"
                    + _MONEY + ")")
 _MONEY_FIRST = re.compile(r"(?P<what>" + _MONEY + r"(?:\s+or\s+" + _MONEY + r")?)\s+(?:if|for\s+each|depending|when|"
                           r"per|where)\b", re.I)

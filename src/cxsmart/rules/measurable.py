@@ -209,6 +209,11 @@ _EXAMPLE_BASELINE = {"percent": 60.0, "points": 20.0, "score": 4.0, "duration": 
 class NoTarget(Rule):
     """The goal has no target: it says what to measure but not what counts as success.
 
+    A number that qualifies rather than sets the level is no target: one in an opening condition
+    closed by a comma ("If we cannot reply within three weeks, we will write to you": the promise is
+    the letter, which has no number), a population ("cases open longer than 30 days") or a payment
+    for a missed promise ("you will receive a further £40").
+
     ## Why it matters
     Without an end point, any movement can be called progress. Del Moro: say precisely what
     counts as success.
