@@ -258,8 +258,12 @@ class AbstractObject(Rule):
 
     A value under a label is reported too: a row of a priority table ("Urgent (P0) | Within 30
     minutes") or of a table whose columns are names ("| Metro | Express | Rural | 93% |") says how
-    fast or how much, but not of what: respond, resolve, arrive on time? "Emergency repairs: within
-    24 hours" and "| Calls answered | 90% |" name what is measured and pass.
+    fast or how much, but not of what: respond, resolve, arrive on time? So does a row whose measure
+    is in the table's header, left behind when the row was copied: a priority and its values ("Low
+    20 Minutes or Less Level 1"), cells of values only ("| < 99.95% but >= 99.5% | 15% |"), a window
+    per column, or a name and a series of figures ("Express (North) 12 14 16 20"). "Emergency
+    repairs: within 24 hours", "| Calls answered | 90% |" and "Critical: 99.9% uptime" name what is
+    measured and pass.
 
     ## Example
     ```yaml
@@ -288,11 +292,17 @@ class AbstractObject(Rule):
                                  at=fact.span, subject=fact.words.lower(),
                                  hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
                 return
-        label = _label_only(facts)
+        label = _label_only(goal.goal.title, facts)
         if label is not None:
             yield ctx.report(self, goal, f"'{label.words}' is a label, not a measure: say what "
                              f"'{facts.target.words}' measures", at=label.span, subject=label.words.lower(),
                              hint="name what is measured, e.g. 'Respond to urgent (P0) tickets within 30 minutes'")
+            return
+        if _table_row(goal.goal.title, facts):
+            yield ctx.report(self, goal, f"{short(goal.goal.title)} reads as a row of a table: nothing in it says "
+                             "what its values measure", at=goal.title_span, subject="table row",
+                             hint="write the standard the row stands for, with its measure, e.g. 'Respond to "
+                                  "priority 1 faults within 4 hours'")
             return
         if facts.target is not None or facts.baseline is not None:
             return
@@ -316,18 +326,53 @@ _LABEL_WORDS = re.compile(
 _CELL = re.compile(r"\s*[A-Z][a-z]+\s*")
 
 
-def _label_only(facts):
-    """The metric read from a table row or a priority line, when it is only labels: no word of
-    it names what is measured (a rate, a time, an action done within the window)."""
+def _label_only(text: str, facts):
+    """The metric read from a table row or a priority line, when it is only labels and no word of
+    the text names what is measured (a rate, a time, an action done within the window)."""
     metric, target = facts.metric, facts.target
     if metric is None or target is None or "metric-phrase" not in facts.extra:
         return None                         # a catalogued metric names the measure
+    if _SERVICE_WORDS.search(text):
+        return None                         # "Critical: 99.9% uptime"
     words = metric.words
     cells = [c for c in words.split("|") if c.strip()]
     if _LABEL_WORDS.fullmatch(words) or (words.count("|") >= 2 and len(cells) >= 2 and not MEASURE_WORDS.search(words)
                                          and all(_CELL.fullmatch(c) for c in cells)):
         return metric.stripped(" |:-–—=,")     # "| Metro | Express | Rural |": the columns' names
     return None
+
+
+def _table_row(text: str, facts) -> bool:
+    """A row copied from a table, in which no word names what its values measure: a priority and its
+    values ('Low 20 Minutes or Less Level 1'), a name and a series of figures ('Express (North) 12
+    14 16 20'), cells of values only ('| < 99.95% but >= 99.5% | 15% |'),
+    or a window per column ('Metropolitan | Within 3 working days | Within 7 working days |')."""
+    if facts.metric is not None and "metric-phrase" not in facts.extra:
+        return False                        # a catalogued metric names the measure
+    if not any(ch.isdigit() for ch in text) or MEASURE_WORDS.search(text) or _SERVICE_WORDS.search(text):
+        return False
+    if _PRIORITY_FIRST.match(text) or _SERIES_LAST.search(text):
+        return True                         # "Low 20 Minutes or Less Level 1", "Express (North) 12 14 16 20"
+    cells = [c for c in text.split("|") if c.strip()]
+    if text.count("|") < 2 or len(cells) < 2:
+        return False
+    # values only ("| < 99.95% but >= 99.5% | 15% |"), or one window per column ("Metropolitan (...) |
+    # Within 3 working days | Within 7 working days |"): the measure is in the table's header
+    return all(_VALUE_CELL.fullmatch(c) for c in cells) or text.lower().count("within") >= 2
+
+
+# a priority, severity or level, then its value: "Low 20 Minutes or Less", "P2 - 8 hours"
+_PRIORITY_FIRST = re.compile(r"(?i)\s*(?:urgent|high|medium|normal|low|critical|major|minor|moderate|p\d(?!\s*[–-]\s*p\d)|"
+                             r"(?:priority|severity|sev|level|category|cat|tier)\s*\d+)\b\s*"
+                             r"(?:[|:()\-–—<>]|\d|within\b|up\s+to\b)")
+# a name, then a series of bare values: a row of figures whose measure is the table's header
+_SERIES_LAST = re.compile(r"(?:\s+(?:[-+−]?\d[\d,.]*%?|n/a)){3,}\s*$", re.I)
+_VALUE_CELL = re.compile(r"(?i)\s*(?:\s+|[<>≤≥=~]+|but|and|or|to|up|n/a|-|–|[£$€]?\d[\d,.]*\s*(?:%|k|m|bn|s|secs?|"
+                         r"mins?|minutes?|hours?|hrs?|days?|weeks?|months?)?\s*)*")
+# what a service standard's value measures, when a row says it: "answered", "response", "uptime"
+_SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\w*|repair\w*|restor\w*|attend\w*|"
+                            r"arriv\w*|deliver\w*|dispatch\w*|acknowledg\w*|process\w*|complet\w*|call\s*backs?|"
+                            r"callbacks?|updates?|uptime|availab\w*|wait\w*|turnaround|sla|kpi)\b")
 
 
 # A general quality named as the outcome, with no number: "improve customer satisfaction",
