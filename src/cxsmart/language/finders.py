@@ -182,8 +182,20 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
     return out
 
 
+# the hours a service is open: "24/7", "24x7", "24 hours a day, 365 days a year", "7 days a week"
+_COVERAGE = re.compile(r"(?i)\b24\s*(?:/|x|×)\s*7(?:\s*/\s*365)?\b|\b24\s*(?:hours?|hrs?)\s+(?:a|per)\s+day\b|"
+                       r"\b7\s+days\s+(?:a|per)\s+week\b|\b365\s+days\s+(?:a|per)\s+year\b")
+
+
+# ... unless it is how long something stays available: "a line is available for customer use 24/7"
+_AVAILABLE = re.compile(r"(?i)\b(?:available|open|staffed|manned|accessible|operational|answered)\b(?:\s+[\w-]+){0,4}\s*$")
+
+
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     out = []
+    if "24" in text or "365" in text or "days a week" in text:
+        taken = taken + [m.span() for m in _COVERAGE.finditer(text)   # "24/7", "24 hours a day": when, not a value
+                         if not _AVAILABLE.search(text, max(0, m.start() - 40), m.start())]
     for m in _QUANTITY.finditer(text):
         at, end = m.span()
         if taken and _overlaps(at, end, taken):

@@ -94,7 +94,7 @@ def _compensation(facts: TextFacts, text: str) -> None:
     target = facts.target
     if facts.baseline is not None or (target is not None and target.value.currency and target.cue not in ("", "of")):
         return                              # "Keep compensation payments under £50k a year": a level of a measure
-    m = _PAID.search(text) or _MONEY_FIRST.match(text, len(text) - len(text.lstrip()))
+    m = _PAID.search(text) or _MONEY_FIRST.match(text, len(text) - len(text.lstrip())) or _PAYMENT_FIRST.match(text)
     if m is None or _WINDOW.search(text, m.start()) or _PAID_IN.search(text, m.start()):
         return
     facts.extra["compensation"] = [Found(m.group("what").lower(), m.start("what"), m.end("what"))]
@@ -106,11 +106,16 @@ def _compensation(facts: TextFacts, text: str) -> None:
 
 # a time to pay in: "we'll pay you a further £25 in another 14 days"
 _PAID_IN = re.compile(r"(?i)\bin\s+(?:another|a\s+further)\s+[\w.-]+\s+(?:working\s+|business\s+)?(?:days?|weeks?)\b")
-_MONEY = r"[£$€]\s?\d[\d,]*(?:\.\d\d)?"
+_MONEY = r"[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?"
 _PAID = re.compile(r"(?i)\b(?P<what>(?:receive|be\s+paid|be\s+given|(?:be|are|is)\s+entitled\s+to|qualify\s+for|"
-                   r"pay\s+you|credit\s+(?:you|your\s+account)|add\s+(?:a\s+further|an\s+extra|another)|compensation|"
+                   r"pay\s+you|credit\s+(?:you|your\s+account)|rebate\s+(?:you|customers|your)|add\s+(?:a\s+further|an\s+extra|another)|compensation|"
                    r"goodwill\s+payment)\b[^.;]{0,40}?"
                    + _MONEY + ")")
+# a payment named first, with or without its amount: "Standing charge rebate for 10 days", "Refund of
+# the delivery charge if your order is late"
+_PAYMENT_FIRST = re.compile(r"(?i)\s*(?P<what>(?:(?!(?:reduce|cut|lower|raise|increase|keep|hold|maintain|pay)\b)"
+                            r"[\w-]+\s+){0,2}?(?:rebate|refund|compensation|goodwill\s+payment|voucher)s?)\s+"
+                            r"(?:for|of|if|when|where)\b")
 _MONEY_FIRST = re.compile(r"(?P<what>" + _MONEY + r"(?:\s+or\s+" + _MONEY + r")?)\s+(?:if|for\s+each|depending|when|"
                           r"per|where)\b", re.I)
 
@@ -132,7 +137,7 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
     _head_activity(facts, hits, tokens)
     if "activity" not in extra and not verbs:
         _nominal_activity(facts, text)
-    if "activity" not in extra and ("£" in text or "$" in text or "€" in text):
+    if "activity" not in extra and ("£" in text or "$" in text or "€" in text or _PAYMENT_FIRST.match(text)):
         _compensation(facts, text)
     _manner(facts, hits, tokens)
     means = means_clause(text)

@@ -55,8 +55,9 @@ _GROWS = frozenset({"expand", "extend"})
 # reduce, raise, keep) or does something (contact, explain, offer, publish).
 MODALS = frozenset({"will", "shall", "must", "should", "can", "would"})
 _TO_AFTER = frozenset({"commit", "want", "aim", "plan", "intend", "promise", "pledge", "seek", "go", "expect",
-                       "need", "undertake", "strive", "endeavour", "endeavor", "try"})
-_OPENERS = frozenset({"if", "when", "where", "whenever", "wherever", "although", "though", "while", "once",
+                       "need", "undertake", "strive", "endeavour", "endeavor", "try", "continue"})
+_OPENERS = frozenset({"if", "when", "where", "whenever", "wherever", "whatever", "whichever", "although", "though",
+                      "while", "once",
                       "unless", "in", "for", "after", "before", "as", "by", "this", "from", "during", "at", "on",
                       "over", "within", "throughout", "following", "having", "because", "since", "should"})
 _ADVERBS = frozenset({"also", "still", "always", "then", "now", "continue", "aim", "seek", "work", "strive", "try",
@@ -211,8 +212,8 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
                 not moves & {at + 1, at + 2} and (at + 1 >= len(doc) or doc[at + 1].lower_ not in _MORE):
             return verb.norm_, at, at + 1           # nothing measured to keep, nor moved ('keep reducing')
         return None
-    if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and metric_at < verb.idx and \
-            not _none_of(doc):
+    if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and \
+            (metric_at < verb.idx or target_at < 0) and not _none_of(doc):
         return verb.norm_, at, at + 1               # a number or metric in "If ..., " is not its object
     return None
 
@@ -266,6 +267,14 @@ HEDGE_PATTERNS: list[list[dict]] = [
      {"LOWER": {"IN": ["very", "level", "absolute"]}, "OP": "?"}, {"LOWER": {"IN": ["best", "hardest", "utmost"]}}],
     [{"LOWER": {"IN": ["all", "everything", "whatever"]}}, {"LOWER": "that", "OP": "?"}, {"LOWER": "we"},
      {"LOWER": {"IN": ["reasonably", "possibly", "practically"]}, "OP": "?"}, {"LOWER": "can"}],
+    # "everything possible will be done", "all that is reasonably practicable", "everything in our power"
+    [{"LOWER": {"IN": ["everything", "anything", "whatever"]}}, {"LOWER": "that", "OP": "?"},
+     {"LOWER": "is", "OP": "?"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
+     {"LOWER": {"IN": ["possible", "feasible", "practicable"]}}],
+    [{"LOWER": "all"}, {"LOWER": "that"}, {"LOWER": "is"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
+     {"LOWER": {"IN": ["possible", "feasible", "practicable"]}}],
+    [{"LOWER": {"IN": ["all", "everything", "anything", "whatever"]}}, {"LOWER": "in"},
+     {"LOWER": {"IN": ["our", "its", "their", "my", "his", "her"]}}, {"LOWER": "power"}],
     # "make every (reasonable) effort", "use all reasonable endeavours", "take reasonable steps"
     [{"NORM": {"IN": ["make", "use", "take"]}}, {"LOWER": {"IN": ["every", "all", "reasonable", "best"]}},
      {"LOWER": {"IN": ["reasonable", "possible", "practicable", "best"]}, "OP": "?"},
@@ -293,7 +302,7 @@ HEDGE_LABEL = "hedges"
 # look-ahead, their first letters, lets the search skip most positions at once)
 HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcil])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
-                        r"longer\b)")
+                        r"longer\b|power\b)")
 
 
 # --- manner standing where the measure should be ---------------------------------------------

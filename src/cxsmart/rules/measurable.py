@@ -211,8 +211,9 @@ class NoTarget(Rule):
 
     A number that qualifies rather than sets the level is no target: one in an opening condition
     closed by a comma ("If we cannot reply within three weeks, we will write to you": the promise is
-    the letter, which has no number), a population ("cases open longer than 30 days") or a payment
-    for a missed promise ("you will receive a further £40").
+    the letter, which has no number), a population ("cases open longer than 30 days"), a payment
+    for a missed promise ("you will receive a further £40") or the hours a service runs ("24/7",
+    "24 hours a day, 365 days a year"; but "available 24/7" is a standard of availability).
 
     ## Why it matters
     Without an end point, any movement can be called progress. Del Moro: say precisely what

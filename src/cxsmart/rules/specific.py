@@ -73,13 +73,14 @@ class ActivityNotOutcome(Rule):
     The rule reads the goal's head verb: the first word, or the verb after a heading
     ("Service standard ten: Provide ..."), after an opening clause ("If we cannot reply
     within 5 days, we will write to you"), after a subject and a modal ("our website will
-    explain"), or after "to". The verb is an activity when it does something rather than
+    explain", "we continue to use"), or after "to". The verb is an activity when it does something rather than
     move a measured state: a verb from the `activity-verbs` pack (launch, hold, offer, publish,
     attend, contact ...), "keep you informed", "keep" with no number and no measure to keep
     ("keep to the published timetable"; "keep the abandon rate below 6%" is a guardrail, and
     "maintain our accreditation" keeps a standard), or, after a subject and a modal, any verb that
     is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
-    says what counts as success ("no sailing should depart early" is a standard of none, not an
+    says what counts as success, even when a measure is its object ("we continue to use the
+    Customer Effort Score to track experience"; "no sailing should depart early" is a standard of none, not an
     activity). A thing done in the passive is one too ("late departures are tracked and
     reviewed"), and so is what someone will be required, asked or used to do ("hospitals will be
     required to review their cancellations"), and a share of people that something is done to
@@ -88,8 +89,8 @@ class ActivityNotOutcome(Rule):
     activity when it also names what the activity must move: "Train agents to raise first contact
     resolution from 70% to 75% by Q2 2026"; and a service standard is no activity ("Resolve
     complaints within 5 days", "give at least 48 hours notice"). A payment promised for a missed
-    standard ("you will receive £40 for each further 12 hours", "£20 if your train is cancelled") is
-    the remedy, not the outcome: the standard it pays for is the goal; a time to pay it in ("we will
+    standard ("you will receive £40 for each further 12 hours", "£20 if your train is cancelled",
+    "Standing charge rebate for 10 days", "we will rebate customers £27.3k") is the remedy, not the outcome: the standard it pays for is the goal; a time to pay it in ("we will
     pay you £40 within 7 days") is a service standard.
 
     ## Why it matters
@@ -121,7 +122,8 @@ class ActivityNotOutcome(Rule):
             return                          # an outcome metric declared
         for fact in goal.facts.extra.get("activity", [])[:1]:
             later = facts.target is not None and _at_or_after(facts.target, fact)    # not one in "If ..., "
-            moved = facts.direction is not None and facts.direction.span != fact.span    # not 'keep' of 'keep you informed'
+            moved = facts.direction is not None and facts.direction.span != fact.span and (
+                facts.direction.value != "hold" or facts.target is not None)  # not 'keep' of 'keep you informed'
             if facts.metric is not None and "metric-phrase" not in facts.extra and (
                     later or goal.goal.target is not None or moved):
                 return                      # an outcome metric moved or given a target
@@ -204,7 +206,8 @@ class HedgedWording(Rule):
     a condition of possibility ("wherever possible", "if at all practicable", "where we
     reasonably can"), a comparison with what is possible ("as soon as practicable", "as far as
     we can"), an effort instead of a result ("do our very best", "make every reasonable
-    effort", "every effort will be made", "with efforts to", "all we can"), "at the earliest ...", and a modal of possibility ("might be able
+    effort", "every effort will be made", "with efforts to", "all we can", "everything possible will
+    be done", "everything in our power"), "at the earliest ...", and a modal of possibility ("might be able
     to", "matters may take up to 6 weeks"; not the month "by May 2027"). A condition that is
     not a hedge ("if we cannot answer within 5 days") is left alone, and so is "we aim to"
     alone before a stated target ("we aim to answer 80% of calls within 20 seconds"): service
