@@ -3,6 +3,7 @@ blindly, skippable, removable; a warm run does not import spaCy."""
 
 from __future__ import annotations
 
+import os
 import datetime as dt
 import json
 import shutil
@@ -307,3 +308,22 @@ def test_linting_one_file_on_its_own_keeps_the_workspaces_facts(run_cli, ws):
     lint(run_cli)
     (whole,) = [entry(p) for p in (ws / ".cxsmart_cache" / "facts").glob("*.json")]
     assert len(whole) == len(before)                # a whole run drops the title that was edited away
+
+
+def test_findings_made_by_other_code_are_not_reused(tmp_path):
+    """An edited checkout (or a patched install of the same version) keys its caches apart: the
+    stamp of the package's source files changes when one of them does."""
+    from cxsmart.common import hashing
+    from cxsmart.rules import specific
+
+    hashing._CODE = None
+    before = hashing.code_stamp()
+    info = os.stat(specific.__file__)
+    try:
+        os.utime(specific.__file__, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000))
+        hashing._CODE = None
+        assert hashing.code_stamp() != before
+    finally:
+        os.utime(specific.__file__, ns=(info.st_atime_ns, info.st_mtime_ns))
+        hashing._CODE = None
+    assert hashing.code_stamp() == before

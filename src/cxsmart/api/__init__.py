@@ -25,7 +25,7 @@ from cxsmart.engine.run import run_rules
 from cxsmart.engine.workspace import Workspace
 from cxsmart.fix.run import withhold
 from cxsmart.common import prefork
-from cxsmart.common.hashing import digest
+from cxsmart.common.hashing import code_stamp, digest
 from cxsmart.settings.ignores import apply_file_ignores, apply_suppressions
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.timeframes import real_today
@@ -291,7 +291,7 @@ def _result_key(raw: list[RawFile], cfg: Config, run: _Run, over: Overrides, sho
     today = (cfg.today or real_today()).isoformat()
     metrics = [m.model_dump(mode="json") for m in run.packs.metrics]     # ranges and bounds, not only names
     return digest(cfg.model_dump(mode="json"), run.packs.key(), metrics, rules, run.registry.warnings, today,
-                  over.force_exclude, shown, files)
+                  over.force_exclude, shown, files, code_stamp())
 
 
 def read_workspace(paths: list[Path], loaded: LoadedConfig, over: Overrides | None = None,

@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Span
-from cxsmart.common.hashing import digest
+from cxsmart.common.hashing import code_stamp, digest
 from cxsmart.language.extract import TextFacts, read
 from cxsmart.language.finders import Found
 from cxsmart.language.pipeline import build
@@ -118,7 +118,7 @@ def packs_digest(packs: PackData) -> str:
     if known is None or known[0] is not packs:
         if len(_DIGESTS) > 8:
             _DIGESTS.clear()
-        known = _DIGESTS[id(packs)] = (packs, digest(packs.key()))
+        known = _DIGESTS[id(packs)] = (packs, digest(packs.key(), code_stamp()))
     return known[1]
 
 
