@@ -382,7 +382,7 @@ _SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\
 # "improve service quality". Satisfaction measured as CSAT with a target is specific.
 GENERAL_QUALITIES = re.compile(
     r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
-    r"customer service|experience|journey|outcomes?|service|trust|relationships?|perception|culture|quality|"
+    r"customer service|experience|journey|outcomes?|services?|information|trust|relationships?|perception|culture|quality|"
     r"productivity|efficiency)\b")
 # Words that name a measure ("reduce churn", "cut response times", "the proportion of rent
 # collected"): with one, a goal with no number still says what is measured.
