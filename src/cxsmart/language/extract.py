@@ -43,6 +43,8 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     if facts.deadline is None and (unplaced := unplaced_in_prose(text)) is not None:
         facts.extra["vague-deadlines"] = [unplaced]
     verbs = _directions(hits, tokens, text)
+    if verbs and "keep" in text.lower():        # "keep you updated": a person kept informed, no level held
+        verbs = [v for v in verbs if not (v.value[0] == "hold" and _KEEP_SOMEONE.match(text, v.end))]
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
     standards = _service_standards(text, dates, definitional_words)
     if standards:
@@ -62,6 +64,10 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
     activity_or_level(facts, text, definitional_words)
     return facts
+
+
+_KEEP_SOMEONE = re.compile(r"(?i)\s+(?:you|them|us|customers|residents|tenants|passengers|members|patients|people)\s+"
+                           r"(?:updated|informed|posted|advised|aware|up\s+to\s+date|in\s+the\s+loop)\b")
 
 
 def _service_standards(text: str, dates: list[Found], definitional_words: set[str]) -> list[Found]:

@@ -81,9 +81,23 @@ class Pipeline:
                 if value == "modal":            # "matters may take": the modal alone
                     start, end = start + 1, start + 2
                 found.append((label, value, start, end))
-        return [h for h in found if h[0] != HEDGE_LABEL or h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't")
-                or h[1] == "modal"]
+        return [h for h in found if h[0] != HEDGE_LABEL or (
+            (h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't") or h[1] == "modal") and not _if_longer(doc, h))]
         # "if we cannot respond": a condition, not a hedge; "we may not manage to" is one
+
+
+def _if_longer(doc, hit) -> bool:
+    """'... if we think it may take longer': when the caveat is the condition of another promise
+    (a date for the reply), it hedges nothing."""
+    start, end = hit[2], hit[3]
+    if not any(t.lower_ == "longer" for t in doc[end - 1:end + 2]):    # the caveat, or its modal alone
+        return False
+    for t in reversed(doc[max(0, start - 6):start]):
+        if t.text in ",;:.":
+            return False
+        if t.lower_ in ("if", "when", "where", "should"):
+            return True
+    return False
 
 
 def build(packs: PackData) -> Pipeline:

@@ -98,7 +98,8 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
                 doc[i].text == "," or doc[i].lower_ == "then")]  # "If you give us a number then we will ..."
             if after:
                 starts.remove(s)                     # the opening clause's verb is not the goal's
-                starts += after
+                starts += after[:1] + [i for i in after[1:] if not doc[i].lower_.endswith("ing")]
+                # (after a later comma, a participle goes on with the goal: ', starting with a call')
     heads = [h for h in (_head_from(doc, s, verbs) for s in starts) if h is not None]
     return next((h for h in heads if h.modal or h.index in verbs), heads[0] if heads else None)
 
@@ -203,6 +204,10 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
         return None
     at = head.index
     if at in activities:
+        after = next((t for t in doc[at + 1:at + 3] if t.is_alpha), None)      # past a quote: "run 'on time'"
+        if head.modal and _share_does(doc, at) and after is not None and after.lower_ in _HOW and \
+                not doc[at].lower_.endswith("ed"):     # not what is done to them: "to have needs recorded on"
+            return None                             # "92% of our sailings will run on time": a level
         return activities[at][0], at, activities[at][1]
     verb = doc[at]
     if at in moves:
@@ -213,9 +218,20 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
             return verb.norm_, at, at + 1           # nothing measured to keep, nor moved ('keep reducing')
         return None
     if head.modal and verb.norm_ not in STATE_VERBS and target_at < verb.idx and \
-            (metric_at < verb.idx or target_at < 0) and not _none_of(doc):
+            (metric_at < verb.idx or target_at < 0) and not _none_of(doc) and not _share_does(doc, at):
         return verb.norm_, at, at + 1               # a number or metric in "If ..., " is not its object
     return None
+
+
+# words after a verb that say how it is done, not to what: "run on time", "arrive within"
+_HOW = frozenset({"on", "to", "late", "early", "within", "in", "at", "as", "without", "ahead", "punctually", "smoothly"})
+
+
+def _share_does(doc, at: int) -> bool:
+    """'At least 92% of our sailings will run on time': what a share of things does itself is a
+    level of it (what is done to a share of people, 'to be referred', is read as a passive)."""
+    before = {t.lower_ for t in doc[max(0, at - 12):at]}
+    return bool(before & {"%", "percent", "cent"}) and "of" in before
 
 
 def _none_of(doc) -> bool:

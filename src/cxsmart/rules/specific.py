@@ -84,7 +84,8 @@ class ActivityNotOutcome(Rule):
     activity). A thing done in the passive is one too ("late departures are tracked and
     reviewed"), and so is what someone will be required, asked or used to do ("hospitals will be
     required to review their cancellations"), and a share of people that something is done to
-    ("100% of frail residents to be referred", "75% of tenants to have their needs recorded"). An
+    ("100% of frail residents to be referred", "75% of tenants to have their needs recorded"; what a
+    share of things does itself, "92% of our sailings will run on time", is a level of it). An
     output count does not make it an outcome ("Open 20 more branches"). A goal may start with an
     activity when it also names what the activity must move: "Train agents to raise first contact
     resolution from 70% to 75% by Q2 2026"; and a service standard is no activity ("Resolve
@@ -209,7 +210,8 @@ class HedgedWording(Rule):
     effort", "every effort will be made", "with efforts to", "all we can", "everything possible will
     be done", "everything in our power"), "at the earliest ...", and a modal of possibility ("might be able
     to", "matters may take up to 6 weeks"; not the month "by May 2027"). A condition that is
-    not a hedge ("if we cannot answer within 5 days") is left alone, and so is "we aim to"
+    not a hedge ("if we cannot answer within 5 days", "a date for our reply if we think it may take
+    longer") is left alone, and so is "we aim to"
     alone before a stated target ("we aim to answer 80% of calls within 20 seconds"): service
     charters state their standards so, and the number is the commitment.
 
@@ -398,9 +400,9 @@ COUNTED_WORDS = re.compile(
     r"reviews?|sign-?ups?|renewals?|calls?|tickets?|queues?|bookings?|visits?|cancellations?|responses?|"
     r"no-shows?|failures?|arrivals?|departures?|deliveries|refunds?|claims?)\b")
 # a share, a ratio or a comparison names a measure too: "% of claims", "tickets per 100 orders",
-# "answer calls twice as fast", "shorter waits to reach an adviser", none at all ("free from errors"),
+# "# thermostats paired" (a count), "answer calls twice as fast", "shorter waits to reach an adviser", none at all ("free from errors"),
 # at once ("answer a phone enquiry immediately"), and a key result's direction ("Mishandled bags: down")
-MEASURE_MARKS = re.compile(r"(?i)%|\bfree\s+(?:from|of)\s|\bimmediately\b|:\s*(?:up|down)\b|\bper\s+(?:\d|cent\b)|"
+MEASURE_MARKS = re.compile(r"(?i)%|(?:^|[\s\"'(])#\s?[a-z]|\bfree\s+(?:from|of)\s|\bimmediately\b|:\s*(?:up|down)\b|\bper\s+(?:\d|cent\b)|"
                            r"\bpercent\b|\b(?:twice|(?:two|three|four|\d+)\s+times)\s+as\b|"
                            r"\b(?:shorter|faster|quicker|lower|higher|sooner)\s+[a-z-]+")
 # "resolved at the first point of contact" names first contact resolution
