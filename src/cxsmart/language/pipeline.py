@@ -21,7 +21,7 @@ import types
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cxsmart.language.wording import HEDGE_KEYS, HEDGE_LABEL, HEDGE_PATTERNS, MODAL_PATTERN
+from cxsmart.language.hedges import HEDGE_KEYS, HEDGE_LABEL, HEDGE_PATTERNS, MODAL_PATTERN
 from cxsmart.read.packs import PackData
 
 METRIC = "metric"

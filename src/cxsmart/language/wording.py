@@ -1,7 +1,7 @@
 """How a goal sentence is worded beyond its numbers: the leading "we will", the head verb that
-says whether the goal does something or changes a measured state, hedges found from their
-modal and effort constructions, a manner word standing where the measure should be, and two
-measured outcomes joined in one goal.
+says whether the goal does something or changes a measured state, a manner word standing where
+the measure should be, and two measured outcomes joined in one goal (hedges found from their
+construction are in hedges.py).
 
 This module reads words and tokens only; it knows nothing of the facts a sentence yields
 (extract.py asks it questions and puts the answers into the facts).
@@ -251,74 +251,6 @@ def modifier(doc, end: int) -> bool:
 
 _AFTER_NOUN = frozenset({"among", "amongst", "across", "by", "from", "to", "in", "for", "of", "and", "or", "at", "with",
                          "within", "over", "through", "during", "before", "until", "on", "as", "so", "while"})
-
-
-# --- hedges, from their construction -------------------------------------------------------
-_POSSIBLE = ["possible", "feasible", "practicable", "practical", "reasonable", "achievable", "appropriate"]
-_IF = ["where", "wherever", "whenever", "if", "when"]
-HEDGE_PATTERNS: list[list[dict]] = [
-    # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable"
-    [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["at"]}, "OP": "?"}, {"LOWER": {"IN": ["all"]}, "OP": "?"},
-     {"LOWER": {"IN": ["reasonably", "operationally", "practically"]}, "OP": "?"}, {"LOWER": {"IN": _POSSIBLE[:5]}}],
-    # "where we can", "wherever we reasonably can", "if it is possible"
-    [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["we", "it"]}}, {"LOWER": {"IN": ["reasonably", "is"]}, "OP": "?"},
-     {"LOWER": {"IN": ["can", "possible", "able", "feasible", "practicable"]}}],
-    # "as soon as practicable", "as far as we can", "as quickly as reasonably possible"
-    [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
-     {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
-    # "as close to your appointment time as possible", "as near to the booked slot as we can"
-    [{"LOWER": "as"}, {"LOWER": {"IN": ["close", "near", "soon", "quickly", "early"]}},
-     {"LOWER": {"IN": ["to", "after", "before"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["as"]}, "OP": "{1,4}"},
-     {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
-     {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
-    [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": "we"},
-     {"LOWER": {"IN": ["reasonably", "possibly"]}, "OP": "?"}, {"LOWER": "can"}],
-    [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": "we"}, {"LOWER": {"IN": ["are", "'re"]}},
-     {"LOWER": "able"}],                                                    # "as fast as we are able"
-    # a caveat on the standard itself: "sometimes it can take longer", "complex cases may take longer"
-    [{"LOWER": {"IN": ["can", "could", "may", "might", "will", "sometimes", "occasionally"]}},
-     {"LOWER": {"IN": ["sometimes", "occasionally"]}, "OP": "?"}, {"NORM": "take"}, {"LOWER": "longer"}],
-    # effort: "do our (very) best", "try our hardest", "do everything we can", "all we reasonably can"
-    [{"NORM": {"IN": ["do", "try"]}}, {"LOWER": {"IN": ["our", "my", "its", "their", "the"]}},
-     {"LOWER": {"IN": ["very", "level", "absolute"]}, "OP": "?"}, {"LOWER": {"IN": ["best", "hardest", "utmost"]}}],
-    [{"LOWER": {"IN": ["all", "everything", "whatever"]}}, {"LOWER": "that", "OP": "?"}, {"LOWER": "we"},
-     {"LOWER": {"IN": ["reasonably", "possibly", "practically"]}, "OP": "?"}, {"LOWER": "can"}],
-    # "everything possible will be done", "all that is reasonably practicable", "everything in our power"
-    [{"LOWER": {"IN": ["everything", "anything", "whatever"]}}, {"LOWER": "that", "OP": "?"},
-     {"LOWER": "is", "OP": "?"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
-     {"LOWER": {"IN": ["possible", "feasible", "practicable"]}}],
-    [{"LOWER": "all"}, {"LOWER": "that"}, {"LOWER": "is"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
-     {"LOWER": {"IN": ["possible", "feasible", "practicable"]}}],
-    [{"LOWER": {"IN": ["all", "everything", "anything", "whatever"]}}, {"LOWER": "in"},
-     {"LOWER": {"IN": ["our", "its", "their", "my", "his", "her"]}}, {"LOWER": "power"}],
-    # "make every (reasonable) effort", "use all reasonable endeavours", "take reasonable steps"
-    [{"NORM": {"IN": ["make", "use", "take"]}}, {"LOWER": {"IN": ["every", "all", "reasonable", "best"]}},
-     {"LOWER": {"IN": ["reasonable", "possible", "practicable", "best"]}, "OP": "?"},
-     {"NORM": {"IN": ["effort", "endeavour", "endeavor", "step", "attempt"]}}],
-    # "every effort will be made", "all reasonable endeavours", "our best efforts", "with efforts to limit"
-    [{"LOWER": {"IN": ["every", "all", "best", "our"]}}, {"LOWER": {"IN": ["reasonable", "possible", "best"]}, "OP": "?"},
-     {"LOWER": {"IN": ["effort", "efforts", "endeavour", "endeavours", "endeavor", "endeavors"]}}],
-    [{"LOWER": "with"}, {"LOWER": {"IN": ["effort", "efforts", "endeavours", "endeavors"]}}, {"LOWER": "to"}],
-    # "at the earliest practicable moment", "at the earliest opportunity"
-    [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": "earliest"}],
-    # possibility: "we might be able to", "may be able to", "matters may take up to 6 weeks"
-    [{"LOWER": {"IN": ["might", "may", "could"]}}, {"LOWER": "be"}, {"LOWER": "able"}],
-    # "in most cases", "most of the time"
-    [{"LOWER": "in"}, {"LOWER": {"IN": ["most", "many", "some"]}}, {"LOWER": {"IN": ["cases", "instances"]}}],
-    [{"LOWER": "most"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}],
-]
-# a modal of possibility between two words ("matters may take up to 6 weeks"), not the month
-# ("by May 2027"): the hedge is the modal alone
-MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "until", "before", "since", "from", "to",
-                                                          "end", "mid", "early", "late", "through", "during", "and",
-                                                          "or", "the", "till"]}},
-                 {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
-HEDGE_LABEL = "hedges"
-# every pattern above holds one of these: the matcher need not read a text without them (the
-# look-ahead, their first letters, lets the search skip most positions at once)
-HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcil])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
-                        r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
-                        r"longer\b|power\b)")
 
 
 # --- manner standing where the measure should be ---------------------------------------------

@@ -1,0 +1,122 @@
+"""What names a measure in a goal's words: the words and marks that do ("rate", "% of", "#"), the
+general qualities that do not ("improve customer service"), and the rows copied from a table whose
+measure stayed in the header ("Urgent (P0) | Within 30 minutes"). Read by the S rules."""
+
+from __future__ import annotations
+
+import re
+
+
+# The words a priority table or a table row puts before its value: "Urgent (P0) | Within 30 minutes",
+# "| Metro | Express | Rural | 93% |", "Priority 2: 4 hours". Nothing in them says what is measured.
+_LABEL_WORDS = re.compile(
+    r"(?i)(?:\b(?:urgent|non-urgent|high|medium|normal|low|critical|major|minor|moderate|standard|routine|"
+    r"emergency|priority|severity|sev|category|cat|level|tier|within|up\s+to|in)\b|\b[a-z]{0,3}\d+[a-z]?\b|"
+    r"[|()\[\]:\-–—,/=]|\s)*")
+_CELL = re.compile(r"\s*[A-Z][a-z]+\s*")
+
+
+def label_only(text: str, facts):
+    """The metric read from a table row or a priority line, when it is only labels and no word of
+    the text names what is measured (a rate, a time, an action done within the window)."""
+    metric, target = facts.metric, facts.target
+    if metric is None or target is None or "metric-phrase" not in facts.extra:
+        return None                         # a catalogued metric names the measure
+    if _SERVICE_WORDS.search(text):
+        return None                         # "Critical: 99.9% uptime"
+    words = metric.words
+    cells = [c for c in words.split("|") if c.strip()]
+    if _LABEL_WORDS.fullmatch(words) or (words.count("|") >= 2 and len(cells) >= 2 and not MEASURE_WORDS.search(words)
+                                         and all(_CELL.fullmatch(c) for c in cells)):
+        return metric.stripped(" |:-–—=,")     # "| Metro | Express | Rural |": the columns' names
+    return None
+
+
+def table_row(text: str, facts) -> bool:
+    """A row copied from a table, in which no word names what its values measure: a priority and its
+    values ('Low 20 Minutes or Less Level 1'), a name and a series of figures ('Express (North) 12
+    14 16 20'), cells of values only ('| < 99.95% but >= 99.5% | 15% |'),
+    or a window per column ('Metropolitan | Within 3 working days | Within 7 working days |')."""
+    if facts.metric is not None and "metric-phrase" not in facts.extra:
+        return False                        # a catalogued metric names the measure
+    if not any(ch.isdigit() for ch in text) or MEASURE_WORDS.search(text) or _SERVICE_WORDS.search(text):
+        return False
+    if _PRIORITY_FIRST.match(text) or _SERIES_LAST.search(text):
+        return True                         # "Low 20 Minutes or Less Level 1", "Express (North) 12 14 16 20"
+    cells = [c for c in text.split("|") if c.strip()]
+    if text.count("|") < 2 or len(cells) < 2:
+        return False
+    # values only ("| < 99.95% but >= 99.5% | 15% |"), or one window per column ("Metropolitan (...) |
+    # Within 3 working days | Within 7 working days |"): the measure is in the table's header
+    return all(_VALUE_CELL.fullmatch(c) for c in cells) or text.lower().count("within") >= 2
+
+
+# a priority, severity or level, then its value: "Low 20 Minutes or Less", "P2 - 8 hours"
+_PRIORITY_FIRST = re.compile(r"(?i)\s*(?:urgent|high|medium|normal|low|critical|major|minor|moderate|p\d(?!\s*[–-]\s*p\d)|"
+                             r"(?:priority|severity|sev|level|category|cat|tier)\s*\d+)\b\s*"
+                             r"(?:[|:()\-–—<>]|\d|within\b|up\s+to\b)")
+# a name, then a series of bare values: a row of figures whose measure is the table's header
+_SERIES_LAST = re.compile(r"(?:\s+(?:[-+−]?\d[\d,.]*%?|n/a)){3,}\s*$", re.I)
+_VALUE_CELL = re.compile(r"(?i)\s*(?:\s+|[<>≤≥=~]+|but|and|or|to|up|n/a|-|–|[£$€]?\d[\d,.]*\s*(?:%|k|m|bn|s|secs?|"
+                         r"mins?|minutes?|hours?|hrs?|days?|weeks?|months?)?\s*)*")
+# what a service standard's value measures, when a row says it: "answered", "response", "uptime"
+_SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\w*|repair\w*|restor\w*|attend\w*|"
+                            r"arriv\w*|deliver\w*|dispatch\w*|acknowledg\w*|process\w*|complet\w*|call\s*backs?|"
+                            r"callbacks?|updates?|uptime|availab\w*|wait\w*|turnaround|sla|kpi)\b")
+
+
+# A general quality named as the outcome, with no number: "improve customer satisfaction",
+# "improve service quality". Satisfaction measured as CSAT with a target is specific.
+GENERAL_QUALITIES = re.compile(
+    r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
+    r"customer service|experience|journey|outcomes?|services?|information|trust|relationships?|perception|culture|quality|"
+    r"productivity|efficiency)\b")
+# Words that name a measure ("reduce churn", "cut response times", "the proportion of rent
+# collected"): with one, a goal with no number still says what is measured.
+MEASURE_WORDS = re.compile(
+    r"(?i)\b(?:rates?|(?<!this )(?<!that )(?<!same )(?<!any )(?<!the )times?|scores?|index|indices|share|percentage|"
+    r"proportion|number|count|volumes?|backlog|"
+    r"costs?|revenue|churn|retention|conversion|abandonment|speed|nps|csat|ces|fcr|aht|sla|ratings?|"
+    r"adoption|usage|uptake|arrears|punctuality|accuracy|completion|success|breaches|fewer|zero)\b")
+# Things counted ("complaints", "calls", "visits"): a measure only when the goal moves them
+# ("cut complaints"); "answer your question at the first point of contact" names no measure.
+COUNTED_WORDS = re.compile(
+    r"(?i)\b(?:times?|complaints?|contacts?|callbacks?|escalations?|referrals?|errors?|defects?|waits?|waiting|delays?|"
+    r"reviews?|sign-?ups?|renewals?|calls?|tickets?|queues?|bookings?|visits?|cancellations?|responses?|"
+    r"no-shows?|failures?|arrivals?|departures?|deliveries|refunds?|claims?)\b")
+# a share, a ratio or a comparison names a measure too: "% of claims", "tickets per 100 orders",
+# "# thermostats paired" (a count), "answer calls twice as fast", "shorter waits to reach an adviser", none at all ("free from errors"),
+# at once ("answer a phone enquiry immediately"), and a key result's direction ("Mishandled bags: down")
+MEASURE_MARKS = re.compile(r"(?i)%|(?:^|[\s\"'(])#\s?[a-z]|\bfree\s+(?:from|of)\s|\bimmediately\b|:\s*(?:up|down)\b|\bper\s+(?:\d|cent\b)|"
+                           r"\bpercent\b|\b(?:twice|(?:two|three|four|\d+)\s+times)\s+as\b|"
+                           r"\b(?:shorter|faster|quicker|lower|higher|sooner)\s+[a-z-]+")
+# "resolved at the first point of contact" names first contact resolution
+FIRST_CONTACT = re.compile(r"(?i)\b(?:resolv|settl|sort)\w*\b[^.;]{0,60}?\b(?:at|on) (?:the )?first "
+                           r"(?:point of )?contact")
+
+
+# a quality followed by a noun modifies it ("the service charges collected"): the noun is the outcome
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|by|in|for|to|of|at|on|with|through|across|from|within|before|during|"
+                       r"until|is|are|so|that|which|while|as)\b)[a-z]+s\b", re.I)
+# "more customers", "fewer complaints": a count (but "more effortless" is a quality)
+MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+(?:[a-z-]+\s+)?[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
+
+
+def vague_outcome(text: str, facts) -> str | None:
+    """The outcome, when it names no measure: 'Turn customers into advocates', 'Make renewals
+    effortless', 'Simplify the returns journey', 'Improve customer service'. None when the
+    sentence names something measured ('Reduce churn') or is not an outcome at all."""
+    general = GENERAL_QUALITIES.search(text)
+    if general is not None and _MODIFIES.match(text, general.end()):
+        general = None                              # "service charges", "service pensions": a modifier
+    named = facts.metric is not None and "metric-phrase" not in facts.extra
+    if named and general is None:
+        return None
+    if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
+        return None                                 # "Reduce churn in the customer journey"
+    moves = facts.direction is not None and facts.direction.value in ("up", "down")
+    counted = facts.direction is not None and COUNTED_WORDS.search(text)
+    if not named and general is None and (moves or counted or MEASURE_WORDS.search(text) or MORE_OF.search(text)
+                                                or MEASURE_MARKS.search(text) or FIRST_CONTACT.search(text)):
+        return None                                 # "Increase repeat stays": a count, moved one way
+    return (general.group(0) if general else text).lower()
