@@ -66,7 +66,7 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     return facts
 
 
-_KEEP_SOMEONE = re.compile(r"(?i)\s+(?:you|them|us|customers|residents|tenants|passengers|members|patients|people)\s+"
+_KEEP_SOMEONE = re.compile(r"(?i)[ \t]{1,3}(?:you|them|us|customers|residents|tenants|passengers|members|patients|people)[ \t]{1,3}"
                            r"(?:updated|informed|posted|advised|aware|up\s+to\s+date|in\s+the\s+loop)\b")
 
 

@@ -98,15 +98,22 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
         # a service standard in weeks or in one month: "decide 90% of applications within 12 weeks",
         # "respond to complaints within a month", "comments within six weeks of the exams ending"
         weeks = unit.startswith("week") or (rel.months == 1 and not rel.days)
-        return weeks and (_SHARE.search(text, 0, found.start) is not None or _OF_EVENT.match(text, found.end) is not None
-                          or any(w in definitional_words for w in before[-6:]))
+        event = _OF_EVENT.match(text, found.end) is not None        # "within three months of receipt"
+        return (weeks and (_SHARE.search(text, 0, found.start) is not None or event
+                           or any(w in definitional_words for w in before[-6:]))) or \
+            (event and any(w in definitional_words for w in before[-8:]))
     if _OF_EVENT.match(text, found.end) or _SHARE.search(text, 0, found.start):
         return True                         # "within 3 weeks of receipt", "98% of renewals within 3 weeks"
     before = re.findall(r"[a-z]+", text[:found.start].lower())[-6:]
     return any(w in definitional_words for w in before)
 
 
-_OF_EVENT = re.compile(r"(?i)(?<!\s)\s+of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]")
+# "within 3 weeks of receipt", "within 30 days from the closing date": a window after each case's event
+_OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]|(?:from|after|following)\s+"
+                       r"(?:a\s+|the\s+|their\s+|its\s+|your\s+|each\s+)?(?:[a-z]+\s+)?(?:receipt|receiv|request|"
+                       r"application|referral|closing\s+date|date\s+of|booking|report|submission|payment|complaint|"
+                       r"claim|order|delivery|purchase|notification|enquir|inquir|incident|call|contact|appointment|"
+                       r"visit|admission|discharge|settlement|approval|acceptance))")
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 
@@ -183,12 +190,12 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
 
 
 # the hours a service is open: "24/7", "24x7", "24 hours a day, 365 days a year", "7 days a week"
-_COVERAGE = re.compile(r"(?i)\b24\s*(?:/|x|×)\s*7(?:\s*/\s*365)?\b|\b24\s*(?:hours?|hrs?)\s+(?:a|per)\s+day\b|"
-                       r"\b7\s+days\s+(?:a|per)\s+week\b|\b365\s+days\s+(?:a|per)\s+year\b")
+_COVERAGE = re.compile(r"(?i)\b24 ?(?:/|x|×) ?7(?: ?/ ?365)?\b|\b24 ?(?:hours?|hrs?) (?:a|per) day\b|"
+                       r"\b7 days (?:a|per) week\b|\b365 days (?:a|per) year\b")
 
 
 # ... unless it is how long something stays available: "a line is available for customer use 24/7"
-_AVAILABLE = re.compile(r"(?i)\b(?:available|open|staffed|manned|accessible|operational|answered)\b(?:\s+[\w-]+){0,4}\s*$")
+_AVAILABLE = re.compile(r"(?i)\b(?:available|open|staffed|manned|accessible|operational|answered)\b(?: {1,3}[\w-]{1,30}){0,4} *$")
 
 
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:

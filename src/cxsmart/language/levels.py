@@ -92,15 +92,15 @@ def _apart_from_conditions(quantities: list[Found], text: str) -> list[Found]:
     """A number in an opening condition ('If we cannot reply within 3 weeks, we will write to you')
     says when the promise after it applies, never what it must reach: the promise has its own
     number or none. Only a condition closed by a comma or 'then' is read so."""
-    m = _CONDITION.match(text)
+    m = _CONDITION.match(text, len(text) - len(text.lstrip()))
     if m is None:
         return quantities
     return [q for q in quantities if q.start > m.end()]
 
 
 # "If ... ,", "Should ... ,", "In the event that ... then": the clause up to its comma
-_CONDITION = re.compile(r"(?i)\s*(?:if|should|whenever|wherever|in\s+(?:the\s+)?(?:case|event))\b[^,;:.()]{3,160}?"
-                        r"(?:,|\s+then\b)")
+_CONDITION = re.compile(r"(?i)(?:if|should|whenever|wherever|in\s+(?:the\s+)?(?:case|event))\b[^,;:.()]{3,160}?"
+                        r"(?:,|\s{1,3}then\b)")
 
 
 def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str) -> None:

@@ -94,7 +94,8 @@ def _compensation(facts: TextFacts, text: str) -> None:
     target = facts.target
     if facts.baseline is not None or (target is not None and target.value.currency and target.cue not in ("", "of")):
         return                              # "Keep compensation payments under £50k a year": a level of a measure
-    m = _PAID.search(text) or _MONEY_FIRST.match(text, len(text) - len(text.lstrip())) or _PAYMENT_FIRST.match(text)
+    m = _PAID.search(text) or _MONEY_FIRST.match(text, len(text) - len(text.lstrip())) or \
+        _PAYMENT_FIRST.match(text, len(text) - len(text.lstrip()))
     if m is None or _WINDOW.search(text, m.start()) or _PAID_IN.search(text, m.start()):
         return
     facts.extra["compensation"] = [Found(m.group("what").lower(), m.start("what"), m.end("what"))]
@@ -113,8 +114,8 @@ _PAID = re.compile(r"(?i)\b(?P<what>(?:receive|be\s+paid|be\s+given|(?:be|are|is
                    + _MONEY + ")")
 # a payment named first, with or without its amount: "Standing charge rebate for 10 days", "Refund of
 # the delivery charge if your order is late"
-_PAYMENT_FIRST = re.compile(r"(?i)\s*(?P<what>(?:(?!(?:reduce|cut|lower|raise|increase|keep|hold|maintain|pay)\b)"
-                            r"[\w-]+\s+){0,2}?(?:rebate|refund|compensation|goodwill\s+payment|voucher)s?)\s+"
+_PAYMENT_FIRST = re.compile(r"(?i)(?P<what>(?:(?!(?:reduce|cut|lower|raise|increase|keep|hold|maintain|pay)\b)"
+                            r"[\w-]{1,30}\s+){0,2}?(?:rebate|refund|compensation|goodwill\s+payment|voucher)s?)\s+"
                             r"(?:for|of|if|when|where)\b")
 _MONEY_FIRST = re.compile(r"(?P<what>" + _MONEY + r"(?:\s+or\s+" + _MONEY + r")?)\s+(?:if|for\s+each|depending|when|"
                           r"per|where)\b", re.I)
@@ -137,7 +138,8 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
     _head_activity(facts, hits, tokens)
     if "activity" not in extra and not verbs:
         _nominal_activity(facts, text)
-    if "activity" not in extra and ("£" in text or "$" in text or "€" in text or _PAYMENT_FIRST.match(text)):
+    if "activity" not in extra and ("£" in text or "$" in text or "€" in text or
+                                  _PAYMENT_FIRST.match(text, len(text) - len(text.lstrip()))):
         _compensation(facts, text)
     _manner(facts, hits, tokens)
     means = means_clause(text)

@@ -41,24 +41,40 @@ def table_row(text: str, facts) -> bool:
         return False                        # a catalogued metric names the measure
     if not any(ch.isdigit() for ch in text) or MEASURE_WORDS.search(text) or _SERVICE_WORDS.search(text):
         return False
-    if _PRIORITY_FIRST.match(text) or _SERIES_LAST.search(text):
+    if _PRIORITY_FIRST.match(text, len(text) - len(text.lstrip())) or _series_last(text):
         return True                         # "Low 20 Minutes or Less Level 1", "Express (North) 12 14 16 20"
     cells = [c for c in text.split("|") if c.strip()]
     if text.count("|") < 2 or len(cells) < 2:
         return False
     # values only ("| < 99.95% but >= 99.5% | 15% |"), or one window per column ("Metropolitan (...) |
     # Within 3 working days | Within 7 working days |"): the measure is in the table's header
-    return all(_VALUE_CELL.fullmatch(c) for c in cells) or text.lower().count("within") >= 2
+    return all(_values_only(c) for c in cells) or text.lower().count("within") >= 2
+
+
+def _series_last(text: str) -> bool:
+    """A name, then a series of three or more bare values ('Express (North) 12 14 16 20')."""
+    words = text.split()
+    values = 0
+    for word in reversed(words):
+        if not _SERIES_VALUE.fullmatch(word):
+            break
+        values += 1
+    return 3 <= values < len(words)
+
+
+def _values_only(cell: str) -> bool:
+    """A table cell of values and comparisons only ('< 99.95% but >= 99.5%', '15%')."""
+    return all(_VALUE_WORD.fullmatch(word) for word in cell.split())
 
 
 # a priority, severity or level, then its value: "Low 20 Minutes or Less", "P2 - 8 hours"
-_PRIORITY_FIRST = re.compile(r"(?i)\s*(?:urgent|high|medium|normal|low|critical|major|minor|moderate|p\d(?!\s*[–-]\s*p\d)|"
+_PRIORITY_FIRST = re.compile(r"(?i)(?:urgent|high|medium|normal|low|critical|major|minor|moderate|p\d(?!\s*[–-]\s*p\d)|"
                              r"(?:priority|severity|sev|level|category|cat|tier)\s*\d+)\b\s*"
                              r"(?:[|:()\-–—<>]|\d|within\b|up\s+to\b)")
-# a name, then a series of bare values: a row of figures whose measure is the table's header
-_SERIES_LAST = re.compile(r"(?:\s+(?:[-+−]?\d[\d,.]*%?|n/a)){3,}\s*$", re.I)
-_VALUE_CELL = re.compile(r"(?i)\s*(?:\s+|[<>≤≥=~]+|but|and|or|to|up|n/a|-|–|[£$€]?\d[\d,.]*\s*(?:%|k|m|bn|s|secs?|"
-                         r"mins?|minutes?|hours?|hrs?|days?|weeks?|months?)?\s*)*")
+# the words of a series of figures, and of a cell of values (read word by word: linear in the text)
+_SERIES_VALUE = re.compile(r"(?i)[-+−]?\d[\d,.]*%?|n/a")
+_VALUE_WORD = re.compile(r"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|[<>≤≥=~]*[£$€]?\d[\d,.]*(?:%|k|m|bn|s|secs?|mins?|"
+                         r"minutes?|hours?|hrs?|days?|weeks?|months?)?")
 # what a service standard's value measures, when a row says it: "answered", "response", "uptime"
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\w*|repair\w*|restor\w*|attend\w*|"
                             r"arriv\w*|deliver\w*|dispatch\w*|acknowledg\w*|process\w*|complet\w*|call\s*backs?|"

@@ -15,6 +15,11 @@ from cxsmart.rules.fixable import year_fix
 class NoDeadline(Rule):
     """The goal has no deadline.
 
+    A service standard's window is part of its measure, not a deadline: "within 10 working days",
+    and a window after each case's event, "within three months of receipt", "within 30 days from
+    the closing date". A window after a one-off event ("within 30 days after the lease is signed")
+    is a deadline relative to it (T006).
+
     ## Why it matters
     Del Moro: every goal needs a time frame, usually a quarter or a few quarters. Without a
     date, a goal is never late, so it is never urgent.
