@@ -24,6 +24,7 @@ from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE, Pipeline
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.language.wordfacts import activity_or_level, wording
 from cxsmart.language.wording import char_span, means_clause, strip_cues
+from cxsmart.model.quantities import DURATION
 
 MEANS = {"by", "through", "via", "with", "using"}
 _SEGMENT = re.compile(r"(?i)\b(?:for|among|across|amongst)\s+((?!the\s+next\b|the\s+coming\b|next\b|this\b|\d)"
@@ -55,6 +56,8 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
             facts.extra["service-standard"] = within
     _metrics(facts, hits, tokens, text)
     read_levels(facts, quantities, verbs, text)
+    if facts.target is not None and facts.target.value.unit == DURATION and _NOTICE.match(text, facts.target.end):
+        facts.extra.setdefault("service-standard", []).append(facts.target)   # "notified at least 5 days before"
     if facts.direction is None and verbs:
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
@@ -66,6 +69,8 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     return facts
 
 
+# notice given ahead of something: "at least 5 working days prior to the shut-off", "48 hours' notice"
+_NOTICE = re.compile(r"(?i)[’']?\s{0,3}(?:prior|before|in\s+advance|ahead|notice|of\s+notice)\b")
 _KEEP_SOMEONE = re.compile(r"(?i)[ \t]{1,3}(?:you|them|us|customers|residents|tenants|passengers|members|patients|people)[ \t]{1,3}"
                            r"(?:updated|informed|posted|advised|aware|up\s+to\s+date|in\s+the\s+loop)\b")
 

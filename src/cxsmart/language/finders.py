@@ -200,6 +200,11 @@ _AVAILABLE = re.compile(r"(?i)\b(?:available|open|staffed|manned|accessible|oper
 
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     out = []
+    if (" out of " in text or " of every " in text) and not _SCALE.search(text):
+        shares = _out_of(text, taken)
+        if shares:
+            out = shares
+            taken = taken + [(f.start, f.end) for f in shares]
     if "24" in text or "365" in text or "days a week" in text:
         taken = taken + [m.span() for m in _COVERAGE.finditer(text)   # "24/7", "24 hours a day": when, not a value
                          if not _AVAILABLE.search(text, max(0, m.start() - 40), m.start())]
@@ -240,6 +245,27 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out
+
+
+def _out_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """'Nineteen out of 20 sailings', 'nine out of ten repairs': a share, as a percentage."""
+    out = []
+    for m in _OUT_OF.finditer(text):
+        part, whole = (int(g) if g.isdigit() else _NUMBER_WORDS.get(g.lower(), _MORE_WORDS.get(g.lower()))
+                       for g in m.group("n", "d"))
+        if part is None or not whole or part > whole or any(s <= m.start() < e for s, e in taken):
+            continue
+        q = Quantity(round(100.0 * part / whole, 2), PERCENT, text=m.group(0))
+        out.append(Found(q, m.start(), m.end(), _cue(_QUANTITY_CUES, text, m.start())))
+    return out
+
+
+_MORE_WORDS = {"nineteen": 19, "hundred": 100}
+# "4.2 out of 5", "a score of 8 out of 10": a level on a scale, not a share
+_SCALE = re.compile(r"(?i)\d\.\d+\s+out\s+of|\b(?:scores?|ratings?|rated?|rating|scale|csat|nps|ces|stars?|points?)\b")
+_OUT_OF = re.compile(r"(?i)(?<![\d.,])\b(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nineteen|"
+                     r"ninety-nine|forty-nine)\s+(?:out\s+of|of\s+every)\s+(?P<d>\d{1,4}|two|three|four|five|six|"
+                     r"seven|eight|nine|ten|twenty|fifty|hundred)\b(?!\s*%)")
 
 
 _SPELT_OUT = re.compile(r"\s\((?:[a-z]+[\s-]?){1,3}\)\s(?P<unit>(?:(?:working|business|calendar)\s)?"

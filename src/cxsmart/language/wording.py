@@ -227,11 +227,22 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
 _HOW = frozenset({"on", "to", "late", "early", "within", "in", "at", "as", "without", "ahead", "punctually", "smoothly"})
 
 
+def _numberish(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_NAMES
+
+
+_NUMBER_NAMES = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "fifteen", "nineteen", "twenty", "ninety-nine", "forty-nine"})
+
+
 def _share_does(doc, at: int) -> bool:
     """'At least 92% of our sailings will run on time': what a share of things does itself is a
     level of it (what is done to a share of people, 'to be referred', is read as a passive)."""
-    before = {t.lower_ for t in doc[max(0, at - 12):at]}
-    return bool(before & {"%", "percent", "cent"}) and "of" in before
+    span = doc[max(0, at - 12):at]
+    before = {t.lower_ for t in span}
+    out_of = any(t.lower_ == "out" and i and _numberish(span[i - 1].lower_) and i + 1 < len(span) and span[i + 1].lower_ == "of"
+                 for i, t in enumerate(span))                                 # "19 out of 20 sailings"
+    return out_of or (bool(before & {"%", "percent", "cent"}) and "of" in before)
 
 
 def _none_of(doc) -> bool:
@@ -346,7 +357,8 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
 
 # the goal's share ends the first part: "and" joins the nouns of one population ("55% of motor and home claims")
 _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
-_CLAUSE = re.compile(r"(?i)(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
+# (after a period it was measured in: "; for Q3 2024/25 this was 81%")
+_CLAUSE = re.compile(r"(?i)(?:(?:for|in|during)\s{1,3}[^,;]{1,30}?[\s,]{1,3})?(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
                      r"running|stood|standing|compared|against)\b")
 CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "over", "at least", "at most", "than",
              "no more", "no less", "no longer", "not longer", "more", "less", "fewer", "within", "in", "down", "up",

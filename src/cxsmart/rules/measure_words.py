@@ -34,21 +34,33 @@ def label_only(text: str, facts):
 
 def table_row(text: str, facts) -> bool:
     """A row copied from a table, in which no word names what its values measure: a priority and its
-    values ('Low 20 Minutes or Less Level 1'), a name and a series of figures ('Express (North) 12
+    values ('Low 20 Minutes or Less Level 1'), a name and a time ('Water damage : 30 days'), a name and a
+    series of figures ('Express (North) 12
     14 16 20'), cells of values only ('| < 99.95% but >= 99.5% | 15% |'),
     or a window per column ('Metropolitan | Within 3 working days | Within 7 working days |')."""
     if facts.metric is not None and "metric-phrase" not in facts.extra:
         return False                        # a catalogued metric names the measure
     if not any(ch.isdigit() for ch in text) or MEASURE_WORDS.search(text) or _SERVICE_WORDS.search(text):
         return False
-    if _PRIORITY_FIRST.match(text, len(text) - len(text.lstrip())) or _series_last(text):
-        return True                         # "Low 20 Minutes or Less Level 1", "Express (North) 12 14 16 20"
+    if _PRIORITY_FIRST.match(text, len(text) - len(text.lstrip())) or _series_last(text) or _label_then_time(text):
+        return True                         # "Low 20 Minutes or Less Level 1", "Express (North) 12 14 16 20",
+                                            # "Burst service pipe — Urban wards 5 Hours"
     cells = [c for c in text.split("|") if c.strip()]
     if text.count("|") < 2 or len(cells) < 2:
         return False
     # values only ("| < 99.95% but >= 99.5% | 15% |"), or one window per column ("Metropolitan (...) |
     # Within 3 working days | Within 7 working days |"): the measure is in the table's header
     return all(_values_only(c) for c in cells) or text.lower().count("within") >= 2
+
+
+def _label_then_time(text: str) -> bool:
+    """A few words naming a case, then a bare time ('Outlying villages 10 Hours', 'Water damage : 30
+    days'): no verb, no 'we', no 'within' says what the time is for."""
+    m = _LABEL_THEN_TIME.fullmatch(text.strip())
+    if m is None:
+        return False
+    words = re.findall(r"[A-Za-z]+", m.group("label").lower())
+    return 0 < len(words) <= 6 and not any(w in _NOT_A_LABEL or w.endswith("ing") for w in words)
 
 
 def _series_last(text: str) -> bool:
@@ -71,6 +83,13 @@ def _values_only(cell: str) -> bool:
 _PRIORITY_FIRST = re.compile(r"(?i)(?:urgent|high|medium|normal|low|critical|major|minor|moderate|p\d(?!\s*[–-]\s*p\d)|"
                              r"(?:priority|severity|sev|level|category|cat|tier)\s*\d+)\b\s*"
                              r"(?:[|:()\-–—<>]|\d|within\b|up\s+to\b)")
+# a name and a time, nothing else: "Burst service pipe — Urban wards 5 Hours", "Water damage : 30 days"
+_LABEL_THEN_TIME = re.compile(r"(?i)(?P<label>[^\d|]{2,60}?)[\s:–—-]{1,5}\d{1,4}(?:\.\d{1,2})?\s{0,2}"
+                              r"(?:(?:working|business|calendar)\s{1,3})?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|"
+                              r"months?)\.?")
+_NOT_A_LABEL = frozenset({"we", "you", "they", "our", "your", "will", "shall", "must", "can", "to", "is", "are", "be",
+                          "where", "which", "that", "who", "by", "from", "average", "duration", "target", "about",
+                          "under", "most", "least", "up", "within", "reduce", "cut", "increase", "raise", "grow", "opens"})
 # the words of a series of figures, and of a cell of values (read word by word: linear in the text)
 _SERIES_VALUE = re.compile(r"(?i)[-+−]?\d[\d,.]*%?|n/a")
 _VALUE_WORD = re.compile(r"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|[<>≤≥=~]*[£$€]?\d[\d,.]*(?:%|k|m|bn|s|secs?|mins?|"
@@ -118,6 +137,10 @@ _MODIFIES = re.compile(r"\s+(?!(?:and|or|by|in|for|to|of|at|on|with|through|acro
 MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+(?:[a-z-]+\s+)?[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
 
 
+# a measure of the quality named after it: "the mean score of satisfaction", "the percent of riders who ..."
+_MEASURE_OF = re.compile(r"(?i)\b(?:scores?|percent(?:age)?|proportion|share|rates?|index|number)\s+of\b")
+
+
 def vague_outcome(text: str, facts) -> str | None:
     """The outcome, when it names no measure: 'Turn customers into advocates', 'Make renewals
     effortless', 'Simplify the returns journey', 'Improve customer service'. None when the
@@ -125,6 +148,8 @@ def vague_outcome(text: str, facts) -> str | None:
     general = GENERAL_QUALITIES.search(text)
     if general is not None and _MODIFIES.match(text, general.end()):
         general = None                              # "service charges", "service pensions": a modifier
+    if general is not None and _MEASURE_OF.search(text, 0, general.start()):
+        return None                                 # "the average mean score of satisfaction": measured
     named = facts.metric is not None and "metric-phrase" not in facts.extra
     if named and general is None:
         return None

@@ -267,7 +267,8 @@ class AbstractObject(Rule):
     fast or how much, but not of what: respond, resolve, arrive on time? So does a row whose measure
     is in the table's header, left behind when the row was copied: a priority and its values ("Low
     20 Minutes or Less Level 1"), cells of values only ("| < 99.95% but >= 99.5% | 15% |"), a window
-    per column, or a name and a series of figures ("Express (North) 12 14 16 20"). "Emergency
+    per column, a name and a bare time ("Water damage : 30 days"), or a name and a series of figures
+    ("Express (North) 12 14 16 20"). "Emergency
     repairs: within 24 hours", "| Calls answered | 90% |" and "Critical: 99.9% uptime" name what is
     measured and pass.
 
