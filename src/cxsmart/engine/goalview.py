@@ -12,6 +12,7 @@ from cxsmart.model.quantities import Quantity
 from cxsmart.model.timeframes import Timeframe
 from cxsmart.read.loader import Item
 from cxsmart.common.suggest import closest
+from cxsmart.language.spans import locate
 
 
 def short(text: str) -> str:
@@ -112,3 +113,12 @@ class GoalView:
     @property
     def title_span(self) -> Span:
         return self.span("title") or self.anchor
+
+    def words_span(self, field: str, start: int, end: int) -> Span:
+        """Where characters start..end of a field's text ('title', 'description') stand in the file."""
+        entry = self.item.entry(field)
+        if entry is None:
+            return self.anchor
+        lines = self.item.file.lines
+        line = lines[entry.value.line - 1] if 0 < entry.value.line <= len(lines) else None
+        return locate(entry, line, start, end, len(getattr(self.goal, field) or ""))

@@ -15,7 +15,6 @@ from cxsmart.language.extract import TextFacts, read
 from cxsmart.language.finders import Found
 from cxsmart.language.pipeline import build
 from cxsmart.language.serial import decode, encode
-from cxsmart.language.spans import locate
 from cxsmart.model.facts import Fact, Facts
 from cxsmart.read.packs import PackData
 
@@ -196,12 +195,7 @@ class _Place:
         self.field = field
 
     def span(self, start: int, end: int) -> Span:
-        entry = self.goal.item.entry(self.field)
-        if entry is None:
-            return self.goal.anchor
-        lines = self.goal.item.file.lines
-        line = lines[entry.value.line - 1] if 0 < entry.value.line <= len(lines) else None
-        return locate(entry, line, start, end, len(getattr(self.goal.goal, self.field) or ""))
+        return self.goal.words_span(self.field, start, end)
 
     def words(self, start: int, end: int) -> str:
         return getattr(self.goal.goal, self.field)[start:end]

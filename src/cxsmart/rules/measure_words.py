@@ -105,7 +105,7 @@ _SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\
 GENERAL_QUALITIES = re.compile(
     r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
     r"customer service|experience|journey|outcomes?|services?|information|trust|relationships?|perception|culture|quality|"
-    r"productivity|efficiency)\b")
+    r"productivity|efficiency|behaviou?r|appearance|condition|well-?being)\b")
 # Words that name a measure ("reduce churn", "cut response times", "the proportion of rent
 # collected"): with one, a goal with no number still says what is measured.
 MEASURE_WORDS = re.compile(
@@ -139,6 +139,19 @@ MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+(?:[a-z-]+\s+)?[a-z-]+(?<!ss)(?<!o
 
 # a measure of the quality named after it: "the mean score of satisfaction", "the percent of riders who ..."
 _MEASURE_OF = re.compile(r"(?i)\b(?:scores?|percent(?:age)?|proportion|share|rates?|index|number)\s+of\b")
+
+
+# standards kept somewhere else: "meet the agreed connection times", "the timescales set out below"
+_ELSEWHERE = re.compile(
+    r"(?i)\b(?:the|our|these|those|its|their)\s+(?:agreed|published|stated|following|above|below|relevant|maximum|"
+    r"minimum|required|specified|applicable|advertised|committed)\s+(?:[\w-]{1,30}\s+){0,3}?(?:times?|timescales?|"
+    r"standards?|targets?|levels?|deadlines?|time-?frames?)\b|\b(?:shown|set\s+out|listed|given|detailed)\s+"
+    r"(?:in\s+the\s+table\s+)?(?:below|above)\b")
+
+
+def stated_elsewhere(text: str):
+    """The words that point to a goal's values kept in another place, when it has no number."""
+    return _ELSEWHERE.search(text) if not any(ch.isdigit() for ch in text) else None
 
 
 def vague_outcome(text: str, facts) -> str | None:

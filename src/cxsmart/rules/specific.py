@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView, short
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.measure_words import label_only, table_row, vague_outcome
+from cxsmart.rules.measure_words import label_only, stated_elsewhere, table_row, vague_outcome
 
 
 def _defines_success(goal: GoalView) -> bool:
@@ -268,7 +268,8 @@ class AbstractObject(Rule):
     is in the table's header, left behind when the row was copied: a priority and its values ("Low
     20 Minutes or Less Level 1"), cells of values only ("| < 99.95% but >= 99.5% | 15% |"), a window
     per column, a name and a bare time ("Water damage : 30 days"), or a name and a series of figures
-    ("Express (North) 12 14 16 20"). "Emergency
+    ("Express (North) 12 14 16 20"). So, with no number, does a goal whose values are kept somewhere
+    else: "we will meet the agreed connection times", "the timescales set out below". "Emergency
     repairs: within 24 hours", "| Calls answered | 90% |" and "Critical: 99.9% uptime" name what is
     measured and pass.
 
@@ -316,6 +317,14 @@ class AbstractObject(Rule):
         if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner",
                                              "compensation")):
             return                                  # another S rule says it better
+        elsewhere = stated_elsewhere(goal.goal.title)
+        if elsewhere is not None:
+            yield ctx.report(self, goal, f"'{elsewhere.group(0)}' points to values stated elsewhere: say here what "
+                             "they are", at=goal.words_span("title", *elsewhere.span()),
+                             subject=elsewhere.group(0).lower(),
+                             hint="write the standard itself, e.g. 'Connect new supplies within 10 working days of "
+                                  "an accepted application'")
+            return
         vague = vague_outcome(goal.goal.title, facts)
         if vague:
             yield ctx.report(self, goal, f"{short(goal.goal.title)} names no measure of success: what number "
