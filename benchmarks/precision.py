@@ -42,10 +42,14 @@ def labels(row: dict) -> dict[str, bool | None]:
 
 
 def measure(rows: list[dict]) -> tuple[dict, list, float, int]:
-    text = "".join(f"- title: {json.dumps(r['text'])}\n" for r in rows)
+    text = "".join(f"- title: {json.dumps(r['text'], ensure_ascii=False)}\n" for r in rows)
     start = time.perf_counter()
-    found = lint_text(text, select=list(LETTERS), today=dt.date(2026, 1, 1)).diagnostics
+    result = lint_text(text, select=[*LETTERS, "F001"], today=dt.date(2026, 1, 1))
     elapsed = time.perf_counter() - start
+    unread = [d for d in result.diagnostics if d.code == "F001"]
+    if unread:          # one row the YAML reader refuses would leave every row unread: say so, never score 0
+        raise SystemExit(f"row {unread[0].span.line} cannot be read as a goal title: {unread[0].message}")
+    found = result.diagnostics
     said: list[dict[str, list[str]]] = [{} for _ in rows]
     for d in found:
         for column, maps in MAPPING.items():
