@@ -241,13 +241,15 @@ def test_words_in_a_title_are_located_in_its_line(line, style, words, span):
 
 
 def test_escapes_that_do_not_add_up_to_the_value_point_at_the_value():
-    """A surrogate pair ("\\ud83d\\ude00") is two escapes and may be one character of the value:
-    the columns cannot be trusted, so the finding points at the value's start."""
+    """A surrogate pair ("\\ud83d\\ude00", as JSON writes an emoji) is twelve characters of the line
+    and one of the value; escapes that do not add up to the value's length cannot be trusted, so
+    the finding then points at the value's start."""
     from cxsmart.language.spans import locate
 
     line = '  title: "Win \\ud83d\\ude00 fans: cut AHT"'
-    assert tuple(locate(_entry(line, '"'), line, 17, 20, length=19)) == (3, 10, 3, 11)
-    assert tuple(locate(_entry(line, '"'), line, 17, 20, length=20)) == (3, 38, 3, 41)      # two characters
+    span = locate(_entry(line, '"'), line, 16, 19, length=19)
+    assert line[span.column - 1:span.end_column - 1] == "AHT"
+    assert tuple(locate(_entry(line, '"'), line, 16, 19, length=20)) == (3, 10, 3, 11)      # not this value
 
 
 def test_words_are_located_at_the_value_when_the_line_cannot_say():

@@ -60,6 +60,25 @@ def test_nel_ls_and_ps_inside_values_are_kept_as_written():
     assert file.problems == []
 
 
+def test_json_written_surrogate_pairs_are_read_as_their_character():
+    # json.dumps writes an emoji as "\\ud83c\\udfaf", which YAML's reader refuses on its own; a file a
+    # tool exported is read, the character joined, and what follows keeps its column
+    import json
+
+    from cxsmart.read.loader import load_text
+
+    title = "\U0001F3AF Raise NPS to 40 by 2027-12-31"
+    text = "- title: " + json.dumps(title) + "\n  owner: contact centre\n  notes: plain \\ud83c\\udfaf stays\n"
+    assert "\\ud83c\\udfaf" in text
+    file = load_text("g.yaml", text)
+    (goal,) = file.sections["goals"]
+    assert file.problems == [] and goal.model.title == title
+    assert goal.entry("owner").value.column == 10          # the next line's columns are untouched
+    found = lint(text, select=["M002"])
+    line = text.splitlines()[0]
+    assert [(d.code, d.span.line, line[d.span.column - 1:d.span.end_column - 1]) for d in found] == [("M002", 1, "40")]
+
+
 TEAM_PACK = """\
 rules:
   - {code: CX101, name: jargon, extends: existence, tokens: [leverage], message: "'{match}' is jargon"}

@@ -111,6 +111,7 @@ def _compose(text: str, out: Parsed):
 
     deep = _pure(text)                          # decided on the text as written (NEL/LS/PS: the pure one)
     text, hidden = _hide_breaks(text)
+    text, paired = _hide_pairs(text)
     yaml = YAML(typ="safe", pure=deep)
     if not deep:                                # the pure composer wants ruamel's own Tag objects
         yaml.Resolver = text_resolver()
@@ -127,8 +128,8 @@ def _compose(text: str, out: Parsed):
             "F001", "the file holds more than one YAML document; only the first is read",
             Span(marker, 1, marker, 4), hint="split the documents into files of their own, or remove the '---'"))
         break
-    if hidden and root is not None:
-        _restore_breaks(root)
+    if (hidden or paired) and root is not None:
+        _restore_breaks(root, paired)
     return root
 
 
@@ -146,8 +147,39 @@ def _hide_breaks(text: str) -> tuple[str, bool]:
     return text.translate(_HIDE), True
 
 
-def _restore_breaks(root) -> None:
-    """Put NEL, LS and PS back in every scalar below `root` (without recursion)."""
+# JSON writes a character beyond the 16-bit range as two escaped surrogates ("\ud83c\udfaf", Python's
+# json.dumps does so by default), which YAML's reader refuses: a file exported by a tool would not be
+# read at all. Each pair is composed as two private-use escapes of the same length (columns hold) and
+# joined back into its character in every value read.
+_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_PAIRED = re.compile("([\ue800-\uebff])([\uec00-\uefff])")
+
+
+def _hide_pairs(text: str) -> tuple[str, bool]:
+    if "\\u" not in text or _PAIR.search(text) is None or _PAIRED.search(text) is not None:
+        return text, False
+    return _PAIR.sub(lambda m: f"\\u{int(m.group(1), 16) - 0xD800 + 0xE800:04x}"
+                               f"\\u{int(m.group(2), 16) - 0xDC00 + 0xEC00:04x}", text), True
+
+
+_HIDDEN_PAIR = re.compile(r"\\u(e[89ab][0-9a-f]{2})\\u(e[c-f][0-9a-f]{2})")
+
+
+def _unhidden(value: str) -> str:
+    """The text of a scalar that reads no escapes (plain, single-quoted, block), as written."""
+    if "\\u" not in value:
+        return value
+    return _HIDDEN_PAIR.sub(lambda m: f"\\u{int(m.group(1), 16) - 0xE800 + 0xD800:04x}"
+                                      f"\\u{int(m.group(2), 16) - 0xEC00 + 0xDC00:04x}", value)
+
+
+def _joined(value: str) -> str:
+    return _PAIRED.sub(lambda m: chr(0x10000 + ((ord(m.group(1)) - 0xE800) << 10) + ord(m.group(2)) - 0xEC00), value)
+
+
+def _restore_breaks(root, paired: bool = False) -> None:
+    """Put NEL, LS and PS back in every scalar below `root` (without recursion), and join the
+    surrogate pairs hidden by _hide_pairs."""
     stack, seen = [root], set()
     while stack:
         node = stack.pop()
@@ -157,6 +189,8 @@ def _restore_breaks(root) -> None:
         if node.id == "scalar":
             if isinstance(node.value, str):
                 node.value = node.value.translate(_SHOW)
+                if paired:
+                    node.value = _joined(node.value) if node.style == '"' else _unhidden(node.value)
         elif node.id == "mapping":
             stack.extend(part for pair in node.value for part in pair)
         else:
