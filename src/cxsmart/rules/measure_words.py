@@ -34,23 +34,33 @@ def label_only(text: str, facts):
 
 def table_row(text: str, facts) -> bool:
     """A row copied from a table, in which no word names what its values measure: a priority and its
-    values ('Low 20 Minutes or Less Level 1'), a name and a time ('Water damage : 30 days'), a name and a
-    series of figures ('Express (North) 12
-    14 16 20'), cells of values only ('| < 99.95% but >= 99.5% | 15% |'),
-    or a window per column ('Metropolitan | Within 3 working days | Within 7 working days |')."""
+    values ('Low 20 Minutes or Less Level 1', '• Tier 2 – 3 business hours'), a name and a time ('Water
+    damage : 30 days'), a name and a series of figures ('Express (North) 12 14 16 20'), cells of
+    values only ('| < 99.95% but >= 99.5% | 15% |') or a window per column ('Metropolitan | Within 3
+    working days | Within 7 working days |'). Cells after the last value describe the case and may
+    name anything ('Urgent | 1 hour | 1 day | A completion is due today'). A service named beside its
+    time ('Gas meter calibration | Payment of the fee | 2 days') is a standard and passes."""
     if facts.metric is not None and "metric-phrase" not in facts.extra:
         return False                        # a catalogued metric names the measure
-    if not any(ch.isdigit() for ch in text) or MEASURE_WORDS.search(text) or _SERVICE_WORDS.search(text):
+    if not any(ch.isdigit() for ch in text):
         return False
-    if _PRIORITY_FIRST.match(text, len(text) - len(text.lstrip())) or _series_last(text) or _label_then_time(text):
-        return True                         # "Low 20 Minutes or Less Level 1", "Express (North) 12 14 16 20",
-                                            # "Burst service pipe — Urban wards 5 Hours"
-    cells = [c for c in text.split("|") if c.strip()]
-    if text.count("|") < 2 or len(cells) < 2:
+    body = text[_MARKER.match(text).end():]                 # past a bullet or the row's number
+    cells = [c for c in body.split("|") if c.strip()]
+    row = body.count("|") >= 2 or (body.count("|") == 1 and len(cells) == 2)
+    valued = [i for i, c in enumerate(cells) if any(ch.isdigit() for ch in c)]
+    named_in = " | ".join(cells[:valued[-1] + 1]) if row and valued else body
+    if MEASURE_WORDS.search(named_in) or _SERVICE_WORDS.search(named_in) or \
+            any("%" in c and not _values_only(c) for c in named_in.split("|")):
         return False
-    # values only ("| < 99.95% but >= 99.5% | 15% |"), or one window per column ("Metropolitan (...) |
-    # Within 3 working days | Within 7 working days |"): the measure is in the table's header
-    return all(_values_only(c) for c in cells) or text.lower().count("within") >= 2
+    if _PRIORITY_FIRST.match(body) or _series_last(body) or _label_then_time(body):
+        return True
+    if not row or len(cells) < 2:
+        return False
+    return all(_values_only(c) for c in cells) or body.lower().count("within") >= 2
+
+
+# a bullet or a row's number before it: "• ", "- ", "1 ", "2. "
+_MARKER = re.compile(r"\s{0,3}(?:[•·*▪◦‣-]\s{1,3}(?=[A-Za-z])|\d{1,2}[.)]?\s{1,3}(?=[A-Z]))?")
 
 
 def _label_then_time(text: str) -> bool:
@@ -82,17 +92,18 @@ def _values_only(cell: str) -> bool:
 # a priority, severity or level, then its value: "Low 20 Minutes or Less", "P2 - 8 hours"
 _PRIORITY_FIRST = re.compile(r"(?i)(?:urgent|high|medium|normal|low|critical|major|minor|moderate|p\d(?!\s*[–-]\s*p\d)|"
                              r"(?:priority|severity|sev|level|category|cat|tier)\s*\d+)\b\s*"
-                             r"(?:[|:()\-–—<>]|\d|within\b|up\s+to\b)")
+                             r"(?:[|:()<>–—]|-(?=\s|\d)|\d|within\b|up\s+to\b)")
 # a name and a time, nothing else: "Burst service pipe — Urban wards 5 Hours", "Water damage : 30 days"
 _LABEL_THEN_TIME = re.compile(r"(?i)(?P<label>[^\d|]{2,60}?)[\s:–—-]{1,5}\d{1,4}(?:\.\d{1,2})?\s{0,2}"
                               r"(?:(?:working|business|calendar)\s{1,3})?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|"
-                              r"months?)\.?")
+                              r"months?)(?:\s{1,3}(?:maximum|max|or\s+less|at\s+most))?\.?")
 _NOT_A_LABEL = frozenset({"we", "you", "they", "our", "your", "will", "shall", "must", "can", "to", "is", "are", "be",
                           "where", "which", "that", "who", "by", "from", "average", "duration", "target", "about",
                           "under", "most", "least", "up", "within", "reduce", "cut", "increase", "raise", "grow", "opens"})
 # the words of a series of figures, and of a cell of values (read word by word: linear in the text)
 _SERIES_VALUE = re.compile(r"(?i)[-+−]?\d[\d,.]*%?|n/a")
-_VALUE_WORD = re.compile(r"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|[<>≤≥=~]*[£$€]?\d[\d,.]*(?:%|k|m|bn|s|secs?|mins?|"
+_VALUE_WORD = re.compile(r"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|(?:business|working|calendar|secs?|seconds?|mins?|"
+                         r"minutes?|hours?|hrs?|days?|weeks?|months?)\.?|[<>≤≥=~]*[£$€]?\d[\d,.]*(?:%|k|m|bn|s|secs?|mins?|"
                          r"minutes?|hours?|hrs?|days?|weeks?|months?)?")
 # what a service standard's value measures, when a row says it: "answered", "response", "uptime"
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\w*|repair\w*|restor\w*|attend\w*|"
