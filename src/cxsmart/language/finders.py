@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from cxsmart.language.dates import date_matches
-from cxsmart.model.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
+from cxsmart.model.quantities import BAND, DURATION, PERCENT, Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import (
     AMBIGUOUS,
     AmbiguousDateError,
@@ -202,6 +202,11 @@ _AVAILABLE = re.compile(r"(?i)\b(?:available|open|staffed|manned|accessible|oper
 
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     out = []
+    if "-" in text or "–" in text:
+        bands = _bands(text, taken)
+        if bands:
+            out = out + bands
+            taken = taken + [(f.start, f.end) for f in bands]
     if (" out of " in text or " of every " in text) and not _SCALE.search(text):
         shares = _out_of(text, taken)
         if shares:
@@ -249,6 +254,27 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out
+
+
+def _bands(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """'within 2-3 minutes', 'in 3–6 weeks', 'a 78-84% occupancy': a band, both ends kept."""
+    out = []
+    for m in _BAND_IN_PROSE.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        try:
+            q = parse_quantity(m.group(0).replace("–", "-"))
+        except QuantityError:
+            continue
+        if q is not None and q.bound == BAND:
+            out.append(Found(replace(q, text=m.group(0)), m.start(), m.end(), _cue(_QUANTITY_CUES, text, m.start())))
+    return out
+
+
+# (a dash with a space on both sides separates: "Tier 1 – 3 working days" is tier 1's three days)
+_BAND_IN_PROSE = re.compile(r"(?i)(?<![\w.\-/])\d{1,4}(?:\.\d{1,2})?(?:[-–]\s?|\s[-–])\d{1,4}(?:\.\d{1,2})?\s?(?:%|per\s?cent\b|"
+                            r"(?:(?:working|business|calendar)\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
+                            r"weeks?|months?)\b)(?![\w-])")
 
 
 def _out_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
