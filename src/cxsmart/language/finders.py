@@ -41,7 +41,7 @@ _QUANTITY = re.compile(
 _QUANTITY_CUES = frozenset({
     "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
     "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than", "no longer than",
-    "not longer than", "no less than", "of",
+    "not longer than", "no later than", "not later than", "no less than", "of",
     "out of", "within", "than", "between", "and", "is", "are", "stay", "stays",
     # thresholds, key results and baselines in other words ("≤ 4%", "CSAT: target 4.5", "4.1 → 4.5",
     # "up from 3.9", "versus 71% last year", "currently 6 hours", "(today 81%)")
@@ -251,6 +251,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         cue = _cue(_QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
         if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue)):
             continue                        # a year or a rank that only dates or places something
+        if cue.endswith("later than") and not _OF_EVENT.match(text, end):
+            cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out

@@ -27,7 +27,7 @@ from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, 
 # words that put the number after them as where the metric must get to
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
-               "no longer than", "not longer than", "no less than", "than", "is", "are", "stay", "stays", "→", "->",
+               "no longer than", "not longer than", "no later than", "not later than", "no less than", "than", "is", "are", "stay", "stays", "→", "->",
                "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
                "no lower than", "no higher than",
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
@@ -254,7 +254,7 @@ def _absolute(found: Found) -> Found:
 
 BOUNDS_AFTER = {**dict.fromkeys(("under", "below", "<", "fewer than", "less than"), BELOW),
                 **dict.fromkeys(("at most", "no more than", "≤", "<=", "max", "maximum of", "no higher than",
-                                    "no longer than", "not longer than"), AT_MOST),
+                                    "no longer than", "not longer than", "no later than", "not later than"), AT_MOST),
                 **dict.fromkeys(("above", "over", ">", "more than", "exceed", "exceeding"), ABOVE),
                 **dict.fromkeys(("at least", "≥", ">=", "minimum of", "min", "no lower than"), AT_LEAST)}
 

@@ -361,7 +361,7 @@ _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4
 _CLAUSE = re.compile(r"(?i)(?:(?:for|in|during)\s{1,3}[^,;]{1,30}?[\s,]{1,3})?(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
                      r"running|stood|standing|compared|against)\b")
 CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "over", "at least", "at most", "than",
-             "no more", "no less", "no longer", "not longer", "more", "less", "fewer", "within", "in", "down", "up",
+             "no more", "no less", "no longer", "not longer", "no later", "not later", "more", "less", "fewer", "within", "in", "down", "up",
              "is", "are", "the", "a", "an",
              "≤", "≥", "<=", ">=", "<", ">", "→", "->")
 # The cue words at the end of a phrase ("... from", ": at least"), each after a separator. Read on

@@ -104,7 +104,7 @@ _PREFIX_BOUNDS = {
     "a minimum of": AT_LEAST, "minimum of": AT_LEAST, "minimum": AT_LEAST, "min.": AT_LEAST, "min": AT_LEAST,
     "at minimum": AT_LEAST,
     "at most": AT_MOST, "no more than": AT_MOST, "not more than": AT_MOST, "no higher than": AT_MOST,
-    "no longer than": AT_MOST, "a maximum of": AT_MOST, "maximum of": AT_MOST, "maximum": AT_MOST,
+    "no longer than": AT_MOST, "no later than": AT_MOST, "not later than": AT_MOST, "a maximum of": AT_MOST, "maximum of": AT_MOST, "maximum": AT_MOST,
     "max.": AT_MOST, "max": AT_MOST, "at maximum": AT_MOST, "up to": AT_MOST,
     "under": BELOW, "below": BELOW, "less than": BELOW, "fewer than": BELOW, "lower than": BELOW,
     "shorter than": BELOW,
