@@ -160,6 +160,22 @@ _ELSEWHERE = re.compile(
     r"(?:in\s+the\s+table\s+)?(?:below|above)\b")
 
 
+def not_a_goal(text: str, valued: bool) -> str | None:
+    """What a title is when it is no goal at all: the lead-in to a list ('... the following eight
+    commitments:'; not a goal with a value before its colon), or a template's placeholder ('KR1:
+    [Leading indicator, number to number]')."""
+    stripped = text.strip()
+    if stripped.endswith(":") and len(stripped) > 12 and not valued:
+        return "introduces a list"
+    if _PLACEHOLDER.fullmatch(stripped):
+        return "is a template's placeholder"
+    return None
+
+
+# "KR1: [Leading indicator ...]", "Objective: <what you want to achieve>"
+_PLACEHOLDER = re.compile(r"(?:[\w .#-]{1,20}:\s{0,3})?(?:\[[^\]]{3,200}\]|<[^>]{3,200}>|\{[^}]{3,200}\})")
+
+
 def stated_elsewhere(text: str):
     """The words that point to a goal's values kept in another place, when it has no number."""
     return _ELSEWHERE.search(text) if not any(ch.isdigit() for ch in text) else None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView, short
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.measure_words import label_only, stated_elsewhere, table_row, vague_outcome
+from cxsmart.rules.measure_words import label_only, not_a_goal, stated_elsewhere, table_row, vague_outcome
 
 
 def _defines_success(goal: GoalView) -> bool:
@@ -269,7 +269,9 @@ class AbstractObject(Rule):
     20 Minutes or Less Level 1"), cells of values only ("| < 99.95% but >= 99.5% | 15% |"), a window
     per column, a name and a bare time ("Water damage : 30 days"), or a name and a series of figures
     ("Express (North) 12 14 16 20"). So, with no number, does a goal whose values are kept somewhere
-    else: "we will meet the agreed connection times", "the timescales set out below". "Emergency
+    else: "we will meet the agreed connection times", "the timescales set out below"; and a title that
+    is no goal at all: the lead-in to a list ("... within the following timeframes:") or a template's
+    placeholder ("KR1: [Leading indicator, number to number]"). "Emergency
     repairs: within 24 hours", "| Calls answered | 90% |" and "Critical: 99.9% uptime" name what is
     measured and pass.
 
@@ -300,6 +302,12 @@ class AbstractObject(Rule):
                                  at=fact.span, subject=fact.words.lower(),
                                  hint="measure it through a metric such as retention rate, repeat purchase rate or NPS")
                 return
+        lead = not_a_goal(goal.goal.title, facts.target is not None)
+        if lead is not None:
+            yield ctx.report(self, goal, f"{short(goal.goal.title)} {lead}, not a goal", at=goal.title_span,
+                             subject=lead, hint="write each goal it stands for as a goal of its own, with its "
+                                                "measure, target and deadline")
+            return
         label = label_only(goal.goal.title, facts)
         if label is not None:
             yield ctx.report(self, goal, f"'{label.words}' is a label, not a measure: say what "
