@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.measure import (
-    ambiguous_percent,
-    bound,
-    metric_range,
-    resolve_target,
-    show,
-    unit_problem,
-    verb_way,
-)
-from cxsmart.model.quantities import PERCENT, Quantity, format_duration, format_number
+from cxsmart.model.measure import ambiguous_percent, metric_range, resolve_target, show, unit_problem
+from cxsmart.model.quantities import PERCENT
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.attainable import plausible_change
+from cxsmart.rules.measurable_hints import baseline_hint, target_beside
 
 
 class NoMetric(Rule):
@@ -111,7 +102,7 @@ class NoBaseline(Rule):
         else:
             message = f"goal {goal.label} has no baseline: say where the metric starts"
         at = goal.at("target") if target is not None else goal.title_span
-        yield ctx.report(self, goal, message, at=at, hint=_baseline_hint(goal, ctx.today))
+        yield ctx.report(self, goal, message, at=at, hint=baseline_hint(goal, ctx.today))
 
 
 def _window(goal: GoalView) -> str | None:
@@ -132,78 +123,6 @@ def _window(goal: GoalView) -> str | None:
 
 _WINDOW_WORDS = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than)\s+[\w.-]+\s+(?:working\s+|business\s+)?"
                            r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|rings?)\b")
-
-
-def _baseline_hint(goal: GoalView, today=None) -> str:
-    """How the goal would read with a baseline, worked out on an example value in its unit. An
-    absolute target ("to under 6 minutes") gets an example on its worse side, read from the
-    metric's better direction or the goal's verb; with neither, no reading is shown."""
-    metric, target = goal.metric, goal.target
-    if metric is not None and target is not None and unit_problem(target, metric, "target"):
-        return "add 'baseline:' with today's value, in the metric's unit (the target's unit is checked by M007)"
-    unit = metric.unit if metric else ("percent" if target is not None and target.unit == PERCENT else None)
-    absolute = target is not None and not (target.change or target.factor)
-    if (unit is None and target is None) or (metric is None and unit is None and absolute):
-        return "add 'baseline:' with today's value of the metric the goal should move"
-    value = _example_value(goal, unit)
-
-    def shown(v: float) -> str:
-        if metric is not None:
-            return show(v, metric)
-        return f"{format_number(round(v, 1))}%" if unit == "percent" else format_number(round(v, 2))
-
-    if absolute:
-        value = _worse_side(goal, target.value, value)
-        pace = plausible_change(goal, target.value, today) if value is not None and today is not None else None
-        if pace is not None and abs(target.value - value) > pace[1] * 0.8:   # a start the goal can move from
-            value = target.value + (pace[1] * 0.8 if value > target.value else -pace[1] * 0.8)
-            whole = math.floor(value) if value > target.value else math.ceil(value)   # a round number, nearer
-            # unless rounding reaches the target or passes it (3.4 above a target of 3.1 is not 3)
-            value = whole if (whole > target.value) == (value > target.value) and whole != target.value \
-                else round(value, 2)
-        if value is None:
-            return "add 'baseline:' with today's value, so the goal reads 'from <today> to " \
-                   f"{shown(target.value)}'"
-    start = f"add 'baseline:' with today's value (e.g. 'baseline: {shown(value)}')"
-    if target is None:
-        return start
-    resolved = resolve_target(Quantity(value, "percent" if unit == "percent" else None), target)
-    if resolved is None:
-        return start
-    return f"{start}, so the goal reads 'from {shown(value)} to {shown(resolved)}'"
-
-
-def _example_value(goal: GoalView, unit: str | None) -> float:
-    metric = goal.metric
-    value = _EXAMPLE_BASELINE.get(unit, 100.0)
-    if unit == "percent" and metric is not None and metric.better == "lower":
-        value = 12.0                                # churn, repeat calls: small shares
-    elif unit == "score" and metric is not None and metric.range and None not in metric.range:
-        low, high = metric.range
-        value = round(low + (high - low) * 0.7, 1)
-    return value
-
-
-def _worse_side(goal: GoalView, target: float, example: float) -> float | None:
-    """An example start that the target improves on: `example` if it does, else a fifth above the
-    target where lower is better, a tenth below where higher is, inside the metric's range; None
-    when the direction is unknown."""
-    verb = goal.facts.direction.value if goal.facts.direction is not None else None
-    better = (goal.metric.better if goal.metric is not None else None) or {"up": "higher", "down": "lower"}.get(verb)
-    if better not in ("higher", "lower") or target == 0:
-        return None
-    if (example < target) if better == "higher" else (example > target):
-        return example
-    grow = (better == "lower") == (target > 0)
-    value = round(target * (1.2 if grow else 0.9), 2)
-    low, high = metric_range(goal.metric) if goal.metric is not None else (None, None)
-    if (low is not None and value < low) or (high is not None and value > high):
-        return None
-    return value
-
-
-_EXAMPLE_BASELINE = {"percent": 60.0, "points": 20.0, "score": 4.0, "duration": 360.0, "currency": 100.0,
-                     "count": 100.0, "ratio": 1.0}
 
 
 class NoTarget(Rule):
@@ -251,61 +170,10 @@ class NoTarget(Rule):
                           f"{show(high, goal.metric)}, once the baseline is checked (M005)" if high is not None else \
                           "once the baseline is checked (M005)"
             else:
-                example = f"e.g. 'target: {_target_beside(goal, ctx.today)}'"
+                example = f"e.g. 'target: {target_beside(goal, ctx.today)}'"
             yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
                              at=goal.at("baseline") if goal.baseline is not None else goal.title_span,
                              hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
-
-
-def _target_beside(goal: GoalView, today) -> str:
-    """An example target a little beyond the baseline, the better way, in the metric's unit and
-    range; without a baseline in that unit, one of the metric's own ('78%', '6 min')."""
-    metric, baseline = goal.metric, goal.baseline
-    way = verb_way(goal)
-    lower = (metric.better if metric is not None and metric.better else {"down": "lower"}.get(way or "")) == "lower"
-    if baseline is not None and metric is None:            # a metric nobody defines: the baseline's own unit
-        return _like(baseline, baseline.value * (0.95 if lower else 1.05))
-    if baseline is None or metric is None or unit_problem(baseline, metric, "baseline"):
-        return _example_target(metric)
-    step = abs(baseline.value) * 0.05 or 1.0
-    pace = plausible_change(goal, baseline.value, today)
-    if pace is not None:
-        step = min(step, pace[1] * 0.8)                    # within the metric's plausible pace (A001)
-    if metric.min_change is not None:
-        step = max(step, (bound(metric.min_change, baseline.value) or 0) * 1.2)   # and not trivial (A004)
-    value = baseline.value + (-step if lower else step)
-    low, high = metric_range(metric)
-    if (low is not None and value < low) or (high is not None and value > high) or value == baseline.value:
-        return _example_target(metric)
-    return show(value, metric)
-
-
-def _like(q: Quantity, value: float) -> str:
-    """`value` written the way the quantity `q` is: '6.3 min' beside '6 min', '63%' beside '60%'."""
-    if q.unit == PERCENT:
-        return f"{format_number(round(value, 1))}%"
-    if q.unit == "duration":
-        return format_duration(round(value))
-    m = re.match(r"\s*([$€£]?)[\d,.]+(.*)$", q.text or "")
-    return f"{m.group(1)}{format_number(round(value, 1))}{m.group(2)}" if m else format_number(round(value, 1))
-
-
-def _example_target(metric) -> str:
-    """A target in the metric's own unit and range, for a hint that must paste without a unit
-    mismatch: '78%' for a percentage, '6 min' for a duration, 8 on a 1-10 scale."""
-    unit = metric.unit if metric is not None else "percent"
-    if unit == "percent":
-        return "78%"
-    if unit == "duration":
-        return "6 min"
-    low, high = metric_range(metric) if metric is not None else (None, None)
-    if low is not None and high is not None:
-        return show(low + 0.8 * (high - low), metric)
-    if unit == "points":
-        return "+5 pp"
-    written = show(40 if unit == "currency" else 100, metric)
-    text = getattr(metric, "unit_text", None)
-    return f"{written} {text}" if unit in ("rate", "custom") and text else written
 
 
 class OutOfRange(Rule):
