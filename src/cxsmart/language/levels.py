@@ -118,6 +118,9 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
     _cued(facts, quantities, verbs, text, now)
     if facts.target is None:
         _implied_target(facts, quantities, verbs, text, low, now)
+    if facts.baseline is not None and _NAMED_AS_TARGET.search(text, max(0, facts.baseline.start - 80),
+                                                             facts.baseline.start):
+        _target_not_start(facts)
     time = facts.target
     if time is not None and time.value.unit == DURATION and not time.value.change and time.cue not in ("to", "→") \
             and (facts.baseline is None or facts.baseline.value.unit != DURATION):
@@ -137,6 +140,26 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
         if before and before[-1].value[0] == "hold" and moving:
             before = moving                     # "Reduce callbacks kept late from ...": 'reduce' moves it
         facts.direction = before[-1] if before else (verbs[0] if verbs else None)
+
+
+# "the target was 80%", "our service delivery target ... stands at 85%": the value a target has, not
+# a start
+_NAMED_AS_TARGET = re.compile(r"(?i)\b(?:target|goal|standard|objective|commitment)s?\b(?:\s+(?:for|of|on)\b[^.;:]{0,50}?)?"
+                              r"\s+(?:was|were|stands\s+at|stood\s+at|is|has\s+been|had\s+been|remains?(?:\s+at)?)\s{1,3}$")
+
+
+def _target_not_start(facts: TextFacts) -> None:
+    """The value read as today's is what the target was set at: it is the target (a window read as
+    the target beside it is the measure's: 'the target was 80% ... answered within 5 minutes')."""
+    value, facts.baseline = facts.baseline, None
+    target = facts.target
+    if target is None:
+        facts.target = value
+    elif target.value.unit == DURATION and target.cue == "within" and value.value.unit == PERCENT:
+        facts.target = value
+        standards = facts.extra.setdefault("service-standard", [])
+        if not any(f.start == target.start for f in standards):
+            standards.append(target)
 
 
 def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None:
