@@ -117,11 +117,11 @@ _OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 
-_NUMBER_WORDS = {"zero": 0, "no": 0, "half a": 0.5, "half an": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+NUMBER_WORDS = {"zero": 0, "no": 0, "half a": 0.5, "half an": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "nineteen": 19,
                  "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                 "ninety": 90}
-_NUMBER_WORDS.update({f"{tens}-{unit}": _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]     # "forty-five", "twenty-four"
+                 "ninety": 90, "hundred": 100}
+NUMBER_WORDS.update({f"{tens}-{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]     # "forty-five", "twenty-four"
                       for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
                       for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")})
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
@@ -163,7 +163,7 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
             continue
         words = m.group(0).strip()
         if m.group("n"):            # "five days", "seven (7) working days"
-            n = _NUMBER_WORDS[" ".join(m.group("n").lower().split())]
+            n = NUMBER_WORDS[" ".join(m.group("n").lower().split())]
             q = _quantity(f"{n:g} {m.group('wd') or ''}{m.group('u')}s") if m.group("wd") else \
                 Quantity(float(n * _SECONDS[m.group("u").lower()]), DURATION)
             if q is None:
@@ -172,7 +172,7 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
         elif m.group("d"):
             q = Quantity(float(int(m.group("d")) * _SECONDS[m.group("u2").lower()]), DURATION, text=words)
         elif m.group("p"):                           # "six percentage points", "five per cent"
-            q = _quantity(f"{_NUMBER_WORDS[m.group('p').lower()]} {m.group('pu').lower()}")
+            q = _quantity(f"{NUMBER_WORDS[m.group('p').lower()]} {m.group('pu').lower()}")
             if q is None:
                 continue
             q = replace(q, text=words)
@@ -181,10 +181,10 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
         elif m.group("f"):                           # "at least twice a year", "four times a year": how often
             n = m.group("fn")
             count = 2 if m.group("f").lower() == "twice" else 1 if n is None else \
-                int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+                int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
             q = Quantity(float(count), text=words)
         else:
-            q = Quantity(float(_NUMBER_WORDS[(m.group("z") or m.group("c") or m.group("r")).lower()]), text=words)
+            q = Quantity(float(NUMBER_WORDS[(m.group("z") or m.group("c") or m.group("r")).lower()]), text=words)
         out.append(Found(q, m.start(), m.start() + len(words), _cue(_QUANTITY_CUES, text, m.start())))
     return out
 
@@ -283,8 +283,7 @@ def _out_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """'Nineteen out of 20 sailings', 'nine out of ten repairs': a share, as a percentage."""
     out = []
     for m in _OUT_OF.finditer(text):
-        part, whole = (int(g) if g.isdigit() else _NUMBER_WORDS.get(g.lower(), _MORE_WORDS.get(g.lower()))
-                       for g in m.group("n", "d"))
+        part, whole = (int(g) if g.isdigit() else NUMBER_WORDS.get(g.lower()) for g in m.group("n", "d"))
         if part is None or not whole or part > whole or any(s <= m.start() < e for s, e in taken):
             continue
         q = Quantity(round(100.0 * part / whole, 2), PERCENT, text=m.group(0))
@@ -292,7 +291,6 @@ def _out_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
-_MORE_WORDS = {"nineteen": 19, "hundred": 100}
 # "4.2 out of 5", "a score of 8 out of 10": a level on a scale, not a share
 _SCALE = re.compile(r"(?i)\d\.\d+\s+out\s+of|\b(?:scores?|ratings?|rated?|rating|scale|csat|nps|ces|stars?|points?)\b")
 _OUT_OF = re.compile(r"(?i)(?<![\d.,])\b(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nineteen|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.language.finders import Found
+from cxsmart.language.finders import NUMBER_WORDS, Found
 
 LEADING = re.compile(r"^\s*(?:(?:we|i|the team|our team)\s+(?:will|shall|must|should|want to|plan to)\s+|"
                      r"(?:will|to|must|should)\s+)", re.I)
@@ -228,11 +228,7 @@ _HOW = frozenset({"on", "to", "late", "early", "within", "in", "at", "as", "with
 
 
 def _numberish(word: str) -> bool:
-    return word.isdigit() or word in _NUMBER_NAMES
-
-
-_NUMBER_NAMES = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                           "twelve", "fifteen", "nineteen", "twenty", "ninety-nine", "forty-nine"})
+    return word.isdigit() or (len(word) > 2 and word in NUMBER_WORDS)      # not "a", "an", "no"
 
 
 def _share_does(doc, at: int) -> bool:

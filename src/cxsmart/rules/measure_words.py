@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 
 
+# a priority table's names for its rows, and the units of the times in its cells
+_PRIORITIES = "urgent|high|medium|normal|low|critical|major|minor|moderate"
+_RANKS = "priority|severity|sev|level|category|cat|tier"
+_TIME_UNITS = "mins?|minutes?|hours?|hrs?|days?|weeks?|months?"
 # The words a priority table or a table row puts before its value: "Urgent (P0) | Within 30 minutes",
 # "| Metro | Express | Rural | 93% |", "Priority 2: 4 hours". Nothing in them says what is measured.
 _LABEL_WORDS = re.compile(
-    r"(?i)(?:\b(?:urgent|non-urgent|high|medium|normal|low|critical|major|minor|moderate|standard|routine|"
-    r"emergency|priority|severity|sev|category|cat|level|tier|within|up\s+to|in)\b|\b[a-z]{0,3}\d+[a-z]?\b|"
+    rf"(?i)(?:\b(?:{_PRIORITIES}|non-urgent|standard|routine|emergency|{_RANKS}|within|up\s+to|in)\b|\b[a-z]{{0,3}}\d+[a-z]?\b|"
     r"[|()\[\]:\-–—,/=]|\s)*")
 _CELL = re.compile(r"\s*[A-Z][a-z]+\s*")
 
@@ -90,21 +93,19 @@ def _values_only(cell: str) -> bool:
 
 
 # a priority, severity or level, then its value: "Low 20 Minutes or Less", "P2 - 8 hours"
-_PRIORITY_FIRST = re.compile(r"(?i)(?:urgent|high|medium|normal|low|critical|major|minor|moderate|p\d(?!\s*[–-]\s*p\d)|"
-                             r"(?:priority|severity|sev|level|category|cat|tier)\s*\d+)\b\s*"
+_PRIORITY_FIRST = re.compile(rf"(?i)(?:{_PRIORITIES}|p\d(?!\s*[–-]\s*p\d)|(?:{_RANKS})\s*\d+)\b\s*"
                              r"(?:[|:()<>–—]|-(?=\s|\d)|\d|within\b|up\s+to\b)")
 # a name and a time, nothing else: "Burst service pipe — Urban wards 5 Hours", "Water damage : 30 days"
-_LABEL_THEN_TIME = re.compile(r"(?i)(?P<label>[^\d|]{2,60}?)[\s:–—-]{1,5}\d{1,4}(?:\.\d{1,2})?\s{0,2}"
-                              r"(?:(?:working|business|calendar)\s{1,3})?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|"
-                              r"months?)(?:\s{1,3}(?:maximum|max|or\s+less|at\s+most))?\.?")
+_LABEL_THEN_TIME = re.compile(rf"(?i)(?P<label>[^\d|]{{2,60}}?)[\s:–—-]{{1,5}}\d{{1,4}}(?:\.\d{{1,2}})?\s{{0,2}}"
+                              rf"(?:(?:working|business|calendar)\s{{1,3}})?(?:{_TIME_UNITS})"
+                              r"(?:\s{1,3}(?:maximum|max|or\s+less|at\s+most))?\.?")
 _NOT_A_LABEL = frozenset({"we", "you", "they", "our", "your", "will", "shall", "must", "can", "to", "is", "are", "be",
                           "where", "which", "that", "who", "by", "from", "average", "duration", "target", "about",
                           "under", "most", "least", "up", "within", "reduce", "cut", "increase", "raise", "grow", "opens"})
 # the words of a series of figures, and of a cell of values (read word by word: linear in the text)
 _SERIES_VALUE = re.compile(r"(?i)[-+−]?\d[\d,.]*%?|n/a")
-_VALUE_WORD = re.compile(r"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|(?:business|working|calendar|secs?|seconds?|mins?|"
-                         r"minutes?|hours?|hrs?|days?|weeks?|months?)\.?|[<>≤≥=~]*[£$€]?\d[\d,.]*(?:%|k|m|bn|s|secs?|mins?|"
-                         r"minutes?|hours?|hrs?|days?|weeks?|months?)?")
+_VALUE_WORD = re.compile(rf"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|(?:business|working|calendar|secs?|seconds?|{_TIME_UNITS})\.?|"
+                         rf"[<>≤≥=~]*[£$€]?\d[\d,.]*(?:%|k|m|bn|s|secs?|{_TIME_UNITS})?")
 # what a service standard's value measures, when a row says it: "answered", "response", "uptime"
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\w*|repair\w*|restor\w*|attend\w*|"
                             r"arriv\w*|deliver\w*|dispatch\w*|acknowledg\w*|process\w*|complet\w*|call\s*backs?|"
