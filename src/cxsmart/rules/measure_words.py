@@ -8,9 +8,9 @@ import re
 
 
 # a priority table's names for its rows, and the units of the times in its cells
-_PRIORITIES = "urgent|high|medium|normal|low|critical|major|minor|moderate"
+_PRIORITIES = "urgent|high|medium|normal|low|critical|major|minor|moderate|serious|important"
 _RANKS = "priority|severity|sev|level|category|cat|tier"
-_TIME_UNITS = "mins?|minutes?|hours?|hrs?|days?|weeks?|months?"
+_TIME_UNITS = "mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?"
 # The words a priority table or a table row puts before its value: "Urgent (P0) | Within 30 minutes",
 # "| Metro | Express | Rural | 93% |", "Priority 2: 4 hours". Nothing in them says what is measured.
 _LABEL_WORDS = re.compile(
@@ -57,6 +57,8 @@ def table_row(text: str, facts) -> bool:
         return False
     if _PRIORITY_FIRST.match(body) or _series_last(body) or _label_then_time(body):
         return True
+    if row and (_label_then_values(cells[:valued[-1] + 1] if valued else cells) or _time_then_words(cells)):
+        return True
     if not row or len(cells) < 2:
         return False
     return all(_values_only(c) for c in cells) or body.lower().count("within") >= 2
@@ -70,9 +72,28 @@ def _label_then_time(text: str) -> bool:
     """A few words naming a case, then a bare time ('Outlying villages 10 Hours', 'Water damage : 30
     days'): no verb, no 'we', no 'within' says what the time is for."""
     m = _LABEL_THEN_TIME.fullmatch(text.strip())
-    if m is None:
+    return m is not None and _is_label(m.group("label"))
+
+
+def _label_then_values(cells: list[str]) -> bool:
+    """A case's name in the first cell and values in the rest ('| Urgent claim | 2 hours | 6 hours |',
+    'Premier Account | 30 Minutes'): the name says which case, not what the times measure."""
+    return len(cells) >= 2 and _is_label(cells[0]) and all(_values_only(c) for c in cells[1:])
+
+
+def _time_then_words(cells: list[str]) -> bool:
+    """A time in the first cell and the cases it covers after it ('35 days | Non-urgent jobs such as
+    meter relocations'): the time's measure stayed in the table's header."""
+    first = cells[0].strip()
+    return len(cells) >= 2 and _BARE_TIME.fullmatch(first) is not None and \
+        not any(ch.isdigit() for c in cells[1:] for ch in c)
+
+
+def _is_label(cell: str) -> bool:
+    """A few words naming a case: no digit, no verb or pronoun, no -ing doing word."""
+    if re.search(r"\d", cell):            # a footnote's mark ('Connection²') is no value
         return False
-    words = re.findall(r"[A-Za-z]+", m.group("label").lower())
+    words = re.findall(r"[A-Za-z]+", cell.lower())
     return 0 < len(words) <= 6 and not any(w in _NOT_A_LABEL or w.endswith("ing") for w in words)
 
 
@@ -96,9 +117,12 @@ def _values_only(cell: str) -> bool:
 _PRIORITY_FIRST = re.compile(rf"(?i)(?:{_PRIORITIES}|p\d(?!\s*[–-]\s*p\d)|(?:{_RANKS})\s*\d+)\b\s*"
                              r"(?:[|:()<>–—]|-(?=\s|\d)|\d|within\b|up\s+to\b)")
 # a name and a time, nothing else: "Burst service pipe — Urban wards 5 Hours", "Water damage : 30 days"
-_LABEL_THEN_TIME = re.compile(rf"(?i)(?P<label>[^\d|]{{2,60}}?)[\s:–—-]{{1,5}}\d{{1,4}}(?:\.\d{{1,2}})?\s{{0,2}}"
-                              rf"(?:(?:working|business|calendar)\s{{1,3}})?(?:{_TIME_UNITS})"
+_LABEL_THEN_TIME = re.compile(rf"(?i)(?P<label>[^\d|<]{{2,60}}?)[\s:–—-]{{1,5}}[<≤]?\s?\d{{1,4}}(?:\.\d{{1,2}})?"
+                              rf"(?:\s?[-–]\s?\d{{1,4}})?\s{{0,2}}(?:(?:working|business|calendar)\s{{1,3}})?(?:{_TIME_UNITS})"
                               r"(?:\s{1,3}(?:maximum|max|or\s+less|at\s+most))?\.?")
+# a time alone in a cell: "35 days", "2-6 hours", "Within 45 Days", "< 4 hours"
+_BARE_TIME = re.compile(rf"(?i)(?:within\s{{1,3}}|up\s+to\s{{1,3}}|[<≤]\s?)?\d{{1,4}}(?:\s?[-–]\s?\d{{1,4}})?\s{{0,2}}"
+                        rf"(?:(?:working|business|calendar)\s{{1,3}})?(?:{_TIME_UNITS})\.?")
 _NOT_A_LABEL = frozenset({"we", "you", "they", "our", "your", "will", "shall", "must", "can", "to", "is", "are", "be",
                           "where", "which", "that", "who", "by", "from", "average", "duration", "target", "about",
                           "under", "most", "least", "up", "within", "reduce", "cut", "increase", "raise", "grow", "opens"})
