@@ -79,11 +79,20 @@ class Pipeline:
             for match_id, start, end in self.patterns(doc):
                 label, value = self.labels[match_id]
                 if value == "modal":            # "matters may take": the modal alone
+                    if _anyone_may(doc, start):
+                        continue
                     start, end = start + 1, start + 2
                 found.append((label, value, start, end))
         return [h for h in found if h[0] != HEDGE_LABEL or (
             (h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't") or h[1] == "modal") and not _if_longer(doc, h))]
         # "if we cannot respond": a condition, not a hedge; "we may not manage to" is one
+
+
+def _anyone_may(doc, start: int) -> bool:
+    """'the outages a customer may experience', 'any member who may ask': what may happen to anyone
+    in the population the goal counts over, not a doubt about the goal."""
+    subject = doc[start].lower_
+    return subject == "who" or (start > 0 and doc[start - 1].lower_ in ("a", "an", "any", "each", "every"))
 
 
 def _if_longer(doc, hit) -> bool:

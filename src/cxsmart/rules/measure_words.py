@@ -52,7 +52,7 @@ def table_row(text: str, facts) -> bool:
     row = body.count("|") >= 2 or (body.count("|") == 1 and len(cells) == 2)
     valued = [i for i, c in enumerate(cells) if any(ch.isdigit() for ch in c)]
     named_in = " | ".join(cells[:valued[-1] + 1]) if row and valued else body
-    if MEASURE_WORDS.search(named_in) or _SERVICE_WORDS.search(named_in) or \
+    if MEASURE_WORDS.search(named_in) or _SERVICE_WORDS.search(named_in) or _ACTION_OF.match(body) or \
             any("%" in c and not _values_only(c) for c in named_in.split("|")):
         return False
     if _PRIORITY_FIRST.match(body) or _series_last(body) or _label_then_time(body):
@@ -94,7 +94,10 @@ def _is_label(cell: str) -> bool:
     if re.search(r"\d", cell):            # a footnote's mark ('Connection²') is no value
         return False
     words = re.findall(r"[A-Za-z]+", cell.lower())
-    return 0 < len(words) <= 6 and not any(w in _NOT_A_LABEL or w.endswith("ing") for w in words)
+    if re.search(r"(?i)\bup\s+to\b", cell):
+        return False                        # "up to": the value's bound, not a name
+    return 0 < len(words) <= 6 and not any(
+        w in _NOT_A_LABEL or (w.endswith("ing") and w not in _ING_NAMES) for w in words)
 
 
 def _series_last(text: str) -> bool:
@@ -125,13 +128,18 @@ _BARE_TIME = re.compile(rf"(?i)(?:within\s{{1,3}}|up\s+to\s{{1,3}}|[<≤]\s?)?\d
                         rf"(?:(?:working|business|calendar)\s{{1,3}})?(?:{_TIME_UNITS})\.?")
 _NOT_A_LABEL = frozenset({"we", "you", "they", "our", "your", "will", "shall", "must", "can", "to", "is", "are", "be",
                           "where", "which", "that", "who", "by", "from", "average", "duration", "target", "about",
-                          "under", "most", "least", "up", "within", "reduce", "cut", "increase", "raise", "grow", "opens"})
+                          "under", "most", "least", "within", "reduce", "cut", "increase", "raise", "grow", "opens"})
+# a service named by what is done, then to what: "Allocation of technician : 48 hours"
+_ACTION_OF = re.compile(r"(?i)[^A-Za-z]{0,3}[a-z]{2,20}(?:tion|sion|ment|ing)\s{1,3}of\b")
+# -ing words that name things, not doings ("Outlying villages 10 hours", "Booking desk: 4 hours")
+_ING_NAMES = frozenset({"outlying", "booking", "parking", "housing", "heating", "lighting", "plumbing", "building",
+                        "morning", "evening", "ceiling", "clothing", "existing", "remaining", "incoming", "outgoing"})
 # the words of a series of figures, and of a cell of values (read word by word: linear in the text)
 _SERIES_VALUE = re.compile(r"(?i)[-+−]?\d[\d,.]*%?|n/a")
 _VALUE_WORD = re.compile(rf"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|(?:business|working|calendar|secs?|seconds?|{_TIME_UNITS})\.?|"
                          rf"[<>≤≥=~]*[£$€]?\d[\d,.]*(?:%|k|m|bn|s|secs?|{_TIME_UNITS})?")
 # what a service standard's value measures, when a row says it: "answered", "response", "uptime"
-_SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix\w*|repair\w*|restor\w*|attend\w*|"
+_SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix(?:e[sd]|ing)?|repair\w*|restor\w*|attend\w*|"
                             r"arriv\w*|deliver\w*|dispatch\w*|acknowledg\w*|process\w*|complet\w*|call\s*backs?|"
                             r"callbacks?|updates?|uptime|availab\w*|wait\w*|turnaround|sla|kpi)\b")
 
