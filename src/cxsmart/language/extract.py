@@ -61,6 +61,9 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     if facts.direction is None and verbs:
         facts.direction = verbs[0]
     _fallback_metric(facts, text, verbs)
+    if facts.direction is not None and facts.direction.value[0] == "hold" and \
+            _KEEP_A_PROMISE.match(text, facts.direction.end):
+        facts.direction = None                  # "keep 97% of the slots we agree": a promise kept, no level held
     m = _SEGMENT.search(text)
     if m:
         facts.segment = Found(m.group(1), m.start(1), m.end(1))
@@ -73,6 +76,12 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
 _NOTICE = re.compile(r"(?i)[’']?\s{0,3}(?:prior|before|in\s+advance|ahead|notice|of\s+notice)\b")
 _KEEP_SOMEONE = re.compile(r"(?i)[ \t]{1,3}(?:you|them|us|customers|residents|tenants|passengers|members|patients|people)[ \t]{1,3}"
                            r"(?:updated|informed|posted|advised|aware|up\s+to\s+date|in\s+the\s+loop)\b")
+
+
+# "keep the appointment", "keep 97% of all time slots we agree": a promise kept, no level held
+_KEEP_A_PROMISE = re.compile(r"(?i)[ \t]{1,3}(?:(?:the|our|your|all|every|each|any)[ \t]{1,3}|\d{1,3}(?:\.\d)?\s?%[ \t]{1,3}of"
+                             r"[ \t]{1,3}(?:all[ \t]{1,3}|the[ \t]{1,3})?)?(?:[a-z-]{1,20}[ \t]{1,3}){0,2}(?:appointments?|promises?|"
+                             r"commitments?|pledges?|time[ \t]slots?|slots?|bookings?|dates?|word)\b")
 
 
 def _service_standards(text: str, dates: list[Found], definitional_words: set[str]) -> list[Found]:

@@ -47,6 +47,8 @@ QUALIFIERS = {"longer", "older", "later", "earlier"}
 _WAITS_NO_LONGER = re.compile(r"(?i)^\W*no\s+(?!later\b|earlier\b|more\b|less\b|one\b)[a-z][\w-]*\b[^,;.]{0,60}?\b"
                               r"(?:wait|waits|last|lasts|take|takes|stay|stays|remain|remains|spend|spends|be|is|are)\s+"
                               r"(?:[a-z]+\s+)?longer\s+than\b")
+# the words after a window that make it the name of a standard: "(against the) 6 week diagnostic target"
+_NAMES_A_STANDARD = re.compile(r"(?i)[\s-]{0,2}[a-z]{0,10}\b(?:\s{1,3}[a-z]{2,15}){0,3}?\s{1,3}(?:target|standard|pledge)s?\b")
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 TO_ZERO = {"eliminate", "eradicate"}
 
@@ -218,6 +220,8 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
                 not any(o.cue in ("to", "→", "->") for o in quantities):
             facts.target = _absolute(q)                 # "collect arrears from 74% of borrowers": a share
             continue
+        if cue == "against" and _NAMES_A_STANDARD.match(text, q.end):
+            continue                                    # "against the 18-week target": the standard's name
         if cue in BASELINE_CUES and facts.baseline is None and facts.target is not q and \
                 (facts.target is None or facts.target.start != q.start):
             facts.baseline = _absolute(q)
