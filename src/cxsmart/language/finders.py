@@ -53,6 +53,8 @@ _QUANTITY_CUES = frozenset({
     "previously at", "last year", "was at"})
 _SYMBOL_CUES = {"≤": "≤", "≥": "≥", "<": "<", ">": ">", "→": "→"}
 _ARTICLES = frozenset({"a", "an", "the"})
+_OWNERS = _ARTICLES | {"our", "its", "their"}
+_NOW_WORDS = frozenset({"existing", "current", "present"})
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
 
 
@@ -212,6 +214,11 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if shares:
             out = shares
             taken = taken + [(f.start, f.end) for f in shares]
+    if " of " in text and _FRACTION_WORD.search(text):
+        shares = _fraction_of(text, taken)
+        if shares:
+            out = out + shares
+            taken = taken + [(f.start, f.end) for f in shares]
     if "24" in text or "365" in text or "days a week" in text:
         taken = taken + [m.span() for m in _COVERAGE.finditer(text)   # "24/7", "24 hours a day": when, not a value
                          if not _AVAILABLE.search(text, max(0, m.start() - 40), m.start())]
@@ -289,6 +296,30 @@ def _out_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         q = Quantity(round(100.0 * part / whole, 2), PERCENT, text=m.group(0))
         out.append(Found(q, m.start(), m.end(), _cue(_QUANTITY_CUES, text, m.start())))
     return out
+
+
+def _fraction_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """'Two-thirds of outpatient visits', 'half of all contacts': a share, as a percentage (not 'by
+    half', a change, nor 'the first half of 2027', a period)."""
+    out = []
+    for m in _FRACTION_OF.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        share = _FRACTION_SHARES[re.sub(r"[\s-]+", " ", m.group("f").lower())]
+        q = Quantity(share, PERCENT, text=m.group("f"))
+        out.append(Found(q, m.start("f"), m.end("f"), _cue(_QUANTITY_CUES, text, m.start("f"))))
+    return out
+
+
+_FRACTION_SHARES = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3,
+                    "two thirds": 66.7, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+                    "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
+_FRACTION_WORD = re.compile(r"(?i)\b(?:half|thirds?|quarters?|fifth|tenth)\s+of\b")
+_FRACTION_OF = re.compile(r"(?i)(?<!\bby )(?<!\bfirst )(?<!\bsecond )(?<!\bthe )(?<!\blast )(?<!\bnext )(?<!\bthis )"
+                          r"\b(?P<f>(?:a |one )?half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|"
+                          r"three[\s-]quarters|(?:a|one)[\s-](?:fifth|tenth))\s+of\s+"
+                          r"(?!(?:the\s+|this\s+|next\s+|each\s+)?(?:year|month|quarter|week|day|period|term|decade|"
+                          r"century|season|financial|fiscal|calendar|fy|q[1-4]|h[12]|\d)\b)")
 
 
 # "4.2 out of 5", "a score of 8 out of 10": a level on a scale, not a share
@@ -385,6 +416,8 @@ def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
         words = words[1:]                       # the first word may be cut in half
     if words and words[-1] in _APPROXIMATE:
         words = _unapproximated(words)
+    if articles and len(words) > 2 and words[-1] in _NOW_WORDS and words[-2] in _OWNERS:
+        words = words[:-2]                      # "from the existing 48 per cent", "from our current 14 days"
     if articles and words and words[-1] in _ARTICLES:
         words = words[:-1]
     if not words or words[-1] not in _last_words(cues):

@@ -321,6 +321,9 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
         return None                                 # "92% of letters to GPs and patients within 7 days": the
                                                     # second part's only number is the standard's window
     head = second[:_NUMBER.search(second).start()]
+    if _LEVEL_ONLY.fullmatch(head):
+        return None                                 # "... to under 4 by June 2027 and less than 2 by June 2028":
+                                                    # the same measure at a later level, no second outcome
     if _POPULATION.search(first):
         return None                                 # "90% of enquiries and complaints within 12 days": one population
     word = _PHRASE_WORD.search(head)
@@ -338,6 +341,10 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+# the words before a second number that only set another level of the same measure
+_LEVEL_ONLY = re.compile(r"(?i)\s{0,3}(?:then\s{1,3}|further\s{1,3}|(?:rising|falling|down|up)\s{1,3})?(?:to|below|under|"
+                         r"above|over|at\s+least|at\s+most|(?:no\s+)?(?:less|more|fewer)\s+than|by\s+a\s+further|"
+                         r"a\s+further)?\s{0,3}")
 # a list of names after a preposition ("on TripAdvisor, Google", "across Leeds and York"): a name is
 # capitalised with lower case after (an acronym such as 'NPS' may be a measure)
 _NAME = r"[A-Z][a-z][\w.&'-]{0,30}(?:\s[A-Z][a-z][\w.&'-]{0,30}){0,3}"
