@@ -401,7 +401,7 @@ def test_the_worker_shares_texts_in_chunks_each_read_once(n, count):
     ("If budget allows, 95%", None), ("When it rains, , 5", None), ("95%", None), ("- - -", None),  # no word to head
 ])
 def test_the_head_verb_is_found_past_labels_openings_subjects_and_modals(reader, text, head):
-    from cxsmart.language.wording import head_verb
+    from cxsmart.language.headverb import head_verb
 
     (doc,) = reader.pipeline.docs([text])
     h = head_verb(doc)

@@ -313,13 +313,13 @@ def test_touching_mentions_are_one_measure_of_its_own(reader, text, metric):
 
 
 def test_the_cue_before_a_number():
-    from cxsmart.language.finders import _cue
+    from cxsmart.language.cues import cue_before
 
     cues = frozenset({"from", "to", "no later than", "by"})
-    assert [_cue(cues, s, len(s)) for s in ("Raise CSAT from ", "Raise CSAT to the ", "done no later than ", "≤",
+    assert [cue_before(cues, s, len(s)) for s in ("Raise CSAT from ", "Raise CSAT to the ", "done no later than ", "≤",
                                             "Raise CSAT ", "Raise", "", "x" * 30 + " to ", "abcdefghijklmnopqrstu to ")] == \
         ["from", "to", "no later than", "≤", "", "", "", "to", "to"]
-    assert _cue(frozenset({"to"}), "go to the ", 10, articles=False) == ""
+    assert cue_before(frozenset({"to"}), "go to the ", 10, articles=False) == ""
 
 
 @pytest.mark.parametrize("text", [

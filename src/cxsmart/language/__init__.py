@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Span
 from cxsmart.common.hashing import code_stamp, digest
 from cxsmart.language.extract import TextFacts, read
-from cxsmart.language.finders import Found
+from cxsmart.language.cues import Found
 from cxsmart.language.pipeline import build
 from cxsmart.language.serial import decode, encode
 from cxsmart.model.facts import Fact, Facts
@@ -158,7 +158,7 @@ def _facts(goal, texts: dict[str, TextFacts]) -> Facts:
 
 # What a description says about other things than the goal, once the title names a measure and
 # a target: its other outcomes and the work behind it.
-_CONTEXT_ONLY = frozenset({"compound", "compound-first", "activity"})
+_CONTEXT_ONLY = frozenset({"compound", "compound-first", "activity", "activity-shape"})
 
 
 def _fill(facts: Facts, found: TextFacts, goal, field: str) -> None:

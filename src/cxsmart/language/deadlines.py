@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.language.finders import Found, definitional
+from cxsmart.language.cues import Found
+from cxsmart.language.finders import definitional
 from cxsmart.language.textfacts import TextFacts
 
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",

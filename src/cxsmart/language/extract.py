@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from cxsmart.language.deadlines import DEADLINE_CUES, choose_dates, valued_aside
-from cxsmart.language.finders import Found, definitional, find_dates, find_quantities
+from cxsmart.language.cues import Found
+from cxsmart.language.finders import definitional, find_dates, find_quantities
 from cxsmart.language.levels import read_levels
 from cxsmart.language.numbers import (
     WORKING,

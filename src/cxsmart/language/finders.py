@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import NamedTuple
 
+from cxsmart.language.cues import NUMBER_WORDS, QUANTITY_CUES, Found, cue_before
 from cxsmart.language.dates import date_matches
-from cxsmart.model.quantities import BAND, DURATION, PERCENT, Quantity, QuantityError, parse_quantity
+from cxsmart.language.shares import FRACTION_WORD, SCALE, bands, fraction_of, out_of
+from cxsmart.model.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import (
     AMBIGUOUS,
     AmbiguousDateError,
@@ -38,38 +39,14 @@ _QUANTITY = re.compile(
       (?:\s?(?:%|per\s?cent\b|pct\b|pc\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b
          |mins?\b|(?:working|business)\s(?:hours?|hrs?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
-_QUANTITY_CUES = frozenset({
-    "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
-    "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than", "no longer than",
-    "not longer than", "no later than", "not later than", "no less than", "of",
-    "out of", "within", "than", "between", "and", "is", "are", "stay", "stays",
-    # thresholds, key results and baselines in other words ("≤ 4%", "CSAT: target 4.5", "4.1 → 4.5",
-    # "up from 3.9", "versus 71% last year", "currently 6 hours", "(today 81%)")
-    "→", "->", "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
-    "no lower than", "no higher than", "≤", "<=", "<", "≥", ">=", ">", "in", "down", "up", "near", "around", "be",
-    "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was", "baseline of", "baseline",
-    "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at",
-    "running at", "currently running at", "standing at", "sits at", "instead of", "rather than", "previously",
-    "previously at", "last year", "was at"})
-_SYMBOL_CUES = {"≤": "≤", "≥": "≥", "<": "<", ">": ">", "→": "→"}
-_ARTICLES = frozenset({"a", "an", "the"})
-_OWNERS = _ARTICLES | {"our", "its", "their"}
-_NOW_WORDS = frozenset({"existing", "current", "present"})
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
-
-
-class Found(NamedTuple):
-    value: object
-    start: int
-    end: int
-    cue: str = ""
 
 
 def find_dates(text: str) -> list[Found]:
     out = []
     for m in date_matches(text):
         words = m.group(0)
-        cue = _cue(_DATE_CUES, text, m.start(), articles=False)
+        cue = cue_before(_DATE_CUES, text, m.start(), articles=False)
         if _NEEDS_CUE.match(words) and not cue:
             continue                        # a bare '2026' without 'by'/'in' is a name, not a date
         if _NEEDS_CUE.match(words) and YEAR_OF.match(text, m.end() - 4):
@@ -119,13 +96,6 @@ _OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 
-NUMBER_WORDS = {"zero": 0, "no": 0, "half a": 0.5, "half an": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "nineteen": 19,
-                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                 "ninety": 90, "hundred": 100}
-NUMBER_WORDS.update({f"{tens}-{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]     # "forty-five", "twenty-four"
-                      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-                      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")})
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 # "under an hour", "five days", "zero breaches", "below five people", "a 4-hour window", "the same day"
 _WORDED = re.compile(
@@ -187,7 +157,7 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
             q = Quantity(float(count), text=words)
         else:
             q = Quantity(float(NUMBER_WORDS[(m.group("z") or m.group("c") or m.group("r")).lower()]), text=words)
-        out.append(Found(q, m.start(), m.start() + len(words), _cue(_QUANTITY_CUES, text, m.start())))
+        out.append(Found(q, m.start(), m.start() + len(words), cue_before(QUANTITY_CUES, text, m.start())))
     return out
 
 
@@ -205,17 +175,17 @@ _AVAILABLE = re.compile(r"(?i)\b(?:available|open|staffed|manned|accessible|oper
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     out = []
     if "-" in text or "–" in text:
-        bands = _bands(text, taken)
-        if bands:
-            out = out + bands
-            taken = taken + [(f.start, f.end) for f in bands]
-    if (" out of " in text or " of every " in text) and not _SCALE.search(text):
-        shares = _out_of(text, taken)
+        found = bands(text, taken)
+        if found:
+            out = out + found
+            taken = taken + [(f.start, f.end) for f in found]
+    if (" out of " in text or " of every " in text) and not SCALE.search(text):
+        shares = out_of(text, taken)
         if shares:
             out = shares
             taken = taken + [(f.start, f.end) for f in shares]
-    if " of " in text and _FRACTION_WORD.search(text):
-        shares = _fraction_of(text, taken)
+    if " of " in text and FRACTION_WORD.search(text):
+        shares = fraction_of(text, taken)
         if shares:
             out = out + shares
             taken = taken + [(f.start, f.end) for f in shares]
@@ -255,7 +225,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
                 q, end = replace(timed, text=text[start:spelt.end()]), spelt.end()
         # "Target: 75%", "KR1: NRR 104% -> 110%": a match after a colon or an arrow starts at the space
         # before the number, and the cue is read up to it ("set up; 96%": a semicolon ends the cue)
-        cue = _cue(_QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
+        cue = cue_before(QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
         if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue)):
             continue                        # a year or a rank that only dates or places something
         if cue.endswith("later than") and not _OF_EVENT.match(text, end):
@@ -263,70 +233,6 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     return sorted(out + worded, key=lambda f: f.start) if worded else out
-
-
-def _bands(text: str, taken: list[tuple[int, int]]) -> list[Found]:
-    """'within 2-3 minutes', 'in 3–6 weeks', 'a 78-84% occupancy': a band, both ends kept."""
-    out = []
-    for m in _BAND_IN_PROSE.finditer(text):
-        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
-            continue
-        try:
-            q = parse_quantity(m.group(0).replace("–", "-"))
-        except QuantityError:
-            continue
-        if q is not None and q.bound == BAND:
-            out.append(Found(replace(q, text=m.group(0)), m.start(), m.end(), _cue(_QUANTITY_CUES, text, m.start())))
-    return out
-
-
-# (a dash with a space on both sides separates: "Tier 1 – 3 working days" is tier 1's three days)
-_BAND_IN_PROSE = re.compile(r"(?i)(?<![\w.\-/])\d{1,4}(?:\.\d{1,2})?(?:[-–]\s?|\s[-–])\d{1,4}(?:\.\d{1,2})?\s?(?:%|per\s?cent\b|"
-                            r"(?:(?:working|business|calendar)\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
-                            r"weeks?|months?)\b)(?![\w-])")
-
-
-def _out_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
-    """'Nineteen out of 20 sailings', 'nine out of ten repairs': a share, as a percentage."""
-    out = []
-    for m in _OUT_OF.finditer(text):
-        part, whole = (int(g) if g.isdigit() else NUMBER_WORDS.get(g.lower()) for g in m.group("n", "d"))
-        if part is None or not whole or part > whole or any(s <= m.start() < e for s, e in taken):
-            continue
-        q = Quantity(round(100.0 * part / whole, 2), PERCENT, text=m.group(0))
-        out.append(Found(q, m.start(), m.end(), _cue(_QUANTITY_CUES, text, m.start())))
-    return out
-
-
-def _fraction_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
-    """'Two-thirds of outpatient visits', 'half of all contacts': a share, as a percentage (not 'by
-    half', a change, nor 'the first half of 2027', a period)."""
-    out = []
-    for m in _FRACTION_OF.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        share = _FRACTION_SHARES[re.sub(r"[\s-]+", " ", m.group("f").lower())]
-        q = Quantity(share, PERCENT, text=m.group("f"))
-        out.append(Found(q, m.start("f"), m.end("f"), _cue(_QUANTITY_CUES, text, m.start("f"))))
-    return out
-
-
-_FRACTION_SHARES = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3,
-                    "two thirds": 66.7, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
-                    "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
-_FRACTION_WORD = re.compile(r"(?i)\b(?:half|thirds?|quarters?|fifth|tenth)\s+of\b")
-_FRACTION_OF = re.compile(r"(?i)(?<!\bby )(?<!\bfirst )(?<!\bsecond )(?<!\bthe )(?<!\blast )(?<!\bnext )(?<!\bthis )"
-                          r"\b(?P<f>(?:a |one )?half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|"
-                          r"three[\s-]quarters|(?:a|one)[\s-](?:fifth|tenth))\s+of\s+"
-                          r"(?!(?:the\s+|this\s+|next\s+|each\s+)?(?:year|month|quarter|week|day|period|term|decade|"
-                          r"century|season|financial|fiscal|calendar|fy|q[1-4]|h[12]|\d)\b)")
-
-
-# "4.2 out of 5", "a score of 8 out of 10": a level on a scale, not a share
-_SCALE = re.compile(r"(?i)\d\.\d+\s+out\s+of|\b(?:scores?|ratings?|rated?|rating|scale|csat|nps|ces|stars?|points?)\b")
-_OUT_OF = re.compile(r"(?i)(?<![\d.,])\b(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nineteen|"
-                     r"ninety-nine|forty-nine)\s+(?:out\s+of|of\s+every)\s+(?P<d>\d{1,4}|two|three|four|five|six|"
-                     r"seven|eight|nine|ten|twenty|fifty|hundred)\b(?!\s*%)")
 
 
 _SPELT_OUT = re.compile(r"\s\((?:[a-z]+[\s-]?){1,3}\)\s(?P<unit>(?:(?:working|business|calendar)\s)?"
@@ -378,53 +284,3 @@ def _quantity(words: str) -> Quantity | None:
         return parse_quantity(words)
     except QuantityError:
         return None
-
-
-_PUNCTUATION = str.maketrans("(:,;", "    ")         # "(from 52%)", "CSAT: target 4.5"
-
-
-# words that say a value is approximate or an average: the cue is the word before them
-# ('from avg. 6 hours', 'from an average of 6 hours', 'by about 20%'); the value is the value
-_APPROXIMATE = frozenset({"avg", "avg.", "average", "approx", "approx.", "approximately", "around", "about", "roughly",
-                          "c.", "circa", "nearly", "almost", "of"})
-
-
-def _unapproximated(words: list[str]) -> list[str]:
-    if words[-1] == "of":
-        if len(words) < 2 or words[-2] != "average":
-            return words                        # 'of' alone: part of what is measured
-        words = words[:-2]
-    else:
-        words = words[:-1]
-    return words[:-1] if words and words[-1] in ("a", "an") else words
-
-
-@lru_cache(maxsize=8)
-def _last_words(cues: frozenset) -> frozenset:
-    return frozenset(cue.rsplit(" ", 1)[-1] for cue in cues)
-
-
-def _cue(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
-    """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
-    head = text[max(0, at - 24):at]
-    if head and head[-1] in _SYMBOL_CUES:
-        return _SYMBOL_CUES[head[-1]]          # "≤4%"
-    if not head or not head[-1].isspace():
-        return ""
-    words = head.lower().translate(_PUNCTUATION).split()
-    if at - 24 > 0 and words:
-        words = words[1:]                       # the first word may be cut in half
-    if words and words[-1] in _APPROXIMATE:
-        words = _unapproximated(words)
-    if articles and len(words) > 2 and words[-1] in _NOW_WORDS and words[-2] in _OWNERS:
-        words = words[:-2]                      # "from the existing 48 per cent", "from our current 14 days"
-    if articles and words and words[-1] in _ARTICLES:
-        words = words[:-1]
-    if not words or words[-1] not in _last_words(cues):
-        return ""                               # most numbers: no cue ends with the word before them
-    for n in (3, 2, 1):
-        if len(words) >= n:
-            phrase = " ".join(words[-n:])
-            if phrase in cues:
-                return phrase
-    return ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cxsmart.language.finders import Found
+from cxsmart.language.cues import Found
 from cxsmart.language.numbers import (
     BAND,
     FRACTION,

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.language.finders import YEAR_OF, Found
+from cxsmart.language.cues import Found
+from cxsmart.language.finders import YEAR_OF
 from cxsmart.model.quantities import DURATION, Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
 

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from cxsmart.language.textfacts import TextFacts
-from cxsmart.language.finders import Found
+from cxsmart.language.cues import Found
 from cxsmart.model.quantities import BOUNDS, Quantity
 from cxsmart.model.timeframes import Relative, Timeframe
 

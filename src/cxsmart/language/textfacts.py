@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cxsmart.language.finders import Found
+from cxsmart.language.cues import Found
 
 
 @dataclass

@@ -7,18 +7,12 @@ from __future__ import annotations
 
 import re
 
-from cxsmart.language.finders import FREQUENCY, Found
+from cxsmart.language.cues import Found
+from cxsmart.language.finders import FREQUENCY
+from cxsmart.language.headverb import head_activity, imperative_head, modifier
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
 from cxsmart.language.textfacts import TextFacts
-from cxsmart.language.wording import (
-    char_span,
-    head_activity,
-    keeps_activity,
-    manner_words,
-    means_clause,
-    measured_pair,
-    modifier,
-)
+from cxsmart.language.wording import char_span, keeps_activity, manner_words, means_clause, measured_pair
 from cxsmart.model.quantities import DURATION
 
 
@@ -62,6 +56,9 @@ def _head_activity(facts: TextFacts, hits, tokens) -> None:
     if found is not None:
         value, start, end = found
         facts.extra["activity"] = [Found(value, *char_span(tokens, start, end))]
+    elif (shaped := imperative_head(tokens, set(activities) | moves, target, metric)) is not None:
+        value, start, end = shaped                  # a verb read from its shape: S002 when nothing vaguer
+        facts.extra["activity-shape"] = [Found(value, *char_span(tokens, start, end))]
 
 
 def _nominal_activity(facts: TextFacts, text: str) -> None:

@@ -87,7 +87,11 @@ class ActivityNotOutcome(Rule):
     required to review their cancellations"), and a share of people that something is done to
     ("100% of frail residents to be referred", "75% of tenants to have their needs recorded"; what a
     share of things does itself, "92% of our sailings will run on time", is a level of it). An
-    output count does not make it an outcome ("Open 20 more branches"). A goal may start with an
+    output count does not make it an outcome ("Open 20 more branches"). A goal that opens with a
+    verb no pack knows, followed by its object ("Agree a visit time with you", "Transfer you to the
+    right adviser"), is read as one from that shape when it has no number and no metric, unless it
+    is a service done to a standard ("Answer every call in person") or another S rule says more
+    (a vague change such as "Transform the claims experience" is S005's). A goal may start with an
     activity when it also names what the activity must move: "Train agents to raise first contact
     resolution from 70% to 75% by Q2 2026"; and a service standard is no activity ("Resolve
     complaints within 5 days", "give at least 48 hours notice"). A payment promised for a missed
@@ -134,6 +138,8 @@ class ActivityNotOutcome(Rule):
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
                              hint="make the outcome the goal and the activity an action under it ('actions:')")
+        if not facts.extra.get("activity"):
+            yield from self._shaped(goal, ctx)
         moved = facts.direction is not None and facts.direction.value in ("up", "down")
         if facts.extra.get("activity") or facts.baseline is not None or moved:
             return                          # "Reduce compensation paid per claim from £38 to £30": a measure
@@ -142,6 +148,23 @@ class ActivityNotOutcome(Rule):
                              "outcome: make the promise the goal", at=fact.span, subject=fact.words.lower(),
                              hint="state the promise it pays for as the goal (e.g. 'Restore supply within 12 hours "
                                   "for 98% of outages') and keep the payment in 'notes:'")
+
+
+    def _shaped(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
+        """A verb read from its shape alone ('Agree a time slot with you'): said when no other S rule
+        says it better (a vague outcome such as 'Transform the billing experience' is S005's)."""
+        facts = goal.facts
+        if goal.goal.target is not None or any(facts.extra.get(k) for k in _SAID_BETTER) or \
+                vague_outcome(goal.goal.title, facts) is not None:
+            return
+        for fact in facts.extra.get("activity-shape", [])[:1]:
+            yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
+                             "for customers?", at=fact.span, subject=fact.words.lower(),
+                             hint="make the outcome the goal and the activity an action under it ('actions:')")
+
+
+# wording another S rule reports, more exactly than an activity read from a sentence's shape
+_SAID_BETTER = ("vague-terms", "hedges", "abstract", "manner", "compensation", "compound")
 
 
 def _at_or_after(fact, other) -> bool:

@@ -1,0 +1,93 @@
+"""The words right before a number or a date that say what it is ("from", "to", "at least",
+"no later than", "from the existing"), the record of what was found where, and numbers written
+in words. Read by the finders of numbers, dates and shares."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+
+class Found(NamedTuple):
+    value: object
+    start: int
+    end: int
+    cue: str = ""
+
+
+QUANTITY_CUES = frozenset({
+    "from", "to", "by", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
+    "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than", "no longer than",
+    "not longer than", "no later than", "not later than", "no less than", "of",
+    "out of", "within", "than", "between", "and", "is", "are", "stay", "stays",
+    # thresholds, key results and baselines in other words ("≤ 4%", "CSAT: target 4.5", "4.1 → 4.5",
+    # "up from 3.9", "versus 71% last year", "currently 6 hours", "(today 81%)")
+    "→", "->", "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
+    "no lower than", "no higher than", "≤", "<=", "<", "≥", ">=", ">", "in", "down", "up", "near", "around", "be",
+    "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was", "baseline of", "baseline",
+    "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at",
+    "running at", "currently running at", "standing at", "sits at", "instead of", "rather than", "previously",
+    "previously at", "last year", "was at"})
+_SYMBOL_CUES = {"≤": "≤", "≥": "≥", "<": "<", ">": ">", "→": "→"}
+_ARTICLES = frozenset({"a", "an", "the"})
+_OWNERS = _ARTICLES | {"our", "its", "their"}
+_NOW_WORDS = frozenset({"existing", "current", "present"})
+
+
+NUMBER_WORDS = {"zero": 0, "no": 0, "half a": 0.5, "half an": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "nineteen": 19,
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                 "ninety": 90, "hundred": 100}
+NUMBER_WORDS.update({f"{tens}-{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]     # "forty-five", "twenty-four"
+                      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")})
+
+
+_PUNCTUATION = str.maketrans("(:,;", "    ")         # "(from 52%)", "CSAT: target 4.5"
+
+
+# words that say a value is approximate or an average: the cue is the word before them
+# ('from avg. 6 hours', 'from an average of 6 hours', 'by about 20%'); the value is the value
+_APPROXIMATE = frozenset({"avg", "avg.", "average", "approx", "approx.", "approximately", "around", "about", "roughly",
+                          "c.", "circa", "nearly", "almost", "of"})
+
+
+def _unapproximated(words: list[str]) -> list[str]:
+    if words[-1] == "of":
+        if len(words) < 2 or words[-2] != "average":
+            return words                        # 'of' alone: part of what is measured
+        words = words[:-2]
+    else:
+        words = words[:-1]
+    return words[:-1] if words and words[-1] in ("a", "an") else words
+
+
+@lru_cache(maxsize=8)
+def _last_words(cues: frozenset) -> frozenset:
+    return frozenset(cue.rsplit(" ", 1)[-1] for cue in cues)
+
+
+def cue_before(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
+    """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
+    head = text[max(0, at - 24):at]
+    if head and head[-1] in _SYMBOL_CUES:
+        return _SYMBOL_CUES[head[-1]]          # "≤4%"
+    if not head or not head[-1].isspace():
+        return ""
+    words = head.lower().translate(_PUNCTUATION).split()
+    if at - 24 > 0 and words:
+        words = words[1:]                       # the first word may be cut in half
+    if words and words[-1] in _APPROXIMATE:
+        words = _unapproximated(words)
+    if articles and len(words) > 2 and words[-1] in _NOW_WORDS and words[-2] in _OWNERS:
+        words = words[:-2]                      # "from the existing 48 per cent", "from our current 14 days"
+    if articles and words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    if not words or words[-1] not in _last_words(cues):
+        return ""                               # most numbers: no cue ends with the word before them
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            if phrase in cues:
+                return phrase
+    return ""
