@@ -115,6 +115,8 @@ _WORDED = re.compile(
     r"|(?P<r>two|three|four|five|six|seven|eight|nine|ten)(?=\s+rings?\b))")          # "picks up in five rings"
 
 
+# a word after "a second" that makes it the ordinal: any but those a time goes on with ("a second or two")
+_ORDINAL_AFTER = re.compile(r"(?i)\s{1,3}(?!(?:or|and|of|to|per|after|before|late|early|longer)\b)[a-z]")
 FREQUENCY = re.compile(r"(?i)twice|once|\w{1,12}\s{1,3}times")     # how often an activity is done: a count, never a level
 
 
@@ -134,6 +136,9 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
                 any(f.start <= m.start() < f.end or f.start < m.end() <= f.end for f in found):
             continue
         words = m.group(0).strip()
+        if m.group("n") and m.group("u").lower() == "second" and m.group("n").lower() in ("a", "an") and \
+                _ORDINAL_AFTER.match(text, m.end()):
+            continue                # "a second opinion", "a second review": the ordinal, no time
         if m.group("n"):            # "five days", "seven (7) working days"
             n = NUMBER_WORDS[" ".join(m.group("n").lower().split())]
             q = _quantity(f"{n:g} {m.group('wd') or ''}{m.group('u')}s") if m.group("wd") else \

@@ -122,6 +122,8 @@ def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
     while True:
         while i < n and (doc[i].norm_ in _ADVERBS or _manner_adverb(doc[i]) or (
                 doc[i].lower_ == "to" and i > 0 and doc[i - 1].norm_ in _ADVERBS)):
+            if doc[i].norm_ == "seek" and i + 1 < n and doc[i + 1].lower_ in _OBJECT_WORDS:
+                break                                # "we will seek a second opinion": the verb, with its object
             i += 1
         if i + 2 < n and doc[i].norm_ == "be" and doc[i + 1].lower_ in _BOUND_TO and doc[i + 2].lower_ == "to":
             i += 3                                   # "hospitals will be required to review", "used to prioritise"
