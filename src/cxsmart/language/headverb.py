@@ -53,13 +53,25 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
     for s in list(starts):
         if s < n and doc[s].norm_ in _OPENERS:       # "If we cannot ..., we will contact you"
             after = [i + 1 for i in range(s + 1, min(n, s + 30)) if i + 1 < n and (
-                doc[i].text == "," or doc[i].lower_ == "then")]  # "If you give us a number then we will ..."
+                doc[i].text == "," or doc[i].lower_ == "then") and not _relative(doc, i + 1)]
+            # ("If you give us a number then we will ..."; not ", after which you can contact us")
             if after:
                 starts.remove(s)                     # the opening clause's verb is not the goal's
                 starts += after[:1] + [i for i in after[1:] if not doc[i].lower_.endswith("ing")]
                 # (after a later comma, a participle goes on with the goal: ', starting with a call')
     heads = [h for h in (_head_from(doc, s, verbs) for s in starts) if h is not None]
     return next((h for h in heads if h.modal or h.index in verbs), heads[0] if heads else None)
+
+
+def _relative(doc, i: int) -> bool:
+    """A relative clause starts at token i (', which ...', ', after which you can ...'): its verb is
+    not the goal's."""
+    words = [t.lower_ for t in doc[i:i + 2]]
+    return bool(words) and (words[0] in _RELATIVES or (len(words) == 2 and words[1] in _RELATIVES and
+                                                       words[0] in ("after", "before", "by", "in", "from", "of", "to")))
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 
 
 def _head_from(doc, s: int, verbs) -> Head | None:
