@@ -145,6 +145,21 @@ def test_once_as_a_conjunction_and_times_as_a_comparison_are_no_counts(text):
     assert [f.value.text for f in find_quantities(text, []) if FREQUENCY.fullmatch(f.value.text)] == []
 
 
+@pytest.mark.parametrize("text,found", [
+    ("Fix the fault by the end of the second working day after you report it", [(172800.0, True, "within")]),
+    ("Restore supply by the third full day after the outage", [(259200.0, False, "within")]),
+    ("Ring you back the day we get your voicemail", [(86400.0, False, "within")]),
+    ("Offer a three-hour appointment slot", [(10800.0, False, "")]),
+    ("Port your number in no more than 2-working-days", [(172800.0, True, "no more than")]),
+    ("Add a second adviser to the rota", []),
+    ("Do not cancel a train on the day you are due to travel", []),
+])
+def test_windows_written_as_days_after_an_event_or_in_hyphenated_words(text, found):
+    from cxsmart.language.finders import find_quantities
+
+    assert [(f.value.value, f.value.working_days, f.cue) for f in find_quantities(text, [])] == found
+
+
 @pytest.mark.parametrize("text", ["Reply to voicemails within the working day", "Answer letters within the business day"])
 def test_the_working_day_is_one_working_day(text):
     from cxsmart.language.finders import find_quantities

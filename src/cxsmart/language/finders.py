@@ -103,7 +103,11 @@ _WORDED = re.compile(
     r"(?:one|two|three|four|five|six|seven|eight|nine)|sixty|seventy|eighty|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|ninety|an?)\s+(?:\(\d{1,3}\)\s+)?(?P<wd>(?:working|business|calendar)\s+)?"
     r"(?P<u>second|minute|hour|day|week)s?\b"
-    r"|(?P<d>\d{1,3})-(?P<u2>second|minute|hour|day|week)\b"
+    r"|(?P<d>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|ninety)-(?P<wd2>(?:working|business)-)?(?P<u2>second|minute|hour|day|week)s?\b"
+    r"|(?P<nth>second|third|fourth|fifth)\s{1,3}(?:full\s{1,3}|(?P<wd3>working|business)\s{1,3})?day"
+    r"(?=\s{1,3}(?:after|following|from)\b)"
+    r"|(?P<theday>the\s{1,3}day)(?=\s{1,3}(?:we|you|your|our|it|they)\s{1,3}(?!(?:day|are|is|was|were|will|would|have|has|had|be|can|may|might|should|must)\b)[a-z]{2,}\b)"
     r"|(?P<same>(?:the\s+|one\s+|a\s+)?(?:(?:same|next|following)(?:\s+working|\s+business)?|working|business)\s+day)\b"
     r"|(?P<f>twice(?!\s+as\b)|once(?=\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|term|season)\b)|"
     r"(?P<fn>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times(?!\s+(?:more|less|as|the)\b))\b"
@@ -146,8 +150,19 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
             if q is None:
                 continue
             q = replace(q, text=words)
-        elif m.group("d"):
-            q = Quantity(float(int(m.group("d")) * _SECONDS[m.group("u2").lower()]), DURATION, text=words)
+        elif m.group("d"):          # "a 24-hour window", "a three-hour slot", "2-working-days"
+            d = m.group("d").lower()
+            n = int(d) if d.isdigit() else NUMBER_WORDS[d]
+            q = _quantity(f"{n} working days") if m.group("wd2") and m.group("u2").lower() == "day" else \
+                Quantity(float(n * _SECONDS[m.group("u2").lower()]), DURATION)
+            if q is None:
+                continue
+            q = replace(q, text=words)
+        elif m.group("nth") or m.group("theday"):   # "by the second full day after you report it", "the day we receive it"
+            n = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}.get((m.group("nth") or "").lower(), 1)
+            q = Quantity(n * 86400.0, DURATION, text=words, working_days=bool(m.group("wd3")))
+            out.append(Found(q, m.start(), m.start() + len(words), "within"))
+            continue
         elif m.group("p"):                           # "six percentage points", "five per cent"
             q = _quantity(f"{NUMBER_WORDS[m.group('p').lower()]} {m.group('pu').lower()}")
             if q is None:
