@@ -11,7 +11,7 @@ import re
 
 from cxsmart.language.deadlines import DEADLINE_CUES, choose_dates, valued_aside
 from cxsmart.language.cues import Found
-from cxsmart.language.finders import definitional, find_dates, find_quantities
+from cxsmart.language.finders import OF_EVENT, definitional, find_dates, find_quantities
 from cxsmart.language.levels import read_levels
 from cxsmart.language.numbers import (
     WORKING,
@@ -93,7 +93,9 @@ def _service_standards(text: str, dates: list[Found], definitional_words: set[st
     out = [standard_time(d) for d in dates if d.value.relative is not None and (
         definitional(d, text, definitional_words) or (dated and text[d.start:d.end].lower().startswith("within")))]
     if "day" in text:
-        out += [Found(working_days(m), m.start(2), m.end(2), working_cue(m)) for m in WORKING.finditer(text)]
+        out += [Found(working_days(m), m.start(2), m.end(2), working_cue(m)) for m in WORKING.finditer(text)
+                if not m.group(1).lower().endswith("later than") or OF_EVENT.match(text, m.end())]
+        # ("no later than 15 business days from receipt"; not "no later than 30 days after year end")
     return [q for q in out if q is not None]
 
 

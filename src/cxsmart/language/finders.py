@@ -77,18 +77,18 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
         # a service standard in weeks or in one month: "decide 90% of applications within 12 weeks",
         # "respond to complaints within a month", "comments within six weeks of the exams ending"
         weeks = unit.startswith("week") or (rel.months == 1 and not rel.days)
-        event = _OF_EVENT.match(text, found.end) is not None        # "within three months of receipt"
+        event = OF_EVENT.match(text, found.end) is not None        # "within three months of receipt"
         return (weeks and (_SHARE.search(text, 0, found.start) is not None or event
                            or any(w in definitional_words for w in before[-6:]))) or \
             (event and any(w in definitional_words for w in before[-8:]))
-    if _OF_EVENT.match(text, found.end) or _SHARE.search(text, 0, found.start):
+    if OF_EVENT.match(text, found.end) or _SHARE.search(text, 0, found.start):
         return True                         # "within 3 weeks of receipt", "98% of renewals within 3 weeks"
     before = re.findall(r"[a-z]+", text[:found.start].lower())[-6:]
     return any(w in definitional_words for w in before)
 
 
 # "within 3 weeks of receipt", "within 30 days from the closing date": a window after each case's event
-_OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]|(?:from|after|following)\s+"
+OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]|(?:from|after|following)\s+"
                        r"(?:a\s+|the\s+|their\s+|its\s+|your\s+|each\s+)?(?:[a-z]+\s+)?(?:receipt|receiv|request|"
                        r"application|referral|closing\s+date|date\s+of|booking|report|submission|payment|complaint|"
                        r"claim|order|delivery|purchase|notification|enquir|inquir|incident|call|contact|appointment|"
@@ -248,7 +248,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         cue = cue_before(QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
         if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue)):
             continue                        # a year or a rank that only dates or places something
-        if cue.endswith("later than") and not _OF_EVENT.match(text, end):
+        if cue.endswith("later than") and not OF_EVENT.match(text, end):
             cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)

@@ -66,6 +66,8 @@ MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "unti
                                                           "end", "mid", "early", "late", "through", "during", "and",
                                                           "or", "the", "till"]}},
                  {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
+# after a bracket: "more time (up to 120 working days) may be needed"
+MODAL_AFTER_BRACKET = [{"TEXT": ")"}, {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them (the
 # look-ahead, their first letters, lets the search skip most positions at once)

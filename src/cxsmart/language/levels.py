@@ -84,10 +84,15 @@ def _apart_from_exceptions(quantities: list[Found], text: str) -> list[Found]:
     """A number in the exception after 'unless' or 'except' says when the goal does not apply ('keep
     to the slot, unless we move it with two working days' notice'), never what it must reach."""
     m = _EXCEPTION.search(text)
-    return [q for q in quantities if m is None or q.start < m.start()]
+    if m is None:
+        return quantities
+    end = _EXCEPTION_END.search(text, m.end())     # "except late payment will be sent ...": the main clause goes on
+    stop = end.start() if end is not None else len(text)
+    return [q for q in quantities if not m.start() <= q.start < stop]
 
 
 _EXCEPTION = re.compile(r"(?i)\b(?:unless|except)\b")
+_EXCEPTION_END = re.compile(r"(?i)[;)]|\.(?!\d)|,\s{0,3}(?=(?:we|you|i|they|our|your|it)\s)|\b(?:will|shall|must|should|would)\b")
 
 
 def _apart_from_conditions(quantities: list[Found], text: str) -> list[Found]:

@@ -21,7 +21,7 @@ import types
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cxsmart.language.hedges import HEDGE_KEYS, HEDGE_LABEL, HEDGE_PATTERNS, MODAL_PATTERN
+from cxsmart.language.hedges import HEDGE_KEYS, HEDGE_LABEL, HEDGE_PATTERNS, MODAL_AFTER_BRACKET, MODAL_PATTERN
 from cxsmart.read.packs import PackData
 
 METRIC = "metric"
@@ -217,7 +217,7 @@ def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
             add(PACK_RULE + spec.code, value, [phrase])
     patterns = Matcher(nlp.vocab)
     if packs.terms.get(HEDGE_LABEL):            # a pack that removes every hedge turns the constructions off too
-        for value, rules in (("construction", HEDGE_PATTERNS), ("modal", [MODAL_PATTERN])):
+        for value, rules in (("construction", HEDGE_PATTERNS), ("modal", [MODAL_PATTERN, MODAL_AFTER_BRACKET])):
             key = f"{HEDGE_LABEL}|{value}"
             labels[nlp.vocab.strings.add(key)] = (HEDGE_LABEL, value)
             patterns.add(key, rules)
