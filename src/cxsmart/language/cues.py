@@ -27,7 +27,7 @@ QUANTITY_CUES = frozenset({
     "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was", "baseline of", "baseline",
     "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at",
     "running at", "currently running at", "standing at", "sits at", "instead of", "rather than", "previously",
-    "previously at", "last year", "was at"})
+    "previously at", "last year", "was at", "achieved"})
 _SYMBOL_CUES = {"≤": "≤", "≥": "≥", "<": "<", ">": ">", "→": "→"}
 _ARTICLES = frozenset({"a", "an", "the"})
 _OWNERS = _ARTICLES | {"our", "its", "their"}

@@ -96,7 +96,7 @@ OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "sec": 1, "min": 60, "hr": 3600}
 # "under an hour", "five days", "zero breaches", "below five people", "a 4-hour window", "the same day"
 _WORDED = re.compile(
     r"(?i)(?<![\w-])(?:(?P<n>half\s{1,3}an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
@@ -104,7 +104,7 @@ _WORDED = re.compile(
     r"thirty|forty|fifty|ninety|an?)\s+(?:\(\d{1,3}\)\s+)?(?P<wd>(?:working|business|calendar)\s+)?"
     r"(?P<u>second|minute|hour|day|week)s?\b"
     r"|(?P<d>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|ninety)-(?P<wd2>(?:working|business)-)?(?P<u2>second|minute|hour|day|week)s?\b"
+    r"sixty|seventy|ninety)-(?P<wd2>(?:working|business)-)?(?P<u2>second|minute|hour|day|week|min|hr|sec)s?\b"
     r"|(?P<nth>second|third|fourth|fifth)\s{1,3}(?:full\s{1,3}|(?P<wd3>working|business)\s{1,3})?day"
     r"(?=\s{1,3}(?:after|following|from)\b)"
     r"|(?P<theday>the\s{1,3}day)(?=\s{1,3}(?:we|you|your|our|it|they)\s{1,3}(?!(?:day|are|is|was|were|will|would|have|has|had|be|can|may|might|should|must)\b)[a-z]{2,}\b)"
@@ -116,6 +116,7 @@ _WORDED = re.compile(
     r"|(?P<z>zero)\s+(?=[a-z])"
     r"|(?:(?<=below\s)|(?<=under\s)|(?<=than\s)|(?<=most\s)|(?<=least\s)|(?<=\bto\s)|(?<=within\s))(?P<c>two|three|four|five|"
     r"six|seven|eight|nine|ten|twelve|twenty|fifty)\b"
+    r"|(?<=\bis\s)(?P<zz>zero)\b(?!\s+[a-z])"
     r"|(?P<r>two|three|four|five|six|seven|eight|nine|ten)(?=\s+rings?\b))")          # "picks up in five rings"
 
 
@@ -127,7 +128,7 @@ FREQUENCY = re.compile(r"(?i)twice|once|\w{1,12}\s{1,3}times")     # how often a
 def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list[Found]:
     low = text.lower()
     timed = "second" in low or "minute" in low or "hour" in low or "day" in low or "week" in low or "zero" in low \
-        or "twice" in low or "once" in low or "times" in low
+        or "twice" in low or "once" in low or "times" in low or "-min" in low or "-hr" in low or "-sec" in low
     counted = ("below " in low or "under " in low or "than " in low or "most " in low or "least " in low
                or " to " in low or "within " in low or "point" in low or "cent" in low or " ring" in low) and ("two" in low or "three" in low or "four" in low or "five" in low or "six" in low
                                       or "seven" in low or "eight" in low or "nine" in low or "ten" in low
@@ -176,7 +177,7 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
                 int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
             q = Quantity(float(count), text=words)
         else:
-            q = Quantity(float(NUMBER_WORDS[(m.group("z") or m.group("c") or m.group("r")).lower()]), text=words)
+            q = Quantity(float(NUMBER_WORDS[(m.group("z") or m.group("zz") or m.group("c") or m.group("r")).lower()]), text=words)
         out.append(Found(q, m.start(), m.start() + len(words), cue_before(QUANTITY_CUES, text, m.start())))
     return out
 

@@ -35,7 +35,7 @@ TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achievin
 BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",
                  "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of",
                  "stood at", "stands at", "running at", "currently running at", "standing at", "sits at", "instead of",
-                 "rather than", "previously", "previously at", "last year", "was at"}
+                 "rather than", "previously", "previously at", "last year", "was at", "achieved"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
                 "cut", "fall", "decline"}
 # the cues of a share that a service standard's window applies to ("for 85% of claims", "80% within")
@@ -44,7 +44,7 @@ SHARE_CUES = {"", "for", "in", "on", "of", "at least", "to", "≥", ">=", "minim
 QUALIFIERS = {"longer", "older", "later", "earlier"}
 # a standard of none: "No caller will wait longer than 10 minutes", "no phone holds last longer than
 # 45 seconds" (the time is the most anyone waits, not who is counted)
-_WAITS_NO_LONGER = re.compile(r"(?i)^\W*no\s+(?!later\b|earlier\b|more\b|less\b|one\b)[a-z][\w-]*\b[^,;.]{0,60}?\b"
+_WAITS_NO_LONGER = re.compile(r"(?i)(?:^\W*|\b(?:ensure|ensuring|that)\s+)no\s+(?!later\b|earlier\b|more\b|less\b|one\b)[a-z][\w-]*\b[^,;.]{0,60}?\b"
                               r"(?:wait|waits|last|lasts|take|takes|stay|stays|remain|remains|spend|spends|be|is|are)\s+"
                               r"(?:[a-z]+\s+)?longer\s+than\b")
 # the words after a window that make it the name of a standard: "(against the) 6 week diagnostic target"

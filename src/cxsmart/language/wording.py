@@ -131,7 +131,7 @@ _ASIDE = re.compile(r"\([^()]*\)")
 # the words before a second number that only set another level of the same measure
 _LEVEL_ONLY = re.compile(r"(?i)\s{0,3}(?:then\s{1,3}|further\s{1,3}|(?:rising|falling|down|up)\s{1,3})?(?:to|below|under|"
                          r"above|over|at\s+least|at\s+most|(?:no\s+)?(?:less|more|fewer)\s+than|by\s+a\s+further|"
-                         r"a\s+further)?\s{0,3}")
+                         r"a\s+further|another|(?:our|the|its)\s+(?:new\s+)?target\s+(?:is|of))?\s{0,3}")
 # a list of names after a preposition ("on TripAdvisor, Google", "across Leeds and York"): a name is
 # capitalised with lower case after (an acronym such as 'NPS' may be a measure)
 _NAME = r"[A-Z][a-z][\w.&'-]{0,30}(?:\s[A-Z][a-z][\w.&'-]{0,30}){0,3}"
