@@ -26,7 +26,7 @@ STATE_VERBS = frozenset({"be", "have", "achieve", "reach", "hit", "meet", "excee
                          "remain", "stay", "get", "score", "rate", "average", "take", "wait", "spend", "fall",
                          "rise", "drop", "grow", "continue", "receive", "feel", "find", "say"})
 _LABEL_MARKS = frozenset({":", "-", "–", "—"})
-_SUBJECT_STOP = frozenset({",", ";", ".", "(", ")", ":", "or", "to", "by", "from"})
+_SUBJECT_STOP = frozenset({",", ";", ".", "(", ")", ":", "or", "to", "by", "from", "so"})
 
 
 class Head:
@@ -42,10 +42,11 @@ class Head:
 def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | None:
     """The head verb's token, read from the sentence's shape alone (no parser). `verbs` are the
     tokens a rule pack knows as verbs (activities, directions): one at a clause's start is its head."""
-    if 0 in verbs:
+    heading = 0 in verbs and _heading(doc, verbs)
+    if 0 in verbs and not heading:
         return Head(0, False)                        # most goals: "Reduce ...", "Launch ..."
     n = len(doc)
-    starts = [0]
+    starts = [] if heading else [0]
     for i in range(1, min(n, 10)):                   # "Reserve: Confirm ...", "Commitment 1 - We are ..."
         if doc[i].text in _LABEL_MARKS and (i + 1 < n and doc[i + 1].is_alpha):
             starts.append(i + 1)
@@ -61,6 +62,13 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
                 # (after a later comma, a participle goes on with the goal: ', starting with a call')
     heads = [h for h in (_head_from(doc, s, verbs) for s in starts) if h is not None]
     return next((h for h in heads if h.modal or h.index in verbs), heads[0] if heads else None)
+
+
+def _heading(doc, verbs) -> bool:
+    """The goal opens with a heading of two or three words and a colon, and a known verb after it
+    ('Contact Centre: Improve ...', 'Product Marketing: Complete ...'): its first word is a name."""
+    return any(i + 1 < len(doc) and doc[i].text == ":" and i + 1 in verbs and all(t.is_alpha for t in doc[:i])
+               for i in (2, 3))
 
 
 def _relative(doc, i: int) -> bool:
@@ -213,7 +221,8 @@ def _imperative(doc, at: int) -> bool:
     closed class. With no number and no metric, it does something rather than reach a level."""
     verb = doc[at]
     low = verb.lower_
-    return at + 1 < len(doc) and doc[at + 1].lower_ in _OBJECT_WORDS and verb.is_alpha and len(low) > 2 and \
+    return at + 1 < len(doc) and (doc[at + 1].lower_ in _OBJECT_WORDS or doc[at + 1].lower_ in _OBJECTS) and \
+        verb.is_alpha and len(low) > 2 and \
         verb.norm_ not in STATE_VERBS and low not in _NOT_A_VERB and verb.norm_ not in _SERVICE_VERBS and \
         not low.endswith("ly")
 

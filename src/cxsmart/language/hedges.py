@@ -13,6 +13,8 @@ HEDGE_PATTERNS: list[list[dict]] = [
     # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable"
     [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["at"]}, "OP": "?"}, {"LOWER": {"IN": ["all"]}, "OP": "?"},
      {"LOWER": {"IN": ["reasonably", "operationally", "practically"]}, "OP": "?"}, {"LOWER": {"IN": _POSSIBLE[:5]}}],
+    # "where appropriate", "as appropriate": the goal applies when someone judges it should
+    [{"LOWER": {"IN": [*_IF, "as"]}}, {"LOWER": "appropriate"}],
     # "where we can", "wherever we reasonably can", "if it is possible"
     [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["we", "it"]}}, {"LOWER": {"IN": ["reasonably", "is"]}, "OP": "?"},
      {"LOWER": {"IN": ["can", "possible", "able", "feasible", "practicable"]}}],
@@ -73,4 +75,4 @@ HEDGE_LABEL = "hedges"
 # look-ahead, their first letters, lets the search skip most positions at once)
 HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcil])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
-                        r"longer\b|power\b)")
+                        r"longer\b|power\b|appropriate\b)")

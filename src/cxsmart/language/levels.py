@@ -209,11 +209,14 @@ def _start_before(facts: TextFacts, quantities: list[Found], target: Found, same
 def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str, now: bool) -> None:
     """Numbers read by the word before them: 'from', 'currently' (the start); 'to', 'at least',
     '≤', 'by' (the target or a change); or after them: '88% today' (the start)."""
+    no_longer = None
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
         if cue == "than" and (comparative := word_before(text, q.start, 2)) in QUALIFIERS:
-            if facts.target is None and comparative == "longer" and _WAITS_NO_LONGER.search(text):
+            if no_longer is None:                       # asked once per text, not once per number
+                no_longer = _WAITS_NO_LONGER.search(text) is not None
+            if facts.target is None and comparative == "longer" and no_longer:
                 facts.target = q._replace(value=replace(value, change=False, bound=AT_MOST))
             continue                                    # "cases open longer than 30 days": who is counted
         if now and STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:

@@ -160,7 +160,7 @@ MEASURE_WORDS = re.compile(
 # Things counted ("complaints", "calls", "visits"): a measure only when the goal moves them
 # ("cut complaints"); "answer your question at the first point of contact" names no measure.
 COUNTED_WORDS = re.compile(
-    r"(?i)\b(?:times?|complaints?|contacts?|callbacks?|escalations?|referrals?|errors?|defects?|waits?|waiting|delays?|"
+    r"(?i)\b(?:times?|complaints?|contacts?(?!\s+cent(?:re|er)s?\b)|callbacks?|escalations?|referrals?|errors?|defects?|waits?|waiting|delays?|"
     r"reviews?|sign-?ups?|renewals?|calls?|tickets?|queues?|bookings?|visits?|cancellations?|responses?|"
     r"no-shows?|failures?|arrivals?|departures?|deliveries|refunds?|claims?)\b")
 # a share, a ratio or a comparison names a measure too: "% of claims", "tickets per 100 orders",
