@@ -39,6 +39,12 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+_DETERMINERS = frozenset({"a", "an", "the", "all", "every", "each", "our", "your", "their", "its", "any", "this", "these",
+                          "those"})
+# things that are 'outstanding' when not yet done: "outstanding missed calls", "outstanding repairs"
+_UNRESOLVED = re.compile(r"(?i)\s{1,3}(?:[a-z-]{1,20}\s{1,3})?(?:calls?|cases?|complaints?|balances?|debts?|arrears|"
+                         r"invoices?|items?|issues?|requests?|jobs?|work|repairs?|orders?|claims?|actions?|payments?|"
+                         r"tickets?|queries|enquiries|applications?|amounts?|faults?|defects?)\b")
 # a time the activity keeps to: "offered a callback within 2 hours", "seen within 18 weeks"
 _WINDOW = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than)\s+(?:[\w.-]+\s+){1,3}?"
                      r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|rings?)\b")
@@ -124,7 +130,9 @@ def _manner(facts: TextFacts, hits, tokens) -> None:
         return
     moving = {i for label, _, start, end in hits if label.startswith(DIRECTION) for i in range(start, end)}
     found = [Found(tokens[s:e].text, *char_span(tokens, s, e)) for s, e in manner_words(tokens, moving)]
-    found += [Found(value, *char_span(tokens, start, end)) for label, value, start, end in hits if label == "vague-manner"]
+    found += [Found(value, *char_span(tokens, start, end)) for label, value, start, end in hits if label == "vague-manner"
+              and not (start == 0 and end < len(tokens) and tokens[end].lower_ in _DETERMINERS)]
+    # ("Clear all outstanding repairs", "Clear the backlog": the verb, not the manner 'clear')
     if found:
         facts.extra["manner"] = sorted(found, key=lambda f: f.start)
 
@@ -151,6 +159,8 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
         elif label == "vague-terms" and s >= means and (any(v.start < means for v in verbs) or
                                                          _MORE.search(text, 0, means)):
             continue                            # "... by making the upgrade easier": a means, not the outcome
+        elif label == "vague-terms" and value == "outstanding" and _UNRESOLVED.match(text, e):
+            continue                            # "all outstanding missed calls": not yet done, not excellent
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)
     pair = measured_pair(undated)
