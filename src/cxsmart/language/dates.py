@@ -41,6 +41,8 @@ DATE_IN_PROSE = re.compile(
     | (?:(?:the\s+)?end\s+of\s+)?fy\s?'?\d{{2,4}}(?:\s?[{_DASH}]\s?\d{{2,4}})?
     | (?:(?:the\s+)?end\s+of\s+|(?=(?:19|20)\d{{2}}\s?[{_DASH}]){_CUED})(?:19|20)\d{{2}}\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}})
     | (?:(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?)(?:{_NUMBER_WORD})\s+(?:day|week|month|quarter|year)s?
+    | (?:within|in|over|during)\s+(?:the\s+)?first\s+(?:(?:{_NUMBER_WORD})\s+)?(?:day|week|month|quarter|year)s?
+    | for\s+(?:the\s+)?(?:next|coming)\s+(?:{_NUMBER_WORD})\s+(?:day|week|month|quarter|year)s?
     | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:this|next)\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)(?:[\s-]end)?
     | (?:the\s+)?end\s+of\s+the\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)
     | (?:the\s+)?(?:calendar\s+)?year[\s-]?end\s+(?:of\s+)?(?:19|20)\d{{2}}
@@ -56,7 +58,7 @@ DATE_IN_PROSE = re.compile(
 # there finds the same dates as DATE_IN_PROSE.finditer (tested) in half the time: its many forms
 # are not tried at every character of the sentence.
 DATE_START_IN_PROSE = re.compile(
-    rf"(?i)(?<![\w-])(?:\d|[qh]\d|fy|the\b|end\b|this\b|next\b|within\b|in\b|over\b|during\b|mid|eo|year|quarter|"
+    rf"(?i)(?<![\w-])(?:\d|[qh]\d|fy|the\b|end\b|this\b|next\b|within\b|in\b|over\b|during\b|for\b|mid|eo|year|quarter|"
     rf"financial\b|fiscal\b|calendar\b|(?:{'|'.join(sorted({m[:3] for m in MONTHS}))}))")
 
 

@@ -65,6 +65,9 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
     """'within 48 hours' after 'resolved' defines the metric; 'within six months' is a deadline."""
     tf: Timeframe = found.value
     rel = tf.relative
+    if rel is not None and " first " in text[found.start:found.end].lower():
+        # "tickets per new account in the first 30 days": each case's first days, not the goal's horizon
+        return _PER_CASE.search(text, 0, found.start) is not None or OF_EVENT.match(text, found.end) is not None
     if rel is None or not text[found.start:found.end].lower().startswith("within"):
         return False
     unit = text[found.start:found.end].lower().rsplit(" ", 1)[-1]
@@ -87,6 +90,7 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
     return any(w in definitional_words for w in before)
 
 
+_PER_CASE = re.compile(r"(?i)\b(?:per|each|every|new)\s")
 # "within 3 weeks of receipt", "within 30 days from the closing date": a window after each case's event
 OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a-z]|(?:from|after|following)\s+"
                        r"(?:a\s+|the\s+|their\s+|its\s+|your\s+|each\s+)?(?:[a-z]+\s+)?(?:receipt|receiv|request|"

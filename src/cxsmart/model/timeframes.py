@@ -153,7 +153,7 @@ def _rel_count(word: str) -> int:
 
 
 def _relative(text: str, m: re.Match, _c: _Ctx) -> Timeframe:
-    n = _rel_count(m.group("n"))
+    n = _rel_count(m.group("n")) if m.group("n") else 1      # "in the first month": one month
     unit = m.group("unit")
     if unit in _UNIT_MONTHS:
         rel = Relative(months=n * _UNIT_MONTHS[unit])
@@ -296,6 +296,9 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"(?:the )?(?:end of )?(?P<y>\d{4})"),
      lambda t, m, c: span_months(t, "year", int(m["y"]), 1, 12)),
     (re.compile(rf"(?:within|in|over|during) (?:the )?(?:next |coming )?{_N} {_UNITS}"), _relative),
+    # a horizon counted from the goal's own start: "in the first month", "for the next four years"
+    (re.compile(rf"(?:within|in|over|during) (?:the )?first (?:{_N} )?{_UNITS}"), _relative),
+    (re.compile(rf"for (?:the )?(?:next|coming) {_N} {_UNITS}"), _relative),
     (re.compile(r"(?P<which>this|next|the next|the) ?(?:(?:end|close) of (?:the )?)?"
                 r"(?P<period>financial year|fiscal year|year|quarter|half|month)(?:[- ]end)?"),
      _relative_period),
