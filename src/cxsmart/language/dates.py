@@ -58,7 +58,7 @@ DATE_IN_PROSE = re.compile(
 # there finds the same dates as DATE_IN_PROSE.finditer (tested) in half the time: its many forms
 # are not tried at every character of the sentence.
 DATE_START_IN_PROSE = re.compile(
-    rf"(?i)(?<![\w-])(?:\d|[qh]\d|fy|the\b|end\b|this\b|next\b|within\b|in\b|over\b|during\b|for\b|mid|eo|year|quarter|"
+    rf"(?i)(?<![\w-])(?:\d|[qh]\d|fy|the\b|end\b|this\b|next\b|within\b|in\b|over\b|during\b|for\b(?=\s+(?:the\s+)?(?:next|coming)\b)|mid|eo|year|quarter|"
     rf"financial\b|fiscal\b|calendar\b|(?:{'|'.join(sorted({m[:3] for m in MONTHS}))}))")
 
 

@@ -67,8 +67,11 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
 def _heading(doc, verbs) -> bool:
     """The goal opens with a heading of two or three words and a colon, and a known verb after it
     ('Contact Centre: Improve ...', 'Product Marketing: Complete ...'): its first word is a name."""
-    return any(i + 1 < len(doc) and doc[i].text == ":" and i + 1 in verbs and all(t.is_alpha for t in doc[:i])
-               for i in (2, 3))
+    n = len(doc)
+    for i in (2, 3):
+        if i + 1 < n and i + 1 in verbs and doc[i].text == ":":
+            return all(doc[j].is_alpha for j in range(i))
+    return False
 
 
 def _relative(doc, i: int) -> bool:

@@ -154,10 +154,11 @@ class ActivityNotOutcome(Rule):
         """A verb read from its shape alone ('Agree a time slot with you'): said when no other S rule
         says it better (a vague outcome such as 'Transform the billing experience' is S005's)."""
         facts = goal.facts
-        if goal.goal.target is not None or any(facts.extra.get(k) for k in _SAID_BETTER) or \
+        shaped = facts.extra.get("activity-shape")
+        if not shaped or goal.goal.target is not None or any(facts.extra.get(k) for k in _SAID_BETTER) or \
                 vague_outcome(goal.goal.title, facts) is not None:
-            return
-        for fact in facts.extra.get("activity-shape", [])[:1]:
+            return                          # (most goals: none read from its shape, nothing more to ask)
+        for fact in shaped[:1]:
             yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
                              "for customers?", at=fact.span, subject=fact.words.lower(),
                              hint="make the outcome the goal and the activity an action under it ('actions:')")
