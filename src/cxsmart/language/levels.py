@@ -49,6 +49,13 @@ _WAITS_NO_LONGER = re.compile(r"(?i)(?:^\W*|\b(?:ensure|ensuring|that)\s+)no\s+(
                               r"(?:[a-z]+\s+)?longer\s+than\b")
 # the words after a window that make it the name of a standard: "(against the) 6 week diagnostic target"
 _NAMES_A_STANDARD = re.compile(r"(?i)[\s-]{0,2}[a-z]{0,10}\b(?:\s{1,3}[a-z]{2,15}){0,3}?\s{1,3}(?:target|standard|pledge)s?\b")
+# a standard of none: "No customer ... has", "No providers receive": zero of them, the target
+_NONE_HAVE = re.compile(r"(?i)\s{0,3}(no)\s{1,3}(?!later\b|earlier\b|sooner\b|more\b|less\b|fewer\b|longer\b|one\b|"
+                        r"change\b|need\b|matter\b|cost\b|charge\b)[a-z][\w-]{1,30}\b(?:\s{1,3}[\w-]{1,30}){0,5}?\s{1,3}"
+                        r"(?:has|have|is|are|will|should|shall|must|receives?|waits?|experiences?|gets?|faces?|goes|go)\b")
+# a value said to be today's or the one before: "the current 12-week wait", "the previous waiting period of 12 days"
+_NOW_BEFORE = re.compile(r"(?i)\b(?:current|existing|present|today's)\s{1,3}$")
+_PREVIOUS_OF = re.compile(r"(?i)\b(?:previous|existing|current|former|old)\s{1,3}(?:[a-z-]{1,20}\s{1,3}){0,3}of\s{1,3}$")
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 TO_ZERO = {"eliminate", "eradicate"}
 
@@ -95,6 +102,17 @@ _EXCEPTION = re.compile(r"(?i)\b(?:unless|except)\b")
 _EXCEPTION_END = re.compile(r"(?i)[;)]|\.(?!\d)|,\s{0,3}(?=(?:we|you|i|they|our|your|it)\s)|\b(?:will|shall|must|should|would)\b")
 
 
+def _said_before(facts: TextFacts, quantities: list[Found], text: str) -> list[Found]:
+    """A value said to be today's or the one before ('the current 12-week wait', 'instead of the
+    previous target of four working days') is the start, never the target."""
+    for q in quantities:
+        if _NOW_BEFORE.search(text, max(0, q.start - 24), q.start) or \
+                _PREVIOUS_OF.search(text, max(0, q.start - 60), q.start):
+            facts.baseline = facts.baseline or _absolute(q)
+            return [o for o in quantities if o is not q]
+    return quantities
+
+
 def _apart_from_conditions(quantities: list[Found], text: str) -> list[Found]:
     """A number in an opening condition ('If we cannot reply within 3 weeks, we will write to you')
     says when the promise after it applies, never what it must reach: the promise has its own
@@ -120,6 +138,9 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
         quantities = _apart_from_exceptions(quantities, text)
     if low[:1] in "iswe " and quantities:
         quantities = _apart_from_conditions(quantities, text)
+    if "current" in low or "previous" in low or "existing" in low or "present" in low or "former" in low \
+            or "old " in low or "today's" in low:
+        quantities = _said_before(facts, quantities, text)
     _arrow_or_band(facts, quantities, text)
     _named_target(facts, quantities)
     _cued(facts, quantities, verbs, text, now)
@@ -248,6 +269,10 @@ def _implied_target(facts: TextFacts, quantities: list[Found], verbs: list[Found
                     now: bool) -> None:
     """No cue named the target: 'halve', 'eliminate', 'by a quarter', or a number that is not the
     start, a date, the scale or a label ('Maintain a 98% on-time rate', 'CSAT 85%+')."""
+    if _NONE_HAVE.match(text):                      # "No customer in urban areas has a copper-only line"
+        m = _NONE_HAVE.match(text)
+        facts.target = Found(Quantity(0.0, text=m.group(1)), m.start(1), m.end(1), "to")
+        return
     for v in verbs:
         factor = FACTORS.get(v.value[1])
         if factor:

@@ -72,6 +72,8 @@ def manner_words(doc, moving: set[int]) -> list[tuple[int, int]]:
             near = {start - 1, i + 1}
             if near & moving or any(0 <= j < len(doc) and doc[j].lower_ in ("up", "down") for j in near):
                 continue
+            if start > 0 and doc[start - 1].lower_ in ("who", "that", "which"):
+                continue                        # "members who actively use their cards": who is counted
             out.append((start, i + 1))
     return out
 
