@@ -193,6 +193,34 @@ _ELSEWHERE = re.compile(
     r"(?:in\s+the\s+table\s+)?(?:below|above)\b")
 
 
+def _moves_a_count(text: str, facts) -> bool:
+    """Whether what the direction verb moves is counted or measured ('Increase repeat stays',
+    'Grow membership'), not a quality ('Increase staff coaching and development')."""
+    verb = facts.direction.words
+    at = text.lower().find(verb.lower())
+    if at < 0:
+        return True                                 # the verb is in another field: assume a count, as before
+    return _COUNTABLE.search(_object_of(text, at + len(verb))) is not None
+
+
+def _object_of(text: str, at: int) -> str:
+    """The words a verb moves: up to the first preposition, comma or the end ('staff coaching and
+    development' in 'Increase staff coaching and development to ...')."""
+    stop = _OBJECT_END.search(text, at)
+    return text[at:stop.start() if stop else len(text)]
+
+
+_OBJECT_END = re.compile(r"(?i)[,;:(]|\s(?:to|by|from|in|for|across|through|at|with|so|while|that|which|who|and\s+(?:improve|raise|"
+                         r"reduce|increase|cut))\b")
+# a thing counted in what a verb moves: a plural ('repeat stays', 'complaints'), a number, or a mass noun
+# that is a measured amount ('footfall', 'spend', 'membership', 'attendance', 'demand', 'capacity')
+_COUNTABLE = re.compile(r"(?i:\b[a-z-]{2,30}(?<!ss)(?<!us)(?<!is)(?<!ous)s\b|\d|\b(?:footfall|spend|spending|membership|"
+                        r"attendance|demand|capacity|traffic|volume|turnover|income|profit|sales|uptake|take-?up|"
+                        r"participation|readership|viewership|subscriptions?|enrolment|enrollment|occupancy|"
+                        r"throughput|output|waiting|queueing|crowding|overcrowding|downtime|effort|availability|leakage|"
+                        r"amount|levels?|debt|usage|them|it|this|these|those)\b)|\b[A-Z]{2,6}\b")   # or an acronym: 'ARPU'
+
+
 def not_a_goal(text: str, valued: bool) -> str | None:
     """What a title is when it is no goal at all: the lead-in to a list ('... the following eight
     commitments:'; not a goal with a value before its colon), or a template's placeholder ('KR1:
@@ -228,7 +256,7 @@ def vague_outcome(text: str, facts) -> str | None:
         return None
     if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
         return None                                 # "Reduce churn in the customer journey"
-    moves = facts.direction is not None and facts.direction.value in ("up", "down")
+    moves = facts.direction is not None and facts.direction.value in ("up", "down") and _moves_a_count(text, facts)
     counted = facts.direction is not None and COUNTED_WORDS.search(text)
     if not named and general is None and (moves or counted or MEASURE_WORDS.search(text) or MORE_OF.search(text)
                                                 or MEASURE_MARKS.search(text) or FIRST_CONTACT.search(text)):
