@@ -91,7 +91,9 @@ def test_a_year_is_a_whole_number_from_1990_to_2100(number, year):
     ("Issue renewals within 3 weeks of receipt", set(), True),
     ("Close all tickets within 3 weeks", set(), True),
     ("Tickets resolved quickly within 31 days", {"resolved"}, True),     # up to a month: any such word
-    ("Tickets resolved quickly within 32 days", {"resolved"}, False),    # longer: only right before it
+    ("Tickets resolved quickly within 32 days", {"resolved"}, False),    # longer: only right before it,
+    ("Resolve member complaints within 40 days", {"resolve"}, True),     # or up to 60 days after the verb
+    ("Resolve member complaints within 61 days", {"resolve"}, False),    # that acts on its object
     ("Tickets resolved within 6 weeks", {"resolved"}, True),
     ("Tickets resolved within 6 weeks", set(), False),
 ])

@@ -80,7 +80,7 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
         # a service standard in weeks or in one month: "decide 90% of applications within 12 weeks",
         # "respond to complaints within a month", "comments within six weeks of the exams ending"
         if rel.days and rel.days <= 60 and unit.startswith("day") and \
-                any(w in definitional_words for w in before[-4:]):
+                any(w in definitional_words and not w.endswith("ed") for w in before[-4:]):
             return True                     # "resolve member complaints within 40 days": a service level
         weeks = unit.startswith("week") or (rel.months == 1 and not rel.days)
         event = OF_EVENT.match(text, found.end) is not None        # "within three months of receipt"
