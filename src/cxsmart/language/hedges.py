@@ -58,6 +58,10 @@ HEDGE_PATTERNS: list[list[dict]] = [
     [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": "earliest"}],
     # possibility: "we might be able to", "may be able to", "matters may take up to 6 weeks"
     [{"LOWER": {"IN": ["might", "may", "could"]}}, {"LOWER": "be"}, {"LOWER": "able"}],
+    # "subject to availability", "subject to technical feasibility": the provider's own limits (not the
+    # customer's: "subject to your availability")
+    [{"LOWER": "subject"}, {"LOWER": "to"}, {"LOWER": {"IN": ["technical", "stock", "operational", "staff"]}, "OP": "?"},
+     {"LOWER": {"IN": ["feasibility", "availability", "capacity", "resources", "resourcing", "funding", "budget"]}}],
     # "in most cases", "most of the time"
     [{"LOWER": "in"}, {"LOWER": {"IN": ["most", "many", "some"]}}, {"LOWER": {"IN": ["cases", "instances"]}}],
     [{"LOWER": "most"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}],
@@ -75,4 +79,4 @@ HEDGE_LABEL = "hedges"
 # look-ahead, their first letters, lets the search skip most positions at once)
 HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcil])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
-                        r"longer\b|power\b|appropriate\b)")
+                        r"longer\b|power\b|appropriate\b|subject\b)")
