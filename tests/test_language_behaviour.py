@@ -329,7 +329,8 @@ def test_working_days_are_read_with_their_count_and_cue(text, days, words, cue):
     ("Cut calls by a quarter of a point", None), ("Raise by a half percentage point", None), ("by a quarter pp", None),
 ])
 def test_a_fraction_in_words_is_its_share_unless_points_follow(text, share):
-    from cxsmart.language.numbers import FRACTION, FRACTIONS
+    from cxsmart.language.numbers import FRACTION
+    from cxsmart.language.shares import FRACTIONS
 
     m = FRACTION.search(text)
     assert (None if m is None else FRACTIONS[m.group(1).lower()]) == share

@@ -145,7 +145,7 @@ def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
     while True:
         while i < n and (doc[i].norm_ in _ADVERBS or _manner_adverb(doc[i]) or (
                 doc[i].lower_ == "to" and i > 0 and doc[i - 1].norm_ in _ADVERBS)):
-            if doc[i].norm_ == "seek" and i + 1 < n and doc[i + 1].lower_ in _OBJECT_WORDS:
+            if doc[i].norm_ == "seek" and i + 1 < n and doc[i + 1].lower_ in OBJECT_WORDS:
                 break                                # "we will seek a second opinion": the verb, with its object
             i += 1
         if i + 2 < n and doc[i].norm_ == "be" and doc[i + 1].lower_ in _BOUND_TO and doc[i + 2].lower_ == "to":
@@ -224,14 +224,14 @@ def _imperative(doc, at: int) -> bool:
     closed class. With no number and no metric, it does something rather than reach a level."""
     verb = doc[at]
     low = verb.lower_
-    return at + 1 < len(doc) and (doc[at + 1].lower_ in _OBJECT_WORDS or doc[at + 1].lower_ in _OBJECTS) and \
+    return at + 1 < len(doc) and (doc[at + 1].lower_ in OBJECT_WORDS or doc[at + 1].lower_ in _OBJECTS) and \
         verb.is_alpha and len(low) > 2 and \
         verb.norm_ not in STATE_VERBS and low not in _NOT_A_VERB and verb.norm_ not in _SERVICE_VERBS and \
         not low.endswith("ly")
 
 
 # what follows a verb as its object: a determiner or a pronoun
-_OBJECT_WORDS = frozenset({"a", "an", "the", "you", "your", "our", "their", "its", "them", "us", "all", "every", "each",
+OBJECT_WORDS = frozenset({"a", "an", "the", "you", "your", "our", "their", "its", "them", "us", "all", "every", "each",
                            "any", "this", "these", "those", "him", "her", "his"})
 # words a sentence may open with before a determiner that are no verbs
 _NOT_A_VERB = frozenset({"all", "every", "each", "any", "no", "not", "our", "your", "their", "its", "the", "for", "from",

@@ -12,7 +12,6 @@ from cxsmart.language.cues import Found
 from cxsmart.language.numbers import (
     BAND,
     FRACTION,
-    FRACTIONS,
     NOWISH,
     STARTS_HERE,
     is_label,
@@ -21,6 +20,7 @@ from cxsmart.language.numbers import (
     way_of,
     word_before,
 )
+from cxsmart.language.shares import FRACTIONS
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, Quantity
 

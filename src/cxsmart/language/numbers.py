@@ -22,8 +22,6 @@ def word_before(text: str, at: int, skip: int = 1) -> str:
         words = words[1:]                           # the first may be cut in half
     return words[-skip] if len(words) >= skip else ""
 
-FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 33.3, "a quarter": 25.0, "a fifth": 20.0, "a tenth": 10.0,
-             "two thirds": 66.7, "three quarters": 75.0}
 FRACTION = re.compile(r"(?i)\b(?:by|down|up)\s+(a\s+(?:half|third|quarter|fifth|tenth)|half|two thirds|three quarters)\b"
                        r"(?!\s+(?:a\s+|of\s+a\s+)?(?:point|percentage|pp|per\s?cent))")
 BAND = re.compile(r"\((\d{1,3}(?:\.\d+)?)\s?[-–]\s?(\d{1,3}(?:\.\d+)?)(%)?\)")

@@ -50,15 +50,16 @@ def fraction_of(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     for m in _FRACTION_OF.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        share = _FRACTION_SHARES[re.sub(r"[\s-]+", " ", m.group("f").lower())]
+        share = FRACTIONS[re.sub(r"[\s-]+", " ", m.group("f").lower())]
         q = Quantity(share, PERCENT, text=m.group("f"))
         out.append(Found(q, m.start("f"), m.end("f"), cue_before(QUANTITY_CUES, text, m.start("f"))))
     return out
 
 
-_FRACTION_SHARES = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3,
-                    "two thirds": 66.7, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
-                    "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
+# a fraction as a percentage: "two-thirds of visits" (a share), "cut by a quarter" (a change, levels.py)
+FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3,
+             "two thirds": 66.7, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+             "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
 FRACTION_WORD = re.compile(r"(?i)\b(?:half|thirds?|quarters?|fifth|tenth)\s+of\b")
 _FRACTION_OF = re.compile(r"(?i)(?<!\bby )(?<!\bfirst )(?<!\bsecond )(?<!\bthe )(?<!\blast )(?<!\bnext )(?<!\bthis )"
                           r"\b(?P<f>(?:a |one )?half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|"

@@ -9,7 +9,7 @@ import re
 
 from cxsmart.language.cues import Found
 from cxsmart.language.finders import FREQUENCY
-from cxsmart.language.headverb import head_activity, imperative_head, modifier
+from cxsmart.language.headverb import OBJECT_WORDS, head_activity, imperative_head, modifier
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.language.wording import char_span, keeps_activity, manner_words, means_clause, measured_pair
@@ -39,8 +39,6 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
-_DETERMINERS = frozenset({"a", "an", "the", "all", "every", "each", "our", "your", "their", "its", "any", "this", "these",
-                          "those"})
 # things that are 'outstanding' when not yet done: "outstanding missed calls", "outstanding repairs"
 _UNRESOLVED = re.compile(r"(?i)\s{1,3}(?:[a-z-]{1,20}\s{1,3})?(?:calls?|cases?|complaints?|balances?|debts?|arrears|"
                          r"invoices?|items?|issues?|requests?|jobs?|work|repairs?|orders?|claims?|actions?|payments?|"
@@ -131,7 +129,7 @@ def _manner(facts: TextFacts, hits, tokens) -> None:
     moving = {i for label, _, start, end in hits if label.startswith(DIRECTION) for i in range(start, end)}
     found = [Found(tokens[s:e].text, *char_span(tokens, s, e)) for s, e in manner_words(tokens, moving)]
     found += [Found(value, *char_span(tokens, start, end)) for label, value, start, end in hits if label == "vague-manner"
-              and not (start == 0 and end < len(tokens) and tokens[end].lower_ in _DETERMINERS)]
+              and not (start == 0 and end < len(tokens) and tokens[end].lower_ in OBJECT_WORDS)]
     # ("Clear all outstanding repairs", "Clear the backlog": the verb, not the manner 'clear')
     if found:
         facts.extra["manner"] = sorted(found, key=lambda f: f.start)

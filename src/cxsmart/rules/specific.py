@@ -135,9 +135,7 @@ class ActivityNotOutcome(Rule):
                 return                      # an outcome metric moved or given a target
             if any(_at_or_after(s, fact) for s in facts.extra.get("service-standard", [])):
                 return                      # a service level ("resolve ... within 5 days")
-            yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
-                             "for customers?", at=fact.span, subject=fact.words.lower(),
-                             hint="make the outcome the goal and the activity an action under it ('actions:')")
+            yield self._activity(goal, ctx, fact)
         if not facts.extra.get("activity"):
             yield from self._shaped(goal, ctx)
         moved = facts.direction is not None and facts.direction.value in ("up", "down")
@@ -149,6 +147,10 @@ class ActivityNotOutcome(Rule):
                              hint="state the promise it pays for as the goal (e.g. 'Restore supply within 12 hours "
                                   "for 98% of outages') and keep the payment in 'notes:'")
 
+    def _activity(self, goal: GoalView, ctx: RuleContext, fact) -> Diagnostic:
+        return ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
+                          "for customers?", at=fact.span, subject=fact.words.lower(),
+                          hint="make the outcome the goal and the activity an action under it ('actions:')")
 
     def _shaped(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         """A verb read from its shape alone ('Agree a time slot with you'): said when no other S rule
@@ -159,9 +161,7 @@ class ActivityNotOutcome(Rule):
                 vague_outcome(goal.goal.title, facts) is not None:
             return                          # (most goals: none read from its shape, nothing more to ask)
         for fact in shaped[:1]:
-            yield ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
-                             "for customers?", at=fact.span, subject=fact.words.lower(),
-                             hint="make the outcome the goal and the activity an action under it ('actions:')")
+            yield self._activity(goal, ctx, fact)
 
 
 # wording another S rule reports, more exactly than an activity read from a sentence's shape
