@@ -86,8 +86,6 @@ DESELECT = {
 
 # id -> why the mutant cannot change behaviour (checked by hand; re-check when the line changes)
 EQUIVALENT: dict[str, str] = {
-    "cxsmart/rules/attainable.py:253:59:num:1":
-        "_period's default fiscal_start is never used: its one caller passes ctx.fiscal_start",
     "cxsmart/language/extract.py:103:69:slice:3":
         "a relative date's words are 'within <n> <unit>': without their last character they still "
         "start with 'within'",

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from cxsmart.diagnostics import Span
 from cxsmart.read.source import Problem, text_position
+from cxsmart.read.yamlchars import NOT_BREAKS, hide_breaks, hide_pairs, restore_breaks
 from cxsmart.read.yamlhints import alias_at, on_a_line, point, syntax_hint
 from cxsmart.read.yamltypes import plain_value, text_resolver
 
@@ -25,7 +26,6 @@ _DEEP_INDENT = re.compile(r"^[ \t\-?:]{100,}", re.M)
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.M)
 _ALIAS_END = re.compile(r"[\s,\]}]")
-_NOT_BREAKS = re.compile("[\x85\u2028\u2029]")
 # the rest of a number a comma cut inside braces: "000 accounts" in "{unit: per 100,000 accounts}"
 THOUSANDS = re.compile(r"^\d{3}(?:,\d{3})*(?:\.\d+)?(?:\s.*)?$")
 _new = tuple.__new__      # a NamedTuple built in C, without its Python-level __new__ (one per value read)
@@ -110,8 +110,8 @@ def _compose(text: str, out: Parsed):
     from ruamel.yaml import YAML
 
     deep = _pure(text)                          # decided on the text as written (NEL/LS/PS: the pure one)
-    text, hidden = _hide_breaks(text)
-    text, paired = _hide_pairs(text)
+    text, hidden = hide_breaks(text)
+    text, paired = hide_pairs(text)
     yaml = YAML(typ="safe", pure=deep)
     if not deep:                                # the pure composer wants ruamel's own Tag objects
         yaml.Resolver = text_resolver()
@@ -129,72 +129,8 @@ def _compose(text: str, out: Parsed):
             Span(marker, 1, marker, 4), hint="split the documents into files of their own, or remove the '---'"))
         break
     if (hidden or paired) and root is not None:
-        _restore_breaks(root, paired)
+        restore_breaks(root, paired)
     return root
-
-
-# NEL, LS and PS are not line breaks in YAML 1.2 (they are content, in a comment too), but both of
-# ruamel's scanners end a comment or a plain scalar at them. They are composed as three private-use
-# characters of the same length (columns hold) and put back in every value read.
-_HIDE = str.maketrans("\x85\u2028\u2029", "\ue085\ue028\ue029")
-_SHOW = str.maketrans("\ue085\ue028\ue029", "\x85\u2028\u2029")
-_PLACEHOLDERS = re.compile("[\ue085\ue028\ue029]")
-
-
-def _hide_breaks(text: str) -> tuple[str, bool]:
-    if _NOT_BREAKS.search(text) is None or _PLACEHOLDERS.search(text) is not None:
-        return text, False
-    return text.translate(_HIDE), True
-
-
-# JSON writes a character beyond the 16-bit range as two escaped surrogates ("\ud83c\udfaf", Python's
-# json.dumps does so by default), which YAML's reader refuses: a file exported by a tool would not be
-# read at all. Each pair is composed as two private-use escapes of the same length (columns hold) and
-# joined back into its character in every value read.
-_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
-_PAIRED = re.compile("([\ue800-\uebff])([\uec00-\uefff])")
-
-
-def _hide_pairs(text: str) -> tuple[str, bool]:
-    if "\\u" not in text or _PAIR.search(text) is None or _PAIRED.search(text) is not None:
-        return text, False
-    return _PAIR.sub(lambda m: f"\\u{int(m.group(1), 16) - 0xD800 + 0xE800:04x}"
-                               f"\\u{int(m.group(2), 16) - 0xDC00 + 0xEC00:04x}", text), True
-
-
-_HIDDEN_PAIR = re.compile(r"\\u(e[89ab][0-9a-f]{2})\\u(e[c-f][0-9a-f]{2})")
-
-
-def _unhidden(value: str) -> str:
-    """The text of a scalar that reads no escapes (plain, single-quoted, block), as written."""
-    if "\\u" not in value:
-        return value
-    return _HIDDEN_PAIR.sub(lambda m: f"\\u{int(m.group(1), 16) - 0xE800 + 0xD800:04x}"
-                                      f"\\u{int(m.group(2), 16) - 0xEC00 + 0xDC00:04x}", value)
-
-
-def _joined(value: str) -> str:
-    return _PAIRED.sub(lambda m: chr(0x10000 + ((ord(m.group(1)) - 0xE800) << 10) + ord(m.group(2)) - 0xEC00), value)
-
-
-def _restore_breaks(root, paired: bool = False) -> None:
-    """Put NEL, LS and PS back in every scalar below `root` (without recursion), and join the
-    surrogate pairs hidden by _hide_pairs."""
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if node.id == "scalar":
-            if isinstance(node.value, str):
-                node.value = node.value.translate(_SHOW)
-                if paired:
-                    node.value = _joined(node.value) if node.style == '"' else _unhidden(node.value)
-        elif node.id == "mapping":
-            stack.extend(part for pair in node.value for part in pair)
-        else:
-            stack.extend(node.value)
 
 
 def _oversized(node, sizes: dict[int, int], stack: set[int], depth: int):
@@ -226,7 +162,7 @@ def _oversized(node, sizes: dict[int, int], stack: set[int], depth: int):
 def _pure(text: str) -> bool:
     """Whether the pure (YAML 1.2) composer reads this text: deep nesting, or NEL/LS/PS, which
     the C reader counts as line breaks (YAML 1.1) and would shift every later line."""
-    return _looks_deep(text) or _NOT_BREAKS.search(text) is not None
+    return _looks_deep(text) or NOT_BREAKS.search(text) is not None
 
 
 def _looks_deep(text: str) -> bool:
