@@ -65,6 +65,44 @@ def _head_activity(facts: TextFacts, hits, tokens) -> None:
         facts.extra["activity-shape"] = [Found(value, *char_span(tokens, start, end))]
 
 
+def _our_output(facts: TextFacts, hits, tokens) -> None:
+    """A count of the team's own work moved as if it were an outcome: "increase the number of
+    determinations that we publish", "grow the range of workshops we run", "increase the amount of
+    data we make available". The count is an output (the work done), whatever it rises to; "the
+    number of customers who rate us 9 or 10" and "the number of calls we answer in 20 seconds" are
+    counted by what customers get, and stay outcomes."""
+    if facts.direction is None or facts.direction.value[0] != "up":
+        return                                      # "Reduce the letters we send": fewer contacts, an effort cut
+    m = _COUNT_OF.search(tokens.text)
+    if m is None:
+        return
+    activities = {start for label, _, start, _ in hits if label == "activity-verbs"}
+    for i in range(len(tokens) - 1):
+        t = tokens[i]
+        if t.idx < m.end() or t.lower_ not in ("we", "i") or t.idx > m.end() + 60:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower_ in _MODALS:
+            j += 1
+        verb = tokens[j] if j < len(tokens) else None
+        if verb is not None and verb.lower_ == "make":
+            verb = next((t for t in tokens[j + 1:j + 4] if t.lower_ == "available"), None)   # "make (it) available"
+        elif verb is not None and not (j in activities or verb.lower_ in _OUTPUT_VERBS):
+            verb = None
+        if verb is not None:
+            end = verb.idx + len(verb.text)
+            facts.extra["output-count"] = [Found(tokens.text[m.start():end], m.start(), end)]
+        return
+
+
+# "the number of X (that) we ...": what is counted, named before the team's own verb
+_COUNT_OF = re.compile(r"(?i)\b(?:the\s+)?(?:number|amount|range|volume|quantity|count)\s+of\s+(?:[\w'-]+\s+){1,5}?"
+                       r"(?=(?:that\s+|which\s+)?(?:we|I)\b)")
+_MODALS = frozenset({"will", "can", "could", "shall", "do", "currently", "already", "now", "actively", "regularly"})
+_OUTPUT_VERBS = frozenset({"publish", "produce", "issue", "host", "run", "hold", "offer", "provide", "print",
+                           "release", "post", "share", "stock", "send", "write"})
+
+
 def _nominal_activity(facts: TextFacts, text: str) -> None:
     """A goal written as the name of a piece of work, with no verb: "Rollout of webchat to 45
     branches", "Early morning and weekend opening in 45 branches". A share ("Delivery of 95% of
@@ -141,6 +179,8 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
     _head_activity(facts, hits, tokens)
     if "activity" not in extra and not verbs:
         _nominal_activity(facts, text)
+    if "activity" not in extra and facts.metric_known is False:
+        _our_output(facts, hits, tokens)
     if "activity" not in extra and ("£" in text or "$" in text or "€" in text or
                                   _PAYMENT_FIRST.match(text, len(text) - len(text.lstrip()))):
         _compensation(facts, text)

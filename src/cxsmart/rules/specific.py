@@ -87,7 +87,10 @@ class ActivityNotOutcome(Rule):
     required to review their cancellations"), and a share of people that something is done to
     ("100% of frail residents to be referred", "75% of tenants to have their needs recorded"; what a
     share of things does itself, "92% of our sailings will run on time", is a level of it). An
-    output count does not make it an outcome ("Open 20 more branches"). A goal that opens with a
+    output count does not make it an outcome ("Open 20 more branches"), and a count of the team's own
+    work moved up or down is an output too ("increase the number of reports that we publish", "the
+    amount of data we make available"; "the number of calls we answer within 20 seconds" counts what
+    customers get). A goal that opens with a
     verb no pack knows, followed by its object ("Agree a visit time with you", "Transfer you to the
     right adviser"), is read as one from that shape when it has no number and no metric, unless it
     is a service done to a standard ("Answer every call in person") or another S rule says more
@@ -137,6 +140,13 @@ class ActivityNotOutcome(Rule):
                 return                      # a service level ("resolve ... within 5 days")
             yield self._activity(goal, ctx, fact)
         if not facts.extra.get("activity"):
+            for fact in facts.extra.get("output-count", [])[:1]:
+                yield ctx.report(self, goal, f"'{fact.words}' counts work the team does, not what customers "
+                                 "get from it: what should it change for them?", at=fact.span,
+                                 subject=fact.words.lower(),
+                                 hint="make the change customers notice the goal (e.g. 'Raise the share of "
+                                      "members who find the answer online from 40% to 55%') and the work an action")
+                return
             yield from self._shaped(goal, ctx)
         moved = facts.direction is not None and facts.direction.value in ("up", "down")
         if facts.extra.get("activity") or facts.baseline is not None or moved:
