@@ -26,8 +26,8 @@ from typing import NamedTuple
 from cxsmart.diagnostics import Span
 from cxsmart.read.dateorder import _dates, _values
 from cxsmart.read.loader import Item, SourceFile, load_text
-from cxsmart.read.yamlread import (_BRACKETS, _DEEP_INDENT, _NOT_BREAKS, MAX_NODES, Entry, _looks_deep, _pure,
-                                   parse_yaml)
+from cxsmart.read.yamlchars import NOT_BREAKS
+from cxsmart.read.yamlread import _BRACKETS, _DEEP_INDENT, MAX_NODES, Entry, _looks_deep, _pure, parse_yaml
 
 _DASH = re.compile(r"( *)-(?: +|$)")
 _LINE = re.compile(r"\blines? \d")            # a message that names a line: 'already given on line 26'
@@ -97,7 +97,7 @@ _UNDATED: dict[str, bool] = {}
 def _pure_now(text: str, before: str, after: str) -> bool:
     """Whether the new text goes to the YAML 1.2 reader, the old one not: a NEL, LS, PS or a
     deep indent in the item; or nesting past the scan's depth (only brackets can change it)."""
-    if _NOT_BREAKS.search(after) or _DEEP_INDENT.search(after):
+    if NOT_BREAKS.search(after) or _DEEP_INDENT.search(after):
         return True
     return _BRACKETS.findall(before) != _BRACKETS.findall(after) and _looks_deep(text)
 
