@@ -16,7 +16,7 @@ from cxsmart.engine.references import ReferenceChecks
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.facts import Fact
 from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective
-from cxsmart.model.quantities import POINTS, Quantity
+from cxsmart.model.quantities import DURATION, POINTS, Quantity
 from cxsmart.model.unitvalues import in_metric_unit
 from cxsmart.model.units import UNREAD
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
@@ -213,7 +213,8 @@ class Workspace(ReferenceChecks):
             unread = view.item.unreadable           # a field written but unreadable (one F002): no
             if g.baseline is None and facts.baseline is not None and "baseline" not in unread:   # stand-in
                 view.baseline = facts.baseline.value
-            if g.target is None and facts.target is not None and "target" not in unread:
+            if g.target is None and facts.target is not None and "target" not in unread and \
+                    not _window_of_measure(view, facts):
                 view.target = facts.target.value
             if view.baseline_as_of is None and facts.baseline is not None and facts.extra.get("measured"):
                 measured = self.dated(facts.extra["measured"][0].value, view, prose=True)
@@ -311,6 +312,16 @@ def _in_metric_unit(view: GoalView) -> None:
         return
     view.baseline = in_metric_unit(view.baseline, metric.spec)
     view.target = in_metric_unit(view.target, metric.spec)
+
+
+def _window_of_measure(view: GoalView, facts) -> bool:
+    """The title's only number is a service window ('Reduce repeat faults within 30 days ...') and
+    the goal's metric is not a time ('%' repeat faults): the window says which cases the metric
+    counts, and is no target of it."""
+    q, metric = facts.target.value, view.metric
+    if q.unit != DURATION or metric is None or metric.unit in (None, "duration") or view.goal.metric is None:
+        return False
+    return any(s.span == facts.target.span for s in facts.extra.get("service-standard", ()))
 
 
 def _signed_score(q: Quantity | None) -> bool:

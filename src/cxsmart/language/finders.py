@@ -193,7 +193,11 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
 _NUMBERING = re.compile(r"\s{0,3}\d{1,2}(?:[.)]|(?:\.\d{1,2}){1,2}\.?)\s{1,3}[A-Z•(\[]")
 # the hours a service is open: "24/7", "24x7", "24 hours a day, 365 days a year", "7 days a week"
 _COVERAGE = re.compile(r"(?i)\b24 ?(?:/|x|×) ?7(?: ?/ ?365)?\b|\b24 ?(?:hours?|hrs?) (?:a|per) day\b|"
-                       r"\b7 days (?:a|per) week\b|\b365 days (?:a|per) year\b")
+                       r"\b7 days (?:a|per) week\b|\b365 days (?:a|per) year\b|"
+                       # "a 24 hour phone service", "a 24-hour recorded timetable line": open round the clock
+                       r"\b24[ -]?(?:hours?|hrs?)(?= (?:[a-z]+ ){0,2}?(?:tele)?(?:phone|help ?line|hotline|line|desk|"
+                       r"support|cover|coverage|access|monitoring|reception|security|staffing|recorded|emergency|"
+                       r"call|contact|chat|switchboard)s?\b)")
 
 
 # ... unless it is how long something stays available: "a line is available for customer use 24/7"

@@ -83,16 +83,19 @@ def _relative(doc, i: int) -> bool:
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "whose"})
+_OPENING_ADVERBS = frozenset({"also", "always", "additionally", "furthermore", "further", "plus"})
 
 
 def _head_from(doc, s: int, verbs) -> Head | None:
     n = len(doc)
-    while s < n and not doc[s].is_alpha:
-        s += 1
+    while s < n and (not doc[s].is_alpha or (doc[s].lower_ in _OPENING_ADVERBS and s + 1 < n and doc[s + 1].is_alpha)):
+        s += 1                                      # "Also provide a 24 hour line": the verb after the adverb
     if s >= n:
         return None
     if s in verbs:
         return Head(s, False)                        # "Confirm on file ...", "tell you how long we ..."
+    if doc[s].lower_ == "be":
+        return Head(s, False, copula=True)           # "(Always) be on the lookout for ideas that could help"
     if doc[s].lower_ == "to" and s + 1 < n and doc[s + 1].is_alpha:
         return _after_modal(doc, s + 1, verbs)
     for m in range(s, min(n, s + 9)):
@@ -224,12 +227,23 @@ def _imperative(doc, at: int) -> bool:
     closed class. With no number and no metric, it does something rather than reach a level."""
     verb = doc[at]
     low = verb.lower_
-    return at + 1 < len(doc) and (doc[at + 1].lower_ in OBJECT_WORDS or doc[at + 1].lower_ in _OBJECTS) and \
+    after = at + 2 if at + 2 < len(doc) and doc[at + 1].lower_ in _PARTICLES else at + 1   # "listen to your ..."
+    return after < len(doc) and (doc[after].lower_ in OBJECT_WORDS or doc[after].lower_ in _OBJECTS) and \
         verb.is_alpha and len(low) > 2 and \
         verb.norm_ not in STATE_VERBS and low not in _NOT_A_VERB and verb.norm_ not in _SERVICE_VERBS and \
-        not low.endswith("ly")
+        not low.endswith("ly") and not _noun_shaped(low)
 
 
+def _noun_shaped(low: str) -> bool:
+    """'commitment to the provision of care', 'Satisfaction with the service': a noun, not a verb."""
+    return low.endswith(("tion", "sion", "ness", "ity")) or (low.endswith("ment") and low not in _MENT_VERBS)
+
+
+_MENT_VERBS = frozenset({"implement", "document", "supplement", "complement", "comment", "augment", "experiment"})
+
+
+# a preposition between a verb and its object: "listen to your feedback", "work with the council"
+_PARTICLES = frozenset({"to", "with", "into", "at", "on", "about", "for"})
 # what follows a verb as its object: a determiner or a pronoun
 OBJECT_WORDS = frozenset({"a", "an", "the", "you", "your", "our", "their", "its", "them", "us", "all", "every", "each",
                            "any", "this", "these", "those", "him", "her", "his"})

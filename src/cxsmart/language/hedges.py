@@ -67,10 +67,11 @@ HEDGE_PATTERNS: list[list[dict]] = [
     [{"LOWER": "most"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}],
 ]
 # a modal of possibility between two words ("matters may take up to 6 weeks"), not the month
-# ("by May 2027"): the hedge is the modal alone
+# ("by May 2027"), nor one in a relative clause that describes a thing ("notice of outages that may
+# interrupt your supply": the outages may, the promise holds): the hedge is the modal alone
 MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "until", "before", "since", "from", "to",
                                                           "end", "mid", "early", "late", "through", "during", "and",
-                                                          "or", "the", "till"]}},
+                                                          "or", "the", "till", "that", "which", "who"]}},
                  {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
 # after a bracket: "more time (up to 120 working days) may be needed"
 MODAL_AFTER_BRACKET = [{"TEXT": ")"}, {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]

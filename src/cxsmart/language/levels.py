@@ -64,7 +64,10 @@ _OF = re.compile(r"(?<!\s)\s+of\s")
 
 _MEASURED_ASIDE = re.compile(r"(?i)\b(?:results?|outturn|actuals?|baseline|was|were|today|now|currently|audit|"
                              r"as\s+of)\b|\b(?:in|at)\s+(?:the\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                             r"[a-z]*|q[1-4]|h[12]|(?:19|20)\d\d)\b")
+                             r"[a-z]*|q[1-4]|h[12]|(?:19|20)\d\d)\b|"
+                             # a period that opens the bracket, then its value: "(FY26: 23%)", "(2025/26 - 82%)"
+                             r"\(\s*(?:q[1-4]\s+)?(?:fy\s?\d{2,4}(?:[/-]\d{2,4})?|(?:19|20)\d\d(?:[/-]\d{2,4})?)\s*"
+                             r"(?:outturn\s*|actuals?\s*)?(?:[:=–—]|-\s)")
 
 
 def _apart_from_asides(facts: TextFacts, quantities: list[Found], text: str) -> list[Found]:
@@ -81,7 +84,7 @@ def _apart_from_asides(facts: TextFacts, quantities: list[Found], text: str) -> 
             aside.append(q)
             continue
         kept.append(q)
-    first = next((q for q in aside if not q.value.change), None)
+    first = next((q for q in aside if not q.value.change and not is_year(q)), None)   # not the 2025 of "(2025: 48%)"
     if first is not None and facts.baseline is None and not any(q.cue in BASELINE_CUES for q in kept):
         facts.baseline = _absolute(first)       # not over "from 76.2 to 79.0 (ranked 14th of 26 in 2026)"
     return kept
@@ -161,6 +164,8 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
             standards = facts.extra.setdefault("service-standard", [])
             if not any(f.start == time.start for f in standards):
                 standards.append(time)
+    if facts.baseline is not None and facts.target is not None:
+        _unit_shared(facts, text)
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
         before = [v for v in verbs if v.start < anchor]
@@ -168,6 +173,27 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
         if before and before[-1].value[0] == "hold" and moving:
             before = moving                     # "Reduce callbacks kept late from ...": 'reduce' moves it
         facts.direction = before[-1] if before else (verbs[0] if verbs else None)
+
+
+def _unit_shared(facts: TextFacts, text: str) -> None:
+    """'from 7 to 6 minutes', 'from 72 to 80%': one unit, written once after the second number,
+    is the unit of both (7 minutes, not 7 of nothing beside 360 seconds)."""
+    start, end = facts.baseline, facts.target
+    b, t = start.value, end.value
+    if b.unit is not None or t.unit is None or t.change or t.factor or start.cue != "from" or \
+            text[start.end:end.start].strip().lower() not in ("to", "→", "->"):
+        return
+    m = _NUMBER_THEN_UNIT.fullmatch(t.text)
+    if m is None or not float(m.group(1).replace(",", "")):
+        return
+    scale = t.value / float(m.group(1).replace(",", ""))
+    unit = m.group(2)
+    facts.baseline = start._replace(value=replace(b, value=b.value * scale, unit=t.unit, currency=t.currency,
+                                                  working_days=t.working_days, label=t.label,
+                                                  text=b.text + unit if unit == "%" else f"{b.text} {unit}"))
+
+
+_NUMBER_THEN_UNIT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(%|[^\d\s].*)")
 
 
 # "the target was 80%", "our service delivery target ... stands at 85%": the value a target has, not

@@ -20,7 +20,7 @@ SINGLE = ("metric", "baseline", "target", "direction", "deadline", "start", "seg
 
 def _value(v: Any) -> Any:
     if isinstance(v, Quantity):
-        return {"q": [v.value, v.unit, v.change, v.factor, v.currency, v.text, v.bound, v.high, v.working_days]}
+        return {"q": [v.value, v.unit, v.change, v.factor, v.currency, v.text, v.bound, v.high, v.working_days, v.label]}
     if isinstance(v, Timeframe):
         rel = v.relative
         return {"t": [v.text, v.first and v.first.isoformat(), v.last and v.last.isoformat(), v.kind, v.invalid,
@@ -33,11 +33,11 @@ def _value(v: Any) -> Any:
 def _unvalue(v: Any) -> Any:
     if isinstance(v, dict):
         if "q" in v:
-            value, unit, change, factor, currency, text, bound, high, working = v["q"]
-            if bound not in BOUNDS + (None,):
-                raise ValueError("unknown bound")
+            value, unit, change, factor, currency, text, bound, high, working, label = v["q"]
+            if bound not in BOUNDS + (None,) or not (label is None or isinstance(label, str)):
+                raise ValueError("unknown bound or label")
             return Quantity(float(value), unit, bool(change), bool(factor), currency, str(text), bound,
-                            None if high is None else float(high), bool(working))
+                            None if high is None else float(high), bool(working), label)
         if "t" in v:
             text, first, last, kind, invalid, rel, yearless = v["t"]
             return Timeframe(str(text), first and dt.date.fromisoformat(first), last and dt.date.fromisoformat(last),

@@ -12,7 +12,7 @@ from cxsmart.language.finders import FREQUENCY
 from cxsmart.language.headverb import OBJECT_WORDS, head_activity, imperative_head, modifier
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
 from cxsmart.language.textfacts import TextFacts
-from cxsmart.language.wording import char_span, keeps_activity, manner_words, means_clause, measured_pair
+from cxsmart.language.wording import char_span, guarded, keeps_activity, manner_words, means_clause, measured_pair
 from cxsmart.model.quantities import DURATION
 
 
@@ -57,6 +57,8 @@ def _head_activity(facts: TextFacts, hits, tokens) -> None:
     target = facts.target.start if facts.target is not None else -1
     metric = facts.metric.start if facts.metric is not None else -1
     found = head_activity(tokens, activities, moves, target, metric, holds)
+    if found is None:
+        found = _count_done(tokens, activities)
     if found is not None:
         value, start, end = found
         facts.extra["activity"] = [Found(value, *char_span(tokens, start, end))]
@@ -101,6 +103,27 @@ _COUNT_OF = re.compile(r"(?i)\b(?:the\s+)?(?:number|amount|range|volume|quantity
 _MODALS = frozenset({"will", "can", "could", "shall", "do", "currently", "already", "now", "actively", "regularly"})
 _OUTPUT_VERBS = frozenset({"publish", "produce", "issue", "host", "run", "hold", "offer", "provide", "print",
                            "release", "post", "share", "stock", "send", "write"})
+
+
+def _count_done(tokens, activities: dict[int, tuple[str, int]]) -> tuple[str, int, int] | None:
+    """A count of work done, as an annual report's row reads: "5 awareness sessions conducted in
+    local communities", "12 customer forums held". The count is of the work, not of what it
+    changed; a share ("95% of repairs completed") is a level of the service."""
+    i = 0
+    while i < len(tokens) and not tokens[i].is_alpha and not tokens[i].like_num:
+        i += 1                                      # past a bullet
+    if i >= len(tokens) or not tokens[i].like_num or tokens[i].text.startswith(("19", "20")) and len(tokens[i]) == 4:
+        return None
+    for j in range(i + 1, min(len(tokens), i + 7)):
+        t = tokens[j]
+        if t.lower_ in ("%", "per", "percent", "of", "out", "in", "within") or not t.is_alpha:
+            return None                             # a share, a rate or a window: a level, not a count of work
+        if j > i + 1 and j in activities and (t.lower_.endswith("ed") or t.lower_ in _PARTICIPLES):
+            return activities[j][0], j, activities[j][1]
+    return None
+
+
+_PARTICIPLES = frozenset({"run", "held", "built", "sent", "made", "done", "written", "begun", "set", "shown"})
 
 
 def _nominal_activity(facts: TextFacts, text: str) -> None:
@@ -209,7 +232,7 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
     seg = facts.segment
     outcomes = {m.value: m for m in facts.metrics      # "CSAT for claims and complaints customers": who, not what
                 if seg is None or not seg.start <= m.start < seg.end}
-    if len(outcomes) >= 2:
+    if len(outcomes) >= 2 and not guarded(text):
         ordered = sorted(outcomes.values(), key=lambda f: f.start)
         between = text[ordered[0].end:ordered[1].start].lower()
         if re.search(r"\b(and|as well as|while|plus)\b|[;,]", between):

@@ -93,9 +93,14 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if " and " not in low and ";" not in low and " while " not in low and " plus " not in low \
             and " as well as " not in low:
         return None                                 # most goals: no regex needed
+    label = _KEY_RESULT.match(text)
+    if label is not None:                           # "KR4: Cut ...": the label's number is no value (blanked,
+        text = " " * label.end() + text[label.end():]   # so offsets hold)
     parts = _JOIN.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
+    if guarded(text):
+        return None                                 # "... while keeping CSAT at or above 4.4": a guardrail
     first, second = parts
     if first.count("(") > first.count(")"):
         return None                                 # "Customer Effort Score (1–7; lower is better)": inside brackets
@@ -120,15 +125,33 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
         return None
     head = strip_cues(head)
     start = text.index(second)
-    lead = LEADING.match(first)
-    verb = re.match(r"[A-Za-z]+\s+", first[lead.end() if lead else 0:])
-    s1 = (lead.end() if lead else 0) + (verb.end() if verb and verb.group(0).strip().lower() in _MOVES else 0)
+    blank = len(first) - len(first.lstrip())        # a key result's label, blanked
+    lead = LEADING.match(first[blank:])
+    led = blank + (lead.end() if lead else 0)
+    verb = re.match(r"[A-Za-z]+\s+", first[led:])
+    s1 = led + (verb.end() if verb and verb.group(0).strip().lower() in _MOVES else 0)
     e1 = s1 + len(strip_cues(first[s1:_NUMBER.search(first).start()]))
     if e1 <= s1:                                    # "Answer 90% of calls ...": the verb names it
-        s1, e1 = (lead.end() if lead else 0), (lead.end() if lead else 0) + len(verb.group(0).strip()) if verb else 0
+        s1, e1 = led, led + len(verb.group(0).strip()) if verb else 0
     return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
 
 
+# a key result's or an objective's label: "KR4: ", "O2 - ", "Key result 3: "
+_KEY_RESULT = re.compile(r"(?i)\s*(?:kr|o|okr|objective|key\s+result|goal)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.)–—-]\s*")
+
+
+def guarded(text: str) -> bool:
+    """A level the goal must not give up on its way: "while keeping post-contact CSAT at or above
+    4.4", "without dropping chat CSAT below 4.4", "with no fall in satisfaction". It guards the
+    outcome (a guardrail), and is no second outcome to split off."""
+    low = text.lower()
+    return ("while" in low or "without" in low or "no " in low or "whilst" in low) and _GUARD.search(text) is not None
+
+
+_GUARD = re.compile(r"(?i)\b(?:while|whilst)\s+(?:still\s+|also\s+)?(?:keeping|maintaining|holding|protecting|sustaining|"
+                    r"staying|remaining|not\s+letting)\b|\bwithout\s+(?:\w+\s+)?(?:dropping|letting|falling|lowering|"
+                    r"reducing|raising|increasing|harming|hurting|compromising|going|slipping)\b|"
+                    r"\bwith\s+no\s+(?:\w+\s+)?(?:drop|fall|rise|increase|decrease|loss|reduction)\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 # the words before a second number that only set another level of the same measure
 _LEVEL_ONLY = re.compile(r"(?i)\s{0,3}(?:then\s{1,3}|further\s{1,3}|(?:rising|falling|down|up)\s{1,3})?(?:to|below|under|"

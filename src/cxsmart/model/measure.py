@@ -131,7 +131,12 @@ def ambiguous_percent(q: Quantity | None, metric: MetricDef | None, baseline: Qu
     per_quarter = metric.max_change_per_quarter
     if per_quarter is None or isinstance(per_quarter, str):
         return True
-    return abs(q.value) <= float(per_quarter) * max(quarters, 1.0)
+    allowed = float(per_quarter) * max(quarters, 1.0)
+    if abs(q.value) <= allowed:
+        return True                             # both readings are plausible moves
+    # as points it is too fast, so it reads as relative, unless that is too fast as well: then
+    # plausibility says nothing of which was meant
+    return baseline is not None and abs(baseline.value * q.value / 100) > allowed
 
 
 def resolve_target(baseline: Quantity | None, target: Quantity | None) -> float | None:

@@ -57,6 +57,10 @@ READ_BY_MODEL: dict[str, frozenset[str]] = {
 }
 
 
+# keys whose value is words, not a quantity: a thousands comma cut in them changes no value
+_WORDS_KEYS = frozenset({"unit", "title", "description", "name", "definition", "notes", "source", "label"})
+
+
 @dataclass
 class Shaped:
     """An entry ready for its model, and what reading it found."""
@@ -115,7 +119,9 @@ class Reader:
                       label: str) -> bool:
         """'{unit: per 100,000 accounts}': inside braces the comma ends the value, so YAML reads
         'per 100' and a key '000 accounts' with no value. The two are read as the one value
-        written, and said once, at the key (every other reader of the file sees 'per 100')."""
+        written. A number cut so ('{value: 1,250}': every other reader of the file sees 1) is said
+        once, at the key; words cut so (a unit's 'per 100,000 accounts', read as the team meant and
+        no value of the goal's changed) are said only under strict-keys, like any stray key."""
         written = raw.get(prev)
         if value is not None or not isinstance(key, str) or not THOUSANDS.match(key) or \
                 isinstance(written, bool) or not isinstance(written, (str, int)) or not str(written)[-1:].isdigit():
@@ -125,6 +131,8 @@ class Reader:
         for into in (data, out.extra):
             if prev in into:
                 into[prev] = joined
+        if not self.strict and prev in _WORDS_KEYS:
+            return True                                      # words: read as written, nothing to say
         out.problems.append(Problem(
             "F009", f"'{key}' in {label} is not a key: the comma in '{joined}' ends the value inside {{ }}, so "
                     f"YAML reads {prev} '{written}' and a key '{key}'; cxsmart reads '{joined}'",

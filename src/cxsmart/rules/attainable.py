@@ -107,11 +107,21 @@ def plausible_change(goal: GoalView, baseline: float, today: dt.date) -> tuple[f
     metric, deadline = goal.metric, goal.deadline
     if metric is None or deadline is None or not deadline.ok or pace_of(metric) is None:
         return None
-    days = (deadline.last - _window_start(goal, today)).days
+    start = _window_start(goal, today)
     per_quarter = bound(pace_of(metric), baseline)
-    if days <= 0 or not per_quarter:
+    if deadline.last <= start or not per_quarter:
         return None
-    return per_quarter, per_quarter * days / (365.25 / 4)
+    return per_quarter, per_quarter * quarters(start, deadline.last)
+
+
+def quarters(first: dt.date, last: dt.date) -> float:
+    """How many quarters a window holds: whole calendar months when it runs from a month's first
+    day to a month's last ('2027-01-01' to '31 March 2027' is one quarter, not 89/91.3 of one),
+    else its days."""
+    after = last + dt.timedelta(days=1)
+    if first.day == 1 and after.day == 1:
+        return ((after.year - first.year) * 12 + after.month - first.month) / 3
+    return (last - first).days / (365.25 / 4)
 
 
 def _window_start(goal: GoalView, today: dt.date) -> dt.date:
@@ -186,7 +196,7 @@ class ImplausibleChange(Rule):
             return                                  # a floor or ceiling today's value already keeps: no change asked
         days = (deadline.last - _window_start(goal, ctx.today)).days
         name = metric.name or metric.id
-        months = round(days / (365.25 / 12))
+        months = round(quarters(_window_start(goal, ctx.today), deadline.last) * 3)
         window = f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{days} days"
         yield ctx.report(
             self, goal,

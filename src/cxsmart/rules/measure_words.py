@@ -17,6 +17,8 @@ _LABEL_WORDS = re.compile(
     rf"(?i)(?:\b(?:{_PRIORITIES}|non-urgent|standard|routine|emergency|{_RANKS}|within|up\s+to|in)\b|\b[a-z]{{0,3}}\d+[a-z]?\b|"
     r"[|()\[\]:\-–—,/=]|\s)*")
 _CELL = re.compile(r"\s*[A-Z][a-z]+\s*")
+_PROMISE = re.compile(r"(?i)\b(?:we|I)\b|\b(?:will|shall)\b|'ll\b")
+_PREPOSITIONS_ONLY = re.compile(r"(?i)[\s,]*(?:(?:within|up\s+to|in)[\s,]*)*")
 
 
 def label_only(text: str, facts):
@@ -28,6 +30,10 @@ def label_only(text: str, facts):
     if _SERVICE_WORDS.search(text):
         return None                         # "Critical: 99.9% uptime"
     words = metric.words
+    at = text.find(target.words)
+    if _PREPOSITIONS_ONLY.fullmatch(words) and at >= 0 and _PROMISE.search(text, at + len(target.words)):
+        return None                         # "Within 5 days of receiving your claim we will write": the clause
+                                            # after the window says what it is for
     cells = [c for c in words.split("|") if c.strip()]
     if _LABEL_WORDS.fullmatch(words) or (words.count("|") >= 2 and len(cells) >= 2 and not MEASURE_WORDS.search(words)
                                          and all(_CELL.fullmatch(c) for c in cells)):
