@@ -253,7 +253,7 @@ _NOT_A_VERB = frozenset({"all", "every", "each", "any", "no", "not", "our", "you
                          "through", "throughout", "across", "over", "under", "above", "below", "between", "among",
                          "against", "towards", "toward", "via", "per", "like", "unlike", "than", "then", "there", "here",
                          "this", "that", "these", "those", "what", "how", "why", "who", "whom", "whose", "which", "one",
-                         "more", "less", "most", "least", "both", "only", "also", "free", "first", "once", "while",
+                         "more", "less", "fewer", "zero", "most", "least", "both", "only", "also", "free", "first", "once", "while",
                          "please", "thanks", "thank", "and", "but", "nor", "yet", "just", "even", "off", "out", "down",
                          "near", "next", "past", "since", "till", "until", "upto", "beyond", "behind", "beside",
                          "besides", "despite", "except", "including", "regarding", "concerning", "following", "outside",
