@@ -193,7 +193,7 @@ def _unit_shared(facts: TextFacts, text: str) -> None:
                                                   text=b.text + unit if unit == "%" else f"{b.text} {unit}"))
 
 
-_NUMBER_THEN_UNIT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(%|[^\d\s].*)")
+_NUMBER_THEN_UNIT = re.compile(r"(?<![\d,.])(\d[\d,]*+(?:\.\d+)?+)\s*+(%|[^\d\s].*)")   # (starts only where a number does)
 
 
 # "the target was 80%", "our service delivery target ... stands at 85%": the value a target has, not

@@ -137,7 +137,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
 
 
 # a key result's or an objective's label: "KR4: ", "O2 - ", "Key result 3: "
-_KEY_RESULT = re.compile(r"(?i)\s*(?:kr|o|okr|objective|key\s+result|goal)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.)–—-]\s*")
+_KEY_RESULT = re.compile(r"(?i)\A\s*(?:kr|o|okr|objective|key\s+result|goal)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.)–—-]\s*")
 
 
 def guarded(text: str) -> bool:
