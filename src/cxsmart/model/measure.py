@@ -117,7 +117,7 @@ def _measured_in(metric: MetricDef) -> str:
 
 
 def ambiguous_percent(q: Quantity | None, metric: MetricDef | None, baseline: Quantity | None = None,
-                      quarters: float = 4.0) -> bool:
+                      quarters: float | None = None) -> bool:
     """'+10%' on a metric that is itself a percentage or points, where both readings are
     plausible: relative, or percentage points? "Increase response rates by 30%" is clearly
     relative (30 points in a year is not a plausible move); "improve CSAT by 10%" is not."""
@@ -131,12 +131,12 @@ def ambiguous_percent(q: Quantity | None, metric: MetricDef | None, baseline: Qu
     per_quarter = metric.max_change_per_quarter
     if per_quarter is None or isinstance(per_quarter, str):
         return True
-    allowed = float(per_quarter) * max(quarters, 1.0)
+    allowed = float(per_quarter) * max(quarters or 4.0, 1.0)
     if abs(q.value) <= allowed:
         return True                             # both readings are plausible moves
-    # as points it is too fast, so it reads as relative, unless that is too fast as well: then
-    # plausibility says nothing of which was meant
-    return baseline is not None and abs(baseline.value * q.value / 100) > allowed
+    # as points it is too fast, so it reads as relative, unless that is too fast as well in the
+    # goal's own window (a deadline gives one): then plausibility says nothing of which was meant
+    return quarters is not None and baseline is not None and abs(baseline.value * q.value / 100) > allowed
 
 
 def resolve_target(baseline: Quantity | None, target: Quantity | None) -> float | None:

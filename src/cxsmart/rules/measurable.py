@@ -286,9 +286,9 @@ class AmbiguousPercent(Rule):
                          hint=hint)
 
 
-def _quarters(goal: GoalView, ctx: RuleContext) -> float:
+def _quarters(goal: GoalView, ctx: RuleContext) -> float | None:
     deadline = goal.deadline
     if deadline is None or not deadline.ok:
-        return 4.0
+        return None                                 # no window: a year is assumed
     start = goal.start.first if goal.start is not None and goal.start.ok else ctx.today
     return max((deadline.last - start).days / (365.25 / 4), 1.0)
