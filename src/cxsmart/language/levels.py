@@ -50,7 +50,7 @@ _WAITS_NO_LONGER = re.compile(r"(?i)(?:^\W*|\b(?:ensure|ensuring|that)\s+)no\s+(
 # the words after a window that make it the name of a standard: "(against the) 6 week diagnostic target"
 _NAMES_A_STANDARD = re.compile(r"(?i)[\s-]{0,2}[a-z]{0,10}\b(?:\s{1,3}[a-z]{2,15}){0,3}?\s{1,3}(?:target|standard|pledge)s?\b")
 # a standard of none: "No customer ... has", "No providers receive": zero of them, the target
-_NONE_HAVE = re.compile(r"(?i)\s{0,3}(no)\s{1,3}(?!later\b|earlier\b|sooner\b|more\b|less\b|fewer\b|longer\b|one\b|"
+_NONE_HAVE = re.compile(r"(?i)\s{0,3}(?:(?:we\s+will\s+|we'll\s+)?(?:ensure|make\s+sure)\s+(?:that\s+)?)?(no)\s{1,3}(?!later\b|earlier\b|sooner\b|more\b|less\b|fewer\b|longer\b|one\b|"
                         r"change\b|need\b|matter\b|cost\b|charge\b)[a-z][\w-]{1,30}\b(?:\s{1,3}[\w-]{1,30}){0,5}?\s{1,3}"
                         r"(?:has|have|is|are|will|should|shall|must|receives?|waits?|experiences?|gets?|faces?|goes|go)\b")
 # a value said to be today's or the one before: "the current 12-week wait", "the previous waiting period of 12 days"

@@ -134,7 +134,8 @@ _BARE_TIME = re.compile(rf"(?i)(?:within\s{{1,3}}|up\s+to\s{{1,3}}|[<≤]\s?)?\d
                         rf"(?:(?:working|business|calendar)\s{{1,3}})?(?:{_TIME_UNITS})\.?")
 _NOT_A_LABEL = frozenset({"we", "you", "they", "our", "your", "will", "shall", "must", "can", "to", "is", "are", "be",
                           "where", "which", "that", "who", "by", "from", "average", "duration", "target", "about",
-                          "under", "most", "least", "within", "reduce", "cut", "increase", "raise", "grow", "opens"})
+                          "under", "most", "least", "within", "reduce", "cut", "increase", "raise", "grow", "opens",
+                          "every", "each", "once", "twice", "per"})   # "... every 12 months": a cadence, no name
 # a service named by what is done, then to what: "Allocation of technician : 48 hours"
 _ACTION_OF = re.compile(r"(?i)[^A-Za-z]{0,3}[a-z]{2,20}(?:tion|sion|ment|ing)\s{1,3}of\b")
 # -ing words that name things, not doings ("Outlying villages 10 hours", "Booking desk: 4 hours")
