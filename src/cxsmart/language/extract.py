@@ -59,8 +59,9 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     read_levels(facts, quantities, verbs, text)
     if facts.target is not None and facts.target.value.unit == DURATION and _NOTICE.match(text, facts.target.end):
         facts.extra.setdefault("service-standard", []).append(facts.target)   # "notified at least 5 days before"
-    if facts.direction is None and verbs:
-        facts.direction = verbs[0]
+    level = facts.target or facts.baseline
+    if facts.direction is None and verbs and not (level is not None and "|" in text[level.end:verbs[0].start]):
+        facts.direction = verbs[0]              # (not a verb in a cell after the values: what the row is for)
     _fallback_metric(facts, text, verbs)
     if facts.direction is not None and facts.direction.value[0] == "hold" and \
             _KEEP_A_PROMISE.match(text, facts.direction.end):

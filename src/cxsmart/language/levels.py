@@ -166,13 +166,38 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
                 standards.append(time)
     if facts.baseline is not None and facts.target is not None:
         _unit_shared(facts, text)
+    elif facts.target is not None and "|" in text:
+        _row_start(facts, quantities, text)
     if facts.target is not None or facts.baseline is not None:
         anchor = (facts.target or facts.baseline).start
         before = [v for v in verbs if v.start < anchor]
         moving = [v for v in before if v.value[0] != "hold"]
         if before and before[-1].value[0] == "hold" and moving:
             before = moving                     # "Reduce callbacks kept late from ...": 'reduce' moves it
-        facts.direction = before[-1] if before else (verbs[0] if verbs else None)
+        after = verbs[0] if verbs and "|" not in text[anchor:verbs[0].start] else None
+        facts.direction = before[-1] if before else after   # (not a verb in a later cell: "| ≥ 94% | Reduce
+                                                            # absenteeism |" says what the row is for)
+
+
+def _row_start(facts: TextFacts, quantities: list[Found], text: str) -> None:
+    """'QA Score | 68% | ≥ 82% |': in a table row, a plain value in the cell right before a bounded
+    target is today's value (a row of two plain values, '| 80% | 83% |', may be target and actual:
+    it is not read so)."""
+    target = facts.target
+    if target.cue not in _ROW_BOUNDS:
+        return
+    cell = text.rfind("|", 0, target.start)
+    if cell < 0:
+        return
+    previous = text.rfind("|", 0, cell)
+    before = [q for q in quantities if previous < q.start and q.end <= cell and not q.cue and not q.value.change
+              and q.value.unit == target.value.unit]
+    if len(before) == 1:
+        facts.baseline = _absolute(before[0])
+
+
+_ROW_BOUNDS = frozenset({"≥", "≤", "<", ">", "<=", ">=", "at least", "at most", "min", "max", "minimum of",
+                         "maximum of", "under", "below", "above", "over", "less than", "more than"})
 
 
 def _unit_shared(facts: TextFacts, text: str) -> None:
