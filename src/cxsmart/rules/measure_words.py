@@ -195,8 +195,9 @@ _MEASURE_OF = re.compile(r"(?i)\b(?:scores?|percent(?:age)?|proportion|share|rat
 # standards kept somewhere else: "meet the agreed connection times", "the timescales set out below"
 _ELSEWHERE = re.compile(
     r"(?i)\b(?:the|our|these|those|its|their)\s+(?:agreed|published|stated|following|above|below|relevant|maximum|"
-    r"minimum|required|specified|applicable|advertised|committed)\s+(?:[\w-]{1,30}\s+){0,3}?(?:times?|timescales?|"
-    r"standards?|targets?|levels?|deadlines?|time-?frames?)\b|\b(?:shown|set\s+out|listed|given|detailed)\s+"
+    r"minimum|required|specified|applicable|advertised|committed|stipulated|prescribed|statutory|set|designated)"
+    r"\s+(?:[\w-]{1,30}\s+){0,3}?(?:time\s+limits?|times?|timescales?|standards?|targets?|levels?|deadlines?|"
+    r"time-?frames?|periods?|timelines?)\b|\b(?:shown|set\s+out|listed|given|detailed)\s+"
     r"(?:in\s+the\s+table\s+)?(?:below|above)\b")
 
 
