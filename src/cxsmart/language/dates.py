@@ -44,7 +44,7 @@ DATE_IN_PROSE = re.compile(
     | (?:within|in|over|during)\s+(?:the\s+)?first\s+(?:(?:{_NUMBER_WORD})\s+)?(?:day|week|month|quarter|year)s?
     | for\s+(?:the\s+)?(?:next|coming)\s+(?:{_NUMBER_WORD})\s+(?:day|week|month|quarter|year)s?
     | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:this|next)\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)(?:[\s-]end)?
-    | (?:the\s+)?end\s+of\s+the\s+(?:financial\s+year|fiscal\s+year|year|quarter|half|month)
+    | (?:the\s+)?end\s+of\s+the\s+(?:(?:following|coming|current)\s+)?(?:financial\s+year|fiscal\s+year|year|quarter|half|month)
     | (?:the\s+)?(?:calendar\s+)?year[\s-]?end\s+(?:of\s+)?(?:19|20)\d{{2}}
     | (?:(?:the\s+)?end\s+of\s+)?(?:19|20)\d{{2}}
     | \d{{4}}-\d{{2}}

@@ -164,7 +164,7 @@ def _relative(text: str, m: re.Match, _c: _Ctx) -> Timeframe:
 
 def _relative_period(text: str, m: re.Match, _c: _Ctx) -> Timeframe:
     which = m.group("which")
-    offset = 1 if which in ("next", "the next") else 0
+    offset = 1 if which in ("next", "the next", "the following", "the coming") else 0
     word = m.group("period")
     period = {"financial year": "fiscal_year", "fiscal year": "fiscal_year", "year": "year",
               "quarter": "quarter", "half": "half", "month": "month"}[word]
@@ -302,7 +302,8 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"(?P<which>this|next|the next|the) ?(?:(?:end|close) of (?:the )?)?"
                 r"(?P<period>financial year|fiscal year|year|quarter|half|month)(?:[- ]end)?"),
      _relative_period),
-    (re.compile(r"(?:the )?end of (?P<which>this|next|the) (?P<period>financial year|fiscal year|year|quarter|half|month)"),
+    (re.compile(r"(?:the )?end of (?P<which>this|next|the next|the following|the coming|the current|the) "
+                r"(?P<period>financial year|fiscal year|year|quarter|half|month)"),
      _relative_period),
     # Yearless: the next such period ending on or after the reference date (T009 reports them).
     (re.compile(r"(?:the )?(?:end of )?q(?P<q>\d)"),          # a team whose year starts in April means its Q3
