@@ -9,6 +9,7 @@ import re
 
 from cxsmart.language.cues import Found
 from cxsmart.language.finders import definitional
+from cxsmart.language.levels import REPORTED
 from cxsmart.language.textfacts import TextFacts
 
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
@@ -22,6 +23,8 @@ def choose_dates(facts: TextFacts, dates: list[Found], text: str, definitional_w
     for found in dates:
         if found.cue in START_CUES or _COUNTED_FROM.search(text, 0, found.start):
             facts.start = facts.start or found  # "within 12 months of 1 April 2027": where the count starts
+        elif _reports(text, found):
+            facts.extra.setdefault("measured", [found])     # "In 2023, 74% ... were": when a result was measured
         elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words) and \
                 not (facts.deadline is not None and (_WHEN_MEASURED.search(text, 0, found.start) or
                                                      _measured_aside(text, found))) and \
@@ -39,6 +42,15 @@ _COUNTED_FROM = re.compile(r"(?i)\bwithin\s+[\w-]+\s+(?:calendar\s+|working\s+)?
                            r"(?:of|from|after)\s+$")
 # "..., up from 88% in Q2 FY26/27": when today's value was measured, not a second deadline
 _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|during|as\s+of|at)\s*$")
+
+
+def _reports(text: str, found: Found) -> bool:
+    """The date opens a clause that reports a past result ('In 2023, 74% of applications were
+    determined'), and is not the first thing the goal says."""
+    if found.start == 0 or (", " not in text) or found.value.relative is not None:
+        return False
+    m = REPORTED.search(text, max(0, found.start - 12))
+    return m is not None and m.start() <= found.start < m.end() and m.start() > 0
 
 
 def valued_aside(text: str, found: Found) -> bool:

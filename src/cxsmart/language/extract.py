@@ -40,8 +40,9 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     hits = _hits(doc, pipeline, text)
     dates = find_dates(text)
     choose_dates(facts, dates, text, definitional_words)
-    if facts.deadline is None:                  # not "(212 in 2025/26)": when a value was measured
-        facts.deadline = named_period(text, lambda at: valued_aside(text, Found(None, at, at + 4)))
+    if facts.deadline is None:                  # not "(212 in 2025/26)": when a value was measured, nor
+        facts.deadline = named_period(text, lambda at: valued_aside(text, Found(None, at, at + 4)) or   # "In 2023,
+                                      any(m.start <= at < m.end for m in facts.extra.get("measured", ())))  # 74% were"
     if facts.deadline is None and (unplaced := unplaced_in_prose(text)) is not None:
         facts.extra["vague-deadlines"] = [unplaced]
     verbs = _directions(hits, tokens, text)

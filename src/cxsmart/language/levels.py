@@ -90,6 +90,29 @@ def _apart_from_asides(facts: TextFacts, quantities: list[Found], text: str) -> 
     return kept
 
 
+def _apart_from_reports(facts: TextFacts, quantities: list[Found], text: str) -> list[Found]:
+    """A clause that reports a past period's result ('... within 30 days. In 2023, 74% of
+    applications were determined within 30 days.'): its value is today's, never the target; it is
+    the baseline when none is given."""
+    m = REPORTED.search(text)
+    if m is None:
+        return quantities
+    inside = [q for q in quantities if m.start() <= q.start < m.end()]
+    if not inside or len(inside) == len(quantities):
+        return quantities                           # the report is all there is: nothing else to aim at
+    first = next((q for q in inside if not q.value.change and q.value.unit != DURATION), None)
+    if first is not None and facts.baseline is None:
+        facts.baseline = _absolute(first)
+    return [q for q in quantities if q not in inside]
+
+
+# a sentence or clause that opens with a past period and reports what it was: "In 2023, 74% of
+# applications were determined", "For Q3 2024/25, 81% were answered"
+REPORTED = re.compile(r"(?i)(?:^|[.;]\s{1,3})(?:in|during|for|over)\s{1,3}(?:the\s{1,3})?(?:(?:19|20)\d\d(?:[/-]\d{2,4})?|"
+                      r"q[1-4][\w /-]{0,12}|fy\s?\d{2,4}(?:[/-]\d{2,4})?|last\s{1,3}year|[a-z]{3,9}\s{1,3}(?:19|20)\d\d),"
+                      r"[^.;]{0,120}?\b(?:was|were|had\s{1,3}been|stood\s{1,3}at)\b[^.;]{0,80}")
+
+
 def _apart_from_exceptions(quantities: list[Found], text: str) -> list[Found]:
     """A number in the exception after 'unless' or 'except' says when the goal does not apply ('keep
     to the slot, unless we move it with two working days' notice'), never what it must reach."""
@@ -137,6 +160,8 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
     now = ("now" in low or "today" in low or "current" in low or "present" in low or "at the " in low or
            "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
     quantities = _apart_from_asides(facts, quantities, text)
+    if ", " in text and (" was " in low or " were " in low):
+        quantities = _apart_from_reports(facts, quantities, text)
     if "unless" in low or "except" in low:
         quantities = _apart_from_exceptions(quantities, text)
     if low[:1] in "iswe " and quantities:
