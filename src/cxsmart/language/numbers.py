@@ -79,7 +79,8 @@ def working_cue(m: re.Match) -> str:
 # "this academic year": a period cxsmart cannot date exactly is still a deadline (T passes).
 _NAMED_PERIOD = re.compile(
     r"(?i)\b(?:by|before|during|in|for|until|throughout|over)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
-    r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2})(?:\s*/\s*\d{2})?\b|mid-((?:19|20)\d{2})\b)"
+    r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2}(?:\s*[/\-–]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d/-]))?)\b|"
+    r"mid-((?:19|20)\d{2})\b)"
     r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b"
     r"|\b(?:by|before|until|in|during|for)\s+(?:this|next)\s+(?:winter|summer|spring|autumn|fall|holiday season)\b"
     r"|\b(?:by|before|until)\s+(?:black friday|cyber monday|christmas|easter|new year|peak season)\b")
@@ -93,6 +94,11 @@ def named_period(text: str, aside=None) -> Found | None:
         at = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start()
         if year and (YEAR_OF.match(text, at) or (aside is not None and aside(at))):
             continue                                # "in the 2026 wave": which survey, not when
+        if year and len(year) > 4:
+            first, last = re.split(r"\s*[/\-–]\s*", year)
+            end = int(last) if len(last) == 4 else int(first[:2] + last)
+            if end != int(first) + 1:
+                year = str(end)                     # "during the 2025/30 period": a span of years, to 2030
         try:
             tf = parse_date_like(year) if year else Timeframe(      # "next academic year": the year after this
                 m.group(0), relative=Relative(period="year", offset=int("next" in m.group(0).lower())))

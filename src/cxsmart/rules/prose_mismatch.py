@@ -102,7 +102,7 @@ class ProseMismatch(Rule):
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last) and \
                     not _next_day(a, b) and \
                     not _when_it_was_measured(a, b, goal, ctx, facts.deadline) and \
-                    not _year_of_another_kind(facts.deadline.words, b):
+                    not _year_of_another_kind(facts.deadline.words, b) and not _period_covered(facts.deadline.words, a, b):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
                                  f"{b.text}", at=facts.deadline.span, subject="deadline",
                                  hint=(f"write 'deadline: {_as_written(facts.deadline, goal, ctx)}', or 'by {b.text}' in the title"
@@ -253,7 +253,7 @@ def _as_written(fact, goal, ctx) -> str:
         return value.last.isoformat() if value.ok and value.last is not None else fact.words
     if getattr(value, "kind", None) == "day" and getattr(value, "ok", False) and value.last is not None:
         return value.last.isoformat()
-    return fact.words
+    return getattr(value, "text", None) or fact.words    # "2026-27", not "in every month of 2026-27"
 
 
 def _could_be_the_deadline(title_date, goal, ctx) -> bool:
@@ -277,6 +277,14 @@ def _when_it_was_measured(title_date, deadline, goal, ctx, fact=None) -> bool:
 
 
 _SPLIT_YEAR = re.compile(r"(?i)(?<![\dq])(?:fy\s?)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})(?!\d)")
+
+
+def _period_covered(words: str, title_date, deadline) -> bool:
+    """'... for the 2027 tax year' with 'deadline: 30 April 2028': 'for' names the period the measure
+    covers, and its result is known some time after the period closes (returns filed by April), so
+    a deadline within a year after it agrees."""
+    return words.lower().startswith("for ") and title_date.last < deadline.first and \
+        (deadline.last - title_date.last).days <= 366
 
 
 def _year_of_another_kind(words: str, deadline) -> bool:
