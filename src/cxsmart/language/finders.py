@@ -268,7 +268,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         # "Target: 75%", "KR1: NRR 104% -> 110%": a match after a colon or an arrow starts at the space
         # before the number, and the cue is read up to it ("set up; 96%": a semicolon ends the cue)
         cue = cue_before(QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
-        if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue)):
+        if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue) or
+                               (words[-2:].lower() in ("st", "nd", "rd", "th") and _OCCASION.match(text, end))):
             continue                        # a year or a rank that only dates or places something
         if cue.endswith("later than") and not OF_EVENT.match(text, end):
             cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
@@ -301,6 +302,9 @@ def _ranked_aside(text: str, start: int, words: str, cue: str) -> bool:
     return not cue and _RANK.fullmatch(words) is not None and text.rfind("(", 0, start) > text.rfind(")", 0, start)
 
 
+# an ordinal that names an occasion or a statistic, not a rank to reach: "by our 25th anniversary",
+# "the 90th percentile wait"
+_OCCASION = re.compile(r"(?i)\s{1,3}(?:anniversary|birthday|centenary|centennial|jubilee|percentile|edition)\b")
 YEAR_OF = re.compile(r"(?i)(?:19|20)\d{2}\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|levels?|"
                       r"scores?|baselines?|positions?|ratings?|data|benchmarks?)\b")
 _PER = re.compile(r"(?i)\bper\s?$")

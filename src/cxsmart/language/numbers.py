@@ -112,7 +112,8 @@ def named_period(text: str, aside=None) -> Found | None:
 # the deadline, with no date (T002). "by next summer" is relative (above), "by summer 2027" a year.
 _UNPLACED = re.compile(
     r"(?i)\b(?:after|once|following|post-|before|by|until|ahead\s+of|in\s+time\s+for)\s+(?:the\s+)?"
-    r"(?:[A-Za-z][\w-]*\s+){0,2}?(?:go-?live|goes\s+live|migration|launch|roll-?out|cut-?over|replatforming|"
+    r"(?:[A-Za-z][\w-]*\s+){0,2}?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:go-?live|goes\s+live|migration|launch|roll-?out|"
+    r"cut-?over|replatforming|anniversary|birthday|centenary|centennial|jubilee|"
     r"(?:summer|winter|spring|autumn)(?:\s+(?:peak|season|rush|holidays?))?)\b"
     r"(?!\s*(?:19|20)\d{2})")
 
