@@ -1,11 +1,15 @@
 """The words right before a number or a date that say what it is ("from", "to", "at least",
 "no later than", "from the existing"), the record of what was found where, and numbers written
-in words. Read by the finders of numbers, dates and shares."""
+in words, and a value as its cue reads it (absolute: a threshold after "under", a level after "to").
+Read by the finders of numbers, dates and shares, and by levels.py and apart.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
+
+from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, Quantity
 
 
 class Found(NamedTuple):
@@ -91,3 +95,27 @@ def cue_before(cues: frozenset, text: str, at: int, articles: bool = True) -> st
             if phrase in cues:
                 return phrase
     return ""
+
+
+def absolute(found: Found) -> Found:
+    """After 'from', 'to', 'below' a sign is part of the value ('to +20' NPS), not a change; after
+    'under', 'at least', '≤' the value is a threshold, and says which side of it is success."""
+    q: Quantity = found.value
+    bound = BOUNDS_AFTER.get(found.cue)
+    if not q.change and bound is None:
+        return found
+    return found._replace(value=replace(q, change=False, bound=bound or q.bound))
+
+
+BOUNDS_AFTER = {**dict.fromkeys(("under", "below", "<", "fewer than", "less than"), BELOW),
+                **dict.fromkeys(("at most", "no more than", "≤", "<=", "max", "maximum of", "no higher than",
+                                    "no longer than", "not longer than", "no later than", "not later than"), AT_MOST),
+                **dict.fromkeys(("above", "over", ">", "more than", "exceed", "exceeding"), ABOVE),
+                **dict.fromkeys(("at least", "≥", ">=", "minimum of", "min", "no lower than"), AT_LEAST)}
+
+
+# words that put the number after them as where the metric starts, not where it must get to
+BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",
+                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of",
+                 "stood at", "stands at", "running at", "currently running at", "standing at", "sits at", "instead of",
+                 "rather than", "previously", "previously at", "last year", "was at", "achieved"}

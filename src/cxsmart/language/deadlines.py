@@ -9,7 +9,7 @@ import re
 
 from cxsmart.language.cues import Found
 from cxsmart.language.finders import definitional
-from cxsmart.language.levels import REPORTED
+from cxsmart.language.apart import REPORTED
 from cxsmart.language.textfacts import TextFacts
 
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cxsmart.language.cues import Found
+from cxsmart.language.apart import (apart_from_asides, apart_from_conditions, apart_from_exceptions, apart_from_reports,
+                                    said_before)
+from cxsmart.language.cues import BASELINE_CUES, Found, absolute
 from cxsmart.language.numbers import (
     BAND,
     FRACTION,
@@ -22,7 +24,7 @@ from cxsmart.language.numbers import (
 )
 from cxsmart.language.shares import FRACTIONS
 from cxsmart.language.textfacts import TextFacts
-from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, Quantity
+from cxsmart.model.quantities import AT_MOST, DURATION, PERCENT, Quantity
 
 # words that put the number after them as where the metric must get to
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
@@ -31,11 +33,6 @@ TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achievin
                "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
                "no lower than", "no higher than",
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
-# words that put the number after them as where the metric starts, not where it must get to
-BASELINE_CUES = {"from", "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was",
-                 "baseline of", "baseline", "compared with", "compared to", "up from", "down from", "from a baseline of",
-                 "stood at", "stands at", "running at", "currently running at", "standing at", "sits at", "instead of",
-                 "rather than", "previously", "previously at", "last year", "was at", "achieved"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
                 "cut", "fall", "decline"}
 # the cues of a share that a service standard's window applies to ("for 85% of claims", "80% within")
@@ -53,105 +50,10 @@ _NAMES_A_STANDARD = re.compile(r"(?i)[\s-]{0,2}[a-z]{0,10}\b(?:\s{1,3}[a-z]{2,15
 _NONE_HAVE = re.compile(r"(?i)\s{0,3}(?:(?:we\s+will\s+|we'll\s+)?(?:ensure|make\s+sure)\s+(?:that\s+)?)?(no)\s{1,3}(?!later\b|earlier\b|sooner\b|more\b|less\b|fewer\b|longer\b|one\b|"
                         r"change\b|need\b|matter\b|cost\b|charge\b)[a-z][\w-]{1,30}\b(?:\s{1,3}[\w-]{1,30}){0,5}?\s{1,3}"
                         r"(?:has|have|is|are|will|should|shall|must|receives?|waits?|experiences?|gets?|faces?|goes|go)\b")
-# a value said to be today's or the one before: "the current 12-week wait", "the previous waiting period of 12 days"
-_NOW_BEFORE = re.compile(r"(?i)\b(?:current|existing|present|today's)\s{1,3}$")
-_PREVIOUS_OF = re.compile(r"(?i)\b(?:previous|existing|current|former|old)\s{1,3}(?:[a-z-]{1,20}\s{1,3}){0,3}of\s{1,3}$")
 FACTORS = {"halve": 0.5, "double": 2.0, "triple": 3.0}
 TO_ZERO = {"eliminate", "eradicate"}
 
 _OF = re.compile(r"(?<!\s)\s+of\s")
-
-
-_MEASURED_ASIDE = re.compile(r"(?i)\b(?:results?|outturn|actuals?|baseline|was|were|today|now|currently|audit|"
-                             r"as\s+of)\b|\b(?:in|at)\s+(?:the\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                             r"[a-z]*|q[1-4]|h[12]|(?:19|20)\d\d)\b|"
-                             # a period that opens the bracket, then its value: "(FY26: 23%)", "(2025/26 - 82%)"
-                             r"\(\s*(?:q[1-4]\s+)?(?:fy\s?\d{2,4}(?:[/-]\d{2,4})?|(?:19|20)\d\d(?:[/-]\d{2,4})?)\s*"
-                             r"(?:outturn\s*|actuals?\s*)?(?:[:=–—]|-\s)")
-
-
-def _apart_from_asides(facts: TextFacts, quantities: list[Found], text: str) -> list[Found]:
-    """A number in brackets that says when it was measured ('(37 open at the October 2026 audit)',
-    '(72% in October 2026)') is today's value, never the target: it is the baseline when the
-    title gives none, and is kept out of the search for a target."""
-    if "(" not in text:
-        return quantities
-    kept, aside = [], []
-    for q in quantities:
-        opened, closed = text.rfind("(", 0, q.start), text.find(")", q.end)
-        if opened >= 0 and closed >= 0 and ")" not in text[opened:q.start] and \
-                _MEASURED_ASIDE.search(text, opened, closed):
-            aside.append(q)
-            continue
-        kept.append(q)
-    first = next((q for q in aside if not q.value.change and not is_year(q)), None)   # not the 2025 of "(2025: 48%)"
-    if first is not None and facts.baseline is None and not any(q.cue in BASELINE_CUES for q in kept):
-        facts.baseline = _absolute(first)       # not over "from 76.2 to 79.0 (ranked 14th of 26 in 2026)"
-    return kept
-
-
-def _apart_from_reports(facts: TextFacts, quantities: list[Found], text: str) -> list[Found]:
-    """A clause that reports a past period's result ('... within 30 days. In 2023, 74% of
-    applications were determined within 30 days.'): its value is today's, never the target; it is
-    the baseline when none is given."""
-    m = REPORTED.search(text)
-    if m is None:
-        return quantities
-    inside = [q for q in quantities if m.start() <= q.start < m.end()]
-    if not inside or len(inside) == len(quantities):
-        return quantities                           # the report is all there is: nothing else to aim at
-    first = next((q for q in inside if not q.value.change and q.value.unit != DURATION), None)
-    if first is not None and facts.baseline is None:
-        facts.baseline = _absolute(first)
-    return [q for q in quantities if q not in inside]
-
-
-# a sentence or clause that opens with a past period and reports what it was: "In 2023, 74% of
-# applications were determined", "For Q3 2024/25, 81% were answered"
-REPORTED = re.compile(r"(?i)(?:^|[.;]\s{1,3})(?:in|during|for|over)\s{1,3}(?:the\s{1,3})?(?:(?:19|20)\d\d(?:[/-]\d{2,4})?|"
-                      r"q[1-4][\w /-]{0,12}|fy\s?\d{2,4}(?:[/-]\d{2,4})?|last\s{1,3}year|[a-z]{3,9}\s{1,3}(?:19|20)\d\d),"
-                      r"[^.;]{0,120}?\b(?:was|were|had\s{1,3}been|stood\s{1,3}at)\b[^.;]{0,80}")
-
-
-def _apart_from_exceptions(quantities: list[Found], text: str) -> list[Found]:
-    """A number in the exception after 'unless' or 'except' says when the goal does not apply ('keep
-    to the slot, unless we move it with two working days' notice'), never what it must reach."""
-    m = _EXCEPTION.search(text)
-    if m is None:
-        return quantities
-    end = _EXCEPTION_END.search(text, m.end())     # "except late payment will be sent ...": the main clause goes on
-    stop = end.start() if end is not None else len(text)
-    return [q for q in quantities if not m.start() <= q.start < stop]
-
-
-_EXCEPTION = re.compile(r"(?i)\b(?:unless|except)\b")
-_EXCEPTION_END = re.compile(r"(?i)[;)]|\.(?!\d)|,\s{0,3}(?=(?:we|you|i|they|our|your|it)\s)|\b(?:will|shall|must|should|would)\b")
-
-
-def _said_before(facts: TextFacts, quantities: list[Found], text: str) -> list[Found]:
-    """A value said to be today's or the one before ('the current 12-week wait', 'instead of the
-    previous target of four working days') is the start, never the target."""
-    for q in quantities:
-        if _NOW_BEFORE.search(text, max(0, q.start - 24), q.start) or \
-                _PREVIOUS_OF.search(text, max(0, q.start - 60), q.start):
-            facts.baseline = facts.baseline or _absolute(q)
-            return [o for o in quantities if o is not q]
-    return quantities
-
-
-def _apart_from_conditions(quantities: list[Found], text: str) -> list[Found]:
-    """A number in an opening condition ('If we cannot reply within 3 weeks, we will write to you')
-    says when the promise after it applies, never what it must reach: the promise has its own
-    number or none. Only a condition closed by a comma or 'then' is read so."""
-    m = _CONDITION.match(text, len(text) - len(text.lstrip()))
-    if m is None:
-        return quantities
-    return [q for q in quantities if q.start > m.end()]
-
-
-# "If ... ,", "Should ... ,", "In the event that ... then": the clause up to its comma
-_CONDITION = re.compile(r"(?i)(?:if|should|whenever|wherever|in\s+(?:the\s+)?(?:[a-z]{1,20}\s+)?(?:case|event))\b[^,;:.()]{3,160}?"
-                        r"(?:,|\s{1,3}then\b)")
 
 
 def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str) -> None:
@@ -159,16 +61,16 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
     low = text.lower()
     now = ("now" in low or "today" in low or "current" in low or "present" in low or "at the " in low or
            "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
-    quantities = _apart_from_asides(facts, quantities, text)
+    quantities = apart_from_asides(facts, quantities, text)
     if ", " in text and (" was " in low or " were " in low):
-        quantities = _apart_from_reports(facts, quantities, text)
+        quantities = apart_from_reports(facts, quantities, text)
     if "unless" in low or "except" in low:
-        quantities = _apart_from_exceptions(quantities, text)
+        quantities = apart_from_exceptions(quantities, text)
     if low[:1] in "iswe " and quantities:
-        quantities = _apart_from_conditions(quantities, text)
+        quantities = apart_from_conditions(quantities, text)
     if "current" in low or "previous" in low or "existing" in low or "present" in low or "former" in low \
             or "old " in low or "today's" in low:
-        quantities = _said_before(facts, quantities, text)
+        quantities = said_before(facts, quantities, text)
     _arrow_or_band(facts, quantities, text)
     _named_target(facts, quantities)
     _cued(facts, quantities, verbs, text, now)
@@ -185,7 +87,7 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
                       (window or _OF.match(text, q.end)) and
                       (facts.baseline is None or q.start != facts.baseline.start)), None)
         if share is not None:                   # "within 48 hours for 85% of approved claims": the window
-            facts.target = _absolute(share)     # belongs to the measure, the share is its target
+            facts.target = absolute(share)     # belongs to the measure, the share is its target
             standards = facts.extra.setdefault("service-standard", [])
             if not any(f.start == time.start for f in standards):
                 standards.append(time)
@@ -218,7 +120,7 @@ def _row_start(facts: TextFacts, quantities: list[Found], text: str) -> None:
     before = [q for q in quantities if previous < q.start and q.end <= cell and not q.cue and not q.value.change
               and q.value.unit == target.value.unit]
     if len(before) == 1:
-        facts.baseline = _absolute(before[0])
+        facts.baseline = absolute(before[0])
 
 
 _ROW_BOUNDS = frozenset({"≥", "≤", "<", ">", "<=", ">=", "at least", "at most", "min", "max", "minimum of",
@@ -270,7 +172,7 @@ def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None
     """'from 72% to 80%', 'CSAT 4.1 → 4.5', '(70-78)': a target named by its arrow or its band."""
     to = next((q for q in quantities if q.cue in ("to", "→", "->") and not q.value.factor), None)
     if to is not None:                          # "waits over 4 hours from 18% to 10%": 'to' names the target
-        facts.target = _absolute(to)
+        facts.target = absolute(to)
         if to.cue != "to":                      # "CSAT 4.1 → 4.5": the number before the arrow is the start
             _start_before(facts, quantities, to)
     band = BAND.search(text) if "(" in text else None
@@ -290,7 +192,7 @@ def _named_target(facts: TextFacts, quantities: list[Found]) -> None:
     named = next((q for q in quantities if q.cue in ("target", "target of") and not q.value.factor), None)
     if named is None:
         return
-    facts.target = _absolute(named)
+    facts.target = absolute(named)
     _start_before(facts, quantities, named, same_unit=True)
 
 
@@ -300,7 +202,7 @@ def _start_before(facts: TextFacts, quantities: list[Found], target: Found, same
     before = [q for q in quantities if q.end <= target.start and not q.cue and (
         not same_unit or (not q.value.change and q.value.unit == target.value.unit))]
     if before and facts.baseline is None:
-        facts.baseline = _absolute(before[-1])
+        facts.baseline = absolute(before[-1])
 
 
 def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str, now: bool) -> None:
@@ -317,28 +219,28 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
                 facts.target = q._replace(value=replace(value, change=False, bound=AT_MOST))
             continue                                    # "cases open longer than 30 days": who is counted
         if now and STARTS_HERE.match(text, q.end) and facts.baseline is None and facts.target is not q:
-            facts.baseline = _absolute(q)               # "which is at 88% today"
+            facts.baseline = absolute(q)               # "which is at 88% today"
             if facts.target is not None and facts.target.start == q.start:
                 facts.target = None
             continue
         if cue == "from" and value.unit == PERCENT and _OF.match(text, q.end) and facts.target is None and \
                 not any(o.cue in ("to", "→", "->") for o in quantities):
-            facts.target = _absolute(q)                 # "collect arrears from 74% of borrowers": a share
+            facts.target = absolute(q)                 # "collect arrears from 74% of borrowers": a share
             continue
         if cue == "against" and _NAMES_A_STANDARD.match(text, q.end):
             continue                                    # "against the 18-week target": the standard's name
         if cue in BASELINE_CUES and facts.baseline is None and facts.target is not q and \
                 (facts.target is None or facts.target.start != q.start):
-            facts.baseline = _absolute(q)
+            facts.baseline = absolute(q)
         elif cue in TARGET_CUES and facts.target is None and not value.factor:
-            facts.target = _absolute(q)
+            facts.target = absolute(q)
         elif (cue == "by" or (cue == "of" and word_before(text, q.start, 2) in CHANGE_NOUNS)) and facts.target is None:
             facts.target = q._replace(value=_signed(value, _verb_before(verbs, q.start)))
         elif cue == "of" and facts.target is None and facts.metric is not None and facts.metric.end < q.start:
-            facts.target = _absolute(q)
+            facts.target = absolute(q)
         elif cue == "" and facts.target is None and value.unit == PERCENT and \
                 q.start <= len(text.split(" ", 1)[0]) + 2:
-            facts.target = _absolute(q)                 # "Resolve 90% of complaints ..."
+            facts.target = absolute(q)                 # "Resolve 90% of complaints ..."
 
 
 def _implied_target(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: str, low: str,
@@ -368,31 +270,14 @@ def _implied_target(facts: TextFacts, quantities: list[Found], verbs: list[Found
         if facts.baseline is not None and q.start == facts.baseline.start:
             continue
         if now and STARTS_HERE.match(text, q.end):      # "(77% at the start of the year)", "at 88% today"
-            facts.baseline = facts.baseline or _absolute(q)
+            facts.baseline = facts.baseline or absolute(q)
             continue
         if q.cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
             continue
         if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):
-            facts.target = _absolute(q) if q.cue not in ("down", "up", "by") else \
+            facts.target = absolute(q) if q.cue not in ("down", "up", "by") else \
                 q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or way_of(q.cue)))
             return
-
-
-def _absolute(found: Found) -> Found:
-    """After 'from', 'to', 'below' a sign is part of the value ('to +20' NPS), not a change; after
-    'under', 'at least', '≤' the value is a threshold, and says which side of it is success."""
-    q: Quantity = found.value
-    bound = BOUNDS_AFTER.get(found.cue)
-    if not q.change and bound is None:
-        return found
-    return found._replace(value=replace(q, change=False, bound=bound or q.bound))
-
-
-BOUNDS_AFTER = {**dict.fromkeys(("under", "below", "<", "fewer than", "less than"), BELOW),
-                **dict.fromkeys(("at most", "no more than", "≤", "<=", "max", "maximum of", "no higher than",
-                                    "no longer than", "not longer than", "no later than", "not later than"), AT_MOST),
-                **dict.fromkeys(("above", "over", ">", "more than", "exceed", "exceeding"), ABOVE),
-                **dict.fromkeys(("at least", "≥", ">=", "minimum of", "min", "no lower than"), AT_LEAST)}
 
 
 def _signed(q: Quantity, verb: Found | None) -> Quantity:
