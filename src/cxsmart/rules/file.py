@@ -94,6 +94,12 @@ class MisspeltKey(_ReadingProblem):
     unknown key is this warning too, for teams that want a closed format; an unknown
     top-level key (nothing under it is read) always is.
 
+    A thousands comma inside braces cuts a value in two for YAML (`{value: 1,250}` is 1 and a
+    key `250`). cxsmart reads the value as written; when the cut is in a number, every other
+    reader of the file sees another number, so this warning says so at the cut, with the
+    quoting that mends it. Cut words (`{unit: per 10,000 accounts}`) change no value and are
+    said only under `strict-keys`.
+
     ## Why it matters
     A misspelt `deadine:` would otherwise leave the goal with no deadline while its author
     sees one on the screen: the slip hides what the goal says. Kiruthu: a goal with no time
