@@ -117,7 +117,8 @@ _WORDED = re.compile(
     r"|(?P<nth>second|third|fourth|fifth)\s{1,3}(?:full\s{1,3}|(?P<wd3>working|business)\s{1,3})?day"
     r"(?=\s{1,3}(?:after|following|from)\b)"
     r"|(?P<theday>the\s{1,3}day)(?=\s{1,3}(?:we|you|your|our|it|they)\s{1,3}(?!(?:day|are|is|was|were|will|would|have|has|had|be|can|may|might|should|must)\b)[a-z]{2,}\b)"
-    r"|(?P<same>(?:the\s+|one\s+|a\s+)?(?:(?:same|next|following)(?:\s+working|\s+business)?|working|business)\s+day)\b"
+    r"|(?P<same>(?:the\s+|one\s+|a\s+)?(?:(?:same|next|following)(?:\s+working|\s+business)?|working|business)\s+day|"
+    r"(?<=before\s)the\s+end\s+of\s+the\s+(?:working\s+|business\s+)?day)\b"   # "before the end of the day": the same day
     r"|(?P<f>twice(?!\s+as\b)|once(?=\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|term|season)\b|"
     r"\s+(?:in|over|during|within)\s+(?:any|the|each|every|a)\s+(?:[\w-]{1,12}\s+)?(?:period|year|month|quarter|cycle)\b|"
     r"\s+every\s+\d{1,2}\s+(?:days|weeks|months|years)\b)|"

@@ -16,6 +16,22 @@ def _defines_success(goal: GoalView) -> bool:
     return (goal.metric is not None or goal.facts.metric is not None) and goal.target is not None
 
 
+def vague_goal(goal: GoalView) -> str | None:
+    """What a goal with no number names instead of a measure ("Transform the tenant experience",
+    "Become the best-loved parcel company", "Turn escalations into a routine"), when no other S
+    finding says it more exactly (an abstraction, a buzzword, a manner, an activity, a hedge, a
+    table row, values kept elsewhere): the quality or the words S001 reports."""
+    facts, title = goal.facts, goal.goal.title
+    if goal.goal.metric is not None or goal.goal.target is not None or facts.target is not None or \
+            facts.baseline is not None or not title:
+        return None
+    if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner", "compensation")):
+        return None
+    if not_a_goal(title, False) is not None or table_row(title, facts) or stated_elsewhere(title) is not None:
+        return None
+    return vague_outcome(title, facts)
+
+
 class VagueWording(Rule):
     """Buzzwords that define no success: "customer centricity", "world-class", "seamless".
 
@@ -30,6 +46,13 @@ class VagueWording(Rule):
     "monthly" or "significantly", are left out, and so is an adverb beside a verb that moves a
     measure: "noticeably reduce calls" says how much), or an adjective of manner or quality
     from the `vague-manner` pack ("timely, accurate bills", "will be courteous and helpful").
+
+    So is a goal with no number in which nothing is a measure, whatever its words: a general
+    quality ("improve customer service", "Transform the tenant experience by 2028"), an ambition
+    ("Become the UK's best-loved parcel company"), or a state with no measure ("make our waiting
+    areas fully accessible", "Turn escalations from a fire drill into a routine"). Naming a measure
+    is enough to pass: a rate, a time, a score or a share ("tickets per 100 orders"), a count the
+    goal moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact.
 
     ## Why it matters
     Del Moro: customer centricity is a fine aim, but not a SMART goal; say precisely what
@@ -66,6 +89,12 @@ class VagueWording(Rule):
                                  "value that counts", at=fact.span, subject=fact.words.lower(),
                                  hint="say what will be measured instead, e.g. 'Answer 90% of queries within "
                                       "2 working days' for 'answer queries quickly'")
+        vague = vague_goal(goal)
+        if vague:
+            yield ctx.report(self, goal, f"{short(goal.goal.title)} names no measure of success: what number "
+                             "would show it is done?", at=goal.title_span, subject=vague,
+                             hint="name the measure and the value that counts as success, e.g. 'Raise the share of "
+                                  "customers who rate the journey easy from 70% to 85%'")
 
 
 class ActivityNotOutcome(Rule):
@@ -290,11 +319,8 @@ class AbstractObject(Rule):
     retention, repeat purchases, NPS. Del Moro: teams rally easily behind making customers
     happier, then pile up activities that serve it only on paper.
 
-    A goal with no number is also reported when nothing in it is a measure: a general quality
-    ("improve customer service"), or a state with no measure ("make our waiting areas fully
-    accessible", "answer your question at the first point of contact"). Naming a measure is
-    enough to pass: a rate, a time, a score or a share ("tickets per 100 orders"), a count the goal
-    moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact.
+    (A goal with no number whose words name no measure at all, "improve customer service",
+    "Transform the tenant experience", is S001's: vague wording.)
 
     A value under a label is reported too: a row of a priority table ("Urgent (P0) | Within 30
     minutes") or of a table whose columns are names ("| Metro | Express | Rural | 93% |") says how
@@ -367,9 +393,4 @@ class AbstractObject(Rule):
                              hint="write the standard itself, e.g. 'Connect new supplies within 10 working days of "
                                   "an accepted application'")
             return
-        vague = vague_outcome(goal.goal.title, facts)
-        if vague:
-            yield ctx.report(self, goal, f"{short(goal.goal.title)} names no measure of success: what number "
-                             "would show it is done?", at=goal.title_span, subject=vague,
-                             hint="name the measure and the value that counts as success, e.g. 'Raise the share of "
-                                  "customers who rate the journey easy from 70% to 85%'")
+        # (a goal whose words name no measure at all is S001's: VagueWording, vague_goal)
