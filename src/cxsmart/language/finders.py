@@ -196,10 +196,6 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
 
 # a list's or a section's number before a heading-cased word: "2. Improve ...", "3.1 Reduce ...", "4) Raise ..."
 _NUMBERING = re.compile(r"\s{0,3}\d{1,2}(?:[.)]|(?:\.\d{1,2}){1,2}\.?)\s{1,3}[A-Z•(\[]")
-# an item's name and number before its text: "Goal 1 To serve", "Objective 2: Raise", "KR3 - Cut", "Pledge 4."
-_ITEM_NUMBER = re.compile(r"\s{0,3}(?i:goal|objective|outcome|aim|kr|key\s+result|action|step|pledge|commitment|promise|"
-                          r"theme|pillar|initiative|strategy|standard|focus\s+area|priority\s+area)\s{0,2}(?:#|no\.?\s?)?"
-                          r"\d{1,2}(?:\.\d{1,2})?(?=\s{0,3}[:.)\-–—]|\s{1,3}[A-Z(\[\"“])")
 # the hours a service is open: "24/7", "24x7", "24 hours a day, 365 days a year", "7 days a week"
 _COVERAGE = re.compile(r"(?i)\b24 ?(?:/|x|×) ?7(?: ?/ ?365)?\b|\b24 ?(?:hours?|hrs?) (?:a|per) day\b|"
                        r"\b7 days (?:a|per) week\b|\b365 days (?:a|per) year\b|"
@@ -249,8 +245,6 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue                        # "complaints per 1,000 policies": the rate's denominator, no value
         if start < 4 and _NUMBERING.match(text):
             continue                        # "2. Facilitate access ...", "2.1 Improve ...": the item's number
-        if start < 24 and (item := _ITEM_NUMBER.match(text)) is not None and start < item.end():
-            continue                        # "Goal 1 To serve ...", "Objective 2: ...": the item's number
         year = text.startswith(("19", "20"), start)
         if (year and _YEAR_SPAN.match(text, start)) or (text[end:end + 1] == "." and text[end + 1:end + 2].isdecimal()):
             continue                        # "(2025/26)": a year; "1.46m": not the "1" of it

@@ -129,7 +129,8 @@ _LABELS = frozenset({"team", "teams", "region", "regions", "queue", "queues", "d
                      "priority", "route", "platform", "gate", "terminal", "room", "floor", "unit", "district", "depot",
                      "number", "no", "version", "release", "sprint", "pod", "squad", "cohort", "market", "channel",
                      "commitment", "standard", "section", "principle", "objective", "pledge", "promise", "indicator",
-                     "kpi", "okr", "chapter", "clause", "item", "part", "priority", "theme", "pillar", "outcome"})
+                     "kpi", "okr", "chapter", "clause", "item", "part", "priority", "theme", "pillar", "outcome",
+                     "goal", "aim", "action", "initiative", "strategy", "kr"})
 
 
 def is_label(text: str, q: Found) -> bool:
