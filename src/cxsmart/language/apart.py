@@ -51,7 +51,7 @@ def apart_from_reports(facts: TextFacts, quantities: list[Found], text: str) -> 
     """A clause that reports a past period's result ('... within 30 days. In 2023, 74% of
     applications were determined within 30 days.'): its value is today's, never the target; it is
     the baseline when none is given."""
-    m = REPORTED.search(text)
+    m = reported(text)
     if m is None:
         return quantities
     inside = [q for q in quantities if m.start() <= q.start < m.end()]
@@ -65,6 +65,17 @@ def apart_from_reports(facts: TextFacts, quantities: list[Found], text: str) -> 
 
 # a sentence or clause that opens with a past period and reports what it was: "In 2023, 74% of
 # applications were determined", "For Q3 2024/25, 81% were answered"
+def reported(text: str) -> re.Match | None:
+    """The clause that reports a past period's result, if the text has one (read by levels.py for
+    its value and by deadlines.py for its date)."""
+    if ", " not in text:
+        return None
+    low = text.lower()
+    if " was " not in low and " were " not in low and " been " not in low and " stood " not in low:
+        return None                                 # most goals: no report, no search
+    return REPORTED.search(text)
+
+
 REPORTED = re.compile(r"(?i)(?:^|[.;]\s{1,3})(?:in|during|for|over)\s{1,3}(?:the\s{1,3})?(?:(?:19|20)\d\d(?:[/-]\d{2,4})?|"
                       r"q[1-4][\w /-]{0,12}|fy\s?\d{2,4}(?:[/-]\d{2,4})?|last\s{1,3}year|[a-z]{3,9}\s{1,3}(?:19|20)\d\d),"
                       r"[^.;]{0,120}?\b(?:was|were|had\s{1,3}been|stood\s{1,3}at)\b[^.;]{0,80}")

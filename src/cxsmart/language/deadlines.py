@@ -9,7 +9,7 @@ import re
 
 from cxsmart.language.cues import Found
 from cxsmart.language.finders import definitional
-from cxsmart.language.apart import REPORTED
+from cxsmart.language.apart import reported
 from cxsmart.language.textfacts import TextFacts
 
 DEADLINE_CUES = {"by", "before", "until", "till", "in", "during", "through", "throughout", "for", "at",
@@ -47,10 +47,10 @@ _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|durin
 def _reports(text: str, found: Found) -> bool:
     """The date opens a clause that reports a past result ('In 2023, 74% of applications were
     determined'), and is not the first thing the goal says."""
-    if found.start == 0 or (", " not in text) or found.value.relative is not None:
+    if found.start == 0 or found.value.relative is not None:
         return False
-    m = REPORTED.search(text, max(0, found.start - 12))
-    return m is not None and m.start() <= found.start < m.end() and m.start() > 0
+    m = reported(text)
+    return m is not None and 0 < m.start() <= found.start < m.end()
 
 
 def valued_aside(text: str, found: Found) -> bool:

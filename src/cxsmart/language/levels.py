@@ -62,8 +62,7 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
     now = ("now" in low or "today" in low or "current" in low or "present" in low or "at the " in low or
            "last " in low) and NOWISH.search(text) is not None   # today's value: rare, so looked for once
     quantities = apart_from_asides(facts, quantities, text)
-    if ", " in text and (" was " in low or " were " in low):
-        quantities = apart_from_reports(facts, quantities, text)
+    quantities = apart_from_reports(facts, quantities, text)
     if "unless" in low or "except" in low:
         quantities = apart_from_exceptions(quantities, text)
     if low[:1] in "iswe " and quantities:
