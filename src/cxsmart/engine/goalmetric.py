@@ -31,7 +31,7 @@ _SCALE = re.compile(r"(?i)\b(\d{1,2})[- ]point\b|\bout of (\d{1,2})\b|\d(?:\.\d+
                     r"\b1\s?(?:-|–|to)\s?(\d{1,2})\s+scale\b|\b(ces\s?2(?:\.0)?|agreement\s+scale)\b")
 
 
-def own_metric(view: GoalView) -> MetricDef:
+def own_metric(view: GoalView, name: str | None = None) -> MetricDef:
     """A metric nobody defined, as the goal itself describes it: the unit of its numbers, and the
     way its verb moves it ('reduce' means lower is better for this goal)."""
     ref = view.uncatalogued or "metric"
@@ -44,7 +44,7 @@ def own_metric(view: GoalView) -> MetricDef:
             break
     way = view.facts.direction.value if view.facts.direction is not None else None
     better = {"up": "higher", "down": "lower"}.get(way) or _side_of(view)
-    return MetricDef(id=ident, name=ref, unit=unit, better=better)
+    return MetricDef(id=ident, name=name or ref, unit=unit, better=better)
 
 
 def _side_of(view: GoalView) -> str | None:

@@ -40,6 +40,8 @@ class GoalView:
     deadline: Timeframe | None = None           # relative deadlines anchored to `start` when it has one
     facts: Facts = field(default_factory=Facts)
     uncatalogued: str | None = None             # `metric:` names no defined metric: the goal's own (M009)
+    unnamed: bool = False                       # the metric is only the share the title moves: no name says
+    #                                             which (judged for pace and direction, never matched by name)
     memo: dict = field(default_factory=dict, repr=False, compare=False)   # what several rules derive from the
     #                                             view, kept with the inputs it was derived from
 

@@ -232,6 +232,8 @@ class Workspace(ReferenceChecks):
                 view.metric = own_metric(view)
             elif view.metric is not None and view.metric.better is None and view.metric.better_on_scale:
                 view.metric = on_scale(view)
+            elif view.metric is None and g.metric is None and _share_moved(view):
+                view.metric, view.unnamed = own_metric(view, "this share"), True   # a share no name knows
             _in_metric_unit(view)
 
     def _file_metric_in_prose(self, view: GoalView) -> None:
@@ -312,6 +314,15 @@ def _in_metric_unit(view: GoalView) -> None:
         return
     view.baseline = in_metric_unit(view.baseline, metric.spec)
     view.target = in_metric_unit(view.target, metric.spec)
+
+
+def _share_moved(view: GoalView) -> bool:
+    """The goal moves a share it gives no known name from one value to another ('Lift self-service
+    share from 10% to 50%'): a metric of its own, in percent, judged for pace and direction."""
+    b, t = view.baseline, view.target
+    return b is not None and t is not None and b.unit == t.unit == "percent" and not (
+        b.change or t.change or b.factor or t.factor) and 0 <= b.value <= 100 and 0 <= t.value <= 100
+    # (above 100% it is a ratio written in percent, as net revenue retention is: no share's range)
 
 
 def _window_of_measure(view: GoalView, facts) -> bool:

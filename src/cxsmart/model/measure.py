@@ -213,7 +213,7 @@ def show(value: float, metric: MetricDef | None, currency: str | None = None) ->
 def show_change(amount: float, metric: MetricDef | None) -> str:
     unit = metric.unit if metric else None
     if unit in ("percent", "points"):
-        shown = format_number(round(abs(amount), 1))
+        shown = format_number(round(abs(amount), 1 if abs(amount) >= 0.095 else 2))   # 0.02, never 0
         return f"{shown} point" if shown == "1" else f"{shown} points"
     return show(abs(amount), metric)
 

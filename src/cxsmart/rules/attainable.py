@@ -49,11 +49,11 @@ def _change_alone(goal: GoalView) -> tuple[None, None, float] | None:
 
 
 # read on lowercased words; the look-ahead lets the search skip most positions at once
-_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietc])(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
+_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcg])(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
                          r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
                          r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
                          r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"
-                         r"throughout|consistently)\b")
+                         r"throughout|consistently|guardrail)\b")
 _CHANGE_WORDS = re.compile(r"\b(?:increas|rais|lift|grow|boost|improv|reduc|cut|lower|decreas|halv|doubl|shrink|"
                            r"drive\s+(?:up|down)|bring\s+down|get\s+(?:down|up)|move|push|accelerat|speed\s+up)\w*")
 
@@ -90,6 +90,12 @@ def _level_words(title: str | None, description: str | None) -> tuple[bool, bool
 # points and 30% it flagged eight sound service levels (a process change can lift those fast).
 GENERIC_PACE = {"percent": 20.0, "points": 20.0}
 GENERIC_RELATIVE_PACE = "50%"
+# A share of the team's own is also held to a generic fold: 1.5 times (or a third less) a quarter,
+# just beyond the catalogue's fastest relative pace (30% of today's value a quarter, 1.43-fold), and
+# only once the whole move is threefold ("10% to 50% in seven months": 20 points a quarter allows
+# it, a fivefold move does not). On the tuning repositories the fastest sound share moved
+# 1.2-fold a quarter; the labelled implausible ones 1.6- to 5-fold.
+GENERIC_FOLD, GENERIC_FOLD_AT_LEAST = 1.5, 3.0
 
 
 def pace_of(metric) -> float | str | None:
@@ -144,7 +150,11 @@ class ImplausibleChange(Rule):
     `£2.4m` and `£2,400,000`, "per 1,000" and "per 10,000"). A team's own metric that declares
     no pace, but whose direction is known, gets a generic one well beyond the fastest in the
     catalogue: 20 points a quarter for a percentage, half of today's value a quarter for
-    anything else (a score's pace depends on its scale, and is not guessed). A guardrail whose level today's
+    anything else (a score's pace depends on its scale, and is not guessed); a share is also
+    held to 1.5-fold a quarter once the whole move is threefold ("from 10% to 50% in seven
+    months" stays within 20 points a quarter, but grows fivefold). A share the title moves under
+    no name ("Lift self-service share from 10% to 50% by ...") is judged as the goal's own, in
+    the direction its numbers go. A guardrail whose level today's
     value already keeps ("keep on-time delivery at or above 92%" at 93.4%) asks for no change,
     and is not judged.
 
@@ -191,6 +201,7 @@ class ImplausibleChange(Rule):
             return
         per_quarter, allowed = pace
         if abs(change) <= allowed * 1.0001:
+            yield from self._multiplied(goal, ctx, baseline, landed)
             return
         if _already_holds(metric.better, change) and holds_level(goal):
             return                                  # a floor or ceiling today's value already keeps: no change asked
@@ -206,6 +217,30 @@ class ImplausibleChange(Rule):
             hint=(f"aim for about {show(baseline + allowed * (1 if change > 0 else -1), metric)}" if baseline is not None
                   else f"aim for a change of about {'+' if change > 0 else '-'}{show_change(allowed, metric)}")
                  + f" by {describe(deadline.last)}, or give the goal more time"
+                 + ("" if goal.start is not None else "; if the goal began before today, say so with 'start:'"))
+
+
+    def _multiplied(self, goal: GoalView, ctx: RuleContext, baseline: float | None, landed: float):
+        """A share of the team's own that the goal multiplies or divides faster than the generic fold."""
+        metric, deadline = goal.metric, goal.deadline
+        if baseline is None or metric.max_change_per_quarter is not None or metric.unit != "percent":
+            return
+        if not (0 < baseline <= 100 and 0 < landed <= 100) or holds_level(goal):
+            return
+        start = _window_start(goal, ctx.today)
+        fold, allowed = max(landed / baseline, baseline / landed), GENERIC_FOLD ** quarters(start, deadline.last)
+        if fold < GENERIC_FOLD_AT_LEAST or fold <= allowed * 1.0001:
+            return
+        months = round(quarters(start, deadline.last) * 3)
+        window = f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{(deadline.last - start).days} days"
+        way = "grows" if landed > baseline else "falls"
+        aim = baseline * allowed if landed > baseline else baseline / allowed
+        yield ctx.report(
+            self, goal,
+            f"{show(baseline, metric)} to {show(landed, metric)} {way} {fold:.1f}-fold in {window}: a share seldom "
+            f"moves more than {GENERIC_FOLD}-fold a quarter, so about {allowed:.1f}-fold in this window",
+            at=goal.at("target"),
+            hint=f"aim for about {show(round(aim, 1), metric)} by {describe(deadline.last)}, or give the goal more time"
                  + ("" if goal.start is not None else "; if the goal began before today, say so with 'start:'"))
 
 
@@ -279,7 +314,8 @@ class AlreadyAchieved(Rule):
 # Where a metric declares no `min_change`: a move smaller than a percentage's reporting noise (half
 # a point: a share measured on 1,000 cases at 80% has a 95% margin of about 2.5 points, and shares
 # are reported to one decimal) or than 1% of today's value (counts, times, money, scores) is no move.
-# Near the end of the scale the bound is a twentieth of the gap that is left (99.8% -> 99.9% halves it).
+# Near either end of the scale the bound is a twentieth of the distance to that end (99.8% -> 99.9%
+# halves the gap that is left; 2.9% -> 3.3% of sessions is a seventh more): a small share is measured finer.
 GENERIC_POINTS, GENERIC_SHARE, GAP_SHARE = 0.5, 0.01, 0.05
 
 
@@ -287,9 +323,9 @@ def _noise(metric, baseline: float) -> float | None:
     if metric.better is None:
         return None                                 # no direction known: nothing says which moves matter
     if metric.unit in ("percent", "points"):
-        best = 100.0 if metric.better == "higher" else 0.0
-        if metric.unit == "percent" and 0 <= baseline <= 100 and abs(best - baseline) * GAP_SHARE < GENERIC_POINTS:
-            return abs(best - baseline) * GAP_SHARE   # near the end of the scale a tenth of a point is real: 99.8 -> 99.9
+        near = min(baseline, 100.0 - baseline) * GAP_SHARE
+        if metric.unit == "percent" and 0 <= baseline <= 100 and near < GENERIC_POINTS:
+            return near     # near either end a tenth of a point is real: 99.8 -> 99.9, 2.9% -> 3.3% of sessions
         return GENERIC_POINTS
     return abs(baseline) * GENERIC_SHARE or None
 
@@ -302,8 +338,10 @@ class TrivialChange(Rule):
     declares none, and whose direction is known, is held to a generic bound: half a
     percentage point for a percentage (a share measured on 1,000 cases at 80% has a
     margin of about 2.5 points either way, and shares are reported to one decimal) or, near
-    the end of the scale, a twentieth of the gap left (99.8% to 99.9% halves it: a real move);
-    and 1% of today's value for anything else. A guardrail is not held to the generic bound.
+    either end of the scale, a twentieth of the distance to that end (99.8% to 99.9% halves
+    the gap left, 2.9% to 3.3% of sessions is a seventh more: real moves); and 1% of today's
+    value for anything else. A guardrail is not held to the generic bound. A share the title
+    moves under no name ("lift the no-touch share from 61% to 61.2%") is judged the same way.
 
     ## Why it matters
     Kiruthu (ICX Kenya): a goal that is a bit hard to reach is what pushes the customer

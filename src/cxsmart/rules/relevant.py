@@ -126,8 +126,8 @@ class OwnerCannotAffect(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         owner, metric = goal.owner, goal.metric
-        if owner is None or metric is None or owner.controls is None:
-            return
+        if owner is None or metric is None or owner.controls is None or goal.unnamed:
+            return                                  # a share nothing names cannot be matched to `controls`
         catalogue = ctx.workspace.catalogue
         for ref in owner.controls:
             if ref.endswith(":*") and ref[:-2] == metric.kind:
