@@ -120,3 +120,4 @@ def apart_from_conditions(quantities: list[Found], text: str) -> list[Found]:
 # "If ... ,", "Should ... ,", "In the event that ... then": the clause up to its comma
 _CONDITION = re.compile(r"(?i)(?:if|should|whenever|wherever|in\s+(?:the\s+)?(?:[a-z]{1,20}\s+)?(?:case|event))\b[^,;:.()]{3,160}?"
                         r"(?:,|\s{1,3}then\b)")
+

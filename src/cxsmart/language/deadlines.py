@@ -77,7 +77,8 @@ _VALUE_AFTER = re.compile(r"\s?[:=]\s?[-+−]?[$£€]?\d")
 _VALUE_BEFORE = re.compile(r"(?i)\d(?:[\d,.]{0,12}\d)?\s?(?:%|per\s?cent\b|[a-z]{1,12})?\s{1,3}(?:in|during|as\s+of|for)\s{1,3}$")
 
 
-_RESULT_WORDS = re.compile(r"(?i)\b(?:result|results|outturn|actual|actuals|baseline|was|today|now|currently|ytd|"
+_RESULT_WORDS = re.compile(r"(?i)\b(?:result|results|outturn|actual|actuals|baseline|was|were|today|now|currently|ytd|"
+                           r"achieved|met|reached|recorded|delivered|scored|"
                            r"year[-\s]to[-\s]date|to\s+date|so\s+far|latest|last\s+year|prior\s+year)\b")
 
 

@@ -9,6 +9,8 @@ import re
 
 _POSSIBLE = ["possible", "feasible", "practicable", "practical", "reasonable", "achievable", "appropriate"]
 _IF = ["where", "wherever", "whenever", "if", "when"]
+_MEANS = ["staffing", "staff", "resources", "resourcing", "funding", "budget", "budgets", "capacity", "time",
+          "workload", "workloads", "volumes", "demand"]
 HEDGE_PATTERNS: list[list[dict]] = [
     # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable"
     [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["at"]}, "OP": "?"}, {"LOWER": {"IN": ["all"]}, "OP": "?"},
@@ -62,6 +64,17 @@ HEDGE_PATTERNS: list[list[dict]] = [
     # customer's: "subject to your availability")
     [{"LOWER": "subject"}, {"LOWER": "to"}, {"LOWER": {"IN": ["technical", "stock", "operational", "staff"]}, "OP": "?"},
      {"LOWER": {"IN": ["feasibility", "availability", "capacity", "resources", "resourcing", "funding", "budget"]}}],
+    # a condition on the provider's own means: "if staffing allows", "when time permits", "resources
+    # permitting", "if the budget is approved", "provided our new digital targets are met"
+    [{"LOWER": {"IN": [*_IF, "as", "while", "provided", "providing", "assuming", "once"]}},
+     {"LOWER": "that", "OP": "?"}, {"LOWER": {"IN": ["our", "the", "its"]}, "OP": "?"},
+     {"LOWER": {"IN": _MEANS}}, {"LOWER": {"IN": ["allow", "allows", "permit", "permits"]}}],
+    [{"LOWER": {"IN": _MEANS}}, {"LOWER": "permitting"}],
+    [{"LOWER": {"IN": ["if", "provided", "providing", "assuming", "once"]}}, {"LOWER": "that", "OP": "?"},
+     {"LOWER": {"IN": ["our", "the", "its"]}}, {"IS_ALPHA": True, "OP": "{0,3}"},
+     {"LOWER": {"IN": [*_MEANS, "targets", "goals", "plans", "bid", "business", "case", "investment"]}},
+     {"LOWER": {"IN": ["is", "are"]}}, {"LOWER": {"IN": ["approved", "available", "secured", "agreed", "met",
+                                                          "achieved", "funded", "granted"]}}],
     # "in most cases", "most of the time"
     [{"LOWER": "in"}, {"LOWER": {"IN": ["most", "many", "some"]}}, {"LOWER": {"IN": ["cases", "instances"]}}],
     [{"LOWER": "most"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}],
@@ -78,6 +91,7 @@ MODAL_AFTER_BRACKET = [{"TEXT": ")"}, {"LOWER": {"IN": ["might", "may"]}}, {"IS_
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them (the
 # look-ahead, their first letters, lets the search skip most positions at once)
-HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcil])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
+HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilg])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
-                        r"longer\b|power\b|appropriate\b|subject\b)")
+                        r"longer\b|power\b|appropriate\b|subject\b|allows?\b|permit|approved\b|available\b|secured\b|agreed\b|"
+                        r"met\b|achieved\b|funded\b|granted\b)")

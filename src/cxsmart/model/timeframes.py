@@ -256,6 +256,15 @@ def _yearless_day(text: str, c: _Ctx, month_: int, day_: int) -> Timeframe:
     return _next(text, c, lambda y: day(text, y, month_, day_))
 
 
+def _months(text: str, m: re.Match, c: _Ctx) -> Timeframe:
+    """'Jan-Mar 2028', 'July to September 2026': whole months, a quarter when they are one
+    ('Nov-Jan 2027' starts in the year before)."""
+    first, last, year = MONTHS[m["mon"]], MONTHS[m["mon2"]], int(m["y"])
+    count = (last - first) % 12 + 1
+    start = year if last >= first else year - 1
+    return span_months(text, "quarter" if count == 3 and first % 3 == 1 else "months", start, first, count)
+
+
 def _current(text: str, c: _Ctx, period: str) -> Timeframe:
     """'EOQ', 'end of year', 'EOFY': the period the reference date is in."""
     first, last = period_around(c.today, period, 0, c.fiscal_start)
@@ -285,6 +294,7 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
      lambda t, m, c: fiscal_year(t, int(m["y"]), c.fiscal_start)),
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"),
      lambda t, m, c: month(t, int(m["y"]), int(m["m"]))),
+    (re.compile(rf"(?P<mon>{_MONTH})\.? ?(?:-|to) ?(?P<mon2>{_MONTH})\.?,? (?P<y>\d{{4}})"), _months),
     (re.compile(rf"{_OF}(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
      lambda t, m, c: month(t, int(m["y"]), MONTHS[m["mon"]])),
     (re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>\d)|(?:the )?(?:end of )?q(?P<q2>\d)[ -/]?(?P<y2>\d{4})"),

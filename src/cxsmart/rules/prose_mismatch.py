@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.measure import resolve_target
+from cxsmart.model.measure import resolve_target, verb_way
 from cxsmart.model.quantities import DURATION, PERCENT
 from cxsmart.rule import Rule, RuleContext
 
@@ -92,7 +92,7 @@ class ProseMismatch(Rule):
                                  hint=f"write 'baseline: {facts.baseline.words}', or 'from {goal.baseline.text}' in "
                                       "the title, whichever is today's value")
         if g.target is not None and _titled(facts.target) and goal.target is not None and not another and \
-                not _target_agrees(facts.target.value, goal):
+                not _target_agrees(facts.target.value, goal) and not _unsigned_same(facts.target, goal):
             yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
                              f"{goal.target.text}", at=facts.target.span, subject="target",
                              hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
@@ -147,6 +147,17 @@ def _target_agrees(said, goal: GoalView) -> bool:
     if said.relative_percent and baseline is not None and metric is not None and metric.unit == "percent":
         return _same(baseline.value + said.value, theirs)   # percentage points, the other reading of 'by 5%'
     return _in_range(said, field, goal.goal.title or "")
+
+
+def _unsigned_same(fact, goal: GoalView) -> bool:
+    """'Improve reply time by 40%' and 'target: -40%': the title's change has no sign of its own, and
+    its verb moves the metric the field's way (improving a time lowers it) or says no way."""
+    said, field = fact.value, goal.target
+    if not (said.change and field.change) or said.factor or field.factor or said.unit != field.unit or \
+            not _same(abs(said.value), abs(field.value)) or fact.words.lstrip()[:1] in ("+", "-", "\u2212", "\u2013"):
+        return False
+    way = verb_way(goal)
+    return way is None or (way == "up") == (field.value > 0)
 
 
 def _in_range(said, field, title: str) -> bool:
@@ -210,6 +221,9 @@ def _agree(said, field, metric=None) -> bool:
         return _same(said.value / 100, field.value)       # '88%' and 'baseline: 0.88' on a 0-1 metric
     if field.unit is None and _MAGNITUDE.match(said.text or ""):
         return _same(float(_MAGNITUDE.match(said.text).group(1).replace(",", "")), field.value)
+    if said.unit is None and field.unit == PERCENT and said.value > 100 and not said.change:
+        return True                                     # '(all 5,980 received ...)' against 100%: a count of
+        #                                                 cases, which no share can be; M007 judges units
     if said.unit is None and field.unit is not None:
         number = _written_number(field.text)
         return number is not None and _same(said.value, number)

@@ -273,7 +273,9 @@ class HedgedWording(Rule):
     we can"), an effort instead of a result ("do our very best", "make every reasonable
     effort", "every effort will be made", "with efforts to", "all we can", "everything possible will
     be done", "everything in our power"), "at the earliest ...", and a modal of possibility ("might be able
-    to", "matters may take up to 6 weeks"; not the month "by May 2027"). A condition that is
+    to", "matters may take up to 6 weeks"; not the month "by May 2027"), and a condition on the
+    provider's own means ("if staffing allows", "time permitting", "if the budget is approved",
+    "if our new digital targets are met"; not the customer's: "once the claim is approved"). A condition that is
     not a hedge ("if we cannot answer within 5 days", "a date for our reply if we think it may take
     longer") is left alone, and so is "we aim to"
     alone before a stated target ("we aim to answer 80% of calls within 20 seconds"): service
