@@ -31,14 +31,17 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
     window = _WINDOW.search(text, verb.end)
     window = window is not None and not (facts.deadline is not None and window.start() <= facts.deadline.start < window.end())
     timed = target and (facts.target.value.unit == DURATION or window)   # a window, not a deadline "within 6 months"
-    if not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
-                          bool(facts.extra.get("service-standard")), hold, definitional_words, timed):
+    if target and _BY_REACHING.search(text, verb.end, facts.target.start + 1) or \
+            not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
+                               bool(facts.extra.get("service-standard")), hold, definitional_words, timed):
         del facts.extra["activity"]
         if "£" in text or "$" in text or "€" in text:
             _compensation(facts, text)      # "we'll add a further £35": the verb pays, its amount is no target
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# the work done by reaching a level: "Provide services ... by achieving more than 80 percent ...": the level is the goal
+_BY_REACHING = re.compile(r"(?i)\bby\s{1,3}(?:achieving|reaching|attaining|maintaining|meeting|scoring|hitting)\b")
 # things that are 'outstanding' when not yet done: "outstanding missed calls", "outstanding repairs"
 _UNRESOLVED = re.compile(r"(?i)\s{1,3}(?:[a-z-]{1,20}\s{1,3})?(?:calls?|cases?|complaints?|balances?|debts?|arrears|"
                          r"invoices?|items?|issues?|requests?|jobs?|work|repairs?|orders?|claims?|actions?|payments?|"
@@ -109,18 +112,35 @@ def _count_done(tokens, activities: dict[int, tuple[str, int]]) -> tuple[str, in
     """A count of work done, as an annual report's row reads: "5 awareness sessions conducted in
     local communities", "12 customer forums held". The count is of the work, not of what it
     changed; a share ("95% of repairs completed") is a level of the service."""
-    i = 0
-    while i < len(tokens) and not tokens[i].is_alpha and not tokens[i].like_num:
-        i += 1                                      # past a bullet
+    i = _lead(tokens)
     if i >= len(tokens) or not tokens[i].like_num or tokens[i].text.startswith(("19", "20")) and len(tokens[i]) == 4:
         return None
-    for j in range(i + 1, min(len(tokens), i + 7)):
+    for j in range(i + 1, min(len(tokens), i + 8)):
         t = tokens[j]
         if t.lower_ in ("%", "per", "percent", "of", "out", "in", "within") or not t.is_alpha:
             return None                             # a share, a rate or a window: a level, not a count of work
         if j > i + 1 and j in activities and (t.lower_.endswith("ed") or t.lower_ in _PARTICIPLES):
             return activities[j][0], j, activities[j][1]
     return None
+
+
+def _lead(tokens) -> int:
+    """Where the count starts: past a bullet or an item's number ('6.'), and past 'Ensure (that) at
+    least' ('Ensure that at least 12 water quality reports are published every year')."""
+    i = 0
+    while i < len(tokens) and (not tokens[i].is_alpha and not tokens[i].like_num or
+                               tokens[i].like_num and i + 1 < len(tokens) and tokens[i + 1].text in (".", ")")):
+        i += 1
+    words = [t.lower_ for t in tokens[i:i + 6]]
+    for lead in (("ensure", "that"), ("ensure",), ("make", "sure", "that"), ("make", "sure")):
+        if tuple(words[:len(lead)]) == lead:
+            i += len(lead)
+            words = words[len(lead):]
+            for floor in (("at", "least"), ("a", "minimum", "of"), ("no", "fewer", "than"), ("not", "less", "than")):
+                if tuple(words[:len(floor)]) == floor:
+                    return i + len(floor)
+            return i
+    return i
 
 
 _PARTICIPLES = frozenset({"run", "held", "built", "sent", "made", "done", "written", "begun", "set", "shown"})

@@ -108,6 +108,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
         return None                                 # a number in brackets qualifies who is counted ("(15 min or more)")
     if _CLAUSE.match(second):
         return None                                 # "...; it stood at 79% in 2026": the start, not an outcome
+        #                                             ("... to 7.1 and hold this in RY27": the same level kept)
     if _NAMES_BEFORE.search(first) and _NAME_HEAD.match(second):
         return None                                 # "on TripAdvisor, Google and Expedia within 24 hours": the
                                                     # places one measure is taken, not a second outcome
@@ -173,7 +174,8 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
 # the goal's share ends the first part: "and" joins the nouns of one population ("55% of motor and home claims")
 _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
 # (after a period it was measured in: "; for Q3 2024/25 this was 81%")
-_CLAUSE = re.compile(r"(?i)(?:(?:for|in|during)\s{1,3}[^,;]{1,30}?[\s,]{1,3})?(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
+_CLAUSE = re.compile(r"(?i)(?:(?:hold|keep|maintain|sustain)(?:ing)?\s{1,3}(?:it|this|that|them)\b)|"
+                     r"(?:(?:for|in|during)\s{1,3}[^,;]{1,30}?[\s,]{1,3})?(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
                      r"running|stood|standing|compared|against)\b")
 CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "over", "at least", "at most", "than",
              "no more", "no less", "no longer", "not longer", "no later", "not later", "more", "less", "fewer", "within", "in", "down", "up",
