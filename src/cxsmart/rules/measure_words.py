@@ -188,6 +188,15 @@ _MODIFIES = re.compile(r"\s+(?!(?:and|or|by|in|for|to|of|at|on|with|through|acro
 MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+(?:[a-z-]+\s+)?[a-z-]+(?<!ss)(?<!ous)(?<!les)s\b")
 
 
+# words of measure inside idioms that measure nothing: "at all times", "on time, every time", "take
+# time", "a number of steps", "your reference number", "at no additional cost", "free of charge"
+_IDIOMS = re.compile(r"(?i)\b(?:(?:at|by)\s+all\s+times|(?:every|each|any|next|this)\s+time|take\s+(?:the\s+)?time|"
+                     r"from\s+time\s+to\s+time|a\s+(?:large\s+|small\s+)?number\s+of|(?:reference|account|phone|"
+                     r"telephone|contact|policy|case|matter|tracking)\s+numbers?|at\s+no\s+(?:additional\s+|extra\s+)?"
+                     r"(?:cost|charge)|free\s+of\s+charge)\b")
+_IDIOM_KEYS = re.compile(r"(?i)\b(?:times?|numbers?|cost|charge)\b")
+
+
 # a measure of the quality named after it: "the mean score of satisfaction", "the percent of riders who ..."
 _MEASURE_OF = re.compile(r"(?i)\b(?:scores?|percent(?:age)?|proportion|share|rates?|index|number)\s+of\b")
 
@@ -265,8 +274,9 @@ def vague_outcome(text: str, facts) -> str | None:
     if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
         return None                                 # "Reduce churn in the customer journey"
     moves = facts.direction is not None and facts.direction.value in ("up", "down") and _moves_a_count(text, facts)
-    counted = facts.direction is not None and COUNTED_WORDS.search(text)
-    if not named and general is None and (moves or counted or MEASURE_WORDS.search(text) or MORE_OF.search(text)
-                                                or MEASURE_MARKS.search(text) or FIRST_CONTACT.search(text)):
+    plain = _IDIOMS.sub(lambda m: " " * len(m.group(0)), text) if _IDIOM_KEYS.search(text) else text
+    counted = facts.direction is not None and COUNTED_WORDS.search(plain)
+    if not named and general is None and (moves or counted or MEASURE_WORDS.search(plain) or MORE_OF.search(plain)
+                                                or MEASURE_MARKS.search(plain) or FIRST_CONTACT.search(text)):
         return None                                 # "Increase repeat stays": a count, moved one way
     return (general.group(0) if general else text).lower()

@@ -52,7 +52,9 @@ class VagueWording(Rule):
     ("Become the UK's best-loved parcel company"), or a state with no measure ("make our waiting
     areas fully accessible", "Turn escalations from a fire drill into a routine"). Naming a measure
     is enough to pass: a rate, a time, a score or a share ("tickets per 100 orders"), a count the
-    goal moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact.
+    goal moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact;
+    a word of measure inside an idiom is none ("protected at all times", "at no additional
+    cost", "your reference number", "a number of steps").
 
     ## Why it matters
     Del Moro: customer centricity is a fine aim, but not a SMART goal; say precisely what
