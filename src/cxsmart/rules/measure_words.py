@@ -268,7 +268,8 @@ def vague_outcome(text: str, facts) -> str | None:
         general = None                              # "service charges", "service pensions": a modifier
     if general is not None and _MEASURE_OF.search(text, 0, general.start()):
         return None                                 # "the average mean score of satisfaction": measured
-    named = facts.metric is not None and "metric-phrase" not in facts.extra
+    named = facts.metric is not None and "metric-phrase" not in facts.extra and \
+        not (_only_handled(facts) and not any(ch.isdigit() for ch in text))
     if named and general is None:
         return None
     if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
@@ -280,3 +281,13 @@ def vague_outcome(text: str, facts) -> str | None:
                                                 or MEASURE_MARKS.search(plain) or FIRST_CONTACT.search(text)):
         return None                                 # "Increase repeat stays": a count, moved one way
     return (general.group(0) if general else text).lower()
+
+
+def _only_handled(facts) -> bool:
+    """The metric's name is a thing counted ('complaints', 'calls') that nothing moves: 'Log
+    complaints consistently', 'listen to your feedback and complaints' handle them; counting them
+    is no goal's measure until a verb moves the count ('cut complaints')."""
+    if facts.direction is not None or any(ch.isdigit() for ch in facts.metric.words):
+        return False
+    words = facts.metric.words.split()
+    return bool(words) and COUNTED_WORDS.fullmatch(words[-1].strip(".,;:")) is not None
