@@ -88,10 +88,19 @@ MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "unti
                  {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
 # after a bracket: "more time (up to 120 working days) may be needed"
 MODAL_AFTER_BRACKET = [{"TEXT": ")"}, {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
+# an effort in place of a result: "we will always work to resolve your claim within two working
+# days", "we're working to improve", "identify and work to remove barriers"; not the noun ("a quote
+# for work to be carried out", "work to agreed timescales"): 'work to' alone is the hedge
+EFFORT_PATTERN = [{"LOWER": {"IN": ["we", "will", "'ll", "always", "shall", "to", "and", "continue", "continuously",
+                                    "must", "i", "they", "also", "'re", "are", "is", "actively", "constantly"]}},
+                  {"LOWER": {"IN": ["work", "works", "working"]}}, {"LOWER": "to"},
+                  {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["be", "the", "a", "an", "our", "your", "their", "its", "this",
+                                                           "that", "these", "those", "agreed", "plan", "schedule",
+                                                           "deadline", "deadlines", "standard", "standards", "time"]}}]
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them (the
 # look-ahead, their first letters, lets the search skip most positions at once)
-HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilg])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
+HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilgw])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
                         r"longer\b|power\b|appropriate\b|subject\b|allows?\b|permit|approved\b|available\b|secured\b|agreed\b|"
-                        r"met\b|achieved\b|funded\b|granted\b)")
+                        r"met\b|achieved\b|funded\b|granted\b|work(?:s|ing)?\s+to\b)")

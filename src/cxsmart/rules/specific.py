@@ -275,7 +275,8 @@ class HedgedWording(Rule):
     reasonably can"), a comparison with what is possible ("as soon as practicable", "as far as
     we can"), an effort instead of a result ("do our very best", "make every reasonable
     effort", "every effort will be made", "with efforts to", "all we can", "everything possible will
-    be done", "everything in our power"), "at the earliest ...", and a modal of possibility ("might be able
+    be done", "everything in our power", "we will always work to resolve"; not the noun: "a quote for
+    work to be carried out"), "at the earliest ...", and a modal of possibility ("might be able
     to", "matters may take up to 6 weeks"; not the month "by May 2027"), and a condition on the
     provider's own means ("if staffing allows", "time permitting", "if the budget is approved",
     "if our new digital targets are met"; not the customer's: "once the claim is approved"). A condition that is
