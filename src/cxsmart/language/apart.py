@@ -16,7 +16,7 @@ from cxsmart.model.quantities import DURATION
 
 # a value said to be today's or the one before: "the current 12-week wait", "the previous waiting period of 12 days"
 _NOW_BEFORE = re.compile(r"(?i)\b(?:current|existing|present|today's)\s{1,3}$")
-_PREVIOUS_OF = re.compile(r"(?i)\b(?:previous|existing|current|former|old)\s{1,3}(?:[a-z-]{1,20}\s{1,3}){0,3}of\s{1,3}$")
+_PREVIOUS_OF = re.compile(r"(?i)\b(?:previous|existing|current|former|old)\s{1,3}(?:[a-z()-]{1,20}\s{1,3}){0,6}of\s{1,3}$")
 
 
 _MEASURED_ASIDE = re.compile(r"(?i)\b(?:results?|outturn|actuals?|baseline|was|were|today|now|currently|audit|"
@@ -101,7 +101,7 @@ def said_before(facts: TextFacts, quantities: list[Found], text: str) -> list[Fo
     previous target of four working days') is the start, never the target."""
     for q in quantities:
         if _NOW_BEFORE.search(text, max(0, q.start - 24), q.start) or \
-                _PREVIOUS_OF.search(text, max(0, q.start - 60), q.start):
+                _PREVIOUS_OF.search(text, max(0, q.start - 110), q.start):
             facts.baseline = facts.baseline or absolute(q)
             return [o for o in quantities if o is not q]
     return quantities
