@@ -37,7 +37,7 @@ _QUANTITY = re.compile(
     | [+\-−–]?\s?[$€£]\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:bn|mn|m|b|million|billion)\b
     | [+\-−–]?\s?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|thousand|million|billion)\b)?
       (?:\s?(?:%|per\s?cent\b|pct\b|pc\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b
-         |mins?\b|(?:working|business)\s(?:hours?|hrs?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
+         |mins?\b|(?:working|business)\s(?:hours?|hrs?|days?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
 
@@ -264,7 +264,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         # before the number, and the cue is read up to it ("set up; 96%": a semicolon ends the cue)
         cue = cue_before(QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
         if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue) or
-                               (words[-2:].lower() in ("st", "nd", "rd", "th") and _OCCASION.match(text, end))):
+                               (words[-2:].lower() in ("st", "nd", "rd", "th") and (_OCCASION.match(text, end) or
+                                                                                    _NTH_DAY.match(text, end)))):
             continue                        # a year or a rank that only dates or places something
         if cue.endswith("later than") and not OF_EVENT.match(text, end):
             cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
@@ -299,9 +300,11 @@ def _ranked_aside(text: str, start: int, words: str, cue: str) -> bool:
 
 # an ordinal that names an occasion or a statistic, not a rank to reach: "by our 25th anniversary",
 # "the 90th percentile wait"
+# "no later than the 35th business day after reporting": which day, a window's end, never a value to reach
+_NTH_DAY = re.compile(r"(?i)\s{1,3}(?:(?:business|working|calendar|clear)\s{1,3})?(?:day|week|month)\b")
 _OCCASION = re.compile(r"(?i)\s{1,3}(?:anniversary|birthday|centenary|centennial|jubilee|percentile|edition)\b")
 YEAR_OF = re.compile(r"(?i)(?:19|20)\d{2}\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|levels?|"
-                      r"scores?|baselines?|positions?|ratings?|data|benchmarks?)\b")
+                      r"scores?|baselines?|positions?|ratings?|data|benchmarks?|(?:targets?|goals?|plans?|forecasts?)\s?:)")
 _PER = re.compile(r"(?i)\bper\s?$")
 _CLOCK = re.compile(r"(?i)\d{1,2}(?::[0-5]\d)?\s?(?:[ap]\.\s?m\b\.?|[ap]m\b)|\d{1,2}:[0-5]\d\s?(?:[ap]\.\s?m\b|[ap]m\b)")
 _CLOCK_24 = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")

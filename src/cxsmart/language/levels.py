@@ -71,7 +71,7 @@ def read_levels(facts: TextFacts, quantities: list[Found], verbs: list[Found], t
             or "old " in low or "today's" in low:
         quantities = said_before(facts, quantities, text)
     _arrow_or_band(facts, quantities, text)
-    _named_target(facts, quantities)
+    _named_target(facts, quantities, text)
     _cued(facts, quantities, verbs, text, now)
     if facts.target is None:
         _implied_target(facts, quantities, verbs, text, low, now)
@@ -183,16 +183,21 @@ def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None
                              band.start(2), band.end(3) if band.group(3) else band.end(2), "")
 
 
-def _named_target(facts: TextFacts, quantities: list[Found]) -> None:
+def _named_target(facts: TextFacts, quantities: list[Found], text: str) -> None:
     """'Resident satisfaction: 61.2% | Target: 75%', 'Abandonment 7% (target 5%)': the number the
     word 'target' names is the target, and a plain number in its unit before it is today's value."""
     if facts.target is not None:
         return
-    named = next((q for q in quantities if q.cue in ("target", "target of") and not q.value.factor), None)
+    named = next((q for q in quantities if not q.value.factor and (q.cue in ("target", "target of") or
+                                                                   _TARGET_BOUND.search(text, max(0, q.start - 24), q.start))), None)
     if named is None:
         return
     facts.target = absolute(named)
     _start_before(facts, quantities, named, same_unit=True)
+
+
+# "2027 target: > 75%", "Target: ≥ 90%": the word names a bounded target
+_TARGET_BOUND = re.compile(r"(?i)\btarget\s?:\s?(?:[<>≤≥]=?|at\s+least|no\s+more\s+than|under|over|above|below)\s?$")
 
 
 def _start_before(facts: TextFacts, quantities: list[Found], target: Found, same_unit: bool = False) -> None:

@@ -116,6 +116,9 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
         return None                                 # "92% of letters to GPs and patients within 7 days": the
                                                     # second part's only number is the standard's window
     head = second[:_NUMBER.search(second).start()]
+    if _RELATIVE_TO.search(head):
+        return None                                 # "... and an expected resolution date, which will be within 35
+        #                                             business days": the number describes a noun, no outcome
     if _LEVEL_ONLY.fullmatch(head):
         return None                                 # "... to under 4 by June 2027 and less than 2 by June 2028":
                                                     # the same measure at a later level, no second outcome
@@ -137,6 +140,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
 
 
+_RELATIVE_TO = re.compile(r"(?i),?\s(?:which|that|who)\s+(?:will|would|should|must|is|are|can)\s+(?:be\s+)?\S*\s*$")
 # a key result's or an objective's label: "KR4: ", "O2 - ", "Key result 3: "
 _KEY_RESULT = re.compile(r"(?i)\A\s*(?:kr|o|okr|objective|key\s+result|goal)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.)–—-]\s*")
 
