@@ -35,7 +35,7 @@ FLOORS = {
     "retail-bank": (0, 45), "transit-operator": (0, 29), "licensing-agency": (0, 26), "university": (0, 31),
     "parcel-courier": (0, 31), "hotel-group": (0, 32), "benefits-agency": (0, 31),
     "online-grocery": (0, 32), "pension-scheme": (0, 35), "mobile-telco": (0, 28), "marketplace-okrs": (0, 34),
-    "tax-agency": (0, 26), "vehicle-leasing": (1, 42), "neobank-support": (0, 34),
+    "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 35),
     "council-heldout": (2, 37), "electric-coop": (1, 25), "health-plan": (4, 36),
 }
 
