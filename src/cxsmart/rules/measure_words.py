@@ -191,6 +191,8 @@ MORE_OF = re.compile(r"(?i)\b(?:more|fewer)\s+(?:[a-z-]+\s+)?[a-z-]+(?<!ss)(?<!o
 # words of measure inside idioms that measure nothing: "at all times", "on time, every time", "take
 # time", "a number of steps", "your reference number", "at no additional cost", "free of charge"
 _IDIOMS = re.compile(r"(?i)\b(?:(?:at|by)\s+all\s+times|(?:every|each|any|next|this)\s+time|take\s+(?:the\s+)?time|"
+                     r"on\s+time(?![\s-]{1,3}(?:departures?|arrivals?|deliver|performance|rates?|running|percentage|"
+                     r"completion|payments?|starts?|dispatch|collection|response))|"
                      r"from\s+time\s+to\s+time|a\s+(?:large\s+|small\s+)?number\s+of|(?:reference|account|phone|"
                      r"telephone|contact|policy|case|matter|tracking)\s+numbers?|at\s+no\s+(?:additional\s+|extra\s+)?"
                      r"(?:cost|charge)|free\s+of\s+charge)\b")
@@ -217,7 +219,14 @@ def _moves_a_count(text: str, facts) -> bool:
     at = text.lower().find(verb.lower())
     if at < 0:
         return True                                 # the verb is in another field: assume a count, as before
-    return _COUNTABLE.search(_object_of(text, at + len(verb))) is not None
+    moved = _object_of(text, at + len(verb))
+    if _QUALITY_VERB.match(verb):                   # "enhance experiences", "strengthen relations": a quality,
+        return MEASURE_WORDS.search(moved) is not None or any(ch.isdigit() for ch in moved)   # unless measured
+    return _COUNTABLE.search(moved) is not None
+
+
+# verbs that raise a quality, not a count: what they move is measured only when its words say so
+_QUALITY_VERB = re.compile(r"(?i)(?:enhanc|strengthen|enrich|elevat|deepen|foster|nurtur|cultivat)")
 
 
 def _object_of(text: str, at: int) -> str:
@@ -227,7 +236,7 @@ def _object_of(text: str, at: int) -> str:
     return text[at:stop.start() if stop else len(text)]
 
 
-_OBJECT_END = re.compile(r"(?i)[,;:(]|\s(?:to|by|from|in|for|across|through|at|with|so|while|that|which|who|and\s+(?:improve|raise|"
+_OBJECT_END = re.compile(r"(?i)[,;:(]|\s(?:to|by|from|in|for|across|through|throughout|around|among|at|with|so|while|that|which|who|and\s+(?:improve|raise|"
                          r"reduce|increase|cut))\b")
 # a thing counted in what a verb moves: a plural ('repeat stays', 'complaints'), a number, or a mass noun
 # that is a measured amount ('footfall', 'spend', 'membership', 'attendance', 'demand', 'capacity')

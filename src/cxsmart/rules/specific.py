@@ -54,8 +54,9 @@ class VagueWording(Rule):
     is enough to pass: a rate, a time, a score or a share ("tickets per 100 orders"), a count the
     goal moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact;
     a word of measure inside an idiom is none ("protected at all times", "at no additional
-    cost", "your reference number", "a number of steps"), and neither is a thing counted that
-    nothing moves ("Log complaints consistently", "listen to your feedback and complaints").
+    cost", "your reference number", "a number of steps", "on time, every time"), and neither is
+    a thing counted that nothing moves ("Log complaints consistently") or a quality that a verb of
+    quality raises ("enhance experiences of connection", "strengthen rider relations").
 
     ## Why it matters
     Del Moro: customer centricity is a fine aim, but not a SMART goal; say precisely what
