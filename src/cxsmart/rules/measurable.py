@@ -11,13 +11,16 @@ from cxsmart.model.measure import ambiguous_percent, metric_range, resolve_targe
 from cxsmart.model.quantities import PERCENT
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.rules.measurable_hints import baseline_hint, target_beside
+from cxsmart.rules.measure_words import HANDLED, handled_only
 
 
 class NoMetric(Rule):
     """The goal names no metric, so nobody can tell whether it was met.
 
     Reads the `metric` field and, through the language checks, a metric named in the title
-    or description (NPS, CSAT, churn rate ... by name or alias).
+    or description (NPS, CSAT, churn rate ... by name or alias). A thing counted that nothing
+    moves and no number measures ("Deal with all complaints promptly", "Learn from complaints")
+    names no metric: the complaints are handled, not counted.
 
     ## Why it matters
     Kiruthu (ICX Kenya): some organisations set CX goals that cannot be measured, or that
@@ -48,7 +51,8 @@ class NoMetric(Rule):
     needs_text = True
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not goal.present("metric") and goal.facts.metric is None:
+        if not goal.present("metric") and (goal.facts.metric is None or goal.target is None and
+                                           handled_only(goal.facts, goal.goal.title, HANDLED)):
             yield ctx.report(self, goal, f"goal {goal.label} names no metric: nobody can tell whether it was met",
                              at=goal.title_span,
                              hint="add 'metric:' (e.g. csat, nps, churn_rate, aht; `cxsmart metrics` lists them) "

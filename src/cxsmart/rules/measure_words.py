@@ -277,8 +277,7 @@ def vague_outcome(text: str, facts) -> str | None:
         general = None                              # "service charges", "service pensions": a modifier
     if general is not None and _MEASURE_OF.search(text, 0, general.start()):
         return None                                 # "the average mean score of satisfaction": measured
-    named = facts.metric is not None and "metric-phrase" not in facts.extra and \
-        not (_only_handled(facts) and not any(ch.isdigit() for ch in text))
+    named = facts.metric is not None and "metric-phrase" not in facts.extra and not handled_only(facts, text)
     if named and general is None:
         return None
     if named and general is not None and facts.metric.words.lower() not in general.group(0).lower():
@@ -292,11 +291,24 @@ def vague_outcome(text: str, facts) -> str | None:
     return (general.group(0) if general else text).lower()
 
 
-def _only_handled(facts) -> bool:
+def handled_only(facts, text: str | None, things=None) -> bool:
+    """The metric the words name is only a thing counted that nothing moves, and no number measures
+    it: S001 reads any counted word, M001 only a thing handled one by one (`_HANDLED`)."""
+    return facts.metric is not None and _only_handled(facts, things or COUNTED_WORDS) and \
+        not any(ch.isdigit() for ch in text or "")
+
+
+def _only_handled(facts, things) -> bool:
     """The metric's name is a thing counted ('complaints', 'calls') that nothing moves: 'Log
     complaints consistently', 'listen to your feedback and complaints' handle them; counting them
     is no goal's measure until a verb moves the count ('cut complaints')."""
     if facts.direction is not None or any(ch.isdigit() for ch in facts.metric.words):
         return False
     words = facts.metric.words.split()
-    return bool(words) and COUNTED_WORDS.fullmatch(words[-1].strip(".,;:")) is not None
+    return bool(words) and things.fullmatch(words[-1].strip(".,;:")) is not None
+
+
+# things a team handles one by one; a time, a wait or a delivery names a measure of how well
+HANDLED = re.compile(r"(?i)(?:complaints?|contacts?|callbacks?|escalations?|referrals?|errors?|defects?|reviews?|"
+                      r"tickets?|queues?|bookings?|visits?|cancellations?|claims?|refunds?|calls?|enquir(?:y|ies)|"
+                      r"inquir(?:y|ies)|appeals?|disputes?|requests?|cases?|queries|query)")
