@@ -355,6 +355,6 @@ def test_labels_without_a_date_are_not_dates(text):
     ("summer 2027", "season"), ("soon", None), ("Jnue 2026", None), ("", None), (None, None), (2027, None),
 ])
 def test_deadlines_that_name_an_event_or_a_season(text, kind):
-    from cxsmart.model.timeframes import unplaced
+    from cxsmart.model.unplaced import unplaced
 
     assert unplaced(text) == kind

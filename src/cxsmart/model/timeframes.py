@@ -5,7 +5,7 @@ What a value is once read (Timeframe, Relative) and the calendar arithmetic are 
 
 Three outcomes, kept apart because they are different findings:
 - not a date at all -> DateSyntaxError (a schema finding, F002; for a deadline that names an event or
-  a season, "after go-live", "before the summer peak", T002 instead: see `unplaced()`);
+  a season, "after go-live", "before the summer peak", T002 instead: see `model/unplaced.py`);
 - a date shape that names no real day ("31 February 2026", "Q5 2026") -> Timeframe.invalid (T007);
 - a relative phrase -> Timeframe.relative, resolved only against an anchor (T006 without one).
 
@@ -111,7 +111,7 @@ class _Ctx(NamedTuple):
 
 
 _YEAR_END = re.compile(r"^(?:the )?(?:calendar )?year ?-?end (?:of )?((?:19|20)\d{2})$")
-_LEAD = re.compile(r"^(?:by|before|on or before|no later than|not later than) ")
+LEAD = re.compile(r"^(?:by|before|on or before|no later than|not later than) ")
 
 
 def _parse(raw: object, fiscal_start: int, date_order: str | None = None, today: dt.date | None = None) -> Timeframe:
@@ -122,7 +122,7 @@ def _parse(raw: object, fiscal_start: int, date_order: str | None = None, today:
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise DateSyntaxError(f"expected a date such as {EXAMPLES}")
     text = str(raw).strip()
-    low = _LEAD.sub("", re.sub(r"\s+", " ", text.lower().translate(_DASHES))).strip()
+    low = LEAD.sub("", re.sub(r"\s+", " ", text.lower().translate(DASHES))).strip()
     low = _YEAR_END.sub(r"end of \1", low)              # "year-end 2027": the end of 2027
     ctx = _Ctx(fiscal_start, date_order, today or real_today())
     found = _read(text, low, ctx)
@@ -143,7 +143,7 @@ def _read(text: str, low: str, ctx: _Ctx) -> Timeframe | None:
     return None
 
 
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
+DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 
 
 # --- builders from a match -------------------------------------------------------------------
@@ -380,30 +380,4 @@ def _label(text: str, low: str, c: _Ctx) -> Timeframe | None:
         elif found.get("ytd"):
             first = period_around(inner.last, "fiscal_year", 0, c.fiscal_start)[0]
         return Timeframe(text, first, inner.last, kind="period", yearless=inner.yearless)
-    return None
-
-
-# --- deadlines that name an event or a season: T002, not a date that cannot be read -----------
-
-_SEASON = re.compile(r"\b(?:summer|winter|spring|autumn|fall|christmas|xmas|easter|new year|festive|holiday|"
-                     r"holidays|peak|black friday|cyber monday|half[- ]term|ramadan|diwali|thanksgiving)\b")
-_EVENT = re.compile(r"(?:after|once|when|following|post|upon|on completion of|at|with|alongside|ahead of|"
-                    r"in time for|before|prior to|until|till|by the time|as soon as)\b"
-                    r"|.*\b(?:go[- ]?live|goes live|launch(?:es|ed)?|migration|roll[- ]?out|cut[- ]?over|"
-                    r"upgrade|implementation|release|deployment|completion|sign[- ]?off|approval)\b")
-
-
-def unplaced(value: object) -> str | None:
-    """'season' for a deadline that names a season ('before the summer peak', 'by Christmas'), 'event'
-    for one that names an event ('after go-live', 'once the new CRM goes live'), else None. Asked of
-    a value that is not a date."""
-    if not isinstance(value, str):
-        return None
-    low = " ".join(value.lower().translate(_DASHES).split())
-    if not low or not re.search(r"[a-z]{3}", low):
-        return None
-    if _SEASON.search(low):
-        return "season"
-    if _EVENT.match(_LEAD.sub("", low)) or _EVENT.match(low):
-        return "event"
     return None

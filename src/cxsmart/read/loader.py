@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from cxsmart.diagnostics import Span
 from cxsmart.model.goalfile import ITEM_NAMES, SECTIONS, SHAPE_TAGS, TOP_LEVEL_KEYS
-from cxsmart.model.timeframes import unplaced
+from cxsmart.model.unplaced import unplaced
 from cxsmart.read.anchors import Anchors
 from cxsmart.read.entries import GoalReader, Shaped, near_key, normal_key
 from cxsmart.read.source import Problem, normalise_breaks

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
-from cxsmart.model.timeframes import describe, quarter, unplaced
+from cxsmart.model.timeframes import describe, quarter
+from cxsmart.model.unplaced import unplaced
 from cxsmart.read.loader import vague_deadline_word
 from cxsmart.rule import Rule, RuleContext
 from cxsmart.rules.fixable import year_fix
