@@ -39,7 +39,7 @@ DATE_IN_PROSE = re.compile(
     | (?:(?:the\s+)?end\s+of\s+)?(?:q\d\s?-?\s?(?:of\s+)?fy\s?'?\d{{2,4}} | fy\s?'?\d{{2,4}}\s?-?\s?q\d)
     | \d{{4}}\s?-?\s?[qh]\d | (?:(?:the\s+)?end\s+of\s+)?[qh]\d[\s/-]?\d{{4}}
     | (?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:financial|fiscal)\s+year\s+(?:19|20)\d{{2}}(?:\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}}))?
-    | (?:(?:the\s+)?end\s+of\s+)?fy\s?'?\d{{2,4}}(?:\s?[{_DASH}]\s?\d{{2,4}})?
+    | (?:(?:the\s+)?end\s+of\s+)?[fr]y\s?'?\d{{2,4}}(?:\s?[{_DASH}]\s?\d{{2,4}})?
     | (?:(?:the\s+)?end\s+of\s+|(?=(?:19|20)\d{{2}}\s?[{_DASH}]){_CUED})(?:19|20)\d{{2}}\s?[{_DASH}]\s?(?:\d{{4}}|\d{{2}})
     | (?:(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?)(?:{_NUMBER_WORD})\s+(?:day|week|month|quarter|year)s?
     | (?:within|in|over|during)\s+(?:the\s+)?first\s+(?:(?:{_NUMBER_WORD})\s+)?(?:day|week|month|quarter|year)s?
@@ -59,7 +59,7 @@ DATE_IN_PROSE = re.compile(
 # there finds the same dates as DATE_IN_PROSE.finditer (tested) in half the time: its many forms
 # are not tried at every character of the sentence.
 DATE_START_IN_PROSE = re.compile(
-    rf"(?i)(?<![\w-])(?:\d|[qh]\d|fy|the\b|end\b|this\b|next\b|within\b|in\b|over\b|during\b|for\b(?=\s+(?:the\s+)?(?:next|coming)\b)|mid|eo|year|quarter|"
+    rf"(?i)(?<![\w-])(?:\d|[qh]\d|[fr]y|the\b|end\b|this\b|next\b|within\b|in\b|over\b|during\b|for\b(?=\s+(?:the\s+)?(?:next|coming)\b)|mid|eo|year|quarter|"
     rf"financial\b|fiscal\b|calendar\b|(?:{'|'.join(sorted({m[:3] for m in MONTHS}))}))")
 
 

@@ -301,7 +301,8 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
      lambda t, m, c: quarter_of(t, int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))),
     (re.compile(r"(?P<y>\d{4}) ?-? ?h(?P<h>\d)|(?:the )?(?:end of )?h(?P<h2>\d)[ -/]?(?P<y2>\d{4})"),
      lambda t, m, c: half_of(t, int(m["y"] or m["y2"]), int(m["h"] or m["h2"]))),
-    (re.compile(r"(?:the )?(?:end of )?fy ?'?(?P<y>\d{4}|\d{2})(?: ?[/-] ?(?P<y_end>\d{2}|\d{4}))?"),
+    # "RY31": a regulatory year, which regulators of utilities set as their financial year
+    (re.compile(r"(?:the )?(?:end of )?[fr]y ?'?(?P<y>\d{4}|\d{2})(?: ?[/-] ?(?P<y_end>\d{2}|\d{4}))?"),
      lambda t, m, c: fiscal_year(t, full_year(m["y_end"]) if m["y_end"] else full_year(m["y"]), c.fiscal_start)),
     (re.compile(r"(?:the )?(?:end of )?(?P<y>\d{4})"),
      lambda t, m, c: span_months(t, "year", int(m["y"]), 1, 12)),
