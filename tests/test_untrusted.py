@@ -379,9 +379,11 @@ def test_a_kill_while_writing_leaves_no_temporary_file(tmp_path_factory, delay, 
 
 
 INTERRUPTED = textwrap.dedent("""
-    import os, sys
+    import os, signal, sys
     from pathlib import Path
     from cxsmart.common.fsutil import write_atomic
+    sig = int(sys.argv[2])                  # as a terminal has it, whatever started the tests ('nohup' ignores SIGHUP)
+    signal.signal(sig, signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL)
     if sys.argv[3] == "named":
         del os.O_TMPFILE                    # a file system without unnamed files: a named temporary file
     real = os.replace
