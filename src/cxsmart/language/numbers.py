@@ -141,7 +141,9 @@ def is_label(text: str, q: Found) -> bool:
         return True
     if _STANDARD_NAME.search(text[max(0, q.start - 16):q.start]) and _STANDARD_AFTER.match(text[q.end:q.end + 16]):
         return True                                                         # "WCAG 2.2 AA", "ISO 9001:2015"
-    return q.start < 24 and _HEADING_MARK.match(text, q.end) is not None    # "Commitment 1 - ...", "CS05:"
+    if q.start < 24 and _HEADING_MARK.match(text, q.end) is not None:     # "Commitment 1 - ...", "CS05:"
+        return True
+    return not text[:q.start].strip() and _ROW_MARK.match(text, q.end) is not None   # "7.1 | Handle all ..."
 
 
 # a standard's name and version: capitals, a number, then capitals or a year ("WCAG 2.2 AA", "ISO 9001:2015"),
@@ -152,6 +154,7 @@ _STANDARD_AFTER = re.compile(r"(?:\s{1,3}[A-Z]{1,3}\b(?!\s{0,3}%)|:(?:19|20)\d\d
 
 
 _HEADING_MARK = re.compile(r"(?<!\s)\s*(?:[:)]|[-–—](?=\s))")
+_ROW_MARK = re.compile(r"[ \t]{0,3}\|")                # the first cell of a table row, alone: the item's number
 
 
 # Words after a number that make it where the metric stands now, not where it must get to.
