@@ -27,6 +27,7 @@ D = dt.date
     ("July to September 2026", D(2026, 7, 1), D(2026, 9, 30)),
     ("Apr\u2013Jun 2027", D(2027, 4, 1), D(2027, 6, 30)),
     ("Nov-Jan 2027", D(2026, 11, 1), D(2027, 1, 31)),          # across a year's end: starts in the one before
+    ("February \u2013 June , 2024", D(2024, 2, 1), D(2024, 6, 30)),   # a stray space before the comma
     ("2026-H2", D(2026, 7, 1), D(2026, 12, 31)),
     ("FY2026", D(2026, 1, 1), D(2026, 12, 31)),
     ("FY26", D(2026, 1, 1), D(2026, 12, 31)),

@@ -294,7 +294,7 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
      lambda t, m, c: fiscal_year(t, int(m["y"]), c.fiscal_start)),
     (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"),
      lambda t, m, c: month(t, int(m["y"]), int(m["m"]))),
-    (re.compile(rf"(?P<mon>{_MONTH})\.? ?(?:-|to) ?(?P<mon2>{_MONTH})\.?,? (?P<y>\d{{4}})"), _months),
+    (re.compile(rf"(?P<mon>{_MONTH})\.? ?(?:-|to) ?(?P<mon2>{_MONTH})\.?(?: ?,)? (?P<y>\d{{4}})"), _months),
     (re.compile(rf"{_OF}(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
      lambda t, m, c: month(t, int(m["y"]), MONTHS[m["mon"]])),
     (re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>\d)|(?:the )?(?:end of )?q(?P<q2>\d)[ -/]?(?P<y2>\d{4})"),
