@@ -156,7 +156,7 @@ _SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix(
 GENERAL_QUALITIES = re.compile(
     r"(?i)\b(?:customer |resident |student |patient |guest |member |user )?(?:satisfaction|service quality|"
     r"customer service|experience|journey|outcomes?|services?|information|trust|relationships?|perception|culture|quality|"
-    r"productivity|efficiency|behaviou?r|appearance|condition|well-?being)\b")
+    r"productivity|efficiency|behaviou?r|appearance|condition|well-?being|awareness|communication|engagement)\b")
 # Words that name a measure ("reduce churn", "cut response times", "the proportion of rent
 # collected"): with one, a goal with no number still says what is measured.
 MEASURE_WORDS = re.compile(
@@ -199,6 +199,8 @@ _IDIOMS = re.compile(r"(?i)\b(?:(?:at|by)\s+all\s+times|(?:every|each|any|next|t
 _IDIOM_KEYS = re.compile(r"(?i)\b(?:times?|numbers?|cost|charge)\b")
 
 
+# a measure of the quality named before it: "the staff engagement score", "brand awareness rate"
+_MEASURE_AFTER = re.compile(r"(?i)\s{1,3}(?:scores?|rates?|index|indices|ratings?|levels?|percentages?|share|results?)\b")
 # a measure of the quality named after it: "the mean score of satisfaction", "the percent of riders who ..."
 _MEASURE_OF = re.compile(r"(?i)\b(?:scores?|percent(?:age)?|proportion|share|rates?|index|number)\s+of\b")
 
@@ -236,7 +238,7 @@ def _object_of(text: str, at: int) -> str:
     return text[at:stop.start() if stop else len(text)]
 
 
-_OBJECT_END = re.compile(r"(?i)[,;:(]|\s(?:to|by|from|in|for|across|through|throughout|around|among|at|with|so|while|that|which|who|and\s+(?:improve|raise|"
+_OBJECT_END = re.compile(r"(?i)[,;:(]|\s(?:to|by|from|in|for|across|through|throughout|around|among|between|at|with|so|while|that|which|who|and\s+(?:improve|raise|"
                          r"reduce|increase|cut))\b")
 # a thing counted in what a verb moves: a plural ('repeat stays', 'complaints'), a number, or a mass noun
 # that is a measured amount ('footfall', 'spend', 'membership', 'attendance', 'demand', 'capacity')
@@ -275,8 +277,8 @@ def vague_outcome(text: str, facts) -> str | None:
     general = GENERAL_QUALITIES.search(text)
     if general is not None and _MODIFIES.match(text, general.end()):
         general = None                              # "service charges", "service pensions": a modifier
-    if general is not None and _MEASURE_OF.search(text, 0, general.start()):
-        return None                                 # "the average mean score of satisfaction": measured
+    if general is not None and (_MEASURE_OF.search(text, 0, general.start()) or _MEASURE_AFTER.match(text, general.end())):
+        return None                                 # "the average mean score of satisfaction", "engagement score": measured
     named = facts.metric is not None and "metric-phrase" not in facts.extra and not handled_only(facts, text)
     if named and general is None:
         return None
