@@ -154,9 +154,9 @@ class ImplausibleChange(Rule):
     held to 1.5-fold a quarter once the whole move is threefold ("from 10% to 50% in seven
     months" stays within 20 points a quarter, but grows fivefold). A share the title moves under
     no name ("Lift self-service share from 10% to 50% by ...") is judged as the goal's own, in
-    the direction its numbers go. A guardrail whose level today's
-    value already keeps ("keep on-time delivery at or above 92%" at 93.4%) asks for no change,
-    and is not judged.
+    the direction its numbers go. A target today's value already meets asks for no change and
+    is not judged: a guardrail ("keep on-time delivery at or above 92%" at 93.4%) keeps it, and a
+    goal whose words ask for change is A002's (75% when the line achieves 89%).
 
     ## Why it matters
     Del Moro: when a goal is so ambitious that it is bound to fail, it is hard to get a team
@@ -203,8 +203,9 @@ class ImplausibleChange(Rule):
         if abs(change) <= allowed * 1.0001:
             yield from self._multiplied(goal, ctx, baseline, landed)
             return
-        if _already_holds(metric.better, change) and holds_level(goal):
-            return                                  # a floor or ceiling today's value already keeps: no change asked
+        if _already_holds(metric.better, change):
+            return                                  # a level today's value already meets: no change asked (A002
+            #                                         says so when the words ask for one; a guardrail keeps it)
         days = (deadline.last - _window_start(goal, ctx.today)).days
         name = metric.name or metric.id
         months = round(quarters(_window_start(goal, ctx.today), deadline.last) * 3)
