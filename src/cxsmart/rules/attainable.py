@@ -226,8 +226,9 @@ class ImplausibleChange(Rule):
         metric, deadline = goal.metric, goal.deadline
         if baseline is None or metric.max_change_per_quarter is not None or metric.unit != "percent":
             return
-        if not (0 < baseline <= 100 and 0 < landed <= 100) or holds_level(goal):
-            return
+        if not (0 < baseline <= 100 and 0 < landed <= 100) or holds_level(goal) or \
+                _already_holds(metric.better, landed - baseline):
+            return                                  # (a target already met asks for no change: A002's)
         start = _window_start(goal, ctx.today)
         fold, allowed = max(landed / baseline, baseline / landed), GENERIC_FOLD ** quarters(start, deadline.last)
         if fold < GENERIC_FOLD_AT_LEAST or fold <= allowed * 1.0001:
