@@ -16,7 +16,7 @@ from cxsmart.engine.references import ReferenceChecks
 from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.facts import Fact
 from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective
-from cxsmart.model.quantities import DURATION, POINTS, Quantity
+from cxsmart.model.quantities import DURATION, PERCENT, POINTS, Quantity
 from cxsmart.model.unitvalues import in_metric_unit
 from cxsmart.model.units import UNREAD
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
@@ -320,7 +320,7 @@ def _share_moved(view: GoalView) -> bool:
     """The goal moves a share it gives no known name from one value to another ('Lift self-service
     share from 10% to 50%'): a metric of its own, in percent, judged for pace and direction."""
     b, t = view.baseline, view.target
-    return b is not None and t is not None and b.unit == t.unit == "percent" and not (
+    return b is not None and t is not None and b.unit == t.unit == PERCENT and not (
         b.change or t.change or b.factor or t.factor) and 0 <= b.value <= 100 and 0 <= t.value <= 100
     # (above 100% it is a ratio written in percent, as net revenue retention is: no share's range)
 

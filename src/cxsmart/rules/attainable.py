@@ -130,6 +130,12 @@ def quarters(first: dt.date, last: dt.date) -> float:
     return (last - first).days / (365.25 / 4)
 
 
+def _window_words(start: dt.date, last: dt.date) -> str:
+    """The goal's window as a message says it: '7 months', or '40 days' under a month."""
+    months = round(quarters(start, last) * 3)
+    return f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{(last - start).days} days"
+
+
 def _window_start(goal: GoalView, today: dt.date) -> dt.date:
     if goal.start is not None and goal.start.ok:
         return goal.start.first
@@ -206,10 +212,8 @@ class ImplausibleChange(Rule):
         if _already_holds(metric.better, change):
             return                                  # a level today's value already meets: no change asked (A002
             #                                         says so when the words ask for one; a guardrail keeps it)
-        days = (deadline.last - _window_start(goal, ctx.today)).days
         name = metric.name or metric.id
-        months = round(quarters(_window_start(goal, ctx.today), deadline.last) * 3)
-        window = f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{days} days"
+        window = _window_words(_window_start(goal, ctx.today), deadline.last)
         yield ctx.report(
             self, goal,
             f"a change of {show_change(change, metric)} in {window} is more than {name} usually moves "
@@ -233,8 +237,7 @@ class ImplausibleChange(Rule):
         fold, allowed = max(landed / baseline, baseline / landed), GENERIC_FOLD ** quarters(start, deadline.last)
         if fold < GENERIC_FOLD_AT_LEAST or fold <= allowed * 1.0001:
             return
-        months = round(quarters(start, deadline.last) * 3)
-        window = f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{(deadline.last - start).days} days"
+        window = _window_words(start, deadline.last)
         way = "grows" if landed > baseline else "falls"
         aim = baseline * allowed if landed > baseline else baseline / allowed
         yield ctx.report(

@@ -295,7 +295,7 @@ def vague_outcome(text: str, facts) -> str | None:
 
 def handled_only(facts, text: str | None, things=None) -> bool:
     """The metric the words name is only a thing counted that nothing moves, and no number measures
-    it: S001 reads any counted word, M001 only a thing handled one by one (`_HANDLED`)."""
+    it: S001 reads any counted word, M001 only a thing handled one by one (`HANDLED`)."""
     return facts.metric is not None and _only_handled(facts, things or COUNTED_WORDS) and \
         not any(ch.isdigit() for ch in text or "")
 
