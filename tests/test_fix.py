@@ -101,7 +101,7 @@ def test_files_with_f001_or_f002_are_never_rewritten(run_cli, tmp_path):
 
 HELD = {
     "bad.yaml": "goals:\n  - id: held\n    title: Increase CSAT from 70% to 75% by 30 June 2027\n"
-                "    metric: Customer satisfaction\n    deadline: 30/06/2027\n    owner: {name: Care team}\n",
+                "    metric: Customer satisfaction\n    deadline: 30/06/2027\n    baseline: lots\n",
     "good.yaml": "goals:\n  - id: fine\n    title: Increase CSAT from 70% to 75% by 30 June 2027\n"
                  "    metric: csat\n    deadline: 30/06/2027\n",
 }
@@ -111,7 +111,7 @@ ONLY_DEFAULT = ["--today", "2026-11-23", "--no-cache"]
 
 
 def test_fixes_in_a_file_fix_will_not_touch_are_never_counted(run_cli, tmp_path):
-    """bad.yaml has a value cxsmart cannot read (F002: an owner is an id): its two fixes are neither
+    """bad.yaml has a value cxsmart cannot read (F002: a baseline of words): its two fixes are neither
     marked, nor counted as fixable, nor counted as fixed, and the run says which file and why."""
     for name, text in HELD.items():
         (tmp_path / name).write_text(text, encoding="utf-8")

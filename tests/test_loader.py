@@ -55,7 +55,7 @@ def test_fiscal_start_reaches_the_dates():
 
 
 def test_one_bad_goal_does_not_hide_the_others():
-    f = load_text("g.yaml", "- {title: a, owner: [x]}\n- {title: b}\n- {id: c, tittle: c}\n- {id: d, notitle: d}\n")
+    f = load_text("g.yaml", "- {title: a, owner: [{x: 1}]}\n- {title: b}\n- {id: c, tittle: c}\n- {id: d, notitle: d}\n")
     assert [i.model.title for i in f.sections["goals"]] == ["a", "b", "c"]     # 'tittle' is read as the title (F009)
     assert [(p.code, p.span.line) for p in f.problems] == [("F002", 1), ("F009", 3), ("F002", 4)]
     assert f.invalid_ids["goals"] == {"d": ("goals", 3)}      # no title: nothing left to check

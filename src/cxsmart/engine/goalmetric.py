@@ -37,14 +37,40 @@ def own_metric(view: GoalView, name: str | None = None) -> MetricDef:
     ref = view.uncatalogued or "metric"
     ident = re.sub(r"[^a-z0-9]+", "_", ref.lower()).strip("_")
     ident = ident if re.match(r"^[a-z]", ident) else f"m_{ident}"
-    unit = "count"
-    for q in (view.baseline, view.target):
-        if q is not None and not q.factor and q.unit in _UNITS_OF and not (q.change and q.unit == PERCENT):
-            unit = q.label if q.unit in (SCORE, RATE, CUSTOM) and q.label else _UNITS_OF[q.unit]
-            break
     way = view.facts.direction.value if view.facts.direction is not None else None
     better = {"up": "higher", "down": "lower"}.get(way) or _side_of(view)
-    return MetricDef(id=ident, name=name or ref, unit=unit, better=better)
+    return MetricDef(id=ident, name=name or ref, unit=unit_of_values(view) or "count", better=better)
+
+
+def unit_of_values(view: GoalView) -> str | None:
+    """The unit the goal's own values are written in ('72%' -> percent, '4.1/5' -> its scale), or
+    None when they name none."""
+    for q in (view.baseline, view.target):
+        if q is not None and not q.factor and q.unit in _UNITS_OF and not (q.change and q.unit == PERCENT):
+            return q.label if q.unit in (SCORE, RATE, CUSTOM) and q.label else _UNITS_OF[q.unit]
+    return None
+
+
+def unit_unsaid(metric: MetricDef | None) -> bool:
+    """A definition that gives no `unit:` (the catalogue's all do)."""
+    return metric is not None and "unit" not in metric.model_fields_set
+
+
+def in_unit_of_values(view: GoalView) -> MetricDef:
+    """A metric defined with no `unit:` is in the unit its goal writes ('retention' defined by its
+    name and direction, 'baseline: 72%'): a definition that says nothing of the unit does not
+    contradict the goals (M007 names goals that write it in different units)."""
+    metric = view.metric
+    unit = unit_of_values(view)
+    if unit is None:
+        return metric
+    return MetricDef(**{k: getattr(metric, k) for k in metric.model_fields_set}, unit=unit)
+
+
+def described(inline: MetricDef, named: MetricDef) -> MetricDef:
+    """A metric the goal names in words, with what its inline mapping adds ('metric: {unit: %,
+    direction: up}' under 'Raise first contact resolution to 80%')."""
+    return named.model_copy(update={k: getattr(inline, k) for k in inline.model_fields_set if k not in ("id", "name")})
 
 
 def _side_of(view: GoalView) -> str | None:

@@ -21,6 +21,8 @@ class ReferenceChecks:
         def check(item: Item, keys: tuple, ref: str | None, kind: str, table, known: set[str], choices=None):
             if ref is None or ref in table or ref in known:
                 return
+            if kind in ("owner", "objective") and self.named(kind, ref) is not None:
+                return                      # by its name or title ('owner: Head of Contact Centre')
             if kind == "metric":
                 self._metric_reference(item, keys, ref)
                 return
@@ -34,6 +36,8 @@ class ReferenceChecks:
                 goal=item.model.id if isinstance(item.model, Goal) else None, subject=ref))
 
         goals, objectives, owners = self.goals_by_id, self.objectives, self.owners
+        owner_words = [*owners, *(i.model.name for i in owners.values() if i.model.name)]
+        objective_words = [*objectives, *(i.model.title for i in objectives.values() if i.model.title)]
         metrics = self.catalogue.metrics
         k = self.known
 
@@ -43,20 +47,20 @@ class ReferenceChecks:
         for view in mine(self.goals) if views is None else views:
             item, g = view.item, view.goal
             check(item, ("parent",), g.parent, "goal", goals, k["goals"])
-            check(item, ("objective",), g.objective, "objective", objectives, k["objectives"])
-            check(item, ("owner",), g.owner, "owner", owners, k["owners"])
+            check(item, ("objective",), g.objective, "objective", objectives, k["objectives"], objective_words)
+            check(item, ("owner",), g.owner, "owner", owners, k["owners"], owner_words)
             if isinstance(g.paired_with, list):
                 for i, ref in enumerate(g.paired_with):
                     check(item, ("paired_with", i), ref, "goal", goals, k["goals"])
             else:
                 check(item, ("paired_with",), g.paired_with, "goal", goals, k["goals"])
             for i, action in enumerate(g.actions):
-                check(item, ("actions", i, "owner"), action.owner, "owner", owners, k["owners"])
+                check(item, ("actions", i, "owner"), action.owner, "owner", owners, k["owners"], owner_words)
         for item in mine(objectives.values()):
             check(item, ("kpi",), item.model.kpi, "metric", metrics, k["metrics"])
-            check(item, ("owner",), item.model.owner, "owner", owners, k["owners"])
+            check(item, ("owner",), item.model.owner, "owner", owners, k["owners"], owner_words)
         for item in mine(owners.values()):
-            check(item, ("parent",), item.model.parent, "owner", owners, k["owners"])
+            check(item, ("parent",), item.model.parent, "owner", owners, k["owners"], owner_words)
             for i, ref in enumerate(item.model.controls or []):
                 if ":" in ref:
                     kind = ref.split(":", 1)[0]

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from cxsmart.engine.goalmetric import names_pattern, on_scale, own_metric
+from cxsmart.engine.goalmetric import described, in_unit_of_values, names_pattern, on_scale, own_metric, unit_unsaid
 from cxsmart.engine.goalview import GoalView
 from cxsmart.engine.references import ReferenceChecks
 from cxsmart.model.catalogue import Catalogue
@@ -44,6 +44,7 @@ class Workspace(ReferenceChecks):
     _file_names: "re.Pattern | None" = None
     _own_names: "re.Pattern | bool | None" = None               # ids of the team's own metrics, as words
     by: dict[str, dict[str, list[GoalView]]] = field(default_factory=dict)    # goals_by's indexes
+    _names: dict[str, dict[str, Item]] = field(default_factory=dict)           # owners, objectives by name
 
     @classmethod
     def build(cls, files: list[SourceFile], catalogue: Catalogue, today: dt.date, fiscal_start: int = 1,
@@ -110,6 +111,22 @@ class Workspace(ReferenceChecks):
     def _problem(self, item: Item, problem: Problem) -> None:
         self.problems.append((item.file, problem))
 
+    def named(self, kind: str, ref: str) -> Item | None:
+        """The owner or objective `ref` names: by its id, else by its name or title as written
+        ('owner: Head of Contact Centre' for the owner of that name), in any case and spacing."""
+        table = self.owners if kind == "owner" else self.objectives
+        item = table.get(ref)
+        if item is not None or not isinstance(ref, str):
+            return item
+        names = self._names.get(kind)
+        if names is None:
+            names = self._names[kind] = {}
+            for found in table.values():
+                text = found.model.name if kind == "owner" else found.model.title
+                if isinstance(text, str):
+                    names.setdefault(" ".join(text.lower().split()), found)
+        return names.get(" ".join(ref.lower().split()))
+
     def goals_by(self, name: str) -> dict[str, list[GoalView]]:
         """The goals by `owner`, by `parent`, or by each goal `paired_with` names ("paired"), in
         workspace order: made once per workspace, for the rules that look for a goal's
@@ -142,14 +159,14 @@ class Workspace(ReferenceChecks):
     def _view(self, item: Item) -> GoalView:
         g: Goal = item.model
         view = GoalView(item, g)
-        if isinstance(g.metric, MetricDef):
-            view.metric = g.metric
+        if isinstance(g.metric, MetricDef):           # inline: on a known id, it changes what it sets
+            view.metric = self._refine(g.metric)
         elif g.metric:
             view.metric = self.catalogue.resolve(g.metric)
             if view.metric is None and g.metric not in self.known["metrics"]:
                 view.uncatalogued = g.metric
         if g.owner:
-            owner = self.owners.get(g.owner)
+            owner = self.named("owner", g.owner)
             view.owner = owner.model if owner else None
         view.baseline, view.baseline_as_of = _quantity(g.baseline)
         if view.baseline is not None and view.baseline.change:
@@ -198,7 +215,7 @@ class Workspace(ReferenceChecks):
         for current in view.lineage():
             ref = current.goal.objective
             if ref:
-                item = self.objectives.get(ref)
+                item = self.named("objective", ref)
                 return (item.model if item else None), current
         return None, None
 
@@ -228,8 +245,14 @@ class Workspace(ReferenceChecks):
                     start = first.first if first.ok else None
                 if view.deadline.relative is not None and start is not None:
                     view.deadline = view.deadline.anchored(start, self.fiscal_start)
+            if isinstance(g.metric, MetricDef) and g.metric.name is None and facts.metric is not None and \
+                    g.metric.id not in self.catalogue.metrics:
+                named = self.catalogue.resolve(str(facts.metric.value))    # a nameless mapping describes
+                view.metric = described(g.metric, named) if named is not None else view.metric    # the title's
             if view.uncatalogued is not None:
                 view.metric = own_metric(view)
+            elif unit_unsaid(view.metric):
+                view.metric = in_unit_of_values(view)
             elif view.metric is not None and view.metric.better is None and view.metric.better_on_scale:
                 view.metric = on_scale(view)
             elif view.metric is None and g.metric is None and _share_moved(view):

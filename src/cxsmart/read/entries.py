@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxsmart.model.quantities import QuantityError, parse_quantity
 from cxsmart.read.anchors import Anchors
 from cxsmart.read.source import Problem
 from cxsmart.read.yamlread import THOUSANDS, Entry, Path
@@ -43,7 +44,9 @@ SYNONYMS: dict[str, dict[str, str]] = {
               "end_date": "deadline", "start_date": "start", "paired": "paired_with", "pair": "paired_with",
               "review_cadence": "review", "cadence": "review", "baseline_value": "baseline",
               "target_value": "target", "kpi": "metric", "measure": "metric", "business_objective": "objective",
-              "objective_id": "objective", "owner_id": "owner", "parent_goal": "parent", "action_plan": "actions"},
+              "objective_id": "objective", "objectives": "objective", "owner_id": "owner",
+              "owners": "owner", "owner_name": "owner", "goal_owner": "owner", "accountable": "owner",
+              "kpis": "metric", "parent_goal": "parent", "action_plan": "actions"},
     "objectives": {"name": "title", "metric": "kpi", "owner_id": "owner"},
     "owners": {"title": "name", "reports_to": "parent", "metrics": "controls", "can_move": "controls"},
     "metrics": {"alias": "aliases", "also_known_as": "aliases", "conflicts": "conflicts_with",
@@ -51,6 +54,18 @@ SYNONYMS: dict[str, dict[str, str]] = {
     "actions": {"action": "title", "due_date": "due", "deadline": "due", "by": "due", "owner_id": "owner"},
     "measured": {"as_at": "as_of", "date": "as_of", "measured": "as_of", "amount": "value"},
 }
+# Names a team gives today's value, or the value aimed at, read as the baseline or target when what
+# they hold is a quantity ('current: 72%'; but 'today: 2026-12-01' or 'current: yes' are the team's own).
+BY_VALUE: dict[str, dict[str, str]] = {
+    "goals": {"current": "baseline", "current_value": "baseline", "current_level": "baseline",
+              "current_performance": "baseline", "current_state": "baseline", "current_position": "baseline",
+              "starting_point": "baseline", "starting_value": "baseline", "starting_level": "baseline",
+              "start_value": "baseline", "start_level": "baseline", "as_is": "baseline", "today": "baseline",
+              "now": "baseline", "from": "baseline", "actual": "baseline", "last_year": "baseline",
+              "to": "target", "target_level": "target", "aim": "target", "goal_value": "target"},
+}
+# 'baseline_fy25', 'baseline (2025)', 'target 2027/28': the value's year is written in the key
+_YEAR_IN_KEY = re.compile(r"^(baseline|target)_?\(?(?:fy|cy)?_?\d{2,4}(?:[/_-]\d{2,4})?\)?$")
 # Keys a model reads under its own validator (the metric's direction words): known, not the team's.
 READ_BY_MODEL: dict[str, frozenset[str]] = {
     "metrics": frozenset({"direction", "lower_is_better", "higher_is_better", "polarity"}),
@@ -93,7 +108,8 @@ class Reader:
             if key in known or key in READ_BY_MODEL.get(kind, ()):
                 data[key] = value
                 continue
-            same = _same_key(key, known) or SYNONYMS.get(kind, {}).get(normal_key(key))
+            same = _same_key(key, known) or SYNONYMS.get(kind, {}).get(normal_key(key)) or \
+                _by_value(kind, key, value)
             if same is not None:
                 later.append((key, same))
                 continue
@@ -175,6 +191,26 @@ def normal_key(key: str) -> str:
     return re.sub(r"[\s\-]+", "_", key.lower())
 
 
+def _by_value(kind: str, key: Any, value: Any) -> str | None:
+    """The known key a team's name for today's value or the aim stands for, when its value is a
+    quantity (BY_VALUE, or a year in the key: 'baseline_fy25')."""
+    if not isinstance(key, str) or isinstance(value, bool) or not isinstance(value, (str, int, float, dict)):
+        return None
+    normal = normal_key(key)
+    m = _YEAR_IN_KEY.match(normal) if kind == "goals" else None
+    same = m.group(1) if m else BY_VALUE.get(kind, {}).get(normal)
+    if same is None:
+        return None
+    if isinstance(value, dict):
+        return same if "value" in value else None
+    if isinstance(value, str):
+        try:
+            parse_quantity(value)
+        except QuantityError:
+            return None
+    return same
+
+
 def _same_key(key: str, known: tuple[str, ...]) -> str | None:
     normal = normal_key(key)
     return normal if normal in known else None
@@ -212,6 +248,16 @@ def _distance(a: str, b: str, bound: int) -> int:
 
 
 _MEASURED_KEYS = KEYS["measured"]
+# what a team writes for a value it does not have yet: no value, and not a misspelt quantity
+NOT_YET = frozenset({"tbc", "tbd", "tba", "to be confirmed", "to be decided", "to be agreed", "to be measured",
+                     "to be set", "to be defined", "to be determined", "to be established", "unknown", "not known",
+                     "n/a", "na", "none", "pending", "not yet measured", "not measured", "not available", "no data",
+                     "new", "new metric", "new measure", "-", "--", "?", "??", "tbc (new measure)", "baseline tbc",
+                     "being measured", "measuring", "in development"})
+# the goal's values a team may write inside its `metric:` mapping
+_GOAL_VALUES = frozenset({"baseline", "target", "start", "deadline", "review", "segment"})
+# keys that define a metric, beyond naming it
+_DEFINING = frozenset(KEYS["metrics"]) - {"id", "name", "description", "aliases"} | READ_BY_MODEL["metrics"]
 
 
 class GoalReader(Reader):
@@ -224,19 +270,64 @@ class GoalReader(Reader):
             self.alias(path + ("actions",), path + ("actions", 0))
         if isinstance(actions, list):
             data["actions"] = [self._action(a, path + ("actions", i), out) for i, a in enumerate(actions)]
+        for key in ("owner", "objective", "parent"):
+            self._one_reference(key, data, path)
         metric = data.get("metric")
         if isinstance(metric, list) and metric and all(isinstance(m, str) for m in metric):
             out.compound = list(dict.fromkeys(metric))       # a compound goal: S003 asks to split it
             data["metric"] = metric[0]
             self._point(path + ("metric",), path + ("metric", 0))
         elif isinstance(metric, dict):
-            data["metric"] = inline = self.keys("metrics", metric, path + ("metric",), out, "an inline metric")
-            if "id" not in inline:                           # named, not given an id: the name makes one
-                inline["id"] = _slug(inline.get("name")) or _slug(data.get("id")) or "own_metric"
+            self._inline_metric(metric, data, path, out)
         for key in ("baseline", "target"):
             value = data.get(key)
-            if isinstance(value, dict):
+            if isinstance(value, str) and " ".join(value.lower().strip(" .").split()) in NOT_YET:
+                out.extra[key] = data.pop(key)               # 'baseline: TBC': none yet (M002, M003 say so)
+            elif isinstance(value, dict):
                 data[key] = self._measured(key, value, path + (key,), data, out)
+
+    def _one_reference(self, key: str, data: dict, path: Path) -> None:
+        """'owner: {name: Jane Okafor, role: Head of Service}', 'objective: [retain]': the entry it
+        names (a list's first: the goal is read against it, the others are the team's record)."""
+        value = data.get(key)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            data[key] = value[0]
+            self._point(path + (key,), path + (key, 0))
+        elif isinstance(value, dict):
+            for inner in ("id", "name", "title", "role", "team"):
+                if isinstance(value.get(inner), str):
+                    data[key] = value[inner]
+                    self._point(path + (key,), path + (key, inner))
+                    return
+
+    def _inline_metric(self, metric: dict, data: dict, path: Path, out: Shaped) -> None:
+        """A mapping under `metric:` (or `measure:`, `kpi:`) as teams write it: the metric's own
+        keys (name, unit, direction ...) define it; the goal's values written in it (`baseline`,
+        `target`, `current`, `deadline` ...) are the goal's, unless the goal gives them itself; a
+        `metric:` or `kpi:` inside names the metric; a name with nothing else to define is a
+        reference, like `metric: First contact resolution`."""
+        at = path + ("metric",)
+        own: dict = {}
+        for key, value in metric.items():
+            normal = normal_key(key) if isinstance(key, str) else key
+            goal_key = normal if normal in _GOAL_VALUES else SYNONYMS["goals"].get(normal) or \
+                _by_value("goals", key, value)
+            if goal_key in _GOAL_VALUES and goal_key not in data:
+                data[goal_key] = value
+                self.alias(at + (key,), path + (goal_key,))
+            elif normal in ("metric", "kpi", "measure", "ref") and isinstance(value, str) and "id" not in metric:
+                own["name" if "name" not in metric else "id"] = value
+                self.alias(at + (key,), at + ("name" if "name" not in metric else "id",))
+            elif goal_key not in _GOAL_VALUES:
+                own[key] = value
+        inline = self.keys("metrics", own, at, out, "an inline metric")
+        if "id" not in inline and isinstance(inline.get("name"), str) and not set(inline) & _DEFINING:
+            data["metric"] = inline["name"]                  # a name alone: the metric it names
+            self._point(at, at + ("name",))
+            return
+        if "id" not in inline:                               # named, not given an id: the name makes one
+            inline["id"] = _slug(inline.get("name")) or _slug(data.get("id")) or "own_metric"
+        data["metric"] = inline
 
     def _action(self, action: Any, path: Path, out: Shaped) -> Any:
         if isinstance(action, str):

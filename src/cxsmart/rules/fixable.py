@@ -51,8 +51,8 @@ class MetricAlias(Rule):
         written = goal.goal.metric
         if not isinstance(written, str) or goal.metric is None or goal.uncatalogued is not None:
             return
-        if written == goal.metric.id:
-            return
+        if written == goal.metric.id or goal.item.entry("metric", "name") is not None:
+            return                      # the id, or a mapping's display name ('measure: {name: ...}')
         edit = replace_value(goal.item, ("metric",), goal.metric.id)
         fix = Fix((edit,), SAFE, f"write the metric id '{goal.metric.id}'") if edit else None
         yield ctx.report(self, goal, f"metric '{written}' is written by name or alias: its id is "

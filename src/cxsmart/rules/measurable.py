@@ -106,7 +106,14 @@ class NoBaseline(Rule):
         else:
             message = f"goal {goal.label} has no baseline: say where the metric starts"
         at = goal.at("target") if target is not None else goal.title_span
-        yield ctx.report(self, goal, message, at=at, hint=baseline_hint(goal, ctx.today))
+        hint = baseline_hint(goal, ctx.today)
+        unset = goal.item.extra.get("baseline")
+        if isinstance(unset, str):                  # 'baseline: TBC'
+            message = message.replace("has no baseline", f"has no baseline yet ('{unset}')", 1)
+            at = goal.item.value_span("baseline") or at
+            hint = hint.replace("add 'baseline:' with today's value", f"once it is measured, write today's value "
+                                f"for '{unset}'", 1)
+        yield ctx.report(self, goal, message, at=at, hint=hint)
 
 
 def _window(goal: GoalView) -> str | None:
@@ -175,8 +182,11 @@ class NoTarget(Rule):
                           "once the baseline is checked (M005)"
             else:
                 example = f"e.g. 'target: {target_beside(goal, ctx.today)}'"
-            yield ctx.report(self, goal, f"goal {goal.label} has no target: say what value counts as success",
-                             at=goal.at("baseline") if goal.baseline is not None else goal.title_span,
+            unset = goal.item.extra.get("target")
+            yet = f" yet ('{unset}')" if isinstance(unset, str) else ""      # 'target: TBC'
+            at = goal.item.value_span("target") if yet else None
+            yield ctx.report(self, goal, f"goal {goal.label} has no target{yet}: say what value counts as success",
+                             at=at or (goal.at("baseline") if goal.baseline is not None else goal.title_span),
                              hint=f"add 'target:' ({example}), absolute or as a change like '+5 pp'")
 
 

@@ -31,7 +31,9 @@ class UnitMismatch(Rule):
     Two currencies never do, nor two score scales, nor two units of a team's own with
     different names; a bare `$` is the dollar of whatever it is compared with (a Canadian
     team's `$58` on a metric in `CAD`), while `US$`, `C$`, `A$` and the codes name theirs. A bare number on a metric whose unit is precise (`unit: mins`) is in
-    that unit. A metric whose `unit:` could not be read is not judged (that is one F002).
+    that unit. A metric whose `unit:` could not be read is not judged (that is one F002). A
+    definition that gives no `unit:` at all is in the unit its goals write (`baseline: 72%`);
+    goals that write it in two different units are one finding, at the definition.
 
     ## Why it matters
     A goal whose numbers are in the wrong unit is measured against the wrong thing, or not
@@ -85,6 +87,7 @@ class UnitMismatch(Rule):
             if problems and not any("is in " in p for _, p in problems):    # not a currency slip
                 by_metric.setdefault(metric.id, []).append(problems[0])
         blamed: set[str] = set()
+        yield from self._units_differ(ws, ctx)
         for ident, found in by_metric.items():
             item = ws.metric_items[ident]
             written = item.entry("unit") is not None
@@ -101,6 +104,26 @@ class UnitMismatch(Rule):
                              hint=f"write the unit the goals use in the definition of '{ident}' "
                                   "(unit: %, pp, days, mins, GBP, out of 5, per 1,000 ...)")
         self._blamed = (ws, blamed)
+
+    def _units_differ(self, ws: Workspace, ctx: RuleContext) -> Iterator[Diagnostic]:
+        """A definition with no `unit:` is in the unit its goals write; goals that write it in
+        two units are one finding, at the definition."""
+        units: dict[str, dict[str, GoalView]] = {}
+        for goal in ws.goals:
+            metric = goal.metric
+            if metric is not None and metric.id in ws.metric_items and goal.goal.metric == metric.id and \
+                    ws.metric_items[metric.id].entry("unit") is None and \
+                    any(q is not None and not q.factor for q in (goal.baseline, goal.target)):
+                units.setdefault(metric.id, {}).setdefault(metric.unit_text or metric.unit, goal)
+        for ident, seen in units.items():
+            if len(seen) < 2:
+                continue
+            item = ws.metric_items[ident]
+            ways = ", ".join(f"{unit} (goal '{g.id or g.goal.title}')" for unit, g in seen.items())
+            yield ctx.report(self, None, f"metric '{ident}' is defined with no unit, and its goals write it in "
+                             f"different units: {ways}", at=item.anchor, path=item.file.path, subject=ident,
+                             hint=f"add 'unit:' to the definition of '{ident}' (%, pp, days, mins, GBP, out of 5, "
+                                  "per 1,000 ...), and write every goal on it in that unit")
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         metric, baseline, target = goal.metric, goal.baseline, goal.target

@@ -25,6 +25,7 @@ def patched(ws: Workspace, old: SourceFile, new: SourceFile) -> Workspace:
         raise Unpatchable("a parent loop")
     out = copy.copy(ws)
     out.by = {}                                 # goals_by's indexes: carried over below
+    out._names = {}                             # owners and objectives by name: made again when asked
     out.files = [new if f is old else f for f in ws.files]
     out.problems = [(f, p) for f, p in ws.problems if f is not old]
     firsts = {section: _claims(out, ws, old, new, section) for section in SECTIONS}
