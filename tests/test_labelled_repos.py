@@ -2,12 +2,15 @@
 run) are scored the way the product is judged (shared/tools/labelled_repo.py): sound goals that
 pass the default gate (no error or warning), and labelled problems found. Each repository keeps at
 least the figures it has now, so a change that costs a sound goal or a found problem fails here
-and has to say why. council-heldout, electric-coop, health-plan and airport-operator are held out:
+and has to say why. council-heldout, electric-coop, health-plan, airport-operator and food-delivery are held out:
 they are scored, never tuned on (electric-coop was written blind on 2026-12-06 and first scored then:
 33/34 sound goals pass the gate, 25/27 problems found, the same at e7a92b7 and at the session's last
 commit; health-plan was written blind on 2026-12-07 and first scored at 6cc184c: 29/34 and 36/51;
 airport-operator, written blind the same day, 5/33 and 40/47 at 6cc184c and at 8310c7f alike: its
-labeller counts goals with no baseline sound, which labelling.md and M002 do not)."""
+labeller counts goals with no baseline sound, which labelling.md and M002 do not; food-delivery, written
+blind on 2026-12-07 (session 12) and first scored at 260a24f and at 5acf8fa: 30/31 and 44/55).
+streaming-service and building-society, written blind the same day, are tuning repositories (21 sound
+goals each: the labellers found most published sentences unsound)."""
 
 from __future__ import annotations
 
@@ -39,6 +42,7 @@ FLOORS = {
     "online-grocery": (0, 32), "pension-scheme": (0, 36), "mobile-telco": (0, 28), "marketplace-okrs": (0, 34),
     "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 35),
     "council-heldout": (2, 37), "electric-coop": (1, 25), "health-plan": (4, 36), "airport-operator": (28, 40),
+    "streaming-service": (8, 102), "building-society": (5, 91), "food-delivery": (1, 44),
 }
 
 
@@ -79,7 +83,7 @@ def test_a_team_repository_keeps_its_figures(name, tmp_path):
     if name in HELD_OUT_REPOS:
         why = ["(held out: which goals is not shown, so that nobody tunes on them)"]
     most_gated, least_found = FLOORS[name]
-    assert sound >= 28 and total >= 25, "a labelled repository too small to say anything"
+    assert sound >= 20 and total >= 25, "a labelled repository too small to say anything"
     assert gated <= most_gated, f"{gated}/{sound} sound goals fail the gate (at most {most_gated}): " + "; ".join(why)
     assert hits >= least_found, f"{hits}/{total} labelled problems found (at least {least_found}): " + "; ".join(why)
 
