@@ -42,7 +42,7 @@ FLOORS = {
     "online-grocery": (0, 32), "pension-scheme": (0, 36), "mobile-telco": (0, 28), "marketplace-okrs": (0, 34),
     "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 35),
     "council-heldout": (2, 37), "electric-coop": (1, 25), "health-plan": (4, 36), "airport-operator": (28, 40),
-    "streaming-service": (8, 102), "building-society": (5, 91), "food-delivery": (1, 44),
+    "streaming-service": (4, 102), "building-society": (1, 91), "food-delivery": (1, 44),
 }
 
 

@@ -17,7 +17,7 @@ from cxsmart.model.catalogue import Catalogue
 from cxsmart.model.facts import Fact
 from cxsmart.model.goalfile import Goal, Measured, MetricDef, Objective
 from cxsmart.model.quantities import DURATION, PERCENT, POINTS, Quantity
-from cxsmart.model.unitvalues import in_metric_unit
+from cxsmart.model.unitvalues import in_metric_unit, one_working_clock
 from cxsmart.model.units import UNREAD
 from cxsmart.model.timeframes import DateSyntaxError, Timeframe, parse_date_like
 from cxsmart.read.loader import Item, SourceFile
@@ -333,10 +333,12 @@ def _in_metric_unit(view: GoalView) -> None:
     """Bare numbers on a metric whose unit says more than its family ('unit: mins', 'unit: £m') are
     in that unit; rates are read per the metric's denominator."""
     metric = view.metric
-    if metric is None or metric.unit_text is None:
-        return
-    view.baseline = in_metric_unit(view.baseline, metric.spec)
-    view.target = in_metric_unit(view.target, metric.spec)
+    if metric is not None and metric.unit_text is not None:
+        view.baseline = in_metric_unit(view.baseline, metric.spec)
+        view.target = in_metric_unit(view.target, metric.spec)
+    spec = metric.spec if metric is not None and metric.unit == "duration" and metric.unit_text else None
+    view.baseline, view.target = one_working_clock(view.baseline, view.target,
+                                                   spec is not None and spec.working and spec.factor == 3600)
 
 
 def _share_moved(view: GoalView) -> bool:

@@ -16,6 +16,10 @@ from cxsmart.language.wording import char_span, guarded, keeps_activity, manner_
 from cxsmart.model.quantities import DURATION
 
 
+# a measure named as part of another's definition: "first-response time, including queue time"
+_PART_OF = re.compile(r"(?i)\b(?:including|includes|excluding|excludes|incl\.|excl\.|inclusive\s+of|exclusive\s+of|"
+                      r"not\s+counting|net\s+of)\s+(?:the\s+|any\s+)?$")
+
 def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
     found = facts.extra.get("activity")
     if not found:
@@ -251,7 +255,7 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
         return
     seg = facts.segment
     outcomes = {m.value: m for m in facts.metrics      # "CSAT for claims and complaints customers": who, not what
-                if seg is None or not seg.start <= m.start < seg.end}
+                if (seg is None or not seg.start <= m.start < seg.end) and not _PART_OF.search(text, 0, m.start)}
     if len(outcomes) >= 2 and not guarded(text):
         ordered = sorted(outcomes.values(), key=lambda f: f.start)
         between = text[ordered[0].end:ordered[1].start].lower()

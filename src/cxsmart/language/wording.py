@@ -122,6 +122,12 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if _LEVEL_ONLY.fullmatch(head):
         return None                                 # "... to under 4 by June 2027 and less than 2 by June 2028":
                                                     # the same measure at a later level, no second outcome
+    if _STATED.search(head):
+        return None                                 # "... and the score achieved was 76%": a value found, no aim
+    aside = _ASIDE_VERB.match(head.lstrip())
+    if aside is not None and aside.group(1).lower() not in _MOVING_ING:
+        return None                                 # "..., cementing it as our benchmark and underlining the need
+        #                                             to look past 99.5%": a comment on the goal, no second outcome
     if _POPULATION.search(first):
         return None                                 # "90% of enquiries and complaints within 12 days": one population
     word = _PHRASE_WORD.search(head)
@@ -140,6 +146,16 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
 
 
+# a value stated as found, before its number: "the score achieved was", "it stood at", "came in at"
+_STATED = re.compile(r"(?i)\b(?:was|were|had\s+been|stood\s+at|came\s+in\s+at|ended\s+(?:\w+\s+){0,3}at|"
+                     r"finished\s+(?:\w+\s+){0,3}at)\s*$")
+# a participle opening the second part; unless it moves a measure, it comments on the first
+_ASIDE_VERB = re.compile(r"(?<![A-Za-z])([A-Za-z]+ing)\b")
+_MOVING_ING = frozenset("""raising lifting increasing growing cutting reducing lowering improving boosting keeping
+getting bringing answering resolving maintaining holding halving doubling achieving reaching hitting attaining
+delivering driving pushing taking moving shrinking trimming decreasing sustaining protecting meeting exceeding
+dropping falling rising closing clearing resolving handling responding replying converting retaining winning
+saving restoring completing processing""".split())
 _RELATIVE_TO = re.compile(r"(?i),?\s(?:which|that|who)\s+(?:will|would|should|must|is|are|can)\s+(?:be\s+)?\S*\s*$")
 # a key result's or an objective's label: "KR4: ", "O2 - ", "Key result 3: "
 _KEY_RESULT = re.compile(r"(?i)\A\s*(?:kr|o|okr|objective|key\s+result|goal)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.)–—-]\s*")
@@ -154,7 +170,14 @@ def guarded(text: str) -> bool:
 
 
 _GUARD = re.compile(r"(?i)\b(?:while|whilst)\s+(?:still\s+|also\s+)?(?:keeping|maintaining|holding|protecting|sustaining|"
-                    r"staying|remaining|not\s+letting)\b|\bwithout\s+(?:\w+\s+)?(?:dropping|letting|falling|lowering|"
+                    r"staying|remaining|not\s+letting)\b|"
+                    # "while the freeze rate cannot be more than 0.35%", "whilst abandonment stays under 5%"
+                    r"\b(?:while|whilst)\s+[^.;]{0,80}?\b(?:(?:cannot|can't|must\s+not|mustn't|should\s+not|may\s+not|"
+                    r"does\s+not|doesn't|do\s+not|will\s+not|won't|is\s+not\s+to)\s+(?:be\s+)?(?:more|less|higher|lower|"
+                    r"greater|fewer)\s+than|(?:cannot|can't|must\s+not|should\s+not|does\s+not|doesn't|do\s+not|will\s+not)\s+"
+                    r"(?:exceed|rise\s+above|fall\s+below|drop\s+below|go\s+(?:above|below|over|under))|"
+                    r"(?:stays?|remains?|is\s+kept|are\s+kept|is\s+held|are\s+held)\s+(?:at\s+or\s+)?(?:below|under|above|over|"
+                    r"within))\b|\bwithout\s+(?:\w+\s+)?(?:dropping|letting|falling|lowering|"
                     r"reducing|raising|increasing|harming|hurting|compromising|going|slipping)\b|"
                     r"\bwith\s+no\s+(?:\w+\s+)?(?:drop|fall|rise|increase|decrease|loss|reduction)\b")
 _ASIDE = re.compile(r"\([^()]*\)")

@@ -4,6 +4,7 @@ metric's precise unit (a bare '12' on a metric in minutes, '3 per 1,000' on one 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from cxsmart.model.quantities import CURRENCY, CUSTOM, DURATION, PERCENT, POINTS, RATE, SCORE, Quantity
@@ -75,3 +76,34 @@ def unit_conflict(q: Quantity, unit: Unit) -> str | None:
 
 _FAMILY_OF = {PERCENT: PERCENT, POINTS: POINTS, CURRENCY: CURRENCY, DURATION: DURATION, SCORE: SCORE, RATE: RATE,
               CUSTOM: CUSTOM}
+
+
+# A working day of working hours: the business hours a service clock counts in one day (offices
+# keep 7.5 to 8, most service-level agreements' business hours are 8 to 9). '2 working days' beside
+# '12 working hours' is 16 working hours, not 48.
+WORKING_DAY_HOURS = 8.0
+WORKING_HOURS = "working hours"
+_HOURS_WORD = re.compile(r"(?i)\b(?:hours?|hrs?|h)\b")
+_DAYS_WORD = re.compile(r"(?i)\b(?:days?|[wb]d)\b")
+
+
+def one_working_clock(baseline: Quantity | None, target: Quantity | None,
+                      metric_in_hours: bool = False) -> tuple[Quantity | None, Quantity | None]:
+    """Working days read as working hours where the goal (or its metric) counts working hours."""
+    kinds = [_working_kind(q) for q in (baseline, target)]
+    if "hours" not in kinds and not metric_in_hours:
+        return baseline, target
+    return tuple(_as_working_hours(q) if kind == "days" else q for q, kind in zip((baseline, target), kinds))
+
+
+def _working_kind(q: Quantity | None) -> str | None:
+    if q is None or q.unit != DURATION or not q.working_days or q.factor:
+        return None
+    if q.label == WORKING_HOURS or _HOURS_WORD.search(q.text or ""):     # (read so once already)
+        return "hours"
+    return "days" if _DAYS_WORD.search(q.text or "") else None
+
+
+def _as_working_hours(q: Quantity) -> Quantity:
+    scale = WORKING_DAY_HOURS / 24.0
+    return replace(q, value=q.value * scale, high=None if q.high is None else q.high * scale, label=WORKING_HOURS)

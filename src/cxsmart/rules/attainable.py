@@ -53,9 +53,19 @@ _HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcg])(?:keep(?:s|ing)?|maintain(?:s|i
                          r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
                          r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
                          r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"
-                         r"throughout|consistently|guardrail)\b")
+                         r"throughout|consistently|guardrail|continu(?:e|es|ing)\s+(?:to\s+be|as)|retain(?:s|ing)?\s+"
+                         r"(?:our|its|the|their)\s+(?:position|place|rank|ranking|status|title|lead))\b")
 _CHANGE_WORDS = re.compile(r"\b(?:increas|rais|lift|grow|boost|improv|reduc|cut|lower|decreas|halv|doubl|shrink|"
                            r"drive\s+(?:up|down)|bring\s+down|get\s+(?:down|up)|move|push|accelerat|speed\s+up)\w*")
+
+
+def _asks_change(goal: GoalView) -> bool:
+    """The goal's words ask to move the metric, or to reach a level ('reach 79%', 'achieve')."""
+    words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t).lower()
+    return _level_words(goal.goal.title, goal.goal.description)[1] or _REACH_WORDS.search(words) is not None
+
+
+_REACH_WORDS = re.compile(r"\b(?:reach|achiev|attain|hit|get\s+to|deliver|exceed|beat|surpass|climb|rise|fall|drop)\w*")
 
 
 def _already_holds(better: str | None, change: float) -> bool:
@@ -256,9 +266,11 @@ class AlreadyAchieved(Rule):
     is its point: "keep abandonment under 5% every week", "maintain CSAT at or above 85%",
     "hold at least 97% of disputes closed inside the time limit", "no more than 2% of calls
     abandoned". Such a guardrail is read from a holding verb (keep, maintain, hold, sustain,
-    stay, remain, protect, preserve), from a threshold target written with no verb of change
-    ("at least 85%", "≤ 5%", "under 6 minutes"), or from a level kept through a period ("every
-    week", "each month", "at all times"); it is quiet here when today's value meets the level,
+    stay, remain, protect, preserve, "continue to be", "retain our position"), from a threshold
+    target written with no verb of change ("at least 85%", "≤ 5%", "under 6 minutes"), from a
+    level kept through a period ("every week", "each month", "at all times"), or from a target
+    equal to today's value in words that ask for no change ("a no-repossession policy over the
+    winter", baseline 0 and target 0); it is quiet here when today's value meets the level,
     and when today is on the wrong side it is a real target anyway. A target already met by a
     goal whose words ask for change ("reduce churn to 3%" when it is 3% today, or "raise the share
     to 83%" when `baseline:` says 84%) is reported; where the title's own numbers point against
@@ -308,8 +320,9 @@ class AlreadyAchieved(Rule):
         better = goal.metric.better or ({"up": "higher", "down": "lower"}.get(verb_way(goal)) if already else None)
         if not _already_holds(better, change):
             return
-        if holds_level(goal):
-            return                                  # keeping a level already met is the goal
+        if holds_level(goal) or (change == 0 and not _asks_change(goal)):
+            return                                  # keeping a level already met is the goal (a target equal
+            #                                         to today's value, in words that ask for no change, too)
         how = "equals" if change == 0 else "is already better than"
         yield ctx.report(self, goal, f"baseline {show(baseline, goal.metric)} {how} the target "
                          f"{show(landed, goal.metric)}: there is nothing to achieve", at=goal.at("target"),

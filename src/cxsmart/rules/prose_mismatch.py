@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import resolve_target, verb_way
-from cxsmart.model.quantities import DURATION, PERCENT
+from cxsmart.model.quantities import DURATION, PERCENT, QuantityError, parse_quantity
 from cxsmart.rule import Rule, RuleContext
 
 
@@ -92,7 +92,8 @@ class ProseMismatch(Rule):
                                  hint=f"write 'baseline: {facts.baseline.words}', or 'from {goal.baseline.text}' in "
                                       "the title, whichever is today's value")
         if g.target is not None and _titled(facts.target) and goal.target is not None and not another and \
-                not _target_agrees(facts.target.value, goal) and not _unsigned_same(facts.target, goal):
+                not _target_agrees(facts.target.value, goal) and not _unsigned_same(facts.target, goal) and \
+                not _a_window_agrees(goal):
             yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
                              f"{goal.target.text}", at=facts.target.span, subject="target",
                              hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
@@ -147,6 +148,26 @@ def _target_agrees(said, goal: GoalView) -> bool:
     if said.relative_percent and baseline is not None and metric is not None and metric.unit == "percent":
         return _same(baseline.value + said.value, theirs)   # percentage points, the other reading of 'by 5%'
     return _in_range(said, field, goal.goal.title or "")
+
+
+def _a_window_agrees(goal: GoalView) -> bool:
+    """'Acknowledge within 2 hours, and reply in full within two working days' with 'target: 2 working
+    days': the title sets several windows, and the field is one of them."""
+    field = goal.target
+    if field.unit != DURATION or field.change or field.factor:
+        return False
+    for m in _WINDOW.finditer(goal.goal.title or ""):
+        try:
+            q = parse_quantity(m.group(1))
+        except QuantityError:
+            continue
+        if q.unit == DURATION and abs(q.value - field.value) < 1e-6 * max(1.0, field.value):
+            return True
+    return False
+
+
+_WINDOW = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than|up\s+to|no\s+later\s+than)\s+((?:\w+|\d+(?:\.\d+)?)\s+"
+                     r"(?:working\s+|business\s+|calendar\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))\b")
 
 
 def _unsigned_same(fact, goal: GoalView) -> bool:
