@@ -265,7 +265,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         cue = cue_before(QUANTITY_CUES, text, start if at and text[at - 1] in ":<=>→≤≥" else at)
         if q.unit is None and ((year and YEAR_OF.match(text, start)) or _ranked_aside(text, start, words, cue) or
                                (words[-2:].lower() in ("st", "nd", "rd", "th") and (_OCCASION.match(text, end) or
-                                                                                    _NTH_DAY.match(text, end)))):
+                                                                                    _NTH_DAY.match(text, end) or
+                                                                                    _ON_THE.search(text, 0, start)))):
             continue                        # a year or a rank that only dates or places something
         if cue.endswith("later than") and not OF_EVENT.match(text, end):
             cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
@@ -301,7 +302,10 @@ def _ranked_aside(text: str, start: int, words: str, cue: str) -> bool:
 # an ordinal that names an occasion or a statistic, not a rank to reach: "by our 25th anniversary",
 # "the 90th percentile wait"
 # "no later than the 35th business day after reporting": which day, a window's end, never a value to reach
-_NTH_DAY = re.compile(r"(?i)\s{1,3}(?:(?:business|working|calendar|clear)\s{1,3})?(?:day|week|month)\b")
+# ("on the 12th of the month", "by the 5th of each month": a day of the month, whatever follows)
+_NTH_DAY = re.compile(r"(?i)\s{1,3}(?:of\s{1,3}(?:the|each|every)\s{1,3})?(?:(?:business|working|calendar|clear)\s{1,3})?"
+                      r"(?:day|week|month)\b")
+_ON_THE = re.compile(r"(?i)\b(?:on|by|before|after|until)\s{1,3}the\s{1,3}$")
 _OCCASION = re.compile(r"(?i)\s{1,3}(?:anniversary|birthday|centenary|centennial|jubilee|percentile|edition)\b")
 YEAR_OF = re.compile(r"(?i)(?:19|20)\d{2}\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|levels?|"
                       r"scores?|baselines?|positions?|ratings?|data|benchmarks?|(?:targets?|goals?|plans?|forecasts?)\s?:)")

@@ -103,13 +103,28 @@ class ProseMismatch(Rule):
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last) and \
                     not _next_day(a, b) and \
                     not _when_it_was_measured(a, b, goal, ctx, facts.deadline) and \
-                    not _year_of_another_kind(facts.deadline.words, b) and not _period_covered(facts.deadline.words, a, b):
+                    not _year_of_another_kind(facts.deadline.words, b) and not _period_covered(facts.deadline.words, a, b) \
+                    and not _a_milestone_agrees(goal, b, ctx):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
                                  f"{b.text}", at=facts.deadline.span, subject="deadline",
                                  hint=(f"write 'deadline: {_as_written(facts.deadline, goal, ctx)}', or 'by {b.text}' in the title"
                                        if _could_be_the_deadline(a, goal, ctx) else
                                        f"write 'by {b.text}' in the title (the title's date is "
                                        f"{'before the start' if goal.start is not None else 'past'})"))
+
+
+def _a_milestone_agrees(goal: GoalView, field, ctx: RuleContext) -> bool:
+    """'Cut emissions by 12% by 2027 and by 30% by 2030' with 'deadline: 2027-12-31': the title sets
+    several dated milestones, and the field is the date of one of them."""
+    for m in _MILESTONE.finditer(goal.goal.title or ""):
+        when = ctx.workspace.dated_words(m.group(1), goal)
+        if when is not None and when.ok and when.first <= field.last <= when.last:
+            return True
+    return False
+
+
+_MILESTONE = re.compile(r"(?i)\b(?:by|in|before|until)\s+((?:the\s+end\s+of\s+)?(?:(?:Q[1-4]|H[12])\s+)?(?:FY\s?)?"
+                        r"(?:\d{1,2}\s+[A-Za-z]+\s+|[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s?[/\-–]\s?(?:19|20)?\d\d)?)(?![\d/\-–])")
 
 
 def _titled(fact) -> bool:
@@ -152,11 +167,19 @@ def _target_agrees(said, goal: GoalView) -> bool:
 
 def _a_window_agrees(goal: GoalView) -> bool:
     """'Acknowledge within 2 hours, and reply in full within two working days' with 'target: 2 working
-    days': the title sets several windows, and the field is one of them."""
+    days': the title sets several windows, and the field is one of them; so with levels ('at least
+    78% (3-star), 83% (4-star) and 88% (5-star)' and 'target: 83%'), but never the level it starts from."""
     field = goal.target
-    if field.unit != DURATION or field.change or field.factor:
+    if field.change or field.factor:
         return False
-    for m in _WINDOW.finditer(goal.goal.title or ""):
+    title = goal.goal.title or ""
+    if field.unit == PERCENT:
+        return sum(1 for m in _LEVEL.finditer(title) if not _FROM.search(title, 0, m.start())) > 1 and any(
+            abs(float(m.group(1)) - field.value) < 1e-9 for m in _LEVEL.finditer(title)
+            if not _FROM.search(title, 0, m.start()))
+    if field.unit != DURATION:
+        return False
+    for m in _WINDOW.finditer(title):
         try:
             q = parse_quantity(m.group(1))
         except QuantityError:
@@ -166,6 +189,8 @@ def _a_window_agrees(goal: GoalView) -> bool:
     return False
 
 
+_LEVEL = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
+_FROM = re.compile(r"(?i)\bfrom\s{1,3}$")
 _WINDOW = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than|up\s+to|no\s+later\s+than)\s+((?:\w+|\d+(?:\.\d+)?)\s+"
                      r"(?:working\s+|business\s+|calendar\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))\b")
 
@@ -186,12 +211,17 @@ def _in_range(said, field, title: str) -> bool:
     'from 1,200 to 600', a start and a target)."""
     if not said.text or said.change or field.change or field.factor:
         return False
-    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s?%?\s{0,3}(?:to|-|–)\s{0,3}" + re.escape(said.text), title)
-    if m is None or re.search(r"(?i)\bfrom\s{1,3}[£$€]?$", title[:m.start()]):
-        return False
-    low = float(m.group(1).replace(",", ""))
     written = _written_number(field.text)
     value = written if written is not None else field.value
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s?%?\s{0,3}(?:to|-|–)\s{0,3}" + re.escape(said.text), title)
+    if m is None or re.search(r"(?i)\bfrom\s{1,3}[£$€]?$", title[:m.start()]):
+        # 'within 3 – 5 working days' and 'target: 5 working days': the title's number opens the range
+        m = re.search(r"(?<![\d.,])" + re.escape(said.text) + r"\s{0,3}(?:to|-|–)\s{0,3}(\d[\d,]*(?:\.\d+)?)", title)
+        if m is None or re.search(r"(?i)\bfrom\s{1,3}[£$€]?$", title[:m.start()]):
+            return False
+        said_number = _written_number(said.text)
+        return said_number is not None and said_number <= value <= float(m.group(1).replace(",", ""))
+    low = float(m.group(1).replace(",", ""))
     return min(low, said.value) <= value <= max(low, said.value)
 
 

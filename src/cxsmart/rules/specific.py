@@ -283,8 +283,9 @@ class HedgedWording(Rule):
     "if our new digital targets are met"; not the customer's: "once the claim is approved"). A condition that is
     not a hedge ("if we cannot answer within 5 days", "a date for our reply if we think it may take
     longer") is left alone, and so is "we aim to"
-    alone before a stated target ("we aim to answer 80% of calls within 20 seconds"): service
-    charters state their standards so, and the number is the commitment.
+    alone before a stated target ("we aim to answer 80% of calls within 20 seconds", "85% of bookings
+    online: the goal we are working towards"): service charters state their standards so, and the
+    number is the commitment.
 
     ## Why it matters
     A goal that hedges has accepted missing itself before it starts; "as much as possible"
@@ -315,7 +316,7 @@ class HedgedWording(Rule):
                              subject=fact.words.lower(), hint=f"remove '{fact.words}' and state the value to reach")
 
 
-_AIM = re.compile(r"(?i)aim(?:s|ing)?\s+(?:to|for)")
+_AIM = re.compile(r"(?i)aim(?:s|ing)?\s+(?:to|for)|work(?:s|ing)?\s+towards?")
 
 
 class AbstractObject(Rule):
