@@ -176,7 +176,7 @@ def test_existing_callers_see_no_bound():
 
 
 @pytest.mark.parametrize("bad,why", [
-    ("30m", "is not a quantity"),               # a bare 'm' could be millions: only inside '1h 30m'
+    ("3.5b", "is not a quantity"),              # a bare "b": billions or bytes? ("3.5bn" is billions)
     ("at least", "is not a quantity"),
     (">= x2", "puts a bound on a factor"),
     ("≥ 75%+", "gives two bounds"),
@@ -226,3 +226,10 @@ def test_a_duration_is_said_as_a_reader_would(seconds, said):
     from cxsmart.model.quantities import format_duration
 
     assert format_duration(seconds) == said
+
+
+@pytest.mark.parametrize("text,value,label", [("2.1m", 2_100_000, "m"), ("-0.5m", -500_000, "m"), ("1.2bn", 1.2e9, None),
+                                              ("2mn", 2_000_000, None), ("46 (Sep 2026 pulse)", 46, None)])
+def test_magnitudes_and_remarks(text, value, label):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.label, q.text) == (value, None, label, text)

@@ -127,3 +127,12 @@ def test_an_owner_written_as_a_mapping_or_a_list_names_its_first(line):
 def test_objectives_as_a_list_read_the_first():
     text = goal().replace("    objective: keep\n", "    objectives: [keep, grow]\n")
     assert found(text, "F002", "F004", "F009", "R001") == []
+
+
+def test_a_bare_m_is_millions_of_a_count_and_minutes_of_a_duration():
+    counted = goal("metric: app_bookings", "baseline: 1.05m", "target: 2.1m",
+                   title="Double app bookings to 2.1m by 31 March 2027")
+    assert found(counted, "F002", "M007", "M008") == []
+    timed = goal("metric: aht", "baseline: 7m", "target: 6m", title="Cut average handling time to 6m by 31 March 2027")
+    assert found(timed, "F002", "M007") == []       # minutes: a count of millions would be M007 on a duration
+    assert "a change of 5 min" in " ".join(m for *_, m in found(timed.replace("6m", "2m"), "A001"))

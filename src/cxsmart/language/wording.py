@@ -157,8 +157,9 @@ delivering driving pushing taking moving shrinking trimming decreasing sustainin
 dropping falling rising closing clearing resolving handling responding replying converting retaining winning
 saving restoring completing processing""".split())
 _RELATIVE_TO = re.compile(r"(?i),?\s(?:which|that|who)\s+(?:will|would|should|must|is|are|can)\s+(?:be\s+)?\S*\s*$")
-# a key result's or an objective's label: "KR4: ", "O2 - ", "Key result 3: "
-_KEY_RESULT = re.compile(r"(?i)\A\s*(?:kr|o|okr|objective|key\s+result|goal)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.)–—-]\s*")
+# a key result's or an objective's label: "KR4: ", "O2 - ", "Key result 3: ", "Stage 2: ", "Standard 4."
+_KEY_RESULT = re.compile(r"(?i)\A\s*(?:kr|o|okr|objective|key\s+result|goal|stage|step|phase|level|tier|priority|"
+                         r"standard|commitment|pledge|promise|target|measure|kpi|p)\s*\d{1,2}(?:\.\d{1,2})?\s*[:.)–—-]\s*")
 
 
 def guarded(text: str) -> bool:

@@ -76,7 +76,8 @@ _QUANTITY = re.compile(
 _FACTOR = re.compile(rf"^\s*(?:[x×]\s*(?P<a>{_NUMBER})|(?P<b>{_NUMBER})\s*[x×])\s*$", re.IGNORECASE)
 
 # "1h 30m", "9 min 30 s", "9m30s", "1 hr 30 mins", "2 days 4 hours", "1 hour and 30 minutes": two or more
-# parts, largest unit first. A bare "m" is minutes only here, next to another part ("30m" alone could be millions).
+# parts, largest unit first. A bare "m" is minutes here, next to another part; alone ("2.1m") it is millions,
+# or minutes on a metric that is a duration (unitvalues.in_metric_unit).
 _PART_SEP = r"(?:\s*,?\s*(?:and\s+)?)"
 _COMPOUND = re.compile(
     rf"""^(?P<sign>[+\-−])?\s*
@@ -224,9 +225,15 @@ def _parse(raw: object) -> Quantity:
         return _plain(body, text)
     except QuantityError as plain_error:
         band = _band(body, text)
-        if band is None:
-            raise plain_error from None
-        return band
+        if band is not None:
+            return band
+        remark = _REMARK.match(body)            # '46 (Sep 2026 pulse)': the value, and a remark on it
+        if remark is not None:
+            try:
+                return replace(_parse(remark.group(1)), text=text)
+            except QuantityError:
+                pass
+        raise plain_error from None
 
 
 def _split_bound(body: str) -> tuple[str | None, str]:
@@ -279,6 +286,10 @@ _SCORE_VALUE = re.compile(rf"(?P<sign>[+\-−])?\s?(?P<num>{_NUMBER})\s?(?P<scal
 _OWN = re.compile(r"[A-Za-zµ][A-Za-z/.²³µ]{0,11}(?: [A-Za-z/.²³µ]{2,12})?")
 _NOT_A_UNIT = {"by", "to", "from", "in", "within", "before", "after", "until", "on", "at", "and", "or", "for", "of",
                "the", "than", "vs"}
+# a remark in brackets after a value: '46 (Sep 2026 pulse)', '1.2m (FY26)'
+_REMARK = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\.?$")
+# the label of a bare 'Nm': millions, unless its metric is a duration
+MILLIONS_OR_MINUTES = "m"
 _MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 # approximate values are that value: '~3.9', 'c. 40%', 'circa 40%', 'about 4 days', 'approx. 12%'
 _APPROX = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|about\b|around\b|approx\.|approx\b|approximately\b|roughly\b"
@@ -324,8 +335,11 @@ def _plain(body: str, text: str) -> Quantity:
         currency = _DOLLAR_PREFIXES.get((m.group("dpre") or "").lower()) if m.group("sym") == "$" else None
         currency = currency or _CURRENCY_SYMBOLS.get(m.group("sym") or "") or \
             (m.group("pcode") or m.group("scode")).upper()
-    elif mag in ("m", "b", "mn", "bn"):     # '£30m' is millions; '30m' alone could be minutes or millions
+    elif mag == "b":                        # bytes, billions? written 'bn' it is billions
         raise QuantityError(f"'{text}' is not a quantity: write a number with an optional unit, such as {EXAMPLES}")
+    elif mag == "m" and not word:           # '£30m' is millions; '2.1m' alone is millions of a count, or
+        return Quantity(value * 1e6 * (-1 if sign and sign in "-−" else 1), change=bool(sign), text=text,
+                        label=MILLIONS_OR_MINUTES)      # minutes on a metric that is a duration (in_metric_unit)
     value *= _MAGNITUDE.get(mag, 1)
     if sign and sign in "-−":
         value = -value

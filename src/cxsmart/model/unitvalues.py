@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cxsmart.model.quantities import CURRENCY, CUSTOM, DURATION, PERCENT, POINTS, RATE, SCORE, Quantity
+from cxsmart.model.quantities import (CURRENCY, CUSTOM, DURATION, MILLIONS_OR_MINUTES, PERCENT, POINTS, RATE,
+                                      SCORE, Quantity)
 from cxsmart.model.units import Unit, read_unit, same_currency
 
 
@@ -47,6 +48,8 @@ def in_metric_unit(q: Quantity | None, unit: Unit) -> Quantity | None:
     '£m' is 12,000,000; '3 per 1,000' on a metric 'per 10,000 customers' is 30. Text is kept as written."""
     if q is None or q.factor:
         return q
+    if q.unit is None and q.label == MILLIONS_OR_MINUTES and unit.family == DURATION:
+        return replace(q, value=q.value / 1e6 * 60, unit=DURATION, label=None)    # 'AHT 6m': six minutes
     if q.unit is None and q.label is None:
         if unit.family == DURATION and unit.factor:
             return replace(q, value=q.value * unit.factor, unit=DURATION, working_days=unit.working,

@@ -65,7 +65,7 @@ def _asks_change(goal: GoalView) -> bool:
     return _level_words(goal.goal.title, goal.goal.description)[1] or _REACH_WORDS.search(words) is not None
 
 
-_REACH_WORDS = re.compile(r"\b(?:reach|achiev|attain|hit|get\s+to|deliver|exceed|beat|surpass|climb|rise|fall|drop)\w*")
+_REACH_WORDS = re.compile(r"\b(?:reach|achiev|attain|hit|get\s+to|bring|deliver|exceed|beat|surpass|climb|rise|fall|drop)\w*")
 
 
 def _already_holds(better: str | None, change: float) -> bool:

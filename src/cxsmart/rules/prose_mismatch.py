@@ -254,7 +254,15 @@ def _words(metric) -> set[str]:
 
 
 def _content(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - _GENERIC
+    """Content words, each as its stem ('answered', 'answers' -> 'answer')."""
+    return {_stem(w) for w in re.findall(r"[a-z]{4,}", text.lower())} - _GENERIC
+
+
+def _stem(word: str) -> str:
+    for end in ("ing", "ed", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[:-len(end)]
+    return word
 
 
 _GENERIC = {"rate", "score", "time", "number", "share", "percentage", "customer", "average", "total", "count",
