@@ -305,7 +305,7 @@ def _ranked_aside(text: str, start: int, words: str, cue: str) -> bool:
 # ("on the 12th of the month", "by the 5th of each month": a day of the month, whatever follows)
 _NTH_DAY = re.compile(r"(?i)\s{1,3}(?:of\s{1,3}(?:the|each|every)\s{1,3})?(?:(?:business|working|calendar|clear)\s{1,3})?"
                       r"(?:day|week|month)\b")
-_ON_THE = re.compile(r"(?i)\b(?:on|by|before|after|until)\s{1,3}the\s{1,3}$")
+_ON_THE = re.compile(r"(?i)\bon\s{1,3}the\s{1,3}$")     # ("by the 4th ring" is a standard's count)
 _OCCASION = re.compile(r"(?i)\s{1,3}(?:anniversary|birthday|centenary|centennial|jubilee|percentile|edition)\b")
 YEAR_OF = re.compile(r"(?i)(?:19|20)\d{2}\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|levels?|"
                       r"scores?|baselines?|positions?|ratings?|data|benchmarks?|(?:targets?|goals?|plans?|forecasts?)\s?:)")
