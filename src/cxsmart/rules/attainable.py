@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,9 +11,9 @@ from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import (bound, incomparable, met_already, ranked, resolve_target, show, show_change,
                                    unit_problem, verb_against_numbers, verb_way)
-from cxsmart.model.quantities import BAND
 from cxsmart.model.timeframes import describe
 from cxsmart.rule import Rule, RuleContext
+from cxsmart.rules.levels import already_holds, asks_change, holds_level
 
 
 def _change(goal: GoalView) -> tuple[float, float, float] | None:
@@ -46,49 +44,6 @@ def _change_alone(goal: GoalView) -> tuple[None, None, float] | None:
     if target.unit not in (None, "points") or unit_problem(target, metric, "target"):
         return None                                 # '-5%' of an amount: its size needs today's value
     return None, None, target.value
-
-
-# read on lowercased words; the look-ahead lets the search skip most positions at once
-_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcg])(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
-                         r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
-                         r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
-                         r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"
-                         r"throughout|consistently|guardrail|continu(?:e|es|ing)\s+(?:to\s+be|as)|retain(?:s|ing)?\s+"
-                         r"(?:our|its|the|their)\s+(?:position|place|rank|ranking|status|title|lead))\b")
-_CHANGE_WORDS = re.compile(r"\b(?:increas|rais|lift|grow|boost|improv|reduc|cut|lower|decreas|halv|doubl|shrink|"
-                           r"drive\s+(?:up|down)|bring\s+down|get\s+(?:down|up)|move|push|accelerat|speed\s+up)\w*")
-
-
-def _asks_change(goal: GoalView) -> bool:
-    """The goal's words ask to move the metric, or to reach a level ('reach 79%', 'achieve')."""
-    words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t).lower()
-    return _level_words(goal.goal.title, goal.goal.description)[1] or _REACH_WORDS.search(words) is not None
-
-
-_REACH_WORDS = re.compile(r"\b(?:reach|achiev|attain|hit|get\s+to|bring|deliver|exceed|beat|surpass|climb|rise|fall|drop)\w*")
-
-
-def _already_holds(better: str | None, change: float) -> bool:
-    """Today's value is on the good side of a level to hold (a floor below it, a ceiling above it)."""
-    return change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)
-
-
-def holds_level(goal: GoalView) -> bool:
-    """A guardrail: the goal holds a level rather than moving the metric. A holding verb or a level
-    kept through a period says so; so does a threshold target ('at least 85%') with no verb of
-    change in the goal's words."""
-    holds, changes = _level_words(goal.goal.title, goal.goal.description)
-    if holds:
-        return True
-    bounded = goal.target is not None and goal.target.bound not in (None, BAND)
-    return bounded and not changes
-
-
-@lru_cache(maxsize=32768)   # A001 and A002 each walk every goal: room for a large workspace
-def _level_words(title: str | None, description: str | None) -> tuple[bool, bool]:
-    """Whether the words hold a level, and whether they ask for a change (A001 and A002 both ask)."""
-    words = " ".join(t for t in (title, description) if t).lower()
-    return _HOLD_WORDS.search(words) is not None, _CHANGE_WORDS.search(words) is not None
 
 
 # A team's own metric with no `max_change_per_quarter` but a known direction gets a generic pace, set
@@ -219,7 +174,7 @@ class ImplausibleChange(Rule):
         if abs(change) <= allowed * 1.0001:
             yield from self._multiplied(goal, ctx, baseline, landed)
             return
-        if _already_holds(metric.better, change):
+        if already_holds(metric.better, change):
             return                                  # a level today's value already meets: no change asked (A002
             #                                         says so when the words ask for one; a guardrail keeps it)
         name = metric.name or metric.id
@@ -241,7 +196,7 @@ class ImplausibleChange(Rule):
         if baseline is None or metric.max_change_per_quarter is not None or metric.unit != "percent":
             return
         if not (0 < baseline <= 100 and 0 < landed <= 100) or holds_level(goal) or \
-                _already_holds(metric.better, landed - baseline):
+                already_holds(metric.better, landed - baseline):
             return                                  # (a target already met asks for no change: A002's)
         start = _window_start(goal, ctx.today)
         fold, allowed = max(landed / baseline, baseline / landed), GENERIC_FOLD ** quarters(start, deadline.last)
@@ -318,9 +273,9 @@ class AlreadyAchieved(Rule):
             return                                  # a change the wrong way, or words against numbers: M004
         baseline, landed, change = moved
         better = goal.metric.better or ({"up": "higher", "down": "lower"}.get(verb_way(goal)) if already else None)
-        if not _already_holds(better, change):
+        if not already_holds(better, change):
             return
-        if holds_level(goal) or (change == 0 and not _asks_change(goal)):
+        if holds_level(goal) or (change == 0 and not asks_change(goal)):
             return                                  # keeping a level already met is the goal (a target equal
             #                                         to today's value, in words that ask for no change, too)
         how = "equals" if change == 0 else "is already better than"

@@ -11,7 +11,7 @@ from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.goalfile import MetricDef
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.attainable import holds_level
+from cxsmart.rules.levels import holds_level
 
 
 def _name(metric: MetricDef) -> str:

@@ -48,7 +48,7 @@ def goal_structure(item: Item, dups: set[str]) -> tuple:
 def derived(views: list) -> tuple:
     """What the rules read of a goal when they check another one (its parent's deadline and
     metric, a paired goal's metric, an owner's guardrails, the goals beside it ...)."""
-    from cxsmart.rules.attainable import holds_level
+    from cxsmart.rules.levels import holds_level
     from cxsmart.rules.relevant import _segment
 
     return tuple((v.id, repr(v.metric), v.uncatalogued, repr(v.baseline), repr(v.target), repr(v.start),

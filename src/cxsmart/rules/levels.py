@@ -1,0 +1,52 @@
+"""What a goal's words say about its level: held (a guardrail: keep, maintain, 'at least 85%' with no
+verb of change, 'in every month') or moved (raise, cut, reach). A001, A002, A004 and R004 ask."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cxsmart.engine.goalview import GoalView
+from cxsmart.model.quantities import BAND
+
+# read on lowercased words; the look-ahead lets the search skip most positions at once
+_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcg])(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
+                         r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
+                         r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
+                         r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"
+                         r"throughout|consistently|guardrail|continu(?:e|es|ing)\s+(?:to\s+be|as)|retain(?:s|ing)?\s+"
+                         r"(?:our|its|the|their)\s+(?:position|place|rank|ranking|status|title|lead))\b")
+_CHANGE_WORDS = re.compile(r"\b(?:increas|rais|lift|grow|boost|improv|reduc|cut|lower|decreas|halv|doubl|shrink|"
+                           r"drive\s+(?:up|down)|bring\s+down|get\s+(?:down|up)|move|push|accelerat|speed\s+up)\w*")
+
+
+def asks_change(goal: GoalView) -> bool:
+    """The goal's words ask to move the metric, or to reach a level ('reach 79%', 'achieve')."""
+    words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t).lower()
+    return _level_words(goal.goal.title, goal.goal.description)[1] or _REACH_WORDS.search(words) is not None
+
+
+_REACH_WORDS = re.compile(r"\b(?:reach|achiev|attain|hit|get\s+to|bring|deliver|exceed|beat|surpass|climb|rise|fall|drop)\w*")
+
+
+def already_holds(better: str | None, change: float) -> bool:
+    """Today's value is on the good side of a level to hold (a floor below it, a ceiling above it)."""
+    return change == 0 or (better == "higher" and change < 0) or (better == "lower" and change > 0)
+
+
+def holds_level(goal: GoalView) -> bool:
+    """A guardrail: the goal holds a level rather than moving the metric. A holding verb or a level
+    kept through a period says so; so does a threshold target ('at least 85%') with no verb of
+    change in the goal's words."""
+    holds, changes = _level_words(goal.goal.title, goal.goal.description)
+    if holds:
+        return True
+    bounded = goal.target is not None and goal.target.bound not in (None, BAND)
+    return bounded and not changes
+
+
+@lru_cache(maxsize=32768)   # A001 and A002 each walk every goal: room for a large workspace
+def _level_words(title: str | None, description: str | None) -> tuple[bool, bool]:
+    """Whether the words hold a level, and whether they ask for a change (A001 and A002 both ask)."""
+    words = " ".join(t for t in (title, description) if t).lower()
+    return _HOLD_WORDS.search(words) is not None, _CHANGE_WORDS.search(words) is not None
