@@ -44,7 +44,7 @@ FLOORS = {
     "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 35),
     "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36), "airport-operator": (25, 40),
     "streaming-service": (4, 102), "building-society": (1, 91), "food-delivery": (1, 44),
-    "tour-operator": (1, 95), "letting-agency": (0, 88), "fitness-club": (2, 89), "passport-office": (0, 99),
+    "tour-operator": (1, 95), "letting-agency": (0, 88), "fitness-club": (1, 91), "passport-office": (0, 99),
 }
 
 
