@@ -154,7 +154,7 @@ _ASIDE_VERB = re.compile(r"(?<![A-Za-z])([A-Za-z]+ing)\b")
 _MOVING_ING = frozenset("""raising lifting increasing growing cutting reducing lowering improving boosting keeping
 getting bringing answering resolving maintaining holding halving doubling achieving reaching hitting attaining
 delivering driving pushing taking moving shrinking trimming decreasing sustaining protecting meeting exceeding
-dropping falling rising closing clearing resolving handling responding replying converting retaining winning
+dropping falling rising closing clearing handling responding replying converting retaining winning
 saving restoring completing processing""".split())
 _RELATIVE_TO = re.compile(r"(?i),?\s(?:which|that|who)\s+(?:will|would|should|must|is|are|can)\s+(?:be\s+)?\S*\s*$")
 # a key result's or an objective's label: "KR4: ", "O2 - ", "Key result 3: ", "Stage 2: ", "Standard 4."

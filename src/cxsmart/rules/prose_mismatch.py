@@ -174,9 +174,8 @@ def _a_window_agrees(goal: GoalView) -> bool:
         return False
     title = goal.goal.title or ""
     if field.unit == PERCENT:
-        return sum(1 for m in _LEVEL.finditer(title) if not _FROM.search(title, 0, m.start())) > 1 and any(
-            abs(float(m.group(1)) - field.value) < 1e-9 for m in _LEVEL.finditer(title)
-            if not _FROM.search(title, 0, m.start()))
+        levels = [float(m.group(1)) for m in _LEVEL.finditer(title) if not _FROM.search(title, 0, m.start())]
+        return len(levels) > 1 and any(abs(level - field.value) < 1e-9 for level in levels)
     if field.unit != DURATION:
         return False
     for m in _WINDOW.finditer(title):
