@@ -40,11 +40,12 @@ FLOORS = {
     "water-utility": (0, 32), "housing-association": (0, 35), "energy-retailer": (0, 29), "us-retailer": (0, 36),
     "retail-bank": (0, 45), "transit-operator": (0, 29), "licensing-agency": (0, 26), "university": (0, 31),
     "parcel-courier": (0, 32), "hotel-group": (0, 32), "benefits-agency": (0, 31),
-    "online-grocery": (0, 32), "pension-scheme": (0, 36), "mobile-telco": (0, 28), "marketplace-okrs": (0, 34),
+    "online-grocery": (0, 32), "pension-scheme": (0, 38), "mobile-telco": (0, 28), "marketplace-okrs": (0, 34),
     "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 35),
     "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36), "airport-operator": (25, 40),
     "streaming-service": (4, 102), "building-society": (1, 91), "food-delivery": (1, 44),
     "tour-operator": (1, 95), "letting-agency": (0, 88), "fitness-club": (1, 91), "passport-office": (0, 99),
+    "home-care": (0, 95), "ticketing": (1, 110),
 }
 
 

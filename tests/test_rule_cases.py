@@ -35,6 +35,9 @@ def test_rule_case(code: str, case: dict, today):
     texts = case.get("files") or case.get("fail") or case.get("pass")
     config = Config.model_validate(case["config"]) if "config" in case else None
     pinned = dt.date.fromisoformat(str(today)) if today else TODAY
+    if "fail" in case and "pass" in case:       # a case may show both sides: the passing goal is checked too
+        quiet = [d for d in lint(case["pass"], select=[code], today=pinned, config=config) if d.code == code]
+        assert quiet == [], f"{code} fired on the case's passing goal: {[d.message for d in quiet]}"
     everything = lint(texts, select=[code, "F008"], today=pinned, config=config)
     crashed = [d.message for d in everything if d.code == "F008" and code != "F008"]
     assert crashed == [], f"{code} raised on this case: {crashed}"

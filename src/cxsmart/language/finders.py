@@ -270,6 +270,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue                        # a year or a rank that only dates or places something
         if q.unit is None and _DISTANCE.match(text, end):
             continue                        # "within 3 metres", "within 5 miles of a branch": where, not how much
+        if q.unit is None and _AGED.search(text, max(0, start - 24), start):
+            continue                        # "clients aged 65+", "people aged 75 and over": who is counted
         if cue.endswith("later than") and not OF_EVENT.match(text, end):
             cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
         out.append(Found(q, start, end, cue))
@@ -307,6 +309,7 @@ def _ranked_aside(text: str, start: int, words: str, cue: str) -> bool:
 # ("on the 12th of the month", "by the 5th of each month": a day of the month, whatever follows)
 _NTH_DAY = re.compile(r"(?i)\s{1,3}(?:of\s{1,3}(?:the|each|every)\s{1,3})?(?:(?:business|working|calendar|clear)\s{1,3})?"
                       r"(?:day|week|month)\b")
+_AGED = re.compile(r"(?i)\b(?:aged|ages)\s{1,3}(?:(?:over|under|between|from)\s{1,3})?$")
 _DISTANCE = re.compile(r"(?i)\s{0,2}(?:metres?|meters?|km|kms|kilomet(?:re|er)s?|miles?|yards?|feet|ft)\b")
 _ON_THE = re.compile(r"(?i)\bon\s{1,3}the\s{1,3}$")     # ("by the 4th ring" is a standard's count)
 _OCCASION = re.compile(r"(?i)\s{1,3}(?:anniversary|birthday|centenary|centennial|jubilee|percentile|edition)\b")

@@ -12,7 +12,7 @@ from cxsmart.language.finders import FREQUENCY
 from cxsmart.language.headverb import OBJECT_WORDS, head_activity, imperative_head, modifier
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
 from cxsmart.language.textfacts import TextFacts
-from cxsmart.language.wording import char_span, guarded, keeps_activity, manner_words, means_clause, measured_pair
+from cxsmart.language.wording import GROWS, char_span, guarded, keeps_activity, manner_words, means_clause, measured_pair
 from cxsmart.model.quantities import DURATION
 
 
@@ -35,6 +35,10 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
     window = _WINDOW.search(text, verb.end)
     window = window is not None and not (facts.deadline is not None and window.start() <= facts.deadline.start < window.end())
     timed = target and (facts.target.value.unit == DURATION or window)   # a window, not a deadline "within 6 months"
+    if target and word in GROWS and facts.target.value.unit is None and not (facts.target.value.currency or
+                                                                             facts.target.value.change):
+        return                              # "expand the locker network from 300 to 900 sites": the size of
+                                            # what the team provides, an output whatever it grows to
     if target and _BY_REACHING.search(text, verb.end, facts.target.start + 1) or \
             not keeps_activity(word, text[verb.end:verb.end + 1] == "-", target,
                                bool(facts.extra.get("service-standard")), hold, definitional_words, timed):

@@ -39,12 +39,12 @@ def keeps_activity(word: str, hyphenated: bool, has_target: bool, standard: bool
     contacts'); 'Open-ticket backlog' is an adjective, not the verb 'open'."""
     if hyphenated:
         return False
-    if has_target and (word in definitional_words or word in _GROWS or standard or timed):
+    if has_target and (word in definitional_words or word in GROWS or standard or timed):
         return False                                # "expand web chat to 40% of contacts": a share to reach
     return not (has_target and holds_cued_level)
 
 
-_GROWS = frozenset({"expand", "extend"})
+GROWS = frozenset({"expand", "extend"})
 
 
 # --- manner standing where the measure should be ---------------------------------------------
@@ -203,7 +203,7 @@ _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improv
 _POPULATION = re.compile(r"(?i)(?:%|\bper\s?cent)\s+of\s+(?:[a-z][\w'-]*\s*){1,4}$")
 # (after a period it was measured in: "; for Q3 2024/25 this was 81%")
 _CLAUSE = re.compile(r"(?i)(?:(?:hold|keep|maintain|sustain)(?:ing)?\s{1,3}(?:it|this|that|them)\b)|"
-                     r"(?:(?:for|in|during)\s{1,3}[^,;]{1,30}?[\s,]{1,3})?(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|"
+                     r"(?:(?:for|in|during)\s{1,3}[^,;]{1,30}?[\s,]{1,3})?(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|were|"
                      r"running|stood|standing|compared|against)\b")
 CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "over", "at least", "at most", "than",
              "no more", "no less", "no longer", "not longer", "no later", "not later", "more", "less", "fewer", "within", "in", "down", "up",

@@ -155,6 +155,8 @@ def _target_agrees(said, goal: GoalView) -> bool:
         return True
     if field.change and not said.change and _same(said.value, abs(field.value)):
         return True                                         # "25,000 more" and 'target: +25,000'
+    if said.change and said.unit == PERCENT and not (field.change or field.factor) and _rounded(mine, field):
+        return True                                         # "by 30%" from 14.2% is 9.94%, written 'target: 9.9%'
     if not (said.change or field.change or field.factor) and _agree(said, field, metric):
         return True                                         # a bare number takes the field's unit
     if said.unit is None and not said.change and baseline is not None and _same(said.value * _per_number(baseline),
@@ -309,6 +311,14 @@ def _other_families(said, field) -> bool:
 
 
 _MAGNITUDE = re.compile(r"(?i)\s*[£$€]?(\d[\d,]*(?:\.\d+)?)\s*(?:k|m|bn|thousand|million|billion)\b")
+
+
+def _rounded(value: float, field) -> bool:
+    """`value` written to the field's own precision: 9.94 as '9.9', 1,136 as '1,140' is not (a
+    rounding to tens is a choice of the team's that its digits do not show)."""
+    digits = re.search(r"\.(\d+)", field.text or "")
+    places = len(digits.group(1)) if digits else 0
+    return abs(value - field.value) <= 0.5 * 10 ** -places + 1e-9
 
 
 def _same(a: float, b: float) -> bool:
