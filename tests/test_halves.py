@@ -9,7 +9,7 @@ import pytest
 
 from cxsmart.engine import halves
 from cxsmart.engine.halves import Forked, worth_halving
-from cxsmart.rules.specific import ActivityNotOutcome
+from cxsmart.rules.activity import ActivityNotOutcome
 from tests.test_worker import run, workspace
 
 GOALS = 60

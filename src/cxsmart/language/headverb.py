@@ -61,7 +61,25 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
                 starts += after[:1] + [i for i in after[1:] if not doc[i].lower_.endswith("ing")]
                 # (after a later comma, a participle goes on with the goal: ', starting with a call')
     heads = [h for h in (_head_from(doc, s, verbs) for s in starts) if h is not None]
-    return next((h for h in heads if h.modal or h.index in verbs), heads[0] if heads else None)
+    head = next((h for h in heads if h.modal or h.index in verbs), heads[0] if heads else None)
+    return _purpose(doc, head) if head is not None and doc[head.index].norm_ in _ALONGSIDE else head
+
+
+# "Collaborate with the retail partners to provide demos", "work with IT to reduce login failures":
+# working with someone is how; the verb of the purpose after 'to' is what the goal does
+_ALONGSIDE = frozenset({"collaborate", "partner", "work", "team", "liaise", "cooperate", "co-operate", "engage"})
+
+
+def _purpose(doc, head: Head) -> Head:
+    at, n = head.index, len(doc)
+    if at + 1 >= n or doc[at + 1].lower_ not in ("with", "alongside", "up"):
+        return head
+    for i in range(at + 2, min(n - 1, at + 12)):
+        if doc[i].lower_ == "to" and doc[i + 1].is_alpha and doc[i - 1].is_alpha:
+            return Head(i + 1, head.modal)
+        if doc[i].text in _SUBJECT_STOP:
+            break
+    return head
 
 
 def _heading(doc, verbs) -> bool:
@@ -150,6 +168,8 @@ def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
                 doc[i].lower_ == "to" and i > 0 and doc[i - 1].norm_ in _ADVERBS)):
             if doc[i].norm_ == "seek" and i + 1 < n and doc[i + 1].lower_ in OBJECT_WORDS:
                 break                                # "we will seek a second opinion": the verb, with its object
+            if doc[i].norm_ == "work" and i + 1 < n and doc[i + 1].lower_ in ("with", "alongside"):
+                break                                # "we will work with suppliers to ...": read by _purpose
             i += 1
         if i + 2 < n and doc[i].norm_ == "be" and doc[i + 1].lower_ in _BOUND_TO and doc[i + 2].lower_ == "to":
             i += 3                                   # "hospitals will be required to review", "used to prioritise"

@@ -11,6 +11,7 @@ _POSSIBLE = ["possible", "feasible", "practicable", "practical", "reasonable", "
 _IF = ["where", "wherever", "whenever", "if", "when"]
 _MEANS = ["staffing", "staff", "resources", "resourcing", "funding", "budget", "budgets", "capacity", "time",
           "workload", "workloads", "volumes", "demand"]
+_BUSY_TIMES = ["periods", "period", "times", "time", "hours", "season", "seasons", "days", "months", "weeks"]
 HEDGE_PATTERNS: list[list[dict]] = [
     # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable"
     [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["at"]}, "OP": "?"}, {"LOWER": {"IN": ["all"]}, "OP": "?"},
@@ -75,6 +76,13 @@ HEDGE_PATTERNS: list[list[dict]] = [
      {"LOWER": {"IN": [*_MEANS, "targets", "goals", "plans", "bid", "business", "case", "investment"]}},
      {"LOWER": {"IN": ["is", "are"]}}, {"LOWER": {"IN": ["approved", "available", "secured", "agreed", "met",
                                                           "achieved", "funded", "granted"]}}],
+    # an exception when the standard matters most: "except during peak periods", "other than at busy times"
+    [{"LOWER": {"IN": ["except", "excepting", "excluding", "apart"]}}, {"LOWER": {"IN": ["from", "for"]}, "OP": "?"},
+     {"LOWER": {"IN": ["during", "at", "in", "over", "on"]}, "OP": "?"}, {"LOWER": {"IN": ["the", "our"]}, "OP": "?"},
+     {"LOWER": {"IN": ["peak", "busy", "busiest", "peaks"]}}, {"LOWER": {"IN": _BUSY_TIMES}, "OP": "?"}],
+    [{"LOWER": "other"}, {"LOWER": "than"}, {"LOWER": {"IN": ["during", "at", "in", "over", "on"]}},
+     {"LOWER": {"IN": ["the", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["peak", "busy", "busiest"]}},
+     {"LOWER": {"IN": _BUSY_TIMES}, "OP": "?"}],
     # "in most cases", "most of the time"
     [{"LOWER": "in"}, {"LOWER": {"IN": ["most", "many", "some"]}}, {"LOWER": {"IN": ["cases", "instances"]}}],
     [{"LOWER": "most"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}],
@@ -103,4 +111,4 @@ HEDGE_LABEL = "hedges"
 HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilgw])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
                         r"longer\b|power\b|appropriate\b|subject\b|allows?\b|permit|approved\b|available\b|secured\b|agreed\b|"
-                        r"met\b|achieved\b|funded\b|granted\b|work(?:s|ing)?\s+to\b)")
+                        r"met\b|achieved\b|funded\b|granted\b|work(?:s|ing)?\s+to\b|peaks?\b|busy\b|busiest\b)")

@@ -29,7 +29,8 @@ from cxsmart.rules.relevant import (
                                 OwnerCannotAffect,
                                 SoftMetricUnlinked,
 )
-from cxsmart.rules.specific import AbstractObject, ActivityNotOutcome, CompoundGoal, HedgedWording, VagueWording
+from cxsmart.rules.activity import ActivityNotOutcome
+from cxsmart.rules.specific import AbstractObject, CompoundGoal, HedgedWording, VagueWording
 from cxsmart.rules.timebound import (
                                 DeadlineBeforeStart,
                                 NoDeadline,

@@ -101,121 +101,6 @@ class VagueWording(Rule):
                                   "customers who rate the journey easy from 70% to 85%'")
 
 
-class ActivityNotOutcome(Rule):
-    """The goal is an activity (launch, implement, train ...) with no outcome metric.
-
-    The rule reads the goal's head verb: the first word, or the verb after a heading
-    ("Service standard ten: Provide ..."), after an opening clause ("If we cannot reply
-    within 5 days, we will write to you"), after a subject and a modal ("our website will
-    explain", "we continue to use"), or after "to". The verb is an activity when it does something rather than
-    move a measured state: a verb from the `activity-verbs` pack (launch, hold, offer, publish,
-    attend, contact ...), "keep you informed", "keep" with no number and no measure to keep
-    ("keep to the published timetable"; "keep the abandon rate below 6%" is a guardrail, and
-    "maintain our accreditation" keeps a standard), or, after a subject and a modal, any verb that
-    is not a direction (reduce, raise, keep) or a state (reach, be) when no number after it
-    says what counts as success, even when a measure is its object ("we continue to use the
-    Customer Effort Score to track experience"; "no sailing should depart early" is a standard of none, not an
-    activity). A thing done in the passive is one too ("late departures are tracked and
-    reviewed"), and so is what someone will be required, asked or used to do ("hospitals will be
-    required to review their cancellations"), and a share of people that something is done to
-    ("100% of frail residents to be referred", "75% of tenants to have their needs recorded"; what a
-    share of things does itself, "92% of our sailings will run on time", is a level of it). An
-    output count does not make it an outcome ("Open 20 more branches"), and a count of the team's own
-    work moved up or down is an output too ("increase the number of reports that we publish", "the
-    amount of data we make available"; "the number of calls we answer within 20 seconds" counts what
-    customers get). A goal that opens with a
-    verb no pack knows, followed by its object ("Agree a visit time with you", "Transfer you to the
-    right adviser"), is read as one from that shape when it has no number and no metric, unless it
-    is a service done to a standard ("Answer every call in person") or another S rule says more
-    (a vague change such as "Transform the claims experience" is S005's). A goal may start with an
-    activity when it also names what the activity must move: "Train agents to raise first contact
-    resolution from 70% to 75% by Q2 2026"; and a service standard is no activity ("Resolve
-    complaints within 5 days", "give at least 48 hours notice"). A payment promised for a missed
-    standard ("you will receive £40 for each further 12 hours", "£20 if your train is cancelled",
-    "Standing charge rebate for 10 days", "we will rebate customers £27.3k") is the remedy, not the outcome: the standard it pays for is the goal; a time to pay it in ("we will
-    pay you £40 within 7 days") is a service standard.
-
-    ## Why it matters
-    Del Moro: CX teams are faulted for counting busy work as progress, and a SMART goal is
-    the guard against it. An activity is done when it is done; a goal is met when customers
-    notice.
-
-    ## Example
-    ```yaml
-    - title: Launch a new loyalty programme by Q2 2026
-    ```
-
-    ## Use instead
-    ```yaml
-    - title: Raise the repeat purchase rate from 22% to 26% by Q4 2026
-      actions:
-        - {title: Launch a new loyalty programme, due: 2026-06-30}
-    ```
-    """
-
-    code = "S002"
-    name = "activity-not-outcome"
-    severity = Severity.WARNING
-    needs_text = True
-
-    def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        facts = goal.facts
-        if goal.goal.metric is not None:
-            return                          # an outcome metric declared
-        for fact in goal.facts.extra.get("activity", [])[:1]:
-            later = facts.target is not None and _at_or_after(facts.target, fact)    # not one in "If ..., "
-            moved = facts.direction is not None and facts.direction.span != fact.span and (
-                facts.direction.value != "hold" or facts.target is not None)  # not 'keep' of 'keep you informed'
-            if facts.metric is not None and "metric-phrase" not in facts.extra and (
-                    later or goal.goal.target is not None or moved):
-                return                      # an outcome metric moved or given a target
-            if any(_at_or_after(s, fact) for s in facts.extra.get("service-standard", [])):
-                return                      # a service level ("resolve ... within 5 days")
-            yield self._activity(goal, ctx, fact)
-        if not facts.extra.get("activity"):
-            for fact in facts.extra.get("output-count", [])[:1]:
-                yield ctx.report(self, goal, f"'{fact.words}' counts work the team does, not what customers "
-                                 "get from it: what should it change for them?", at=fact.span,
-                                 subject=fact.words.lower(),
-                                 hint="make the change customers notice the goal (e.g. 'Raise the share of "
-                                      "members who find the answer online from 40% to 55%') and the work an action")
-                return
-            yield from self._shaped(goal, ctx)
-        moved = facts.direction is not None and facts.direction.value in ("up", "down")
-        if facts.extra.get("activity") or facts.baseline is not None or moved:
-            return                          # "Reduce compensation paid per claim from £38 to £30": a measure
-        for fact in facts.extra.get("compensation", [])[:1]:
-            yield ctx.report(self, goal, f"'{fact.words}' is what a customer is paid when a promise is missed, not an "
-                             "outcome: make the promise the goal", at=fact.span, subject=fact.words.lower(),
-                             hint="state the promise it pays for as the goal (e.g. 'Restore supply within 12 hours "
-                                  "for 98% of outages') and keep the payment in 'notes:'")
-
-    def _activity(self, goal: GoalView, ctx: RuleContext, fact) -> Diagnostic:
-        return ctx.report(self, goal, f"'{fact.words}' starts an activity, not an outcome: what should it change "
-                          "for customers?", at=fact.span, subject=fact.words.lower(),
-                          hint="make the outcome the goal and the activity an action under it ('actions:')")
-
-    def _shaped(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
-        """A verb read from its shape alone ('Agree a time slot with you'): said when no other S rule
-        says it better (a vague outcome such as 'Transform the billing experience' is S005's)."""
-        facts = goal.facts
-        shaped = facts.extra.get("activity-shape")
-        if not shaped or goal.goal.target is not None or any(facts.extra.get(k) for k in _SAID_BETTER) or \
-                vague_outcome(goal.goal.title, facts) is not None:
-            return                          # (most goals: none read from its shape, nothing more to ask)
-        for fact in shaped[:1]:
-            yield self._activity(goal, ctx, fact)
-
-
-# wording another S rule reports, more exactly than an activity read from a sentence's shape
-_SAID_BETTER = ("vague-terms", "hedges", "abstract", "manner", "compensation", "compound")
-
-
-def _at_or_after(fact, other) -> bool:
-    """Whether a fact stands at or after another in the file."""
-    return (fact.span.line, fact.span.column) >= (other.span.line, other.span.column)
-
-
 class CompoundGoal(Rule):
     """Two outcomes in one goal: "increase NPS from 30 to 45 and reduce churn from 3% to 2%".
 
@@ -280,7 +165,9 @@ class HedgedWording(Rule):
     work to be carried out"), "at the earliest ...", and a modal of possibility ("might be able
     to", "matters may take up to 6 weeks"; not the month "by May 2027"), and a condition on the
     provider's own means ("if staffing allows", "time permitting", "if the budget is approved",
-    "if our new digital targets are met"; not the customer's: "once the claim is approved"). A condition that is
+    "if our new digital targets are met"; not the customer's: "once the claim is approved"), and an
+    exception when the standard matters most ("except during peak periods", "other than at busy
+    times"; not a standard for those times: "within 30 seconds during peak periods"). A condition that is
     not a hedge ("if we cannot answer within 5 days", "a date for our reply if we think it may take
     longer") is left alone, and so is "we aim to"
     alone before a stated target ("we aim to answer 80% of calls within 20 seconds", "85% of bookings
