@@ -45,7 +45,7 @@ FLOORS = {
     "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36), "airport-operator": (25, 40),
     "streaming-service": (4, 102), "building-society": (1, 91), "food-delivery": (1, 44),
     "tour-operator": (1, 95), "letting-agency": (0, 88), "fitness-club": (1, 91), "passport-office": (0, 99),
-    "home-care": (0, 95), "ticketing": (1, 110), "vet-group": (2, 79), "car-rental": (3, 85),
+    "home-care": (0, 95), "ticketing": (1, 110), "vet-group": (0, 80), "car-rental": (3, 85),
 }
 
 

@@ -233,3 +233,17 @@ def test_a_duration_is_said_as_a_reader_would(seconds, said):
 def test_magnitudes_and_remarks(text, value, label):
     q = parse_quantity(text)
     assert (q.value, q.unit, q.label, q.text) == (value, None, label, text)
+
+
+@pytest.mark.parametrize("text,value,band", [
+    ("top quartile", 1, "quartile"), ("Top Quartile", 1, "quartile"), ("2nd quartile (autumn 2026 wave)", 2, "quartile"),
+    ("bottom decile", 10, "decile"), ("upper quintile", 1, "quintile"), ("the top quartile", 1, "quartile"),
+    ("third quartile", 3, "quartile"), ("top half", 1, "half"),
+])
+def test_a_position_in_words_is_a_band_counted_from_the_top(text, value, band):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.label, q.text) == (value, "custom", band, text)
+
+
+def test_a_position_past_the_bands_is_no_position():
+    assert parse_quantity("5th quartile").label != "quartile"      # read as a unit of its own, not a band

@@ -49,6 +49,8 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     if verbs and "keep" in text.lower():        # "keep you updated": a person kept informed, no level held
         verbs = [v for v in verbs if not (v.value[0] == "hold" and _KEEP_SOMEONE.match(text, v.end))]
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+    if "(" in text and quantities:
+        quantities = _past_stretch(text, quantities)
     standards = _service_standards(text, dates, definitional_words)
     if standards:
         quantities = [q for q in quantities if not any(s.start <= q.start < s.end for s in standards)]
@@ -73,6 +75,19 @@ def read(text: str, doc, pipeline: Pipeline, definitional_words: set[str]) -> Te
     wording(facts, hits, tokens, verbs, text, _masked(text, dates) if dates else text)
     activity_or_level(facts, text, definitional_words)
     return facts
+
+
+def _past_stretch(text: str, quantities: list[Found]) -> list[Found]:
+    """Without the levels of a stretch in brackets ('more than 65% (ideally 75% to 80%)', '(stretch:
+    90%)'), when a level outside them is the commitment."""
+    asides = [m.span() for m in _STRETCH.finditer(text)]
+    if not asides:
+        return quantities
+    kept = [q for q in quantities if not any(s <= q.start < e for s, e in asides)]
+    return kept if kept else quantities
+
+
+_STRETCH = re.compile(r"(?i)\((?:\s?(?:ideally|stretch(?:\s(?:target|goal))?|aspiration(?:al)?|ambition|hopefully)\b)[^()]*\)")
 
 
 # notice given ahead of something: "at least 5 working days prior to the shut-off", "48 hours' notice"

@@ -85,6 +85,11 @@ HEDGE_PATTERNS: list[list[dict]] = [
      {"LOWER": {"IN": _BUSY_TIMES}, "OP": "?"}],
     # "in most cases", "most of the time"
     [{"LOWER": "in"}, {"LOWER": {"IN": ["most", "many", "some"]}}, {"LOWER": {"IN": ["cases", "instances"]}}],
+    # "in almost all cases", "in nearly all instances", "in the vast majority of cases"
+    [{"LOWER": "in"}, {"LOWER": {"IN": ["almost", "nearly", "virtually"]}}, {"LOWER": "all"},
+     {"LOWER": {"IN": ["cases", "instances"]}}],
+    [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["vast", "great", "overwhelming"]}}, {"LOWER": "majority"},
+     {"LOWER": "of"}, {"LOWER": {"IN": ["cases", "instances"]}}],
     [{"LOWER": "most"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}],
 ]
 # a modal of possibility between two words ("matters may take up to 6 weeks"), not the month

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from cxsmart.model.units import COUNT, CURRENCY_SYMBOLS, RATIO, read_unit
+from cxsmart.model.ranks import rank
 
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
 PERCENT = "percent"
@@ -221,6 +222,9 @@ def _parse(raw: object) -> Quantity:
         if q.factor:
             raise QuantityError(f"'{text}' puts a bound on a factor: write the value, such as 'at least 75%'")
         return replace(q, bound=bound, text=text)
+    position = rank(_REMARK_OFF.sub("", body)) if "ile" in body or "half" in body else None
+    if position is not None:                    # 'top quartile', '2nd quartile': a band from the top
+        return Quantity(position[0], "custom", text=text, label=position[1])
     try:
         return _plain(body, text)
     except QuantityError as plain_error:
@@ -234,6 +238,9 @@ def _parse(raw: object) -> Quantity:
             except QuantityError:
                 pass
         raise plain_error from None
+
+
+_REMARK_OFF = re.compile(r"\s*\([^()]*\)\s*$")   # '2nd quartile (autumn 2026 wave)': the remark
 
 
 def _split_bound(body: str) -> tuple[str | None, str]:
