@@ -148,12 +148,13 @@ def _try(fn, *args, **kw):
 
 def _table_forms() -> tuple[list, list]:
     """Quantities and dates written with every word of the readers' tables, so that each entry is read."""
+    from cxsmart.model import bounds
     from cxsmart.model import quantities as q
     from cxsmart.model import timeframes as t
 
     amounts = [f"3 {w}" for w in q._SECONDS] + [f"-2 {w}" for w in q._UNIT_WORDS]
     amounts += [f"{s}12.5" for s in q._CURRENCY_SYMBOLS] + [f"40 {c}" for c in sorted(q._CURRENCY_CODES)]
-    amounts += [f"{b} 5%" for b in q._PREFIX_BOUNDS] + [f"5% {b}" for b in q._SUFFIX_BOUNDS]
+    amounts += [f"{b} 5%" for b in bounds.PREFIX_BOUNDS] + [f"5% {b}" for b in bounds.SUFFIX_BOUNDS]
     amounts += [f"£3 {m}" for m in q._MAGNITUDE] + [f"{w} hours" for w in q._WORD_NUMBERS]
     amounts += [f"{w} 4.5" for w in ("~", "≈", "c.", "about", "around", "approx.", "roughly", "circa")]
     dates = [f"{d} {m} 2027" for m in t.MONTHS for d in (1, 31)] + [f"end of {m}" for m in t.MONTHS]

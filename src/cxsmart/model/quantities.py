@@ -20,8 +20,19 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from cxsmart.model.units import COUNT, CURRENCY_SYMBOLS, RATIO, read_unit
+from cxsmart.model.bounds import (  # noqa: F401  (the bounds are named from here too)
+    ABOVE,
+    AT_LEAST,
+    AT_MOST,
+    BAND,
+    BELOW,
+    BOUNDS,
+    PREFIX,
+    SUFFIX,
+    split_bound,
+)
 from cxsmart.model.ranks import rank
+from cxsmart.model.units import COUNT, CURRENCY_SYMBOLS, RATIO, read_unit
 
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
 PERCENT = "percent"
@@ -32,13 +43,6 @@ SCORE = "score"                    # a value on a scale: "4.1 out of 5", "4.1/5"
 RATE = "rate"                      # a value per a denominator: "3.1 per 1,000 customers"
 CUSTOM = "custom"                  # a unit of the team's own ("182 Ml/d"): compared by its text
 
-# Bounds: a threshold target is met by any value on its side of `value`.
-AT_LEAST = "at-least"              # "≥ 75%", "at least 75%", "75%+", "a minimum of 90%", "75% or more"
-AT_MOST = "at-most"                # "≤ 5%", "at most 2 min", "no more than 2%", "max 4 h", "4 hours or less"
-BELOW = "strictly-below"           # "< 5%", "under 2 min", "below 5%", "less than 3%"
-ABOVE = "strictly-above"           # "> 75%", "over 80%", "above 80%", "more than 80%"
-BAND = "band"                      # "70-78": value is the low end, high the high end, both included
-BOUNDS = (AT_LEAST, AT_MOST, BELOW, ABOVE, BAND)
 
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₦": "NGN"}
 _CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "INR", "KES", "NGN", "ZAR", "AUD", "CAD", "CHF",
@@ -98,41 +102,6 @@ _WORKING = re.compile(
 _WORD_DURATION = re.compile(
     rf"^(?P<num>{'|'.join(_WORD_NUMBERS)})\s+(?P<unit>{'|'.join(k for k in _SECONDS if len(k) > 2)})$", re.IGNORECASE)
 
-# Thresholds. Longest words first, so "no more than" is not read as "more than".
-_PREFIX_BOUNDS = {
-    "≤": AT_MOST, "⩽": AT_MOST, "<=": AT_MOST, "=<": AT_MOST, "≥": AT_LEAST, "⩾": AT_LEAST, ">=": AT_LEAST,
-    "=>": AT_LEAST, "<": BELOW, ">": ABOVE,
-    "at least": AT_LEAST, "no less than": AT_LEAST, "not less than": AT_LEAST, "no fewer than": AT_LEAST,
-    "a minimum of": AT_LEAST, "minimum of": AT_LEAST, "minimum": AT_LEAST, "min.": AT_LEAST, "min": AT_LEAST,
-    "at minimum": AT_LEAST,
-    "at most": AT_MOST, "no more than": AT_MOST, "not more than": AT_MOST, "no higher than": AT_MOST,
-    "no longer than": AT_MOST, "no later than": AT_MOST, "not later than": AT_MOST, "a maximum of": AT_MOST, "maximum of": AT_MOST, "maximum": AT_MOST,
-    "max.": AT_MOST, "max": AT_MOST, "at maximum": AT_MOST, "up to": AT_MOST,
-    "under": BELOW, "below": BELOW, "less than": BELOW, "fewer than": BELOW, "lower than": BELOW,
-    "shorter than": BELOW,
-    "over": ABOVE, "above": ABOVE, "more than": ABOVE, "greater than": ABOVE, "higher than": ABOVE,
-}
-_SUFFIX_BOUNDS = {
-    "+": AT_LEAST, "or more": AT_LEAST, "or higher": AT_LEAST, "or above": AT_LEAST, "or greater": AT_LEAST,
-    "or over": AT_LEAST, "and above": AT_LEAST, "and over": AT_LEAST, "and up": AT_LEAST, "at least": AT_LEAST,
-    "minimum": AT_LEAST,                 # not "min": "6 min" is six minutes
-    "or less": AT_MOST, "or lower": AT_MOST, "or below": AT_MOST, "or fewer": AT_MOST, "or under": AT_MOST,
-    "or shorter": AT_MOST, "and below": AT_MOST, "and under": AT_MOST, "at most": AT_MOST, "maximum": AT_MOST,
-    "max": AT_MOST, "max.": AT_MOST,
-}
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-# A word bound is followed by a space or the number ("min 90%", "max4 h"); a symbol by anything.
-_WORD_PREFIXES = _alt(w for w in _PREFIX_BOUNDS if w[0].isalpha())
-_SYMBOL_PREFIXES = _alt(w for w in _PREFIX_BOUNDS if not w[0].isalpha())
-_WORD_SUFFIXES = _alt(w for w in _SUFFIX_BOUNDS if w[0].isalpha())
-_PREFIX = re.compile(rf"^(?P<b>{_WORD_PREFIXES})(?=[\s\d.$€£¥₹₦+\-−])\s*(?P<rest>.+)$"
-                     rf"|^(?P<sb>{_SYMBOL_PREFIXES})\s*(?P<srest>.+)$", re.IGNORECASE | re.DOTALL)
-_SUFFIX = re.compile(rf"^(?P<rest>.+?)(?:\s+(?P<b>{_WORD_SUFFIXES})|\s*(?P<sb>\+))$", re.IGNORECASE | re.DOTALL)
 # "70-78", "(70–78)", "70 to 78%", "between 70 and 78": each end is a quantity; neither starts with a dash
 _END = r"[^()\-–—\s][^()\-–—]*?"
 _BAND = re.compile(rf"^(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)|\(?\s*(?P<c>{_END})\s*(?:[-–—]|\bto\b)\s*(?P<d>{_END})\s*\)?)$",
@@ -214,9 +183,9 @@ def _parse(raw: object) -> Quantity:
     text = raw.strip()
     body = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
     body = _APPROX.sub("", body, count=1) or body
-    bound, rest = _split_bound(body)
+    bound, rest = split_bound(body)
     if bound:
-        if _PREFIX.match(rest) or _SUFFIX.match(rest):
+        if PREFIX.match(rest) or SUFFIX.match(rest):
             raise QuantityError(f"'{text}' gives two bounds: write one, such as 'at least 75%' or 'at most 2 min'")
         q = _plain(rest.strip(), text)
         if q.factor:
@@ -243,17 +212,6 @@ def _parse(raw: object) -> Quantity:
 _REMARK_OFF = re.compile(r"\s*\([^()]*\)\s*$")   # '2nd quartile (autumn 2026 wave)': the remark
 
 
-def _split_bound(body: str) -> tuple[str | None, str]:
-    """('at-least', '75%') for '>= 75%' or '75% or more'; (None, body) for no bound."""
-    m = _PREFIX.match(body)
-    if m:
-        word, rest, table = m.group("b") or m.group("sb"), m.group("rest") or m.group("srest"), _PREFIX_BOUNDS
-    else:
-        m = _SUFFIX.match(body)
-        if not m:
-            return None, body
-        word, rest, table = m.group("b") or m.group("sb"), m.group("rest"), _SUFFIX_BOUNDS
-    return table[re.sub(r"\s+", " ", word.lower())], rest
 
 
 def _band(body: str, text: str) -> Quantity | None:
