@@ -23,8 +23,9 @@ def choose_dates(facts: TextFacts, dates: list[Found], text: str, definitional_w
     for found in dates:
         if found.cue in START_CUES or _COUNTED_FROM.search(text, 0, found.start):
             facts.start = facts.start or found  # "within 12 months of 1 April 2027": where the count starts
-        elif _reports(text, found):
-            facts.extra.setdefault("measured", [found])     # "In 2023, 74% ... were": when a result was measured
+        elif _reports(text, found) or _BASE_PERIOD.search(text, max(0, found.start - 40), found.start):
+            facts.extra.setdefault("measured", [found])     # "In 2023, 74% ... were": when a result was measured;
+            #                                                 "a 3% increase on 2025/26": what the change is on
         elif found.cue in DEADLINE_CUES and not definitional(found, text, definitional_words) and \
                 not (facts.deadline is not None and (_WHEN_MEASURED.search(text, 0, found.start) or
                                                      _measured_aside(text, found))) and \
@@ -40,6 +41,10 @@ def choose_dates(facts: TextFacts, dates: list[Found], text: str, definitional_w
 
 _COUNTED_FROM = re.compile(r"(?i)\bwithin\s+[\w-]+\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\s+"
                            r"(?:of|from|after)\s+$")
+# "a 3% increase on 2025/26", "growth over 2025/26", "down against last year's 2025/26": the period the
+# change is counted on, not the deadline
+_BASE_PERIOD = re.compile(r"(?i)\b(?:increase|rise|improvement|growth|uplift|reduction|decrease|fall|drop|change|up|down)"
+                          r"\s{1,3}(?:on|over|against|vs\.?|versus|compared\s{1,3}(?:with|to))\s{1,3}(?:the\s{1,3})?$")
 # "..., up from 88% in Q2 FY26/27": when today's value was measured, not a second deadline
 _WHEN_MEASURED = re.compile(r"(?i)\bfrom\s+[^\s,;]+(?:\s+[a-z%]+)?\s+(?:in|during|as\s+of|at)\s*$")
 

@@ -51,6 +51,8 @@ def find_dates(text: str) -> list[Found]:
             continue                        # a bare '2026' without 'by'/'in' is a name, not a date
         if _NEEDS_CUE.match(words) and YEAR_OF.match(text, m.end() - 4):
             continue                        # "in the 2026 wave": which survey, not when ("October 2026 result" is)
+        if _FISCAL.match(words) and _A_RESULT.match(text, m.end()):
+            continue                        # "(FY2026 result 83.1%)": the year a value was measured in
         try:
             tf = parse_date_like(words)
         except AmbiguousDateError:
@@ -313,6 +315,8 @@ _AGED = re.compile(r"(?i)\b(?:aged|ages)\s{1,3}(?:(?:over|under|between|from)\s{
 _DISTANCE = re.compile(r"(?i)\s{0,2}(?:metres?|meters?|km|kms|kilomet(?:re|er)s?|miles?|yards?|feet|ft)\b")
 _ON_THE = re.compile(r"(?i)\bon\s{1,3}the\s{1,3}$")     # ("by the 4th ring" is a standard's count)
 _OCCASION = re.compile(r"(?i)\s{1,3}(?:anniversary|birthday|centenary|centennial|jubilee|percentile|edition)\b")
+_FISCAL = re.compile(r"(?i)(?:FY|financial\s+year|fiscal\s+year)\s?'?\d{2,4}(?:\s?[/\-–]\s?\d{2,4})?$")
+_A_RESULT = re.compile(r"(?i)\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|baselines?|data)\b")
 YEAR_OF = re.compile(r"(?i)(?:19|20)\d{2}\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|levels?|"
                       r"scores?|baselines?|positions?|ratings?|data|benchmarks?|(?:targets?|goals?|plans?|forecasts?)\s?:)")
 _PER = re.compile(r"(?i)\bper\s?$")

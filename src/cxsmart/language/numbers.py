@@ -78,7 +78,7 @@ def working_cue(m: re.Match) -> str:
 # "by summer 2027", "before the 2027 filing season", "during the 2027 season", "by mid-2027",
 # "this academic year": a period cxsmart cannot date exactly is still a deadline (T passes).
 _NAMED_PERIOD = re.compile(
-    r"(?i)\b(?:by|before|during|in|for|until|throughout|over)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
+    r"(?i)\b(?:by|before|during|in|for|until|throughout|over|every|each)\s+(?:the\s+)?(?:(?:start|end|close|middle)\s+of\s+"
     r"(?:the\s+)?)?(?:(?:[a-z][\w'-]*\s+){0,3}((?:19|20)\d{2}(?:\s*[/\-–]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d/-]))?)\b|"
     r"mid-((?:19|20)\d{2})\b)"
     r"|\b(?:this|next)\s+(?:academic|school|financial|fiscal|calendar)\s+year\b|\b(?:this|next)\s+(?:term|semester|season)\b"

@@ -59,6 +59,12 @@ def _stretch_aside(facts: TextFacts, text: str, at: int) -> bool:
         not opened <= target.start < closed
 
 
+# a firm limit after "as soon as possible": "and within 10 working days", ", but not later than 2 cycles"
+_CAPPED = re.compile(r"(?i)\s{0,3},?\s{1,3}(?:and|but|or)?\s{0,3}(?:(?:in\s+any\s+case|always|at\s+the\s+latest)\s{1,3})?"
+                     r"(?:within|no\s+later\s+than|not\s+later\s+than|in\s+no\s+more\s+than|no\s+more\s+than)\s{1,3}"
+                     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a|an)\s|"
+                     r"the\s+(?:same|next|following)\b)")
+_HEDGED_CAP = re.compile(r"(?i)\b(?:where|wherever|if|when|whenever)\s{1,3}(?:at\s+all\s+)?(?:possible|practicable|feasible|we\s+can)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # the work done by reaching a level: "Provide services ... by achieving more than 80 percent ...": the level is the goal
 _BY_REACHING = re.compile(r"(?i)\bby\s{1,3}(?:achieving|reaching|attaining|maintaining|meeting|scoring|hitting)\b")
@@ -264,6 +270,9 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
             continue                            # "all outstanding missed calls": not yet done, not excellent
         elif label == "hedges" and _stretch_aside(facts, text, s):
             continue                            # "more than 65% (ideally 75% to 80%)": a stretch beside the commitment
+        elif label == "hedges" and text[s:s + 3].lower() == "as " and _CAPPED.match(text, e) and \
+                not _HEDGED_CAP.search(text, e, e + 60):
+            continue                            # "as soon as possible and within 10 working days": the limit is firm
         elif label.startswith(PACK_RULE) or label in ("vague-terms", "hedges", "vague-deadlines"):
             extra.setdefault(label, []).append(found)
     pair = measured_pair(undated)

@@ -76,8 +76,9 @@ class Unit:
 
     @property
     def key(self) -> str:
-        """What two units of the custom family must share to be compared: their text, normalised."""
-        return _norm(self.text)
+        """What two units of the custom family must share to be compared: their text, normalised, without
+        a remark in brackets at its end ('rank (1 = best)' is 'rank')."""
+        return _norm(_REMARK.sub("", self.text) or self.text)
 
     def __str__(self) -> str:
         return self.text
@@ -94,6 +95,9 @@ def read_unit(text: str) -> Unit:
     t = raw.lower()
     return _read(t.strip(" .()"), raw) or _read(re.sub(r"\s*\(.*?\)\s*$", "", t).strip(" ."), raw) \
         or Unit(CUSTOM, raw)
+
+
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _read(t: str, raw: str) -> Unit | None:

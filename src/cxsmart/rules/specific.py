@@ -167,7 +167,10 @@ class HedgedWording(Rule):
     provider's own means ("if staffing allows", "time permitting", "if the budget is approved",
     "if our new digital targets are met"; not the customer's: "once the claim is approved"), and an
     exception when the standard matters most ("except during peak periods", "other than at busy
-    times"; not a standard for those times: "within 30 seconds during peak periods"). A condition that is
+    times"; not a standard for those times: "within 30 seconds during peak periods"). A hope beside a
+    commitment is no hedge: a stretch in brackets ("more than 65% (ideally 75% to 80%)") and "as soon
+    as possible" before a firm limit ("as soon as possible and within 10 working days"; not one that is
+    itself hedged: "and within 48 hours where possible"). A condition that is
     not a hedge ("if we cannot answer within 5 days", "a date for our reply if we think it may take
     longer") is left alone, and so is "we aim to"
     alone before a stated target ("we aim to answer 80% of calls within 20 seconds", "85% of bookings
