@@ -133,3 +133,13 @@ def test_a_pattern_ending_in_a_slash_ignores_folders_only(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("keep.yaml/\ndrop.yaml/\n")
     assert found([tmp_path], tmp_path) == ["keep.yaml", "sub/keep.yaml"]
+
+
+def test_a_gitignore_line_python_warns_about_is_read_without_a_warning(tmp_path, recwarn):
+    """'a[[b]c' holds a set inside a set: Python's `re` warns (FutureWarning) when pathspec compiles
+    it; the user sees no such warning, and the line still ignores what git's rules say it does."""
+    make(tmp_path, "a[b]c.yaml", "keep.yaml")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("a[[b]c.yaml\nkeep[[x].yaml\n")
+    assert "keep.yaml" in found([tmp_path], tmp_path)
+    assert [str(w.message) for w in recwarn if issubclass(w.category, FutureWarning)] == []

@@ -11,6 +11,7 @@ slow run. The number of .gitignore patterns and bytes a run reads is bounded too
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 import pathspec
@@ -27,7 +28,16 @@ class GlobError(ValueError):
 
 def spec(lines: Iterable[str], where: str = "the patterns") -> pathspec.PathSpec:
     """A gitignore-style matcher of `lines` (every line must read; see `readable`)."""
-    return _compiled([GitIgnoreSpecPattern(line) for line in lines], where)
+    return _compiled([_pattern(line) for line in lines], where)
+
+
+def _pattern(line: str) -> GitIgnoreSpecPattern:
+    """One line's pattern. pathspec also compiles it with Python's `re`, which warns about a set
+    inside a set ('a[[b]c': "FutureWarning: Possible nested set"); git reads such a line as it
+    is, and the warning, printed with pathspec's own file and line, would only puzzle the user."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return GitIgnoreSpecPattern(line)
 
 
 def readable(lines: Iterable[str]) -> list[GitIgnoreSpecPattern]:
@@ -36,7 +46,7 @@ def readable(lines: Iterable[str]) -> list[GitIgnoreSpecPattern]:
     patterns = []
     for line in lines:
         try:
-            patterns.append(GitIgnoreSpecPattern(line))
+            patterns.append(_pattern(line))
         except Exception:  # noqa: BLE001 - pathspec raises its own error types for unreadable patterns
             continue
     return patterns
