@@ -36,13 +36,20 @@ def already_holds(better: str | None, change: float) -> bool:
 
 def holds_level(goal: GoalView) -> bool:
     """A guardrail: the goal holds a level rather than moving the metric. A holding verb or a level
-    kept through a period says so; so does a threshold target ('at least 85%') with no verb of
-    change in the goal's words."""
+    kept through a period says so; so does, with no verb of change in the goal's words, a threshold
+    target ('at least 85%') or a standard of availability ('in service
+    99.8% of the time')."""
     holds, changes = _level_words(goal.goal.title, goal.goal.description)
     if holds:
         return True
-    bounded = goal.target is not None and goal.target.bound not in (None, BAND)
-    return bounded and not changes
+    if changes:
+        return False
+    return (goal.target is not None and goal.target.bound not in (None, BAND)) or \
+        _OF_THE_TIME.search(goal.goal.title or "") is not None
+
+
+# a standard of availability: "in service 99.8% of the time", "functioning at least 97% of the time"
+_OF_THE_TIME = re.compile(r"(?i)\d\s?(?:%|per\s?cent)\s+of\s+(?:the\s+)?(?:time|hours|days)\b")
 
 
 @lru_cache(maxsize=32768)   # A001 and A002 each walk every goal: room for a large workspace

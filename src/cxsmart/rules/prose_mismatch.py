@@ -93,7 +93,7 @@ class ProseMismatch(Rule):
                                       "the title, whichever is today's value")
         if g.target is not None and _titled(facts.target) and goal.target is not None and not another and \
                 not _target_agrees(facts.target.value, goal) and not _unsigned_same(facts.target, goal) and \
-                not _a_window_agrees(goal):
+                not _a_window_agrees(goal) and not _names_the_metric(facts.target, goal):
             yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
                              f"{goal.target.text}", at=facts.target.span, subject="target",
                              hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
@@ -247,6 +247,16 @@ def _related(a, b) -> bool:
     """Two metrics of one thing: 'Number of complaints' and 'Complaint rate' (complaints per
     10,000 connections) share what they count."""
     return bool(_words(a) & _words(b))
+
+
+def _names_the_metric(fact, goal: GoalView) -> bool:
+    """'make sure every agent scores 90 or more' on `agents_scoring_90_plus`: the title's number is in
+    the metric's own name, so it says what is counted, not the level to reach."""
+    metric, number = goal.metric, re.search(r"\d+(?:\.\d+)?", fact.words)
+    if metric is None or number is None or fact.value.change:
+        return False
+    names = " ".join((metric.name or "", metric.id, *metric.aliases))
+    return re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d.])", names) is not None
 
 
 def _words(metric) -> set[str]:
