@@ -47,12 +47,12 @@ FLOORS = {
     "retail-bank": (0, 45), "transit-operator": (0, 29), "licensing-agency": (0, 26), "university": (0, 31),
     "parcel-courier": (0, 32), "hotel-group": (0, 32), "benefits-agency": (0, 31),
     "online-grocery": (0, 32), "pension-scheme": (0, 38), "mobile-telco": (0, 28), "marketplace-okrs": (0, 34),
-    "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 35),
+    "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 36),
     "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36), "airport-operator": (24, 40),
     "streaming-service": (4, 102), "building-society": (1, 91), "food-delivery": (1, 44),
     "tour-operator": (1, 95), "letting-agency": (0, 88), "fitness-club": (1, 91), "passport-office": (0, 99),
-    "home-care": (0, 95), "ticketing": (1, 110), "vet-group": (0, 80), "car-rental": (2, 85),
-    "credit-union": (1, 102), "library-leisure": (2, 86), "bike-share": (3, 79), "student-living": (4, 94),
+    "home-care": (0, 96), "ticketing": (1, 111), "vet-group": (0, 80), "car-rental": (2, 85),
+    "credit-union": (1, 102), "library-leisure": (2, 86), "bike-share": (3, 80), "student-living": (4, 95),
     "cinema-chain": (2, 70), "dental-group": (0, 71),
 }
 

@@ -96,6 +96,27 @@ def _head_activity(facts: TextFacts, hits, tokens) -> None:
         facts.extra["activity-shape"] = [Found(value, *char_span(tokens, start, end))]
 
 
+def _staff_training(facts: TextFacts, text: str) -> None:
+    """Staff trained, or training done, as what the goal asks: "all carers shall receive induction
+    training", "collections staff are fully trained in this policy", "complete the annual training plan
+    for every agent". However many are trained, it is work the team does (an output), not what
+    customers get from it. Not an actor's adjective ("answered by a trained adviser"), nor customers
+    taught to use a service ("70% of new customers will be trained as active users")."""
+    m = _TRAINED.search(text) or _TRAINING_DONE.search(text)
+    if m is None or _LEARNERS.search(text, max(0, m.start() - 40), m.start()):
+        return
+    facts.extra["training"] = [Found(m.group("w"), m.start("w"), m.end("w"))]
+
+
+_TRAINED = re.compile(r"(?i)\b(?:are|is|be|been|get|gets|being)\s{1,3}(?:[a-z]+ly\s{1,3})?(?P<w>trained)\b")
+_TRAINING_DONE = re.compile(r"(?i)\b(?P<w>(?:complete|completes|completed|completing|receive|receives|undertake|undertakes|"
+                            r"attend|attends)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?training)\b")
+# customers as the ones trained: the noun right before the verb ("new customers will be trained")
+_LEARNERS = re.compile(r"(?i)\b(?:customers?|users?|members?|residents?|patients?|clients?|fans?|riders?|guests?|"
+                       r"tenants?|passengers?|students?|visitors?|public)\s{1,3}(?:(?:will|shall|should|must|can|may|"
+                       r"to)\s{1,3})?$")
+
+
 def _our_output(facts: TextFacts, hits, tokens) -> None:
     """A count of the team's own work moved as if it were an outcome: "increase the number of
     determinations that we publish", "grow the range of workshops we run", "increase the amount of
@@ -250,6 +271,8 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
         _nominal_activity(facts, text)
     if "activity" not in extra and facts.metric_known is False:
         _our_output(facts, hits, tokens)
+    if "train" in text.lower():
+        _staff_training(facts, text)
     if "activity" not in extra and ("£" in text or "$" in text or "€" in text or
                                   _PAYMENT_FIRST.match(text, len(text) - len(text.lstrip()))):
         _compensation(facts, text)

@@ -34,7 +34,10 @@ class ActivityNotOutcome(Rule):
     output count does not make it an outcome ("Open 20 more branches"), and a count of the team's own
     work moved up or down is an output too ("increase the number of reports that we publish", "the
     amount of data we make available"; "the number of calls we answer within 20 seconds" counts what
-    customers get). A goal that opens with a
+    customers get). Staff trained, or training done, is an output whatever its number or metric
+    ("all carers shall receive induction training", "collections staff are fully trained", "100% of new
+    engineers complete vulnerability training"; not "answered by a trained adviser", nor customers
+    taught to use a service). A goal that opens with a
     verb no pack knows, followed by its object ("Agree a visit time with you", "Transfer you to the
     right adviser"), is read as one from that shape when it has no number and no metric, unless it
     is a service done to a standard ("Answer every call in person") or another S rule says more
@@ -71,6 +74,12 @@ class ActivityNotOutcome(Rule):
 
     def check(self, goal: GoalView, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts = goal.facts
+        for fact in facts.extra.get("training", [])[:1]:
+            yield ctx.report(self, goal, f"'{fact.words}': staff training is work the team does, not what "
+                             "customers get from it: what should it change for them?", at=fact.span,
+                             subject="training", hint="make the change customers notice the goal (e.g. 'Resolve "
+                             "80% of hardship calls at first contact') and the training an action under it")
+            return                          # (a training metric is the work, whatever its target)
         if goal.goal.metric is not None:
             return                          # an outcome metric declared
         for fact in goal.facts.extra.get("activity", [])[:1]:

@@ -25,7 +25,8 @@ def vague_goal(goal: GoalView) -> str | None:
     if goal.goal.metric is not None or goal.goal.target is not None or facts.target is not None or \
             facts.baseline is not None or not title:
         return None
-    if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner", "compensation")):
+    if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner", "compensation",
+                                        "training")):
         return None
     if not_a_goal(title, False) is not None or table_row(title, facts) or stated_elsewhere(title) is not None:
         return None
@@ -281,7 +282,7 @@ class AbstractObject(Rule):
         if facts.target is not None or facts.baseline is not None:
             return
         if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner",
-                                             "compensation")):
+                                             "compensation", "training")):
             return                                  # another S rule says it better
         elsewhere = stated_elsewhere(goal.goal.title)
         if elsewhere is not None:
