@@ -191,7 +191,11 @@ def _parse(raw: object) -> Quantity:
         if q.factor:
             raise QuantityError(f"'{text}' puts a bound on a factor: write the value, such as 'at least 75%'")
         return replace(q, bound=bound, text=text)
-    position = rank(_REMARK_OFF.sub("", body)) if "ile" in body or "half" in body else None
+    if "ile" in body or "half" in body:         # 'top quartile', '2nd quartile (autumn 2026 wave)'
+        remark = _REMARK.match(body)
+        position = rank(remark.group(1) if remark else body)
+    else:
+        position = None
     if position is not None:                    # 'top quartile', '2nd quartile': a band from the top
         return Quantity(position[0], "custom", text=text, label=position[1])
     try:
@@ -207,9 +211,6 @@ def _parse(raw: object) -> Quantity:
             except QuantityError:
                 pass
         raise plain_error from None
-
-
-_REMARK_OFF = re.compile(r"\s*\([^()]*\)\s*$")   # '2nd quartile (autumn 2026 wave)': the remark
 
 
 

@@ -93,11 +93,11 @@ def read_unit(text: str) -> Unit:
     """Any text -> its Unit; never raises. An unplaceable text is a custom unit."""
     raw = " ".join(str(text).replace("\u00a0", " ").split())
     t = raw.lower()
-    return _read(t.strip(" .()"), raw) or _read(re.sub(r"\s*\(.*?\)\s*$", "", t).strip(" ."), raw) \
+    return _read(t.strip(" .()"), raw) or _read(_REMARK.sub("", t).strip(" ."), raw) \
         or Unit(CUSTOM, raw)
 
 
-_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+_REMARK = re.compile(r"\s*\(.*?\)\s*$")         # a remark after a unit: 'rank (1 = best)', 'mins (median)'
 
 
 def _read(t: str, raw: str) -> Unit | None:

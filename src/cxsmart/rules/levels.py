@@ -37,8 +37,7 @@ def already_holds(better: str | None, change: float) -> bool:
 def holds_level(goal: GoalView) -> bool:
     """A guardrail: the goal holds a level rather than moving the metric. A holding verb or a level
     kept through a period says so; so does, with no verb of change in the goal's words, a threshold
-    target ('at least 85%') or a standard of availability ('in service
-    99.8% of the time')."""
+    target ('at least 85%') or a standard of availability ('in service 99.8% of the time')."""
     holds, changes = _level_words(goal.goal.title, goal.goal.description)
     if holds:
         return True

@@ -16,6 +16,10 @@ def _defines_success(goal: GoalView) -> bool:
     return (goal.metric is not None or goal.facts.metric is not None) and goal.target is not None
 
 
+# wording another S rule reports more exactly than a vague outcome or an abstraction would
+_OTHER_S = ("activity", "vague-terms", "hedges", "abstract", "manner", "compensation", "training")
+
+
 def vague_goal(goal: GoalView) -> str | None:
     """What a goal with no number names instead of a measure ("Transform the tenant experience",
     "Become the best-loved parcel company", "Turn escalations into a routine"), when no other S
@@ -25,8 +29,7 @@ def vague_goal(goal: GoalView) -> str | None:
     if goal.goal.metric is not None or goal.goal.target is not None or facts.target is not None or \
             facts.baseline is not None or not title:
         return None
-    if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner", "compensation",
-                                        "training")):
+    if any(facts.extra.get(k) for k in _OTHER_S):
         return None
     if not_a_goal(title, False) is not None or table_row(title, facts) or stated_elsewhere(title) is not None:
         return None
@@ -281,8 +284,7 @@ class AbstractObject(Rule):
             return
         if facts.target is not None or facts.baseline is not None:
             return
-        if any(facts.extra.get(k) for k in ("activity", "vague-terms", "hedges", "abstract", "manner",
-                                             "compensation", "training")):
+        if any(facts.extra.get(k) for k in _OTHER_S):
             return                                  # another S rule says it better
         elsewhere = stated_elsewhere(goal.goal.title)
         if elsewhere is not None:
