@@ -140,6 +140,14 @@ _BEFORE_A_VERB = frozenset({"to", "will", "shall", "must", "should", "can", "cou
 
 # A subject before a verb inside the goal's noun phrase makes it a relative clause, not the goal's verb.
 _CLAUSE_SUBJECTS = frozenset({"we", "they", "you", "i", "that", "which", "who", "whom"})
+# what may follow a participle that names what its noun is ("complaints raised will be answered")
+_AFTER_A_PARTICIPLE = frozenset({"will", "shall", "must", "should", "can", "may", "are", "is", "were", "was", "get",
+                                 "gets", "need", "needs"})
+# what follows "by" when it gives the size of a change ("reduced by half", "by a third", "by up to 10%")
+_SIZE_AFTER_BY = frozenset({"a", "an", "half", "up", "around", "about", "approximately", "at", "over", "more", "less",
+                            "nearly", "almost", "roughly", "some", "another", "least"})
+_NOT_A_NOUN = _BEFORE_A_VERB | _CLAUSE_SUBJECTS | _BEFORE_A_NOUN | {"have", "has", "had", "be", "been", "being", "is",
+                                                                   "are", "was", "were", "get", "gets", "got"}
 
 
 def _directions(hits, tokens, text: str) -> list[Found]:
@@ -163,8 +171,31 @@ def _directions(hits, tokens, text: str) -> list[Found]:
             #                                     no object ("the team reduces churn" keeps its verb)
         if inside and verbs and verbs[-1].end <= s:
             continue                            # "Keep station lift availability": the goal's verb came first
+        if _names_its_noun(tokens, start, end):
+            continue                            # "complaints raised by customers will be handled": what the
+            #                                     complaints are, not a change to them ("reduced by 20%" is)
         verbs.append(Found((label[len(DIRECTION):], tokens[start].norm_), s, e))
     return verbs
+
+
+def _names_its_noun(tokens, start: int, end: int) -> bool:
+    """A participle after its noun, followed by its agent or by the sentence's own verb: 'issues raised
+    by members', 'complaints raised will be acknowledged'. Not a change's size ('raised by 5 points',
+    'reduced by half') nor its means ('reduced by introducing callbacks')."""
+    word, before = tokens[start].lower_, tokens[start - 1].lower_ if start else ""
+    if end - start != 1 or not word.endswith("ed") or not before.isalpha() or before in _NOT_A_NOUN or \
+            before.endswith("ly") or end >= len(tokens):
+        return False
+    after = tokens[end].lower_
+    if after in _AFTER_A_PARTICIPLE:
+        return True
+    if after != "by" or end + 1 >= len(tokens):
+        return False
+    agent = tokens[end + 1]
+    if agent.lower_ == "the":
+        return end + 2 < len(tokens) and tokens[end + 2].lower_ not in {"end", "close", "start", "middle", "time"}
+    return agent.is_alpha and not agent.like_num and agent.lower_ not in _SIZE_AFTER_BY and \
+        not agent.lower_.endswith("ing")
 
 
 def _metrics(facts: TextFacts, hits, tokens, text: str) -> None:
