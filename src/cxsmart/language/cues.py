@@ -50,10 +50,11 @@ NUMBER_WORDS.update({f"{tens}-{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]  
 _PUNCTUATION = str.maketrans("(:,;", "    ")         # "(from 52%)", "CSAT: target 4.5"
 
 
-# words that say a value is approximate or an average: the cue is the word before them
-# ('from avg. 6 hours', 'from an average of 6 hours', 'by about 20%'); the value is the value
+# words that say a value is approximate, an average or a small one: the cue is the word before them
+# ('from avg. 6 hours', 'from an average of 6 hours', 'by about 20%', 'to just 20 minutes'); the value
+# is the value
 _APPROXIMATE = frozenset({"avg", "avg.", "average", "approx", "approx.", "approximately", "around", "about", "roughly",
-                          "c.", "circa", "nearly", "almost", "of"})
+                          "c.", "circa", "nearly", "almost", "of", "just", "only"})
 
 
 def _unapproximated(words: list[str]) -> list[str]:
@@ -73,16 +74,19 @@ def _last_words(cues: frozenset) -> frozenset:
 
 def cue_before(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
     """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
-    head = text[max(0, at - 24):at]
+    head = text[max(0, at - 36):at]
     if head and head[-1] in _SYMBOL_CUES:
         return _SYMBOL_CUES[head[-1]]          # "≤4%"
     if not head or not head[-1].isspace():
         return ""
     words = head.lower().translate(_PUNCTUATION).split()
-    if at - 24 > 0 and words:
+    if at - 36 > 0 and words:
         words = words[1:]                       # the first word may be cut in half
-    if words and words[-1] in _APPROXIMATE:
-        words = _unapproximated(words)
+    while words and words[-1] in _APPROXIMATE:  # 'from an average of around 3 hours': each of them
+        shorter = _unapproximated(words)
+        if len(shorter) == len(words):
+            break
+        words = shorter
     if articles and len(words) > 2 and words[-1] in _NOW_WORDS and words[-2] in _OWNERS:
         words = words[:-2]                      # "from the existing 48 per cent", "from our current 14 days"
     if articles and words and words[-1] in _ARTICLES:

@@ -320,7 +320,7 @@ _A_RESULT = re.compile(r"(?i)\s{1,3}(?:results?|outturns?|actuals?|surveys?|wave
 YEAR_OF = re.compile(r"(?i)(?:19|20)\d{2}\s{1,3}(?:results?|outturns?|actuals?|surveys?|waves?|figures?|levels?|"
                       r"scores?|baselines?|positions?|ratings?|data|benchmarks?|(?:targets?|goals?|plans?|forecasts?)\s?:)")
 _PER = re.compile(r"(?i)\bper\s?$")
-_CLOCK = re.compile(r"(?i)\d{1,2}(?::[0-5]\d)?\s?(?:[ap]\.\s?m\b\.?|[ap]m\b)|\d{1,2}:[0-5]\d\s?(?:[ap]\.\s?m\b|[ap]m\b)")
+_CLOCK = re.compile(r"(?i)\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]\.\s?m\b\.?|[ap]m\b)|\d{1,2}:[0-5]\d\s?(?:[ap]\.\s?m\b|[ap]m\b)")
 _CLOCK_24 = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _AT_A_TIME = re.compile(r"(?i)\b(?:by|before|after|until|till)\s{1,3}$")   # not "from 6:10 to 5:30" (a duration)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s?[/\-–]\s?(?:\d{2}|(?:19|20)\d{2})(?!\d)")

@@ -184,18 +184,22 @@ def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None
 
 
 def _named_target(facts: TextFacts, quantities: list[Found], text: str) -> None:
-    """'Resident satisfaction: 61.2% | Target: 75%', 'Abandonment 7% (target 5%)': the number the
-    word 'target' names is the target, and a plain number in its unit before it is today's value."""
+    """'Resident satisfaction: 61.2% | Target: 75%', 'Abandonment 7% (target 5%)', '$412m (2026 actual) |
+    $448m (2027 target)': the number the word 'target' names, before it or in brackets after it, is the
+    target, and a plain number in its unit before it is today's value."""
     if facts.target is not None:
         return
     named = next((q for q in quantities if not q.value.factor and (q.cue in ("target", "target of") or
-                                                                   _TARGET_BOUND.search(text, max(0, q.start - 24), q.start))), None)
+                                                                   _TARGET_BOUND.search(text, max(0, q.start - 24), q.start)
+                                                                   or _TARGET_AFTER.match(text, q.end))), None)
     if named is None:
         return
     facts.target = absolute(named)
     _start_before(facts, quantities, named, same_unit=True)
 
 
+# "$448m (2027 target)", "85% (FY27 target)": an aside after the number names it
+_TARGET_AFTER = re.compile(r"(?i)\s{0,2}\((?:[^()]{0,30}\s)?target\)")
 # "2027 target: > 75%", "Target: ≥ 90%": the word names a bounded target
 _TARGET_BOUND = re.compile(r"(?i)\btarget\s?:\s?(?:[<>≤≥]=?|at\s+least|no\s+more\s+than|under|over|above|below)\s?$")
 

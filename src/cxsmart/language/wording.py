@@ -81,6 +81,8 @@ def manner_words(doc, moving: set[int]) -> list[tuple[int, int]]:
 # --- two measured outcomes in one goal -------------------------------------------------------
 _JOIN = re.compile(r"(?i)(?<!\s)\s+(?:and|while|as well as|plus)\s+|;\s*")
 _NUMBER = re.compile(r"\d")
+# a clause that sets the scene before the goal: "While complaints fell 9 per cent in FY26, resolve ..."
+_CONTEXT_FIRST = re.compile(r"(?i)^\W{0,3}(?:while|although|though|whereas|even\s+though|despite)\s[^,;]{3,150},\s")
 _PHRASE_WORD = re.compile(r"(?i)\b(?!(?:from|to|by|at|of|the|a|an|in|on|below|under|above|over|least|most|than|"
                           r"reduce|cut|raise|lift|increase|grow|improve|keep|get|bring|down|up|within|per|every|each)\b)[a-z]{3,}")
 
@@ -93,9 +95,10 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if " and " not in low and ";" not in low and " while " not in low and " plus " not in low \
             and " as well as " not in low:
         return None                                 # most goals: no regex needed
-    label = _KEY_RESULT.match(text)
+    label = _KEY_RESULT.match(text) or _CONTEXT_FIRST.match(text)
     if label is not None:                           # "KR4: Cut ...": the label's number is no value (blanked,
-        text = " " * label.end() + text[label.end():]   # so offsets hold)
+        text = " " * label.end() + text[label.end():]   # so offsets hold); so is a clause of context before
+        #                                             the goal ("While complaints fell 9 per cent in FY26, ...")
     parts = _JOIN.split(text, maxsplit=1)
     if len(parts) != 2:
         return None

@@ -160,8 +160,11 @@ _SAVING = re.compile(r"(?i)\b(?:handl(?:e|ing)\s+time|aht|call\s+(?:duration|len
                      r"|(?:visit|appointment|consultation)\s+(?:length|duration|time)|cost(?:s)?\s+(?:per|to\s+serve|of)"
                      r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|goodwill|redress|"
                      r"compensation)\s+(?:value|amount|cost|spend|paid|per)s?|fte|headcount|(?<!-)posts(?!-)|staffing\s+cost)\b")
-# ('posts' as jobs: '12 posts', 'fewer posts', 'posts cut'; not the mail: 'your card is in the post')
-_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficien\w*|headcount|fte|cost\s+out|"
+# ('posts' as jobs: '12 posts', 'fewer posts', 'posts cut'; not the mail: 'your card is in the post'; not
+# customers kept: 'to save 15% of switchers', 'to save at-risk accounts')
+_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save(?!\s+(?:[\d.,]+\s?(?:%|per\s?cent)|\w+)\s+of\s+(?!(?:our\s+|the\s+|its\s+)?(?:costs?|"
+                           r"spend|budget|money|expenses?|overheads?|time)\b)|\s+(?:more\s+|at[-\s]risk\s+)?(?:customers|members|"
+                           r"accounts|borrowers|clients|subscribers|switchers|leavers)\b)|saving|savings|efficien\w*|headcount|fte|cost\s+out|"
                            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fewer|vacant|staff|frontline|"
                            r"adviser|advisor|agent)\s+posts?|posts?\s+(?:cut|removed|"
                            r"deleted|saved|reduced))\b")

@@ -10,6 +10,16 @@ from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import resolve_target, verb_way
 from cxsmart.model.quantities import DURATION, PERCENT, QuantityError, parse_quantity
 from cxsmart.rule import Rule, RuleContext
+from cxsmart.rules.prose_dates import (
+    a_milestone_agrees,
+    as_written,
+    could_be_the_deadline,
+    next_day,
+    period_covered,
+    title_date,
+    when_it_was_measured,
+    year_of_another_kind,
+)
 
 
 class ProseMismatch(Rule):
@@ -99,32 +109,19 @@ class ProseMismatch(Rule):
                              hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
                                   "whichever counts as success")
         if g.deadline is not None and _titled(facts.deadline) and goal.deadline is not None:
-            a, b = _title_date(facts.deadline, goal, ctx), goal.deadline
+            a, b = title_date(facts.deadline, goal, ctx), goal.deadline
             if a.ok and b.ok and not (a.first <= b.last <= a.last or b.first <= a.last <= b.last) and \
-                    not _next_day(a, b) and \
-                    not _when_it_was_measured(a, b, goal, ctx, facts.deadline) and \
-                    not _year_of_another_kind(facts.deadline.words, b) and not _period_covered(facts.deadline.words, a, b) \
-                    and not _a_milestone_agrees(goal, b, ctx):
+                    not next_day(a, b) and \
+                    not when_it_was_measured(a, b, goal, ctx, facts.deadline) and \
+                    not year_of_another_kind(facts.deadline.words, b) and not period_covered(facts.deadline.words, a, b) \
+                    and not a_milestone_agrees(goal, b, ctx):
                 yield ctx.report(self, goal, f"the title says '{facts.deadline.words}' but 'deadline' is "
                                  f"{b.text}", at=facts.deadline.span, subject="deadline",
-                                 hint=(f"write 'deadline: {_as_written(facts.deadline, goal, ctx)}', or 'by {b.text}' in the title"
-                                       if _could_be_the_deadline(a, goal, ctx) else
+                                 hint=(f"write 'deadline: {as_written(facts.deadline, goal, ctx)}', or 'by {b.text}' in the title"
+                                       if could_be_the_deadline(a, goal, ctx) else
                                        f"write 'by {b.text}' in the title (the title's date is "
                                        f"{'before the start' if goal.start is not None else 'past'})"))
 
-
-def _a_milestone_agrees(goal: GoalView, field, ctx: RuleContext) -> bool:
-    """'Cut emissions by 12% by 2027 and by 30% by 2030' with 'deadline: 2027-12-31': the title sets
-    several dated milestones, and the field is the date of one of them."""
-    for m in _MILESTONE.finditer(goal.goal.title or ""):
-        when = ctx.workspace.dated_words(m.group(1), goal)
-        if when is not None and when.ok and when.first <= field.last <= when.last:
-            return True
-    return False
-
-
-_MILESTONE = re.compile(r"(?i)\b(?:by|in|before|until)\s+((?:the\s+end\s+of\s+)?(?:(?:Q[1-4]|H[12])\s+)?(?:FY\s?)?"
-                        r"(?:\d{1,2}\s+[A-Za-z]+\s+|[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s?[/\-–]\s?(?:19|20)?\d\d)?)(?![\d/\-–])")
 
 
 def _titled(fact) -> bool:
@@ -193,7 +190,7 @@ def _a_window_agrees(goal: GoalView) -> bool:
 _LEVEL = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
 _FROM = re.compile(r"(?i)\bfrom\s{1,3}$")
 _WINDOW = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than|up\s+to|no\s+later\s+than)\s+((?:\w+|\d+(?:\.\d+)?)\s+"
-                     r"(?:working\s+|business\s+|calendar\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))\b")
+                     r"(?:working\s+|business\s+|calendar\s+|clock\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))\b")
 
 
 def _unsigned_same(fact, goal: GoalView) -> bool:
@@ -212,6 +209,8 @@ def _in_range(said, field, title: str) -> bool:
     'from 1,200 to 600', a start and a target)."""
     if not said.text or said.change or field.change or field.factor:
         return False
+    if said.bound == "band" and said.high is not None and said.unit == field.unit:
+        return min(said.value, said.high) - 1e-9 <= field.value <= max(said.value, said.high) + 1e-9  # 'within 1-3 hours'
     written = _written_number(field.text)
     value = written if written is not None else field.value
     m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s?%?\s{0,3}(?:to|-|–)\s{0,3}" + re.escape(said.text), title)
@@ -236,11 +235,6 @@ def _fraction_metric(metric) -> bool:
     """A metric kept as a fraction of one (unit 'proportion (0-1)', or a range up to 1)."""
     return metric is not None and (metric.unit == "ratio" or (metric.range is not None and metric.range[1] is not None
                                                                and 0 < metric.range[1] <= 1))
-
-
-def _next_day(title_date, deadline) -> bool:
-    """'by 1 April 2027' and 'deadline: 2027-03-31': the day after a deadline is the same intent."""
-    return title_date.first == title_date.last and abs((title_date.last - deadline.last).days) == 1
 
 
 def _related(a, b) -> bool:
@@ -333,70 +327,3 @@ def _rounded(value: float, field) -> bool:
 
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
-
-
-def _as_written(fact, goal, ctx) -> str:
-    """The title's deadline as the field should hold it: ISO for one day (T010 asks for that), the
-    last day of a period named with no year ('by Q3': T009 asks for the year), else the words."""
-    value = fact.value
-    if getattr(value, "yearless", False):
-        start = goal.start.first if goal.start is not None and goal.start.ok else None
-        value = value.resolved(start or ctx.today, ctx.fiscal_start)
-        return value.last.isoformat() if value.ok and value.last is not None else fact.words
-    if getattr(value, "kind", None) == "day" and getattr(value, "ok", False) and value.last is not None:
-        return value.last.isoformat()
-    return getattr(value, "text", None) or fact.words    # "2026-27", not "in every month of 2026-27"
-
-
-def _could_be_the_deadline(title_date, goal, ctx) -> bool:
-    """The title's date would make a valid deadline: after the start, and not already past."""
-    start = goal.start.first if goal.start is not None and goal.start.ok else None
-    return title_date.last > (start or ctx.today) and title_date.last >= ctx.today
-
-
-def _when_it_was_measured(title_date, deadline, goal, ctx, fact=None) -> bool:
-    """A date in the title that is already past, beside a baseline, while the field's deadline is
-    ahead, tells when today's value was measured ('from 61% in Q2 2026/27', '(baseline 82%, Oct
-    2026)', '(72% in October 2026)'), not another deadline. Past means before the start, or before
-    today when the title does not say 'by' it (a goal that started in April can quote October)."""
-    start = goal.start.first if goal.start is not None and goal.start.ok and goal.start.first else None
-    title = goal.goal.title or ""
-    at = title.find(fact.words) if fact is not None and fact.words else -1
-    said_by = at >= 0 and re.search(r"(?i)\b(?:by|before|until|no later than)\s+(?:the\s+end\s+of\s+)?$", title[:at])
-    now = start if start is not None and (said_by or start > ctx.today) else ctx.today
-    measured = goal.baseline is not None or goal.facts.baseline is not None
-    return measured and title_date.last < now and deadline.last >= now
-
-
-_SPLIT_YEAR = re.compile(r"(?i)(?<![\dq])(?:fy\s?)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})(?!\d)")
-
-
-def _period_covered(words: str, title_date, deadline) -> bool:
-    """'... for the 2027 tax year' with 'deadline: 30 April 2028': 'for' names the period the measure
-    covers, and its result is known some time after the period closes (returns filed by April), so
-    a deadline within a year after it agrees."""
-    return words.lower().startswith("for ") and title_date.last < deadline.first and \
-        (deadline.last - title_date.last).days <= 366
-
-
-def _year_of_another_kind(words: str, deadline) -> bool:
-    """'in 2026/27' with 'deadline: 31/07/2027': a year that runs across two calendar years (academic,
-    financial) and ends in the deadline's year, whichever month the team's year ends in. A quarter or
-    a month named with it is precise, and judged as read."""
-    m = _SPLIT_YEAR.search(words)
-    if m is None or re.search(r"(?i)\b(?:q[1-4]|h[12]|quarter|half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-                              words):
-        return False
-    second = int(m.group(2)) if len(m.group(2)) == 4 else 2000 + int(m.group(2))
-    first = int(m.group(1)) if len(m.group(1)) == 4 else 2000 + int(m.group(1))
-    return second == first + 1 and deadline.last.year == second
-
-
-def _title_date(fact, goal, ctx):
-    """The title's deadline read as the field is, with the configuration: from its words when they
-    name more than the reader kept ('in every month of 2027/28' is the fiscal year 2027/28)."""
-    read = ctx.workspace.dated_words(_CUE.sub("", fact.words.strip()), goal) if fact.value.relative is None else None
-    return read if read is not None and read.ok else ctx.workspace.dated(fact.value, goal, prose=True)
-
-
-_CUE = re.compile(r"(?i)^(?:by|in|before|until|through|to)\s+")
