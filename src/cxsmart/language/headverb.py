@@ -192,6 +192,11 @@ _OBJECTS = frozenset({"you", "them", "customers", "residents", "passengers", "me
 _MORE = frozenset({"more", "fewer", "less", "up", "down"})       # 'keep more of our customers': a change
 
 
+# what an activity's '-ing' form names when it is the first half of a noun ("processing times")
+_MEASURED = frozenset({"time", "times", "rate", "rates", "speed", "speeds", "backlog", "backlogs", "volume", "volumes",
+                       "accuracy", "performance", "delays", "turnaround", "turnarounds"})
+
+
 def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], target_at: int,
                   metric_at: int, holds: set[int] = frozenset()) -> tuple[str, int, int] | None:
     """The head verb when it does something rather than change a measured state: an activity
@@ -210,6 +215,8 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
         return None
     at = head.index
     if at in activities:
+        if doc[at].lower_.endswith("ing") and at + 1 < len(doc) and doc[at + 1].lower_ in _MEASURED:
+            return None                             # "Processing times for refunds was at 9 days": a measure
         after = next((t for t in doc[at + 1:at + 3] if t.is_alpha), None)      # past a quote: "run 'on time'"
         if head.modal and _share_does(doc, at) and after is not None and after.lower_ in _HOW and \
                 not doc[at].lower_.endswith("ed"):     # not what is done to them: "to have needs recorded on"

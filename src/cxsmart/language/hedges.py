@@ -36,10 +36,10 @@ HEDGE_PATTERNS: list[list[dict]] = [
     # a caveat on the standard itself: "sometimes it can take longer", "complex cases may take longer"
     [{"LOWER": {"IN": ["can", "could", "may", "might", "will", "sometimes", "occasionally"]}},
      {"LOWER": {"IN": ["sometimes", "occasionally"]}, "OP": "?"}, {"NORM": "take"}, {"LOWER": "longer"}],
-    # effort: "do our (very) best", "try our hardest", "do everything we can", "all we reasonably can"
+    # effort: "do our (very) best", "try our hardest", "do everything we (or I) can", "all we reasonably can"
     [{"NORM": {"IN": ["do", "try"]}}, {"LOWER": {"IN": ["our", "my", "its", "their", "the"]}},
      {"LOWER": {"IN": ["very", "level", "absolute"]}, "OP": "?"}, {"LOWER": {"IN": ["best", "hardest", "utmost"]}}],
-    [{"LOWER": {"IN": ["all", "everything", "whatever"]}}, {"LOWER": "that", "OP": "?"}, {"LOWER": "we"},
+    [{"LOWER": {"IN": ["all", "everything", "whatever"]}}, {"LOWER": "that", "OP": "?"}, {"LOWER": {"IN": ["we", "i"]}},
      {"LOWER": {"IN": ["reasonably", "possibly", "practically"]}, "OP": "?"}, {"LOWER": "can"}],
     # "everything possible will be done", "all that is reasonably practicable", "everything in our power"
     [{"LOWER": {"IN": ["everything", "anything", "whatever"]}}, {"LOWER": "that", "OP": "?"},
