@@ -12,14 +12,16 @@ do not); food-delivery (session 12, first scored at 260a24f and at 5acf8fa: 30/3
 ticketing and car-rental (session 13, first scored at a428955+ and 4183622: 11/12 and 110/127, 20/23
 and 85/92); student-living, cinema-chain and dental-group (end of session 13, first scored at 36f38be
 or 81ba407 and at a428955 alike: 19/23 and 94/113, 15/17 and 70/86, 26/26 and 71/81); courts-service
-and ferry-operator (session 14, first scored at 9da8183: 18/23 and 101/112, 15/15 and 117/132).
+and ferry-operator (session 14, first scored at 9da8183: 18/23 and 101/112, 15/15 and 117/132);
+charity-supporter-care and facilities-helpdesk (later in session 14, first scored at 9da8183 and at
+5e5aa69 alike: 20/21 and 71/84, 19/22 and 71/85).
 
-Tuning: broadband-isp and mortgage-lender, written blind in session 14 (first scored at 9da8183: 21/27
-and 80/88, 21/26 and 59/68); home-care, vet-group, credit-union, library-leisure and bike-share, written
-blind in session 13 (first scored 16/20, 23/25, 16/19, 18/22 and 19/24 sound goals passing the gate), and
-streaming-service, building-society, tour-operator, letting-agency, fitness-club and passport-office,
-written blind in session 12 (13 to 22 sound goals each: the labellers found most published sentences
-unsound), and the older ones."""
+Tuning: broadband-isp, mortgage-lender and gas-network, written blind in session 14 (first scored at
+9da8183: 21/27 and 80/88, 21/26 and 59/68, 17/21 and 83/96); home-care, vet-group, credit-union,
+library-leisure and bike-share, written blind in session 13 (first scored 16/20, 23/25, 16/19, 18/22
+and 19/24 sound goals passing the gate), and streaming-service, building-society, tour-operator,
+letting-agency, fitness-club and passport-office, written blind in session 12 (13 to 22 sound goals
+each: the labellers found most published sentences unsound), and the older ones."""
 
 from __future__ import annotations
 
@@ -56,7 +58,8 @@ FLOORS = {
     "home-care": (0, 96), "ticketing": (1, 111), "vet-group": (0, 80), "car-rental": (1, 85),
     "credit-union": (1, 102), "library-leisure": (2, 86), "bike-share": (3, 80), "student-living": (4, 95),
     "cinema-chain": (2, 70), "dental-group": (0, 71), "broadband-isp": (2, 80), "mortgage-lender": (1, 59),
-    "courts-service": (5, 101), "ferry-operator": (0, 117),
+    "courts-service": (5, 101), "ferry-operator": (0, 117), "gas-network": (1, 83), "charity-supporter-care": (1, 71),
+    "facilities-helpdesk": (3, 71),
 }
 
 

@@ -94,6 +94,10 @@ def named_period(text: str, aside=None) -> Found | None:
         at = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start()
         if year and (YEAR_OF.match(text, at) or (aside is not None and aside(at))):
             continue                                # "in the 2026 wave": which survey, not when
+        end_at = m.end()
+        if year and len(year) == 4 and (span := _SPAN_TO.match(text, m.end())) and \
+                _FROM_OR_BETWEEN.search(text, max(0, at - 12), at):
+            year, end_at = span.group(1), span.end()    # "each year from 2026 to 2031": the span, to 2031
         if year and len(year) > 4:
             first, last = re.split(r"\s*[/\-–]\s*", year)
             end = int(last) if len(last) == 4 else int(first[:2] + last)
@@ -104,8 +108,12 @@ def named_period(text: str, aside=None) -> Found | None:
                 m.group(0), relative=Relative(period="year", offset=int("next" in m.group(0).lower())))
         except DateSyntaxError:
             return None
-        return Found(tf, m.start(), m.end(), "by")
+        return Found(tf, m.start(), end_at, "by")
     return None
+
+
+_SPAN_TO = re.compile(r"\s{1,3}(?:to|until|through|and)\s{1,3}((?:19|20)\d{2})\b(?![/\-–]\d)")
+_FROM_OR_BETWEEN = re.compile(r"(?i)\b(?:from|between)\s{1,3}$")
 
 
 # "after go-live", "once the new CRM goes live", "before the summer peak": an event or a season named as

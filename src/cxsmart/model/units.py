@@ -58,6 +58,7 @@ _NUM = r"\d[\d,]*(?:\.\d+)?"
 _OUT_OF = re.compile(rf"(?:out\s+of|/)\s*(?P<top>{_NUM})")
 _SPAN = re.compile(rf"(?<![\d.])(?P<low>{_NUM})\s*(?:-|–|—|to)\s*(?P<high>{_NUM})(?![\d.])")
 _N_POINT = re.compile(rf"(?P<top>{_NUM})[\s-]point(?:\s+scale)?")
+_A_PERIOD = re.compile(r"^(?P<what>.+?)\s+(?:a|an|each|every)\s+(?:year|month|week|day|quarter|fortnight)$")
 _PER = re.compile(rf"^(?P<what>.*?)\s*\bper\s+(?P<num>{_NUM}|a|one)?\s*(?P<mag>k|m|thousand|million)?\b\s*(?P<of>.*)$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,3}$")
 
@@ -179,7 +180,8 @@ def _score(t: str, raw: str) -> Unit | None:
 def _rate(t: str, raw: str) -> Unit | None:
     m = _PER.match(t)
     if not m:
-        return None
+        m = _A_PERIOD.match(t)              # 'GBP a year', 'minutes a week': money or time in each period
+        return (_money(m["what"], raw) or _duration(m["what"], raw)) if m else None
     what = m["what"].strip()
     if what:                                # '£ per account per year', 'minutes per call': money or time,
         measured = _money(what, raw) or _duration(what, raw)    # counted per something

@@ -157,7 +157,7 @@ def kept_beside(goal: GoalView, guardrails: Guardrails) -> bool:
 # Measures of efficiency or cost, by name: time spent with customers, cost, payouts, staff.
 _SAVING = re.compile(r"(?i)\b(?:handl(?:e|ing)\s+time|aht|call\s+(?:duration|length|time)|talk\s+time|wrap(?:-?up)?"
                      r"|time\s+(?:spent\s+)?(?:with|per)\s+(?:customers?|callers?|patients?|residents?|passengers?)"
-                     r"|(?:visit|appointment|consultation)\s+(?:length|duration|time)|cost(?:s)?\s+(?:per|to\s+serve|of)"
+                     r"|(?:visit|appointment)\s+(?:length|duration)|consultation\s+(?:length|duration|time)|cost(?:s)?\s+(?:per|to\s+serve|of)"
                      r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|goodwill|redress|"
                      r"compensation)\s+(?:value|amount|cost|spend|paid|per)s?|fte|headcount|(?<!-)posts(?!-)|staffing\s+cost)\b")
 # ('posts' as jobs: '12 posts', 'fewer posts', 'posts cut'; not the mail: 'your card is in the post'; not
@@ -197,7 +197,20 @@ def saves_on_customers(goal: GoalView) -> bool:
     if _names_a_saving(metric.id, metric.name, tuple(metric.aliases)):
         return metric.better != "higher"
     words = " ".join(t for t in (goal.goal.title, goal.goal.description) if t)
-    return metric.kind in ("internal", "business") and bool(_SAVING_WORDS.search(words))
+    return metric.kind in ("internal", "business") and any(not _theirs(words, m) for m in _SAVING_WORDS.finditer(words))
+
+
+def _theirs(words: str, m: re.Match) -> bool:
+    """A saving the customers make: 'give customers a 7.7% saving each year', 'a saving for households',
+    'savings on their bills'."""
+    return _GIVEN.search(words, max(0, m.start() - 40), m.start()) is not None or \
+        _FOR_THEM.match(words, m.end()) is not None
+
+
+_GIVEN = re.compile(r"(?i)\b(?:give|gives|giving|pass(?:es|ing)?\s+on|offer(?:s|ing)?)\s+(?:our\s+|their\s+|all\s+)?"
+                    r"(?:customers|households|members|homes|you|them|bill\s?payers)\s+(?:an?\s+)?(?:[\d.,£$€%]+\s+)?$")
+_FOR_THEM = re.compile(r"(?i)\s{1,3}(?:for|to)\s{1,3}(?:our\s+|all\s+)?(?:customers|households|members|homes|you|bill\s?payers)\b"
+                       r"|\s{1,3}on\s{1,3}(?:their|your)\s+bills?\b")
 
 
 def objective_words(goal: GoalView) -> tuple[str, str] | None:

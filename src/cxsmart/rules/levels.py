@@ -1,5 +1,6 @@
 """What a goal's words say about its level: held (a guardrail: keep, maintain, 'at least 85%' with no
-verb of change, 'in every month') or moved (raise, cut, reach). A001, A002, A004 and R004 ask."""
+verb of change, 'in every month', 'unchanged from last year') or moved (raise, cut, reach). A001, A002,
+A004 and R004 ask."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from cxsmart.engine.goalview import GoalView
 from cxsmart.model.quantities import BAND
 
 # read on lowercased words; the look-ahead lets the search skip most positions at once
-_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcg])(?:keep(?:s|ing)?|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
+_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcgu])(?:keep(?:s|ing)?|unchanged|(?:at\s+)?the\s+same\s+level|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
                          r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
                          r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
                          r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"
