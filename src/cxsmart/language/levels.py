@@ -30,7 +30,7 @@ from cxsmart.model.quantities import AT_MOST, DURATION, PERCENT, Quantity
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
                "no longer than", "not longer than", "no later than", "not later than", "no less than", "than", "is", "are", "stay", "stays", "→", "->",
-               "target", "target of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
+               "target", "target of", "goal of", "expectation of", "plan of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
                "no lower than", "no higher than",
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
@@ -189,7 +189,7 @@ def _named_target(facts: TextFacts, quantities: list[Found], text: str) -> None:
     target, and a plain number in its unit before it is today's value."""
     if facts.target is not None:
         return
-    named = next((q for q in quantities if not q.value.factor and (q.cue in ("target", "target of") or
+    named = next((q for q in quantities if not q.value.factor and (q.cue in _NAMES_A_TARGET or
                                                                    _TARGET_BOUND.search(text, max(0, q.start - 24), q.start)
                                                                    or _TARGET_AFTER.match(text, q.end))), None)
     if named is None:
@@ -198,6 +198,8 @@ def _named_target(facts: TextFacts, quantities: list[Found], text: str) -> None:
     _start_before(facts, quantities, named, same_unit=True)
 
 
+# "a target of 7", "against an expectation of 5,000", "against a plan of 1,200": the number is the target
+_NAMES_A_TARGET = frozenset({"target", "target of", "goal of", "expectation of", "plan of"})
 # "$448m (2027 target)", "85% (FY27 target)": an aside after the number names it
 _TARGET_AFTER = re.compile(r"(?i)\s{0,2}\((?:[^()]{0,30}\s)?target\)")
 # "2027 target: > 75%", "Target: ≥ 90%": the word names a bounded target
@@ -205,10 +207,11 @@ _TARGET_BOUND = re.compile(r"(?i)\btarget\s?:\s?(?:[<>≤≥]=?|at\s+least|no\s+
 
 
 def _start_before(facts: TextFacts, quantities: list[Found], target: Found, same_unit: bool = False) -> None:
-    """The last plain number (no cue) before the target is where the metric starts, when no start
-    is known; `same_unit`: only a level in the target's unit (not a change)."""
-    before = [q for q in quantities if q.end <= target.start and not q.cue and (
-        not same_unit or (not q.value.change and q.value.unit == target.value.unit))]
+    """The last plain number (no cue, or 'at': 'were processed at 3 days compared to a target of 4')
+    before the target is where the metric starts, when no start is known; `same_unit`: only a level in
+    the target's unit, or any level before a bare target (not a change)."""
+    before = [q for q in quantities if q.end <= target.start and q.cue in ("", "at") and (
+        not same_unit or (not q.value.change and (q.value.unit == target.value.unit or target.value.unit is None)))]
     if before and facts.baseline is None:
         facts.baseline = absolute(before[-1])
 
