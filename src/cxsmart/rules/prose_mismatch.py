@@ -51,7 +51,9 @@ class ProseMismatch(Rule):
     percentage may be read in points; a share agrees with the same fraction on a metric kept
     from 0 to 1; a date one day past the deadline ("by 1 April" for 31 March) is the same
     intent. A year that names a result or a survey ("(2026 result 81%)", "the 2026 wave") and a
-    rank in brackets are neither a value nor a deadline.
+    rank in brackets are neither a value nor a deadline. A number the title gives with no word aiming
+    at it, equal to the baseline ("we resolved 90% of escalated complaints" with `baseline: 90%`), is
+    today's value, not a second target; "increase CSAT to 80%" with `baseline: 80%` is still reported.
 
     ## Why it matters
     People read the title; reports read the fields. When they disagree, the goal is tracked
@@ -103,7 +105,8 @@ class ProseMismatch(Rule):
                                       "the title, whichever is today's value")
         if g.target is not None and _titled(facts.target) and goal.target is not None and not another and \
                 not _target_agrees(facts.target.value, goal) and not _unsigned_same(facts.target, goal) and \
-                not _a_window_agrees(goal) and not _names_the_metric(facts.target, goal):
+                not _a_window_agrees(goal) and not _names_the_metric(facts.target, goal) and \
+                not _states_today(facts, goal):
             yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
                              f"{goal.target.text}", at=facts.target.span, subject="target",
                              hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
@@ -191,6 +194,22 @@ _LEVEL = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
 _FROM = re.compile(r"(?i)\bfrom\s{1,3}$")
 _WINDOW = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than|up\s+to|no\s+later\s+than)\s+((?:\w+|\d+(?:\.\d+)?)\s+"
                      r"(?:working\s+|business\s+|calendar\s+|clock\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))\b")
+
+
+def _states_today(facts, goal: GoalView) -> bool:
+    """'We are proud to have resolved 90% of escalated complaints' with 'baseline: 90%', 'target: 93%':
+    a number the title gives with no word aiming at it, and no start of its own, is today's value when
+    the baseline says so ('Increase CSAT to 80%' with 'baseline: 80%' aims at it: still reported)."""
+    said, title = facts.target, goal.goal.title or ""
+    if facts.baseline is not None or goal.baseline is None or said.value.change or \
+            not _agree(said.value, goal.baseline, goal.metric):
+        return False
+    at = title.find(said.words)
+    return at >= 0 and _AIMS.search(title, max(0, at - 30), at) is None
+
+
+_AIMS = re.compile(r"(?i)(?:\b(?:to|reach(?:ing)?|hit(?:ting)?|achiev\w*|attain\w*|least|most|under|below|above|over|than|"
+                   r"targets?(?:\s+of)?|goal\s+of|by|of)|[≥≤<>=:])\s*[£$€]?$")
 
 
 def _unsigned_same(fact, goal: GoalView) -> bool:
