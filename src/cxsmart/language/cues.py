@@ -26,7 +26,8 @@ QUANTITY_CUES = frozenset({
     "out of", "within", "than", "between", "and", "is", "are", "stay", "stays",
     # thresholds, key results and baselines in other words ("≤ 4%", "CSAT: target 4.5", "4.1 → 4.5",
     # "up from 3.9", "versus 71% last year", "currently 6 hours", "(today 81%)")
-    "→", "->", "target", "target of", "goal of", "expectation of", "plan of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
+    "→", "->", "target", "target of", "goal of", "expectation of", "plan of", "exceed", "exceeding", "beat",
+    "minimum of", "maximum of", "min", "max",
     "no lower than", "no higher than", "≤", "<=", "<", "≥", ">=", ">", "in", "down", "up", "near", "around", "be",
     "versus", "vs", "vs.", "against", "currently", "currently at", "today", "now", "was", "baseline of", "baseline",
     "compared with", "compared to", "up from", "down from", "from a baseline of", "stood at", "stands at",

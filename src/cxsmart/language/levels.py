@@ -30,7 +30,8 @@ from cxsmart.model.quantities import AT_MOST, DURATION, PERCENT, Quantity
 TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achieving", "at least", "at most", "at",
                "below", "under", "above", "over", "less than", "more than", "fewer than", "no more than",
                "no longer than", "not longer than", "no later than", "not later than", "no less than", "than", "is", "are", "stay", "stays", "→", "->",
-               "target", "target of", "goal of", "expectation of", "plan of", "exceed", "exceeding", "beat", "minimum of", "maximum of", "min", "max",
+               "target", "target of", "goal of", "expectation of", "plan of", "exceed", "exceeding", "beat",
+               "minimum of", "maximum of", "min", "max",
                "no lower than", "no higher than",
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
