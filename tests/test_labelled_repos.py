@@ -14,7 +14,8 @@ and 85/92); student-living, cinema-chain and dental-group (end of session 13, fi
 or 81ba407 and at a428955 alike: 19/23 and 94/113, 15/17 and 70/86, 26/26 and 71/81); courts-service
 and ferry-operator (session 14, first scored at 9da8183: 18/23 and 101/112, 15/15 and 117/132);
 charity-supporter-care and facilities-helpdesk (later in session 14, first scored at 9da8183 and at
-5e5aa69 alike: 20/21 and 71/84, 19/22 and 71/85).
+5e5aa69 alike: 20/21 and 71/84, 19/22 and 71/85); pharmacy-chain and home-warranty (end of session 14,
+first scored at 9da8183 and at 4e14a1d: 16/20 and 79/92 both; 26/29 and 27/29, 60/69 both).
 
 Tuning: broadband-isp, mortgage-lender and gas-network, written blind in session 14 (first scored at
 9da8183: 21/27 and 80/88, 21/26 and 59/68, 17/21 and 83/96); home-care, vet-group, credit-union,
@@ -59,7 +60,7 @@ FLOORS = {
     "credit-union": (1, 102), "library-leisure": (2, 86), "bike-share": (3, 80), "student-living": (4, 95),
     "cinema-chain": (2, 70), "dental-group": (0, 71), "broadband-isp": (2, 80), "mortgage-lender": (1, 59),
     "courts-service": (5, 101), "ferry-operator": (0, 117), "gas-network": (1, 83), "charity-supporter-care": (1, 71),
-    "facilities-helpdesk": (3, 71),
+    "facilities-helpdesk": (3, 71), "pharmacy-chain": (4, 79), "home-warranty": (2, 60),
 }
 
 
