@@ -160,11 +160,8 @@ _SAVING = re.compile(r"(?i)\b(?:handl(?:e|ing)\s+time|aht|call\s+(?:duration|len
                      r"|(?:visit|appointment)\s+(?:length|duration)|consultation\s+(?:length|duration|time)|cost(?:s)?\s+(?:per|to\s+serve|of)"
                      r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|goodwill|redress|"
                      r"compensation)\s+(?:value|amount|cost|spend|paid|per)s?|fte|headcount|(?<!-)posts(?!-)|staffing\s+cost)\b")
-# ('posts' as jobs: '12 posts', 'fewer posts', 'posts cut'; not the mail: 'your card is in the post'; not
-# customers kept: 'to save 15% of switchers', 'to save at-risk accounts')
-_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save(?!\s+(?:[\d.,]+\s?(?:%|per\s?cent)|\w+)\s+of\s+(?!(?:our\s+|the\s+|its\s+)?(?:costs?|"
-                           r"spend|budget|money|expenses?|overheads?|time)\b)|\s+(?:more\s+|at[-\s]risk\s+)?(?:customers|members|"
-                           r"accounts|borrowers|clients|subscribers|switchers|leavers)\b)|saving|savings|efficien\w*|headcount|fte|cost\s+out|"
+# ('posts' as jobs: '12 posts', 'fewer posts', 'posts cut'; not the mail: 'your card is in the post')
+_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficien\w*|headcount|fte|cost\s+out|"
                            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fewer|vacant|staff|frontline|"
                            r"adviser|advisor|agent)\s+posts?|posts?\s+(?:cut|removed|"
                            r"deleted|saved|reduced))\b")
@@ -201,14 +198,19 @@ def saves_on_customers(goal: GoalView) -> bool:
 
 
 def _theirs(words: str, m: re.Match) -> bool:
-    """A saving the customers make: 'give customers a 7.7% saving each year', 'a saving for households',
-    'savings on their bills'."""
+    """A saving the customers make, or customers kept: 'give customers a 7.7% saving each year', 'a
+    saving for households', 'savings on their bills'; 'to save 15% of switchers', 'to save at-risk
+    accounts'."""
     return _GIVEN.search(words, max(0, m.start() - 40), m.start()) is not None or \
-        _FOR_THEM.match(words, m.end()) is not None
+        _FOR_THEM.match(words, m.end()) is not None or \
+        (m.group(0)[:2].lower() == "to" and _KEPT.match(words, m.end()) is not None)
 
 
 _GIVEN = re.compile(r"(?i)\b(?:give|gives|giving|pass(?:es|ing)?\s+on|offer(?:s|ing)?)\s+(?:our\s+|their\s+|all\s+)?"
                     r"(?:customers|households|members|homes|you|them|bill\s?payers)\s+(?:an?\s+)?(?:[\d.,£$€%]+\s+)?$")
+_KEPT = re.compile(r"(?i)\s+(?:[\d.,]+\s?(?:%|per\s?cent)|\w+)\s+of\s+(?!(?:our\s+|the\s+|its\s+)?(?:costs?|spend|budget|"
+                   r"money|expenses?|overheads?|time)\b)|\s+(?:more\s+|at[-\s]risk\s+)?(?:customers|members|accounts|"
+                   r"borrowers|clients|subscribers|switchers|leavers)\b")
 _FOR_THEM = re.compile(r"(?i)\s{1,3}(?:for|to)\s{1,3}(?:our\s+|all\s+)?(?:customers|households|members|homes|you|bill\s?payers)\b"
                        r"|\s{1,3}on\s{1,3}(?:their|your)\s+bills?\b")
 
