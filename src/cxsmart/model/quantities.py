@@ -378,10 +378,12 @@ QUANTITY_IN_PROSE = re.compile(
 
 
 def format_duration(seconds: float) -> str:
-    """Seconds as a reader would say them: 45 s, 6 min, 26 h, 14 days."""
+    """Seconds as a reader would say them: 45 s, 6 min, 26 h, 14 days, 16.8 days (not 24,192 min)."""
     for unit, size in (("days", 86400), ("h", 3600), ("min", 60)):
-        if abs(seconds) >= size and seconds % size == 0:
-            return f"{format_number(seconds / size)} {'day' if unit == 'days' and abs(seconds) == size else unit}"
+        tenths = seconds * 10 / size
+        if abs(seconds) >= size and (seconds % size == 0 or (unit == "days" and tenths == round(tenths))):
+            value = seconds / size if seconds % size == 0 else round(tenths) / 10
+            return f"{format_number(value)} {'day' if unit == 'days' and abs(seconds) == size else unit}"
     if abs(seconds) >= 120:
         return f"{format_number(round(seconds / 60, 1))} min"
     return f"{format_number(seconds)} s"

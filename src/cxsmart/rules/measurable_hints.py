@@ -8,7 +8,7 @@ import re
 
 from cxsmart.engine.goalview import GoalView
 from cxsmart.model.measure import bound, metric_range, resolve_target, show, unit_problem, verb_way
-from cxsmart.model.quantities import PERCENT, Quantity, format_duration, format_number
+from cxsmart.model.quantities import DURATION, PERCENT, Quantity, format_duration, format_number
 from cxsmart.rules.attainable import plausible_change
 
 
@@ -24,6 +24,11 @@ def baseline_hint(goal: GoalView, today=None) -> str:
     if (unit is None and target is None) or (metric is None and unit is None and absolute):
         return "add 'baseline:' with today's value of the metric the goal should move"
     value = _example_value(goal, unit)
+    if target is not None and target.change and not target.relative_percent:
+        if (target.unit == DURATION) != (unit == "duration"):     # '+5 hours' on a count: no example adds up
+            return f"add 'baseline:' with today's value, so that '{target.text or target.value}' has a start"
+        if abs(target.value) * 2 > value:           # a start the change fits on: '-2 hours' from 6 h, not 6 min
+            value = abs(target.value) * 3 if target.unit == DURATION else _nice(abs(target.value) * 3)
 
     def shown(v: float) -> str:
         if metric is not None:
@@ -42,6 +47,8 @@ def baseline_hint(goal: GoalView, today=None) -> str:
         if value is None:
             return "add 'baseline:' with today's value, so the goal reads 'from <today> to " \
                    f"{shown(target.value)}'"
+        if unit == "duration":
+            value = _whole_in_unit(value, target.value)
     start = f"add 'baseline:' with today's value (e.g. 'baseline: {shown(value)}')"
     if target is None:
         return start
@@ -70,14 +77,32 @@ def _worse_side(goal: GoalView, target: float, example: float) -> float | None:
     better = (goal.metric.better if goal.metric is not None else None) or {"up": "higher", "down": "lower"}.get(verb)
     if better not in ("higher", "lower") or target == 0:
         return None
-    if (example < target) if better == "higher" else (example > target):
-        return example
+    if ((example < target) if better == "higher" else (example > target)) and 0.5 <= example / target <= 2:
+        return example                              # near enough to read as a start: not 100 for 12,000
     grow = (better == "lower") == (target > 0)
     value = round(target * (1.2 if grow else 0.9), 2)
     low, high = metric_range(goal.metric) if goal.metric is not None else (None, None)
     if (low is not None and value < low) or (high is not None and value > high):
         return None
     return value
+
+
+def _nice(x: float) -> float:
+    """`x` to two significant figures: 5,400 for 5,437."""
+    if x == 0:
+        return x
+    step = 10 ** (math.floor(math.log10(abs(x))) - 1)
+    return round(x / step) * step
+
+
+def _whole_in_unit(value: float, target: float) -> float:
+    """An example duration (seconds) as a whole number of the unit the target is written in (17
+    days, not 24,192 min), still on its side of the target and not equal to it."""
+    size = next((s for s in (86400, 3600, 60) if abs(target) >= s and target % s == 0), 1)
+    whole = round(value / size) * size
+    if whole == target or (whole > target) != (value > target):
+        whole = target + (size if value > target else -size)
+    return whole if whole > 0 else value
 
 
 _EXAMPLE_BASELINE = {"percent": 60.0, "points": 20.0, "score": 4.0, "duration": 360.0, "currency": 100.0,
