@@ -15,10 +15,12 @@ or 81ba407 and at a428955 alike: 19/23 and 94/113, 15/17 and 70/86, 26/26 and 71
 and ferry-operator (session 14, first scored at 9da8183: 18/23 and 101/112, 15/15 and 117/132);
 charity-supporter-care and facilities-helpdesk (later in session 14, first scored at 9da8183 and at
 5e5aa69 alike: 20/21 and 71/84, 19/22 and 71/85); pharmacy-chain and home-warranty (end of session 14,
-first scored at 9da8183 and at 4e14a1d: 16/20 and 79/92 both; 26/29 and 27/29, 60/69 both).
+first scored at 9da8183 and at 4e14a1d: 16/20 and 79/92 both; 26/29 and 27/29, 60/69 both);
+nz-council (session 15, first scored at c15324f: 24/26 and 80/90).
 
-Tuning: broadband-isp, mortgage-lender and gas-network, written blind in session 14 (first scored at
-9da8183: 21/27 and 80/88, 21/26 and 59/68, 17/21 and 83/96); home-care, vet-group, credit-union,
+Tuning: toll-road and hearing-clinics, written blind in session 15 (first scored at c15324f: 14/20
+and 75/88, 19/24 and 57/72); broadband-isp, mortgage-lender and gas-network, written blind in
+session 14 (first scored at 9da8183: 21/27 and 80/88, 21/26 and 59/68, 17/21 and 83/96); home-care, vet-group, credit-union,
 library-leisure and bike-share, written blind in session 13 (first scored 16/20, 23/25, 16/19, 18/22
 and 19/24 sound goals passing the gate), and streaming-service, building-society, tour-operator,
 letting-agency, fitness-club and passport-office, written blind in session 12 (13 to 22 sound goals
@@ -61,6 +63,7 @@ FLOORS = {
     "cinema-chain": (2, 70), "dental-group": (0, 71), "broadband-isp": (2, 80), "mortgage-lender": (1, 59),
     "courts-service": (5, 101), "ferry-operator": (0, 117), "gas-network": (1, 83), "charity-supporter-care": (1, 71),
     "facilities-helpdesk": (3, 71), "pharmacy-chain": (4, 79), "home-warranty": (2, 60),
+    "toll-road": (6, 75), "hearing-clinics": (5, 57), "nz-council": (2, 80),
 }
 
 
