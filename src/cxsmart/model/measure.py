@@ -196,12 +196,20 @@ def metric_range(metric: MetricDef) -> tuple[float | None, float | None]:
     return (None, None)
 
 
+_SHORT = {86400: "days", 3600: "h", 60: "min"}         # a duration unit's seconds -> its short name
+
+
 def show(value: float, metric: MetricDef | None, currency: str | None = None) -> str:
     """A value as a CX lead would write it, in the metric's unit."""
     unit = metric.unit if metric else None
     if unit == "percent":
         return f"{format_number(round(value, 1))}%"
     if unit == "duration":
+        factor = metric.spec.factor if metric.unit_text else None
+        if factor in _SHORT:                        # a team's metric in hours or days: shown in them
+            amount = value / factor
+            shown = format_number(round(amount, 1 if abs(amount) >= 10 else 2))
+            return f"{shown} {'day' if factor == 86400 and shown == '1' else _SHORT[factor]}"
         return format_duration(round(value, 1))
     if unit == "currency":
         currency = currency or metric.spec.currency
