@@ -133,6 +133,10 @@ FORMS = [
     'Raise CSAT from 70% to 80% while cutting waits from 10 to 5 minutes',
     'Raise NPS to 40 by 2027 (2025/26 outturn: 32)',
     'Raise CSAT to 90% by March 2028 (October 2026 result 86%)',
+    'Cut the wait from more than ten weeks to less than three weeks by 2027',
+    'Cut the wait from over 10 weeks to under 3 weeks by 2027',
+    'Cut the average wait from around 10 weeks to 3 weeks by 2027',
+    'The maximum wait for an assessment is to be cut from 10 weeks to 3 weeks by 2027',
 ]
 
 

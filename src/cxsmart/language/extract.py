@@ -244,6 +244,9 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
     else:
         start = verbs[0].end if verbs and verbs[0].start < number.start else 0
         end = start + len(strip_cues(text[start:number.start]))
+        passive = _PASSIVE.search(text, 0, verbs[0].start) if start and end == start else None
+        if passive:                                     # "The maximum wait ... is to be cut from 10 weeks"
+            start, end = 0, passive.start()
     phrase = text[start:end].strip(" ,;:")
     seg = _SEGMENT_START.search(phrase)
     phrase = phrase[:seg.start()] if seg else phrase
@@ -259,6 +262,7 @@ def _fallback_metric(facts: TextFacts, text: str, verbs: list[Found]) -> None:
         facts.metric = Found(text[number.start:number.end], number.start, number.end)
 
 
+_PASSIVE = re.compile(r"(?i)(?<!\s)\s+(?:is|are|will|must|should|shall|has|have)(?:\s+(?:to|be|been|being|not|have)){0,2}\s+$")
 # A run of spaces is tried from its first space only ((?<!\s)): tried from every space, a title of
 # "x2" and 10,000 spaces took seconds (quadratic); tests/test_hardening3.py times every pattern.
 _FACTOR_END = re.compile(r"(?i)(?<!\s)\s+(?:by|in|within|before|until|through|during|from|for)\b|[,;.]")

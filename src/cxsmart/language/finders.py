@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from cxsmart.language.cues import NUMBER_WORDS, QUANTITY_CUES, Found, cue_before
+from cxsmart.language.cues import BOUNDS_AFTER, NUMBER_WORDS, QUANTITY_CUES, Found, cue_before
 from cxsmart.language.dates import date_matches
 from cxsmart.language.shares import FRACTION_WORD, SCALE, bands, fraction_of, out_of
 from cxsmart.model.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
@@ -42,6 +42,10 @@ _QUANTITY = re.compile(
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
 
 
+_FROM_BOUND = re.compile(r"(?i)\bfrom\s{1,3}(more\s{1,3}than|over|above|less\s{1,3}than|under|below|fewer\s{1,3}than)\s{1,3}$")
+_OVER = re.compile(r"(?i)(?:over|under)\s")
+
+
 def find_dates(text: str) -> list[Found]:
     out = []
     for m in date_matches(text):
@@ -53,6 +57,8 @@ def find_dates(text: str) -> list[Found]:
             continue                        # "in the 2026 wave": which survey, not when ("October 2026 result" is)
         if _FISCAL.match(words) and _A_RESULT.match(text, m.end()):
             continue                        # "(FY2026 result 83.1%)": the year a value was measured in
+        if cue == "from" and words[:1] in "oOuU" and _OVER.match(words):
+            continue                        # "from over 10 weeks to under 3": a value, not when
         try:
             tf = parse_date_like(words)
         except AmbiguousDateError:
@@ -278,7 +284,19 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
-    return sorted(out + worded, key=lambda f: f.start) if worded else out
+    out = sorted(out + worded, key=lambda f: f.start) if worded else out
+    return [_from_bound(text, f) for f in out] if " from " in text else out
+
+
+def _from_bound(text: str, found: Found) -> Found:
+    """'from more than ten weeks': today's value, beyond ten weeks (the cue is 'from', the bound kept)."""
+    q: Quantity = found.value
+    if found.cue != "from" or q.bound is not None:
+        return found
+    above = _FROM_BOUND.search(text, max(0, found.start - 24), found.start)
+    if not above:
+        return found
+    return found._replace(value=replace(q, bound=BOUNDS_AFTER[" ".join(above.group(1).lower().split())]))
 
 
 _SPELT_OUT = re.compile(r"\s\((?:[a-z]+[\s-]?){1,3}\)\s(?P<unit>(?:(?:working|business|calendar)\s)?"

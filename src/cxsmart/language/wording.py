@@ -209,8 +209,10 @@ _CLAUSE = re.compile(r"(?i)(?:(?:hold|keep|maintain|sustain)(?:ing)?\s{1,3}(?:it
                      r"(?:(?:for|in|during)\s{1,3}[^,;]{1,30}?[\s,]{1,3})?(?:it|this|that|which|they|we|up|down|from|versus|vs|currently|today|now|previously|was|were|"
                      r"running|stood|standing|compared|against)\b")
 CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "over", "at least", "at most", "than",
-             "no more", "no less", "no longer", "not longer", "no later", "not later", "more", "less", "fewer", "within", "in", "down", "up",
-             "is", "are", "the", "a", "an",
+             "no more", "no less", "no longer", "not longer", "no later", "not later", "more", "less", "fewer", "within",
+             "in", "down", "up",
+             "is", "are", "the", "a", "an", "around", "about", "approximately", "approx", "roughly", "nearly",
+             "almost", "circa", "an average", "on average",
              "≤", "≥", "<=", ">=", "<", ">", "→", "->")
 # The cue words at the end of a phrase ("... from", ": at least"), each after a separator. Read on
 # the reversed text from its start, longest words first: the same suffix as the pattern

@@ -11,7 +11,8 @@ from cxsmart.engine.goalview import GoalView
 from cxsmart.model.quantities import BAND
 
 # read on lowercased words; the look-ahead lets the search skip most positions at once
-_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcgu])(?:keep(?:s|ing)?|unchanged|(?:at\s+)?the\s+same\s+level|maintain(?:s|ing)?|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
+_HOLD_WORDS = re.compile(r"\b(?=[kmhsrpnaietcgu])(?:keep(?:s|ing)?|unchanged|(?:at\s+)?the\s+same\s+level|maintain(?:s|ing)?|"
+                         r"maintenance\s+or\s+(?:an?\s+)?(?:increase|improvement|growth)|hold(?:s|ing)?|sustain(?:s|ing)?|stay(?:s|ing)?|"
                          r"remain(?:s|ing)?|protect(?:s|ing)?|preserve|preserving|no\s+(?:more|higher|longer|less|lower|"
                          r"fewer)\s+than|not\s+(?:exceed|fall\s+below|drop\s+below)|never\s+(?:exceed|fall|drop)|"
                          r"at\s+all\s+times|(?:in\s+)?(?:every|each)\s+(?:day|week|month|quarter|year|survey\s+wave)|"

@@ -300,6 +300,8 @@ def _agree(said, field, metric=None) -> bool:
     boardings' and 'baseline: 512' on a metric in millions)."""
     if _same(said.value, field.value):
         return True
+    if said.bound not in (None, "band") and said.unit == field.unit and said.admits(field.value):
+        return True                                     # 'from more than ten weeks' and 'baseline: 10.4 weeks'
     if said.unit == PERCENT and field.unit is None and _fraction_metric(metric):
         return _same(said.value / 100, field.value)       # '88%' and 'baseline: 0.88' on a 0-1 metric
     if field.unit is None and _MAGNITUDE.match(said.text or ""):
