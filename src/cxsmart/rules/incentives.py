@@ -25,7 +25,8 @@ class ConflictingIncentive(Rule):
     against churn, retention, CSAT, NPS and first contact resolution. Conflicts are also read
     from words: a measure of efficiency or cost (handling or call time, time spent with
     customers, cost per contact or claim, payouts, settlement or refund values, FTE or
-    headcount, read from the metric's `kind` and name, or the goal's own "to save posts")
+    headcount, read from the metric's `kind` and name, or the goal's own "to save posts" or
+    "efficiency"; "respond in a prompt and efficient manner" says how customers are served)
     under an objective whose title, description or KPI is about customer outcomes (fair
     outcomes, vulnerable customers or financial difficulty, satisfaction, loyalty, trust,
     retention, quality, complaints upheld) or the care customers get (support, attention,
@@ -161,10 +162,10 @@ _SAVING = re.compile(r"(?i)\b(?:handl(?:e|ing)\s+time|aht|call\s+(?:duration|len
                      r"|cost[_\s]per|payouts?|pay-outs?|settlement\s+(?:value|amount|cost)s?|(?:refund|claim|award|goodwill|redress|"
                      r"compensation)\s+(?:value|amount|cost|spend|paid|per)s?|fte|headcount|(?<!-)posts(?!-)|staffing\s+cost)\b")
 # ('posts' as jobs: '12 posts', 'fewer posts', 'posts cut'; not the mail: 'your card is in the post')
-_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficien\w*|headcount|fte|cost\s+out|"
-                           r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fewer|vacant|staff|frontline|"
-                           r"adviser|advisor|agent)\s+posts?|posts?\s+(?:cut|removed|"
-                           r"deleted|saved|reduced))\b")
+# ('efficiency', 'more efficient': a saving; 'in a prompt and efficient manner', 'efficiently': how customers are served)
+_SAVING_WORDS = re.compile(r"(?i)\b(?:to\s+save|saving|savings|efficienc(?:y|ies)|more\s+efficient(?:ly)?|headcount|fte|"
+                           r"cost\s+out|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fewer|vacant|"
+                           r"staff|frontline|adviser|advisor|agent)\s+posts?|posts?\s+(?:cut|removed|deleted|saved|reduced))\b")
 # Objectives about customer outcomes, by their words.
 _OUTCOMES = re.compile(r"(?i)\b(?:fair(?:ly|ness)?|vulnerab\w*|financial\s+difficult\w*|hardship|"
                        r"satisf\w*|loyal\w*|trust\w*|retention|retain\w*|churn|quality|complaints?\s+upheld|upheld|"
