@@ -164,7 +164,28 @@ def _target_agrees(said, goal: GoalView) -> bool:
         return True                                         # the unit written once, after the baseline
     if said.relative_percent and baseline is not None and metric is not None and metric.unit == "percent":
         return _same(baseline.value + said.value, theirs)   # percentage points, the other reading of 'by 5%'
-    return _in_range(said, field, goal.goal.title or "")
+    return _in_range(said, field, goal.goal.title or "") or _a_day_for_a_week(said, field, goal.goal.title or "")
+
+
+def _a_day_for_a_week(said, field, title: str) -> bool:
+    """'available 24 hours a day, 7 days a week' and 'target: 168 hours a week': the same hours, counted
+    over a day in the title and over a week in the field."""
+    if not said.text or said.change or field.change or field.factor or said.unit != field.unit or \
+            not _PER_WEEK.search(field.text or ""):
+        return False
+    at = title.find(said.text)
+    if at < 0 or not _A_DAY.match(title, at + len(said.text)):
+        return False
+    days = _DAYS_A_WEEK.search(title)
+    count = 7 if days is None else _DAY_COUNTS.get(days.group(1).lower(), 7)
+    return _same(said.value * count, field.value)
+
+
+_A_DAY = re.compile(r"(?i)\s{1,3}(?:a|per|each)\s{1,3}day\b")
+_PER_WEEK = re.compile(r"(?i)(?:\b(?:a|per|each)\s{1,3}week|/\s?(?:wk|week))\b")
+_DAYS_A_WEEK = re.compile(r"(?i)\b([1-7]|one|two|three|four|five|six|seven)\s{1,3}days?\s{1,3}(?:a|per|each)\s{1,3}week\b")
+_DAY_COUNTS = {**{str(n): n for n in range(1, 8)},
+               **{w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven"), 1)}}
 
 
 def _a_window_agrees(goal: GoalView) -> bool:
