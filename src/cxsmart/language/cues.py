@@ -98,8 +98,6 @@ def cue_before(cues: frozenset, text: str, at: int, articles: bool = True) -> st
         if len(words) >= n:
             phrase = " ".join(words[-n:])
             if phrase in cues:
-                if phrase in BOUNDS_AFTER and len(words) > n and words[-n - 1] == "from" and "from" in cues:
-                    return "from"               # 'from more than ten weeks to less than three': a start
                 return phrase
     return ""
 

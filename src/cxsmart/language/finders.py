@@ -42,7 +42,9 @@ _QUANTITY = re.compile(
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}
 
 
-_FROM_BOUND = re.compile(r"(?i)\bfrom\s{1,3}(more\s{1,3}than|over|above|less\s{1,3}than|under|below|fewer\s{1,3}than)\s{1,3}$")
+# a bound right after 'from', before the number (and any word saying it is approximate)
+_FROM_BOUND = re.compile(r"(?i)\bfrom\s{1,3}(?:more\s{1,3}than|over|above|less\s{1,3}than|under|below|fewer\s{1,3}than)"
+                         r"\s{1,3}(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|circa|c\.)\s{1,3})?$")
 _OVER = re.compile(r"(?i)(?:over|under)\s")
 
 
@@ -57,7 +59,7 @@ def find_dates(text: str) -> list[Found]:
             continue                        # "in the 2026 wave": which survey, not when ("October 2026 result" is)
         if _FISCAL.match(words) and _A_RESULT.match(text, m.end()):
             continue                        # "(FY2026 result 83.1%)": the year a value was measured in
-        if cue == "from" and words[:1] in "oOuU" and _OVER.match(words):
+        if cue == "from" and _OVER.match(words):
             continue                        # "from over 10 weeks to under 3": a value, not when
         try:
             tf = parse_date_like(words)
@@ -285,18 +287,16 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     out = sorted(out + worded, key=lambda f: f.start) if worded else out
-    return [_from_bound(text, f) for f in out] if " from " in text else out
+    return [_from_bound(text, f) if f.cue in BOUNDS_AFTER else f for f in out]
 
 
 def _from_bound(text: str, found: Found) -> Found:
-    """'from more than ten weeks': today's value, beyond ten weeks (the cue is 'from', the bound kept)."""
+    """'from more than ten weeks to less than three': today's value, beyond ten weeks. The cue is
+    'from', and the bound its words give is kept on the value."""
     q: Quantity = found.value
-    if found.cue != "from" or q.bound is not None:
+    if q.bound is not None or not _FROM_BOUND.search(text, max(0, found.start - 36), found.start):
         return found
-    above = _FROM_BOUND.search(text, max(0, found.start - 24), found.start)
-    if not above:
-        return found
-    return found._replace(value=replace(q, bound=BOUNDS_AFTER[" ".join(above.group(1).lower().split())]))
+    return found._replace(value=replace(q, bound=BOUNDS_AFTER[found.cue]), cue="from")
 
 
 _SPELT_OUT = re.compile(r"\s\((?:[a-z]+[\s-]?){1,3}\)\s(?P<unit>(?:(?:working|business|calendar)\s)?"

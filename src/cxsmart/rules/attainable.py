@@ -85,7 +85,7 @@ def plausible_change(goal: GoalView, baseline: float, today: dt.date) -> tuple[f
     metric, deadline = goal.metric, goal.deadline
     if metric is None or deadline is None or not deadline.ok or pace_of(metric) is None:
         return None
-    start = _window_start(goal, today)
+    start, _ = _window(goal, today)
     per_quarter = bound(pace_of(metric), baseline)
     if deadline.last <= start or not per_quarter:
         return None
@@ -102,43 +102,37 @@ def quarters(first: dt.date, last: dt.date) -> float:
     return (last - first).days / (365.25 / 4)
 
 
-def _window_words(start: dt.date, last: dt.date, today: dt.date | None = None) -> str:
+def _window_words(start: dt.date, last: dt.date, taken: bool = False) -> str:
     """The goal's window as a message says it: '7 months', '40 days' under a month, or 'the quarter
     before its deadline' when that is the window taken for a goal that gives no start."""
-    if today is not None and start < today:
+    if taken:
         return "the quarter before its deadline"
     months = round(quarters(start, last) * 3)
     return f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{(last - start).days} days"
 
 
-def _window_start(goal: GoalView, today: dt.date) -> dt.date:
-    """When the goal's change began: `start`, the baseline's date, or today; but a goal that says
-    neither is taken to have been set at least a quarter before its deadline (a 'Q2 FY27' goal
-    linted in December began before December), so a month left is not read as a month's work."""
+def _window(goal: GoalView, today: dt.date) -> tuple[dt.date, bool]:
+    """When the goal's change began, and whether that start was taken rather than given: `start`, the
+    baseline's date, or today; but a goal that says neither is taken to have been set at least a
+    quarter before its deadline (a 'Q2 FY27' goal linted in December began before December), so a
+    month left is not read as a month's work."""
     if goal.start is not None and goal.start.ok:
-        return goal.start.first
+        return goal.start.first, False
     if goal.baseline_as_of is not None and goal.baseline_as_of.ok:
-        return goal.baseline_as_of.last
+        return goal.baseline_as_of.last, False
     deadline = goal.deadline
     if deadline is not None and deadline.ok and deadline.last > today:    # a past deadline is T003's
-        return min(today, _months_before(deadline.last, 3))
-    return today
+        start = min(today, _months_before(deadline.last, 3))
+        return start, start < today
+    return today, False
 
 
-def _start_hint(goal: GoalView, window: str) -> str:
-    """How to give the goal's real start, when the window's start was taken, not given."""
+def _start_hint(goal: GoalView, taken: bool) -> str:
+    """How to give the goal's real start, when it has none."""
     if goal.start is not None:
         return ""
-    if window == "the quarter before its deadline":
-        return "; if the goal began earlier, say so with 'start:'"
-    return "; if the goal began before today, say so with 'start:'"
-
-
-def _assumed(goal: GoalView, today: dt.date) -> dt.date | None:
-    """Today, when the window's start is not the goal's own (no `start`, no baseline date), so that
-    a start before today was taken, not given."""
-    given = (goal.start is not None and goal.start.ok) or (goal.baseline_as_of is not None and goal.baseline_as_of.ok)
-    return None if given else today
+    return "; if the goal began earlier, say so with 'start:'" if taken else \
+        "; if the goal began before today, say so with 'start:'"
 
 
 def _months_before(last: dt.date, months: int) -> dt.date:
@@ -223,7 +217,8 @@ class ImplausibleChange(Rule):
             return                                  # a level today's value already meets: no change asked (A002
             #                                         says so when the words ask for one; a guardrail keeps it)
         name = metric.name or metric.id
-        window = _window_words(_window_start(goal, ctx.today), deadline.last, _assumed(goal, ctx.today))
+        start, taken = _window(goal, ctx.today)
+        window = _window_words(start, deadline.last, taken)
         yield ctx.report(
             self, goal,
             f"a change of {show_change(change, metric)} in {window} is more than {name} usually moves "
@@ -232,7 +227,7 @@ class ImplausibleChange(Rule):
             hint=(f"aim for about {show(baseline + allowed * (1 if change > 0 else -1), metric)}" if baseline is not None
                   else f"aim for a change of about {'+' if change > 0 else '-'}{show_change(allowed, metric)}")
                  + f" by {describe(deadline.last)}, or give the goal more time"
-                 + _start_hint(goal, window))
+                 + _start_hint(goal, taken))
 
 
     def _multiplied(self, goal: GoalView, ctx: RuleContext, baseline: float | None, landed: float):
@@ -244,11 +239,11 @@ class ImplausibleChange(Rule):
                 holds_level(goal) or \
                 already_holds(metric.better, landed - baseline):
             return                                  # (a target already met asks for no change: A002's)
-        start = _window_start(goal, ctx.today)
+        start, taken = _window(goal, ctx.today)
         fold, allowed = max(landed / baseline, baseline / landed), GENERIC_FOLD ** quarters(start, deadline.last)
         if fold < GENERIC_FOLD_AT_LEAST or fold <= allowed * 1.0001:
             return
-        window = _window_words(start, deadline.last, _assumed(goal, ctx.today))
+        window = _window_words(start, deadline.last, taken)
         way = "grows" if landed > baseline else "falls"
         aim = baseline * allowed if landed > baseline else baseline / allowed
         yield ctx.report(
@@ -257,7 +252,7 @@ class ImplausibleChange(Rule):
             f"moves more than {GENERIC_FOLD}-fold a quarter, so about {allowed:.1f}-fold in this window",
             at=goal.at("target"),
             hint=f"aim for about {show(round(aim, 1), metric)} by {describe(deadline.last)}, or give the goal more time"
-                 + _start_hint(goal, window))
+                 + _start_hint(goal, taken))
 
 
 class AlreadyAchieved(Rule):
