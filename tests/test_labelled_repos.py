@@ -7,16 +7,18 @@ and has to say why.
 Held out (scored, never tuned on): council-heldout; electric-coop (written blind on 2026-12-06 and first
 scored then: 33/34 sound goals pass the gate, 25/27 problems found); health-plan (2026-12-07, first scored
 at 6cc184c: 29/34 and 36/51); airport-operator (the same day, 5/33 and 40/47 at 6cc184c and at 8310c7f
-alike: its labeller counts goals with no baseline sound, which labelling.md and M002 do not); food-delivery
-(session 12, first scored at 260a24f and at 5acf8fa: 30/31 and 44/55); ticketing and car-rental (session 13,
-first scored at a428955+ and 4183622: 11/12 and 110/127, 20/23 and 85/92); student-living, cinema-chain and
-dental-group (end of session 13, first scored at 36f38be or 81ba407 and at a428955 alike: 19/23 and 94/113,
-15/17 and 70/86, 26/26 and 71/81); courts-service and ferry-operator (session 14, first scored at 9da8183:
-18/23 and 101/112, 15/15 and 117/132); charity-supporter-care and facilities-helpdesk (later in session 14,
-first scored at 9da8183 and at 5e5aa69 alike: 20/21 and 71/84, 19/22 and 71/85); pharmacy-chain and
-home-warranty (end of session 14, first scored at 9da8183 and at 4e14a1d: 16/20 and 79/92 both; 26/29 and
-27/29, 60/69 both); nz-council (session 15, first scored at c15324f: 24/26 and 80/90); waste-contractor
-(session 16, first scored at f5c3015: 15/18 and 116/129).
+alike: its labeller counts goals with no baseline sound, which labelling.md and M002 do not; 39/47 since
+session 16, when a bound written in a title, "(>=92%)", began to hold the level the target field gives: A002
+and R004 each report one goal fewer there); food-delivery (session 12, first scored at 260a24f and at
+5acf8fa: 30/31 and 44/55); ticketing and car-rental (session 13, first scored at a428955+ and 4183622: 11/12
+and 110/127, 20/23 and 85/92); student-living, cinema-chain and dental-group (end of session 13, first
+scored at 36f38be or 81ba407 and at a428955 alike: 19/23 and 94/113, 15/17 and 70/86, 26/26 and 71/81);
+courts-service and ferry-operator (session 14, first scored at 9da8183: 18/23 and 101/112, 15/15 and
+117/132); charity-supporter-care and facilities-helpdesk (later in session 14, first scored at 9da8183 and
+at 5e5aa69 alike: 20/21 and 71/84, 19/22 and 71/85); pharmacy-chain and home-warranty (end of session 14,
+first scored at 9da8183 and at 4e14a1d: 16/20 and 79/92 both; 26/29 and 27/29, 60/69 both); nz-council
+(session 15, first scored at c15324f: 24/26 and 80/90); waste-contractor (session 16, first scored at
+f5c3015: 15/18 and 116/129).
 
 Tuning: payroll-saas and solar-installer, written blind in session 16 (first scored at f5c3015: 14/16 and
 95/113, 11/15 and 88/115); toll-road and hearing-clinics, written blind in session 15 (first scored at
@@ -52,20 +54,20 @@ CODES = {"vague-wording": "S001", "activity-not-outcome": "S002", "compound-goal
 FLOORS = {
     "insurer": (2, 45), "airline": (2, 39), "hospital": (0, 29), "saas-support": (0, 31),
     "water-utility": (0, 32), "housing-association": (0, 35), "energy-retailer": (0, 29), "us-retailer": (0, 36),
-    "retail-bank": (0, 45), "transit-operator": (0, 29), "licensing-agency": (0, 26), "university": (0, 31),
+    "retail-bank": (0, 45), "transit-operator": (0, 29), "licensing-agency": (0, 27), "university": (0, 31),
     "parcel-courier": (0, 32), "hotel-group": (0, 32), "benefits-agency": (0, 31),
     "online-grocery": (0, 32), "pension-scheme": (0, 38), "mobile-telco": (0, 28), "marketplace-okrs": (0, 34),
     "tax-agency": (0, 26), "vehicle-leasing": (1, 43), "neobank-support": (0, 36),
-    "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36), "airport-operator": (24, 40),
+    "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36), "airport-operator": (23, 39),
     "streaming-service": (4, 102), "building-society": (1, 91), "food-delivery": (0, 44),
     "tour-operator": (1, 95), "letting-agency": (0, 88), "fitness-club": (1, 91), "passport-office": (0, 99),
     "home-care": (0, 96), "ticketing": (1, 111), "vet-group": (0, 80), "car-rental": (1, 85),
     "credit-union": (1, 102), "library-leisure": (2, 86), "bike-share": (2, 80), "student-living": (4, 95),
-    "cinema-chain": (2, 70), "dental-group": (0, 71), "broadband-isp": (2, 80), "mortgage-lender": (1, 59),
+    "cinema-chain": (2, 70), "dental-group": (0, 71), "broadband-isp": (1, 80), "mortgage-lender": (1, 59),
     "courts-service": (5, 101), "ferry-operator": (0, 117), "gas-network": (1, 83), "charity-supporter-care": (1, 71),
     "facilities-helpdesk": (3, 71), "pharmacy-chain": (4, 79), "home-warranty": (1, 60),
-    "toll-road": (2, 75), "hearing-clinics": (2, 57), "nz-council": (1, 80), "waste-contractor": (3, 116),
-    "payroll-saas": (2, 95), "solar-installer": (4, 88),
+    "toll-road": (2, 75), "hearing-clinics": (2, 57), "nz-council": (0, 80), "waste-contractor": (3, 116),
+    "payroll-saas": (1, 98), "solar-installer": (1, 90),
 }
 
 

@@ -76,6 +76,8 @@ def _last_words(cues: frozenset) -> frozenset:
 def cue_before(cues: frozenset, text: str, at: int, articles: bool = True) -> str:
     """The cue word(s) right before a position: 'from', 'no later than', 'to the' -> 'to'."""
     head = text[max(0, at - 36):at]
+    if head[-2:] in (">=", "<="):
+        return head[-2:]                       # ">=92%"
     if head and head[-1] in _SYMBOL_CUES:
         return _SYMBOL_CUES[head[-1]]          # "≤4%"
     if not head or not head[-1].isspace():

@@ -21,7 +21,8 @@ def choose_dates(facts: TextFacts, dates: list[Found], text: str, definitional_w
     """The deadline among the dates found (the last one cued as a deadline), where a count starts,
     and a date that says when today's value was measured."""
     for found in dates:
-        if found.cue in START_CUES or _COUNTED_FROM.search(text, 0, found.start):
+        if found.cue in START_CUES or _COUNTED_FROM.search(text, 0, found.start) or \
+                _BEGINS.search(text, max(0, found.start - 24), found.start):
             facts.start = facts.start or found  # "within 12 months of 1 April 2027": where the count starts
         elif _reports(text, found) or _BASE_PERIOD.search(text, max(0, found.start - 40), found.start):
             facts.extra.setdefault("measured", [found])     # "In 2023, 74% ... were": when a result was measured;
@@ -41,6 +42,8 @@ def choose_dates(facts: TextFacts, dates: list[Found], text: str, definitional_w
 
 _COUNTED_FROM = re.compile(r"(?i)\bwithin\s+[\w-]+\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\s+"
                            r"(?:of|from|after)\s+$")
+# "... within 45 days beginning in July 2027", "starting in Q2", "commencing on 1 April": when it starts
+_BEGINS = re.compile(r"(?i)\b(?:beginning|starting|commencing)\s{1,3}(?:in|on|from|with)\s{1,3}(?:the\s{1,3})?$")
 # "a 3% increase on 2025/26", "growth over 2025/26", "down against last year's 2025/26": the period the
 # change is counted on, not the deadline
 _BASE_PERIOD = re.compile(r"(?i)\b(?:increase|rise|improvement|growth|uplift|reduction|decrease|fall|drop|change|up|down)"

@@ -1,7 +1,8 @@
 """Hedges found from their construction, with spaCy's token matcher: a condition of possibility
 ("wherever possible"), a comparison with what is possible ("as soon as practicable"), an effort
 instead of a result ("do our very best", "everything possible will be done"), and a modal of
-possibility ("might be able to"). The `hedges` pack adds phrases; these find the open forms."""
+possibility ("might be able to"), a condition on the provider's means or load ("if staffing allows",
+"depending on queue volume"). The `hedges` pack adds phrases; these find the open forms."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import re
 _POSSIBLE = ["possible", "feasible", "practicable", "practical", "reasonable", "achievable", "appropriate"]
 _IF = ["where", "wherever", "whenever", "if", "when"]
 _MEANS = ["staffing", "staff", "resources", "resourcing", "funding", "budget", "budgets", "capacity", "time",
-          "workload", "workloads", "volumes", "demand"]
+          "workload", "workloads", "volumes", "volume", "demand"]
+# the provider's load, as a standard may depend on it ("depending on the time of day" sets a tier, not a hedge)
+_LOAD = [m for m in _MEANS if m != "time"]
 _BUSY_TIMES = ["periods", "period", "times", "time", "hours", "season", "seasons", "days", "months", "weeks"]
 HEDGE_PATTERNS: list[list[dict]] = [
     # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable"
@@ -36,6 +39,12 @@ HEDGE_PATTERNS: list[list[dict]] = [
     # a caveat on the standard itself: "sometimes it can take longer", "complex cases may take longer"
     [{"LOWER": {"IN": ["can", "could", "may", "might", "will", "sometimes", "occasionally"]}},
      {"LOWER": {"IN": ["sometimes", "occasionally"]}, "OP": "?"}, {"NORM": "take"}, {"LOWER": "longer"}],
+    # "complex cases take longer", "some claims may take longer": the standard's own exception
+    [{"LOWER": {"IN": ["some", "certain", "complex", "few", "occasional"]}}, {"IS_ALPHA": True, "OP": "{0,2}"},
+     {"NORM": "take"}, {"LOWER": "longer"}],
+    # a standard that bends to the provider's load: "depending on queue volume", "dependent on demand and capacity"
+    [{"LOWER": {"IN": ["depending", "dependent", "dependant", "depends"]}}, {"LOWER": {"IN": ["on", "upon"]}},
+     {"LOWER": {"NOT_IN": [".", ";", ":", "(", ")"]}, "OP": "{0,5}"}, {"LOWER": {"IN": _LOAD}}],
     # effort: "do our (very) best", "try our hardest", "do everything we (or I) can", "all we reasonably can"
     [{"NORM": {"IN": ["do", "try"]}}, {"LOWER": {"IN": ["our", "my", "its", "their", "the"]}},
      {"LOWER": {"IN": ["very", "level", "absolute"]}, "OP": "?"}, {"LOWER": {"IN": ["best", "hardest", "utmost"]}}],
@@ -57,6 +66,8 @@ HEDGE_PATTERNS: list[list[dict]] = [
     [{"LOWER": {"IN": ["every", "all", "best", "our"]}}, {"LOWER": {"IN": ["reasonable", "possible", "best"]}, "OP": "?"},
      {"LOWER": {"IN": ["effort", "efforts", "endeavour", "endeavours", "endeavor", "endeavors"]}}],
     [{"LOWER": "with"}, {"LOWER": {"IN": ["effort", "efforts", "endeavours", "endeavors"]}}, {"LOWER": "to"}],
+    # "use commercially reasonable efforts to notify", "reasonable endeavours"
+    [{"LOWER": "reasonable"}, {"LOWER": {"IN": ["efforts", "endeavours", "endeavors"]}}],
     # "at the earliest practicable moment", "at the earliest opportunity"
     [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": "earliest"}],
     # possibility: "we might be able to", "may be able to", "matters may take up to 6 weeks"
@@ -113,7 +124,7 @@ EFFORT_PATTERN = [{"LOWER": {"IN": ["we", "will", "'ll", "always", "shall", "to"
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them (the
 # look-ahead, their first letters, lets the search skip most positions at once)
-HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilgw])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|"
+HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilgwd])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|depend|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
                         r"longer\b|power\b|appropriate\b|subject\b|allows?\b|permit|approved\b|available\b|secured\b|agreed\b|"
                         r"met\b|achieved\b|funded\b|granted\b|work(?:s|ing)?\s+to\b|peaks?\b|busy\b|busiest\b)")

@@ -36,6 +36,10 @@ TARGET_CUES = {"to", "reach", "reaching", "hit", "hitting", "achieve", "achievin
                "≤", "<=", "<", "≥", ">=", ">", "within", "in", "down", "up", "near", "around", "of", "be"}
 CHANGE_NOUNS = {"increase", "rise", "improvement", "uplift", "gain", "growth", "reduction", "decrease", "drop",
                 "cut", "fall", "decline"}
+# a change named by its noun after the number: "a 10% improvement in", "a 20 per cent reduction of"
+_CHANGE_NOUN_AFTER = re.compile(r"(?i)[\s-]{0,2}(increase|rise|improvement|uplift|gain|growth|reduction|decrease|drop|"
+                                r"cut|fall|decline)\s{1,3}(?:in|of|on)\b")
+_DOWN_NOUNS = frozenset({"reduction", "decrease", "drop", "cut", "fall", "decline"})
 # the cues of a share that a service standard's window applies to ("for 85% of claims", "80% within")
 SHARE_CUES = {"", "for", "in", "on", "of", "at least", "to", "≥", ">=", "minimum of", "above", "over", "more than"}
 # comparatives that say which cases are counted, not where the measure must get to
@@ -248,6 +252,10 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
             facts.target = absolute(q)
         elif (cue == "by" or (cue == "of" and word_before(text, q.start, 2) in CHANGE_NOUNS)) and facts.target is None:
             facts.target = q._replace(value=_signed(value, _verb_before(verbs, q.start)))
+        elif cue == "" and facts.target is None and not value.change and not value.factor and \
+                (noun := _CHANGE_NOUN_AFTER.match(text, q.end)) is not None:
+            way = [Found(("down", noun.group(1)), 0, 0)] if noun.group(1).lower() in _DOWN_NOUNS else verbs
+            facts.target = q._replace(value=_signed(value, _verb_before(way, q.start + 1)))  # "a 10% improvement in"
         elif cue == "of" and facts.target is None and facts.metric is not None and facts.metric.end < q.start:
             facts.target = absolute(q)
         elif cue == "" and facts.target is None and value.unit == PERCENT and \

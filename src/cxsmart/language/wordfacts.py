@@ -34,7 +34,8 @@ def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str])
         and not FREQUENCY.fullmatch(facts.target.value.text)        # 'hold forums at least twice a year': a count
     window = _WINDOW.search(text, verb.end)
     window = window is not None and not (facts.deadline is not None and window.start() <= facts.deadline.start < window.end())
-    timed = target and (facts.target.value.unit == DURATION or window)   # a window, not a deadline "within 6 months"
+    timed = target and (facts.target.value.unit == DURATION or window or   # a window, not a deadline "within 6 months"
+                        _OF_THE_TIME.match(text, facts.target.end) is not None)  # "notify ... 100% of the time"
     if target and word in GROWS and facts.target.value.unit is None and not (facts.target.value.currency or
                                                                              facts.target.value.change):
         return                              # "expand the locker network from 300 to 900 sites": the size of
@@ -76,6 +77,8 @@ _UNRESOLVED = re.compile(r"(?i)\s{1,3}(?:[a-z-]{1,20}\s{1,3})?(?:calls?|cases?|c
 _WINDOW = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than)\s+(?:[\w.-]+\s+){1,3}?"
                      r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|rings?)\b")
 _MORE = re.compile(r"(?i)\b(?:more|fewer)\s")
+# a share of the times the activity is done: a service level kept, "Notify customers of changes 100% of the time"
+_OF_THE_TIME = re.compile(r"(?i)\s{0,3}of\s{1,3}(?:the\s{1,3}time|(?:all\s{1,3})?(?:cases|occasions|instances))\b")
 
 
 def _head_activity(facts: TextFacts, hits, tokens) -> None:
@@ -103,7 +106,7 @@ def _staff_training(facts: TextFacts, text: str) -> None:
     customers get from it. Not an actor's adjective ("answered by a trained adviser"), nor customers
     taught to use a service ("70% of new customers will be trained as active users"), nor the means to
     an outcome moved before it ("raise FCR from 70% to 75% by ensuring agents are trained")."""
-    m = _TRAINED.search(text) or _TRAINING_DONE.search(text)
+    m = _TRAINED.search(text) or _TRAINING_DONE.search(text) or _TRAIN_STAFF.search(text)
     if m is None or _LEARNERS.search(text, max(0, m.start() - 40), m.start()):
         return
     way = facts.direction
@@ -115,6 +118,13 @@ def _staff_training(facts: TextFacts, text: str) -> None:
 _TRAINED = re.compile(r"(?i)\b(?:are|is|be|been|get|gets|being)\s{1,3}(?:[a-z]+ly\s{1,3})?(?P<w>trained)\b")
 _TRAINING_DONE = re.compile(r"(?i)\b(?P<w>(?:complete|completes|completed|completing|receive|receives|undertake|undertakes|"
                             r"attend|attends)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?training)\b")
+# the team's own people as what is trained, as the goal's verb: "Train all 620 contact centre advisers on ...",
+# "we will train our drivers to ..." (a determiner or a count after the verb: "train drivers" is a noun; a
+# second verb, "Roll out the new macros and train every agent", is the head activity's)
+_TRAIN_STAFF = re.compile(r"(?i)(?:^|:\s{0,3}|\b(?:to|will|shall|must|we|I)\s{1,3})(?P<w>train)\s{1,3}"
+                          r"(?:all|every|each|our|my|the|\d[\d,]*|more|new|at\s+least|over)\s{1,3}"
+                          r"(?:[\w-]{1,20}\s{1,3}){0,4}?(?:staff|advis[eo]rs?|agents?|colleagues|employees|engineers|"
+                          r"carers|managers|team|officers|workers|volunteers|drivers|ambassadors|FTE)\b")
 # customers as the ones trained: the noun right before the verb ("new customers will be trained")
 _LEARNERS = re.compile(r"(?i)\b(?:customers?|users?|members?|residents?|patients?|clients?|fans?|riders?|guests?|"
                        r"tenants?|passengers?|students?|visitors?|public)\s{1,3}(?:(?:will|shall|should|must|can|may|"

@@ -204,6 +204,14 @@ def _parse(raw: object) -> Quantity:
         band = _band(body, text)
         if band is not None:
             return band
+        money = _MONEY_PER.match(body)          # '$2.4M per quarter', '£4.20 per contact': money, over the
+        if money is not None:                   # period or the thing the metric counts it on
+            try:
+                q = _plain(money.group(1) or money.group(2), text)
+            except QuantityError:
+                q = None
+            if q is not None and q.unit == CURRENCY:
+                return q
         remark = _REMARK.match(body)            # '46 (Sep 2026 pulse)': the value, and a remark on it
         if remark is not None:
             try:
@@ -254,6 +262,8 @@ _NOT_A_UNIT = {"by", "to", "from", "in", "within", "before", "after", "until", "
                "the", "than", "vs"}
 # a remark in brackets after a value: '46 (Sep 2026 pulse)', '1.2m (FY26)'
 _REMARK = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\.?$")
+_MONEY_PER = re.compile(r"(?i)^([^\s/]+)(?:(?:\s?/\s?|\s(?:per|a|an|each|every)\s)[a-z][\w-]{0,24}(?:\s[a-z][\w-]{0,24})?){1,2}$|"
+                        r"^(\S+)\s?p\.?a\.?$")
 # the label of a bare 'Nm': millions, unless its metric is a duration
 MILLIONS_OR_MINUTES = "m"
 _MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}

@@ -45,8 +45,15 @@ def holds_level(goal: GoalView) -> bool:
         return True
     if changes:
         return False
-    return (goal.target is not None and goal.target.bound not in (None, BAND)) or \
+    return (goal.target is not None and goal.target.bound not in (None, BAND)) or _bound_in_title(goal) or \
         _OF_THE_TIME.search(goal.goal.title or "") is not None
+
+
+def _bound_in_title(goal: GoalView) -> bool:
+    """The title bounds the level the field gives: "Service visit satisfaction (>=92%)" with 'target: 92%'."""
+    said = goal.facts.target if goal.goal.title else None
+    return said is not None and said.value.bound not in (None, BAND) and goal.target is not None and \
+        not said.value.change and said.value.unit == goal.target.unit and abs(said.value.value - goal.target.value) < 1e-9
 
 
 # a standard of availability: "in service 99.8% of the time", "functioning at least 97% of the time"

@@ -113,7 +113,8 @@ class CompoundGoal(Rule):
     Such a goal is still read, on its first measure (or the one `metric:` names), so that one
     finding says what to split and nothing else is reported for the shape. Places or channels
     listed after a preposition ("on TripAdvisor, Google and Expedia") are where one measure is
-    taken, not more outcomes.
+    taken, not more outcomes; nor is the name of a team the workspace lists as an owner ("a key CSC
+    measure" where `csc` is the client services centre, though "CSC" is also cost to serve).
 
     ## Why it matters
     A goal with two outcomes is half met and half missed, with one owner and one deadline
@@ -149,6 +150,8 @@ class CompoundGoal(Rule):
                                   f"read on '{measures[0]}'")
             return
         for fact in goal.facts.extra.get("compound", [])[:1]:
+            if any(ctx.workspace.named("owner", w) is not None for w in {fact.words.strip(), fact.words.strip().lower()}):
+                return                              # "a key CSC measure", with the team 'csc' an owner: who, not what
             named = goal.facts.metric is not None and "metric-phrase" not in goal.facts.extra
             said = goal.facts.extra.get("compound-first")
             first = goal.facts.metric.words if named else (said[0].words if said else "one outcome")
@@ -164,14 +167,18 @@ class HedgedWording(Rule):
     a condition of possibility ("wherever possible", "if at all practicable", "where we
     reasonably can"), a comparison with what is possible ("as soon as practicable", "as far as
     we can"), an effort instead of a result ("do our very best", "make every reasonable
-    effort", "every effort will be made", "with efforts to", "all we can", "everything possible will
-    be done", "everything in our power", "we will always work to resolve"; not the noun: "a quote for
+    effort", "commercially reasonable efforts", "every effort will be made", "with efforts to", "all we
+    can", "everything possible will be done", "everything in our power", "we will always work to
+    resolve"; not the noun: "a quote for
     work to be carried out"), "at the earliest ...", and a modal of possibility ("might be able
     to", "matters may take up to 6 weeks"; not the month "by May 2027"), and a condition on the
     provider's own means ("if staffing allows", "time permitting", "if the budget is approved",
     "if our new digital targets are met"; not the customer's: "once the claim is approved"), and an
     exception when the standard matters most ("except during peak periods", "other than at busy
-    times"; not a standard for those times: "within 30 seconds during peak periods"). A hope beside a
+    times"; not a standard for those times: "within 30 seconds during peak periods"), the standard's own
+    exception ("complex cases may take longer", "however, some cases take longer"), and a standard
+    that bends to the provider's load ("depending on queue volume"; not tiers: "depending on priority",
+    "depending on the time of day"). A hope beside a
     commitment is no hedge: a stretch in brackets ("more than 65% (ideally 75% to 80%)") and "as soon
     as possible" before a firm limit ("as soon as possible and within 10 working days"; not one that is
     itself hedged: "and within 48 hours where possible"). A condition that is
