@@ -1,5 +1,5 @@
 """The everyday formats of issues 9 and 10 where they meet prose and goal files: the prose
-patterns' exact spans (DATE_IN_PROSE, QUANTITY_IN_PROSE), their false positives, the speed
+patterns' exact spans (DATE_IN_PROSE, and the quantities the sentence reader finds), their false positives, the speed
 trick of date_matches, and the fields of a goal file read end to end."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from cxsmart.settings.config import Config
 from cxsmart.language.dates import DATE_IN_PROSE, date_matches
-from cxsmart.model.quantities import AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, QUANTITY_IN_PROSE, parse_quantity
+from cxsmart.language.finders import find_quantities
+from cxsmart.model.quantities import AT_LEAST, AT_MOST, BELOW, DURATION, PERCENT, parse_quantity
 from cxsmart.model.timeframes import AmbiguousDateError, parse_date_like
 from cxsmart.read.loader import load_text
 
@@ -117,8 +118,7 @@ def test_dates_found_only_where_a_date_can_start_are_all_the_dates(words, sep):
 
 
 def quantity_spans(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0).strip(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
-            for m in QUANTITY_IN_PROSE.finditer(text)]
+    return [(text[f.start:f.end], f.start, f.end) for f in find_quantities(text, [])]
 
 
 @pytest.mark.parametrize("text,found,seconds_or_value", [

@@ -64,13 +64,13 @@ FLOORS = {
     "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36), "airport-operator": (23, 39),
     "streaming-service": (4, 102), "building-society": (1, 91), "food-delivery": (0, 44),
     "tour-operator": (1, 95), "letting-agency": (0, 88), "fitness-club": (1, 91), "passport-office": (0, 99),
-    "home-care": (0, 96), "ticketing": (1, 111), "vet-group": (0, 80), "car-rental": (1, 85),
+    "home-care": (0, 96), "ticketing": (0, 111), "vet-group": (0, 80), "car-rental": (1, 85),
     "credit-union": (1, 102), "library-leisure": (2, 86), "bike-share": (2, 80), "student-living": (4, 95),
     "cinema-chain": (2, 70), "dental-group": (0, 71), "broadband-isp": (1, 80), "mortgage-lender": (1, 59),
     "courts-service": (5, 101), "ferry-operator": (0, 117), "gas-network": (1, 83), "charity-supporter-care": (1, 71),
     "facilities-helpdesk": (3, 71), "pharmacy-chain": (4, 79), "home-warranty": (1, 60),
-    "toll-road": (2, 75), "hearing-clinics": (2, 57), "nz-council": (0, 80), "waste-contractor": (3, 116),
-    "payroll-saas": (1, 98), "solar-installer": (1, 90), "online-learning": (1, 73), "car-dealer-service": (0, 71),
+    "toll-road": (2, 77), "hearing-clinics": (2, 57), "nz-council": (0, 80), "waste-contractor": (3, 116),
+    "payroll-saas": (1, 98), "solar-installer": (1, 90), "online-learning": (1, 73), "car-dealer-service": (0, 72),
     "strata-manager": (1, 89),
 }
 

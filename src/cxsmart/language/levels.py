@@ -16,6 +16,7 @@ from cxsmart.language.numbers import (
     FRACTION,
     NOWISH,
     STARTS_HERE,
+    in_a_name,
     is_label,
     is_scale,
     is_year,
@@ -294,7 +295,8 @@ def _implied_target(facts: TextFacts, quantities: list[Found], verbs: list[Found
             continue
         if q.cue == "than" and word_before(text, q.start, 2) in QUALIFIERS:
             continue
-        if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q):
+        if q.cue != "out of" and not is_scale(text, q) and not is_label(text, q) and not is_year(q) and \
+                not in_a_name(text, q):
             facts.target = absolute(q) if q.cue not in ("down", "up", "by") else \
                 q._replace(value=_signed(q.value, _verb_before(verbs, q.start) or way_of(q.cue)))
             return

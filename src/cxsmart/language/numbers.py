@@ -170,6 +170,19 @@ NOWISH = re.compile(r"(?i)\b(?:today|now|currently|at present|at the (?:start|be
 STARTS_HERE = re.compile(r"(?i)(?:(?<!\s)\s*|(?<=\s)(?=\S))(?:today|now|currently|at present|at the (?:start|beginning)\b|last (?:year|quarter))")
 
 
+def in_a_name(text: str, q: Found) -> bool:
+    """A bare whole number inside a noun phrase, after a determiner and before its noun: "every 311
+    email", "the 311 operating model", "our 3 million members", "the 20 busiest stations". It says
+    which things, or how many there are; it is no target."""
+    value: Quantity = q.value
+    return value.unit is None and not q.cue and not value.change and value.value.is_integer() and \
+        word_before(text, q.start) in _DETERMINERS and _NOUN_AFTER.match(text, q.end) is not None
+
+
+_DETERMINERS = frozenset({"every", "each", "the", "our", "its", "their", "this", "that", "your", "these", "those"})
+_NOUN_AFTER = re.compile(r"(?:\s(?:million|thousand|billion))?\s[a-z]")
+
+
 def is_year(q: Found) -> bool:
     """'AY 2027/28', 'the 2027 filing season': a year is not a value."""
     value: Quantity = q.value

@@ -73,8 +73,8 @@ _PREFIX_ALT = "|".join(sorted(_DOLLAR_PREFIXES, key=len, reverse=True))
 
 _QUANTITY = re.compile(
     rf"""^\s*(?P<sign>[+\-−])?\s*
-    (?:(?P<dpre>{_PREFIX_ALT})?(?P<sym>[{_SYMBOLS}])|(?P<pcode>{_CODES_ALT})\s*)?
-    (?P<num>{_NUMBER})\s*(?:(?P<k>k|bn|mn|m|b|thousand|million|billion)(?![a-z]))?\s*
+    (?:(?P<dpre>{_PREFIX_ALT})?(?P<sym>[{_SYMBOLS}])\s?|(?P<pcode>{_CODES_ALT})\s*)?
+    (?P<num>{_NUMBER})\s*(?:(?P<k>k|bn|mln|mio|mn|m|b|thousand|million|billion)(?![a-z]))?\s*
     (?:(?P<unit>{_UNIT_ALT})|(?P<scode>{_CODES_ALT}))?\.?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -181,7 +181,7 @@ def _parse(raw: object) -> Quantity:
     if not isinstance(raw, str):
         raise QuantityError(f"expected a quantity such as {EXAMPLES}")
     text = raw.strip()
-    body = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+    body = _european(re.sub(r"\s+", " ", text.replace("\u00a0", " ")))
     body = _APPROX.sub("", body, count=1) or body
     bound, rest = split_bound(body)
     if bound:
@@ -221,6 +221,19 @@ def _parse(raw: object) -> Quantity:
         raise plain_error from None
 
 
+
+
+def _european(body: str) -> str:
+    """A number written the European way, where it reads only so: '€ 1.250,00' (dots between
+    thousands, a decimal comma), '€ 3,80' and '72,5%' (one or two digits after a comma, which no
+    thousands separator leaves), '1.250.000'. '1,250' stays one thousand two hundred and fifty, and
+    '1.250' one and a quarter."""
+    if "," not in body and body.count(".") < 2:
+        return body
+    return _EU_NUMBER.sub(lambda m: m.group(0).replace(".", "").replace(",", "."), body)
+
+
+_EU_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,})(?![\d.,])")
 
 
 def _band(body: str, text: str) -> Quantity | None:
@@ -266,7 +279,8 @@ _MONEY_PER = re.compile(r"(?i)^([^\s/]+)(?:(?:\s?/\s?|\s(?:per|a|an|each|every)\
                         r"^(\S+)\s?p\.?a\.?$")
 # the label of a bare 'Nm': millions, unless its metric is a duration
 MILLIONS_OR_MINUTES = "m"
-_MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "million": 1e6,
+              "b": 1e9, "bn": 1e9, "billion": 1e9}
 # approximate values are that value: '~3.9', 'c. 40%', 'circa 40%', 'about 4 days', 'approx. 12%'
 _APPROX = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|about\b|around\b|approx\.|approx\b|approximately\b|roughly\b"
                      r"|c(?=\s\$|\s?[\d€£¥₹]))\s*", re.IGNORECASE)      # 'C$56' is Canadian, 'c $56' circa
@@ -365,26 +379,6 @@ def _signed(value: float, sign: str | None, unit: str | None, text: str) -> Quan
 
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
-
-
-# Quantities in prose, for the sentence finders: the forms above that a sentence uses, each as one span
-# ("cut AHT to 9 min 30 s", "80 per cent", "within 3 business days"). Thresholds are not part of the span:
-# their words ("at least", "under") are the cue in front of it. Compound durations come first, so that
-# "1h 30m" is one quantity and not "1h" followed by "30m".
-_PROSE_UNIT = r"""%|per[\s-]?cent\b|percent\b|pct\b|pc\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b
-    |(?:working|business)[\s-]days?\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b
-    |usd\b|eur\b|gbp\b"""
-_PROSE_H = r"(?:h|hrs?|hours?)"
-_PROSE_M = r"(?:m|mins?|minutes?)"
-_PROSE_S = r"(?:s|secs?|seconds?)"
-QUANTITY_IN_PROSE = re.compile(
-    rf"""(?ix)(?<![\w.\-/])(?:
-      [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
-    | [+\-−]?\s?\d+(?:\.\d+)?\s?{_PROSE_H},?\s?(?:and\s)?\d{{1,2}}\s?{_PROSE_M}
-      (?:,?\s?(?:and\s)?\d{{1,2}}\s?{_PROSE_S})?(?![\w-])
-    | [+\-−]?\s?\d+(?:\.\d+)?\s?{_PROSE_M},?\s?(?:and\s)?\d{{1,2}}\s?{_PROSE_S}(?![\w-])
-    | [+\-−]?\s?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?k\b)?(?:\s?(?:{_PROSE_UNIT}))?
-    )(?![\w-])""")
 
 
 def format_duration(seconds: float) -> str:

@@ -21,8 +21,9 @@ Also read:
 - a period label ("rolling 12 months to Aug 2026", "12 months to March 2026", "year to date Sept
   2026", "2025/26 outturn"): the period, which ends where the label says (an `as_of` reads its end);
 - yearless deadlines: "Q3", "H2", "EOQ", "end of quarter", "end of year", "year end", "EOY",
-  "September", "end of September", "mid-October", "30 June": the next such period ending on or
-  after a reference date (`today`, default the real date), flagged `yearless` (rule T009).
+  "EOFY", "end of FY", "end of model year" (the team's year), "September", "end of September",
+  "mid-October", "30 June": the next such period ending on or after a reference date (`today`,
+  default the real date), flagged `yearless` (rule T009).
 """
 
 from __future__ import annotations
@@ -215,6 +216,7 @@ def _two_years(text: str, m: re.Match, c: _Ctx) -> Timeframe:
 
 
 _FY_WORDS = r"(?:financial|fiscal) year"
+_OWN_YEAR = r"(?:fy|(?:financial|fiscal|model|academic|school|programme|program|business) year)"
 _FY_TWO = re.compile(rf"(?:fy ?'?|{_FY_WORDS} )?(?P<y>\d{{4}}|\d{{2}}) ?[/-] ?(?P<y2>\d{{4}}|\d{{2}})")
 _FY_ONE = re.compile(rf"(?:fy ?'?|{_FY_WORDS} )(?P<y>\d{{4}}|\d{{2}})")
 
@@ -326,7 +328,8 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
      lambda t, m, c: _current(t, c, "quarter")),
     (re.compile(r"eoy|(?:the )?end of (?:the )?calendar year|(?:the )?end of year|(?:calendar )?year ?-?end"),
      lambda t, m, c: _current(t, c, "year")),
-    (re.compile(rf"eofy|(?:the )?end of {_FY_WORDS}|{_FY_WORDS} ?-?end"),
+    # a year of the team's own kind with no number: "end of FY", "end of model year", "academic year end"
+    (re.compile(rf"eofy|(?:the )?end of (?:the )?{_OWN_YEAR}|{_OWN_YEAR} ?-?end"),
      lambda t, m, c: _current(t, c, "fiscal_year")),
     (re.compile(rf"mid ?-? ?(?P<mon>{_MONTH})\.?"),
      lambda t, m, c: _yearless_day(t, c, MONTHS[m["mon"]], 15)),

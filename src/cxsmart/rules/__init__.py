@@ -1,6 +1,7 @@
 """The built-in rules, one module per SMART letter (plus F for files and P for the plan)."""
 
-from cxsmart.rules.attainable import AlreadyAchieved, ImplausibleChange, TrivialChange
+from cxsmart.rules.achieved import AlreadyAchieved, TrivialChange
+from cxsmart.rules.attainable import ImplausibleChange
 from cxsmart.rules.workload import TooManyGoals
 from cxsmart.rules.dates import DateOrderAssumed, InvalidDate
 from cxsmart.rules.direction import DirectionContradiction

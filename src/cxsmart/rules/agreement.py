@@ -37,6 +37,17 @@ def target_agrees(said, goal: GoalView) -> bool:
     return _in_range(said, field, goal.goal.title or "") or _a_day_for_a_week(said, field, goal.goal.title or "")
 
 
+def rings(fact, goal: GoalView) -> bool:
+    """'answer under 4 rings or 30 seconds' with 'target: 85%': a count of rings is the standard's
+    time window, as a duration is, and is not compared with the share in the field."""
+    title = goal.goal.title or ""
+    at = title.find(fact.words)
+    return goal.target.unit == PERCENT and at >= 0 and _RINGS.match(title, at + len(fact.words)) is not None
+
+
+_RINGS = re.compile(r"(?i)\s{0,2}rings?\b")
+
+
 def a_pace(fact, goal: GoalView) -> bool:
     """'a 10% improvement in delivered units per quarter', 'by 6% every quarter': a change made each
     period is a pace, not the whole change the fields make, so it is not compared with them."""

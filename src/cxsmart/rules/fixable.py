@@ -223,17 +223,23 @@ def _date(fact) -> str | None:
     return fact.words if (again.first, again.last) == (tf.first, tf.last) else None
 
 
+def reads_with_year(written: str, deadline, year: int) -> bool:
+    """Whether the words with the year after them read as the same period ('Q3 2027'; not 'end of
+    model year 2027', which no reader takes)."""
+    try:
+        again = parse_date_like(f"{written} {year}")
+    except ValueError:
+        return False
+    return (again.first, again.last) == (deadline.first, deadline.last) and not again.yearless
+
+
 def year_fix(diag: Diagnostic, goal: GoalView, written: str, deadline, year: int) -> Diagnostic:
     """T009's fix (unsafe: the year is the one cxsmart read, maybe not the one meant): the year
     after the words, where the words with it read as the same period; else, in a `deadline:`
     field, the day it was read as."""
     if deadline.last is None:
         return diag
-    try:
-        again = parse_date_like(f"{written} {year}")
-        same = (again.first, again.last) == (deadline.first, deadline.last) and not again.yearless
-    except ValueError:
-        same = False
+    same = reads_with_year(written, deadline, year)
     if goal.from_prose("deadline"):
         fact = goal.facts.deadline
         edit = append_words(goal.item, fact.span, fact.words, f" {year}") if same else None

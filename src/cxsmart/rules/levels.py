@@ -41,12 +41,27 @@ def holds_level(goal: GoalView) -> bool:
     kept through a period says so; so does, with no verb of change in the goal's words, a threshold
     target ('at least 85%') or a standard of availability ('in service 99.8% of the time')."""
     holds, changes = _level_words(goal.goal.title, goal.goal.description)
-    if holds:
+    if holds or _declared_guardrail(goal):
         return True
     if changes:
         return False
     return (goal.target is not None and goal.target.bound not in (None, BAND)) or _bound_in_title(goal) or \
         _OF_THE_TIME.search(goal.goal.title or "") is not None
+
+
+def _declared_guardrail(goal: GoalView) -> bool:
+    """The team's own note calls the goal's level a guardrail: 'notes: Guardrail KR - keep partner
+    churn at or under 5%' with 'target: 5%' (a key the format does not know, kept as the team wrote
+    it). A guardrail the note sets on another level ('cancellations must not rise above 6%' beside a
+    goal to lift conversion) does not make the goal one."""
+    notes, target = goal.item.extra.get("notes"), goal.target
+    if not isinstance(notes, str) or target is None or target.unit != "percent" or _GUARDRAIL.search(notes) is None:
+        return False
+    return any(abs(float(m.group(1)) - target.value) < 1e-9 for m in _LEVEL_IN_NOTES.finditer(notes))
+
+
+_GUARDRAIL = re.compile(r"(?i)\bguard[- ]?rails?\b")
+_LEVEL_IN_NOTES = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
 
 
 def _bound_in_title(goal: GoalView) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.agreement import a_pace, a_window_agrees, agree, moved_by, target_agrees, unsigned_same
+from cxsmart.rules.agreement import a_pace, a_window_agrees, agree, moved_by, rings, target_agrees, unsigned_same
 from cxsmart.rules.prose_dates import (
     a_milestone_agrees,
     as_written,
@@ -37,7 +37,8 @@ class ProseMismatch(Rule):
     metric in GBP, "under 45 minutes" with `target: 0.75 hours`, and a bare number in the title
     takes the field's unit ("18" and `target: 18 working hours`). A time window in the title
     ("within 1 working day ... for 95% of claims") is the service standard the share is
-    measured against, not a second target, so it is not compared with `target: 95%`.
+    measured against, not a second target, so it is not compared with `target: 95%`; nor is a count of
+    rings ("under 4 rings or 30 seconds").
     A number with its magnitude in words agrees with the bare field ("512 million" and
     `baseline: 512` on a metric in millions).
 
@@ -110,7 +111,8 @@ class ProseMismatch(Rule):
         if g.target is not None and _titled(facts.target) and goal.target is not None and not another and \
                 not target_agrees(facts.target.value, goal) and not unsigned_same(facts.target, goal) and \
                 not a_window_agrees(goal) and not _names_the_metric(facts.target, goal) and \
-                not _states_today(facts, goal) and not moved_by(facts.target, goal) and not a_pace(facts.target, goal):
+                not _states_today(facts, goal) and not moved_by(facts.target, goal) and not a_pace(facts.target, goal) \
+                and not rings(facts.target, goal):
             yield ctx.report(self, goal, f"the title says '{facts.target.words}' but 'target' is "
                              f"{goal.target.text}", at=facts.target.span, subject="target",
                              hint=f"write 'target: {facts.target.words}', or '{goal.target.text}' in the title, "
@@ -160,7 +162,7 @@ def _states_today(facts, goal: GoalView) -> bool:
 
 
 _AIMS = re.compile(r"(?i)(?:\b(?:to|reach(?:ing)?|hit(?:ting)?|achiev\w*|attain\w*|least|most|under|below|above|over|than|"
-                   r"targets?(?:\s+of)?|goal\s+of|by|of)|[≥≤<>=:])\s*[£$€]?$")
+                   r"targets?(?:\s+of)?|(?:goal|aim|ambition|level|standard|rate|score)s?\s+of|by)|[≥≤<>=:])\s*[£$€]?$")
 
 
 def _related(a, b) -> bool:

@@ -10,7 +10,7 @@ from cxsmart.model.timeframes import describe, quarter
 from cxsmart.model.unplaced import unplaced
 from cxsmart.read.loader import vague_deadline_word
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.fixable import year_fix
+from cxsmart.rules.fixable import reads_with_year, year_fix
 
 
 class NoDeadline(Rule):
@@ -361,5 +361,7 @@ class YearlessDeadline(Rule):
         year = deadline.last.year
         diag = ctx.report(self, goal, f"deadline '{written}' names no year: read as {describe(deadline.last)}, the "
                           f"next one after {'the start' if goal.start is not None else 'today'}",
-                          at=goal.at("deadline"), subject=written.lower(), hint=f"write the year: '{written} {year}'")
+                          at=goal.at("deadline"), subject=written.lower(),
+                          hint=f"write the year: '{written} {year}'" if reads_with_year(written, deadline, year) else
+                          f"write the date it means, e.g. '{deadline.last.isoformat()}'")
         yield year_fix(diag, goal, written, deadline, year)

@@ -4,6 +4,7 @@ to focus on)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
@@ -24,8 +25,11 @@ class TooManyGoalsOptions(BaseModel):
 class TooManyGoals(Rule):
     """An owner holds more goals due in one period than the configured maximum (default 5).
 
-    Goals are counted per owner and per period of their deadline (a quarter by default).
-    Reported once per owner and period, at the first goal over the limit.
+    Goals are counted per owner and per period of their deadline (a quarter by default). Key
+    results ("KR2.1 ...", or a `kr:` key) count once with the others under the same objective or
+    parent: OKR practice sets a few objectives with three to five key results each, so four
+    objectives of three key results are four goals, not twelve. Reported once per owner and
+    period, at the first goal over the limit.
 
     ## Why it matters
     Del Moro: start with a few CX goals of modest scope. Piling up activities wears teams
@@ -91,9 +95,24 @@ class TooManyGoals(Rule):
             groups: dict[str, list[GoalView]] = defaultdict(list)
             for other in ws.goals_by("owner").get(owner, ()):
                 if other.deadline is not None and other.deadline.ok:
-                    groups[_period(other.deadline.last, self.options.period, ctx.fiscal_start)].append(other)
+                    group = groups[_period(other.deadline.last, self.options.period, ctx.fiscal_start)]
+                    aim = _objective_of_a_key_result(other)
+                    if aim is None or all(_objective_of_a_key_result(g) != aim for g in group):
+                        group.append(other)         # a key result counts once with its objective's others
             periods[owner] = groups
         return periods[owner]
+
+
+def _objective_of_a_key_result(goal: GoalView) -> str | None:
+    """What a key result measures progress on ('KR2.1 ...', or a `kr:` key), so that an owner's key
+    results under one objective count as one goal: OKR practice sets a few objectives with three to
+    five key results each. None for a goal that is not a key result, or one with no objective."""
+    if not (_KEY_RESULT.match(goal.goal.title or "") or "kr" in goal.item.extra or "key_result" in goal.item.extra):
+        return None
+    return goal.goal.parent or goal.goal.objective
+
+
+_KEY_RESULT = re.compile(r"(?i)\s*(?:KR|key\s+result)\s?\d*(?:\.\d+)?\s*[:.\-–—)]?\s")
 
 
 def _period(day: dt.date, period: str, fiscal_start: int) -> str:
