@@ -93,12 +93,15 @@ class TooManyGoals(Rule):
         periods = self._index[1]
         if owner not in periods:
             groups: dict[str, list[GoalView]] = defaultdict(list)
+            aims: set[tuple[str, str]] = set()
             for other in ws.goals_by("owner").get(owner, ()):
                 if other.deadline is not None and other.deadline.ok:
-                    group = groups[_period(other.deadline.last, self.options.period, ctx.fiscal_start)]
+                    period = _period(other.deadline.last, self.options.period, ctx.fiscal_start)
                     aim = _objective_of_a_key_result(other)
-                    if aim is None or all(_objective_of_a_key_result(g) != aim for g in group):
-                        group.append(other)         # a key result counts once with its objective's others
+                    if aim is None or (period, aim) not in aims:
+                        groups[period].append(other)    # a key result counts once with its objective's others
+                        if aim is not None:
+                            aims.add((period, aim))
             periods[owner] = groups
         return periods[owner]
 
