@@ -37,12 +37,17 @@ def target_agrees(said, goal: GoalView) -> bool:
     return _in_range(said, field, goal.goal.title or "") or _a_day_for_a_week(said, field, goal.goal.title or "")
 
 
+def _around(fact, goal: GoalView) -> tuple[str, str]:
+    """The title before and after the fact's words, where they first stand ('', '' if they do not)."""
+    title = goal.goal.title or ""
+    at = title.find(fact.words)
+    return (title[:at], title[at + len(fact.words):]) if at >= 0 else ("", "")
+
+
 def rings(fact, goal: GoalView) -> bool:
     """'answer under 4 rings or 30 seconds' with 'target: 85%': a count of rings is the standard's
     time window, as a duration is, and is not compared with the share in the field."""
-    title = goal.goal.title or ""
-    at = title.find(fact.words)
-    return goal.target.unit == PERCENT and at >= 0 and _RINGS.match(title, at + len(fact.words)) is not None
+    return goal.target.unit == PERCENT and _RINGS.match(_around(fact, goal)[1]) is not None
 
 
 _RINGS = re.compile(r"(?i)\s{0,2}rings?\b")
@@ -51,13 +56,11 @@ _RINGS = re.compile(r"(?i)\s{0,2}rings?\b")
 def a_pace(fact, goal: GoalView) -> bool:
     """'a 10% improvement in delivered units per quarter', 'by 6% every quarter': a change made each
     period is a pace, not the whole change the fields make, so it is not compared with them."""
-    if not fact.value.change:
-        return False
-    title = goal.goal.title or ""
-    at = title.find(fact.words)
-    return at >= 0 and _PACE.search(title, at + len(fact.words), at + len(fact.words) + 60) is not None
+    return fact.value.change and _PACE.search(_around(fact, goal)[1][:60]) is not None
 
 
+_ADD = re.compile(r"(?i)\badd(?:s|ing)?\s{1,3}$")
+_TO = re.compile(r"(?i)\s{1,3}to\b")
 _PACE = re.compile(r"(?i)\b(?:per|every|each|a)\s{1,3}(?:week|month|quarter|year)\b")
 
 
@@ -77,8 +80,8 @@ def moved_by(fact, goal: GoalView) -> bool:
     said, field, baseline = fact.value, goal.target, goal.baseline
     if said.change or said.factor or field.change or field.factor or baseline is None:
         return False
-    title = goal.goal.title or ""
-    if re.search(r"(?i)\badd(?:s|ing)?\s{1,3}" + re.escape(fact.words.strip()) + r"\s{1,3}to\b", title):
+    before, after = _around(fact, goal)
+    if _ADD.search(before) and _TO.match(after):
         if said.unit == PERCENT and field.unit == PERCENT:
             return _same(baseline.value + said.value, field.value) or _whole_percent(said, baseline.value, field.value)
         return said.unit == field.unit and _same(baseline.value + said.value, field.value)
