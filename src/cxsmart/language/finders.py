@@ -94,6 +94,8 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
             return True                     # "resolve member complaints within 40 days": a service level
         weeks = unit.startswith("week") or (rel.months == 1 and not rel.days)
         event = OF_EVENT.match(text, found.end) is not None        # "within three months of receipt"
+        if event and text[found.end:found.end + 12].lstrip().lower().startswith(("from", "after", "following")):
+            return True                     # "within 2 months from date of inspection": each case's own clock
         if event and _SHARE.search(text, 0, found.start) is not None:
             return True                     # "≥85% of coaches ... within 45 days of onboarding": each case's window
         return (weeks and (_SHARE.search(text, 0, found.start) is not None or event

@@ -238,13 +238,53 @@ def head_activity(doc, activities: dict[int, tuple[str, int]], moves: set[int], 
 
 def imperative_head(doc, verbs: set[int], target_at: int, metric_at: int) -> tuple[str, int, int] | None:
     """A goal that opens with a verb no pack knows, and its object, with no number and no metric
-    ('Agree a time slot with you', 'Transfer you to the right team'): (value, start, end token)."""
-    if target_at >= 0 or metric_at >= 0:
-        return None
+    ('Agree a time slot with you', 'Transfer you to the right team'), or with a count of things as
+    its object ('Tour 350 children through the archive', 'Recirculate a minimum of 60,000 books'):
+    (value, start, end token)."""
     head = head_verb(doc, verbs)
-    if head is None or head.modal or head.copula or head.index in verbs or not _imperative(doc, head.index):
+    if head is None or head.modal or head.copula or head.index in verbs:
+        return None
+    if target_at >= 0 or metric_at >= 0:
+        counted = _counted(doc, head.index, target_at)
+        return (doc[head.index].norm_, head.index, head.index + 1) if counted and metric_at <= doc[
+            head.index].idx else None
+    if not _imperative(doc, head.index):
         return None
     return doc[head.index].norm_, head.index, head.index + 1
+
+
+def _counted(doc, at: int, target_at: int) -> bool:
+    """The verb's object is a count of things, right after it ('Tour 350 children', 'Recirculate a
+    minimum of 60,000 books'): the work done, however many. Not a share, a rate or a time ('Answer
+    90% of calls'), nor a verb that wins or keeps customers ('Attract 500 new members')."""
+    verb = doc[at]
+    if not verb.is_alpha or len(verb) < 3 or verb.norm_ in STATE_VERBS or verb.norm_ in _SERVICE_VERBS or \
+            verb.lower_ in _NOT_A_VERB or verb.norm_ in _WINS or verb.lower_.endswith(("ly", "ing", "ed")) or \
+            verb.lower_.endswith("s") and not verb.lower_.endswith(("ss", "us")) or \
+            _noun_shaped(verb.lower_):
+        return False
+    i = at + 1
+    for floor in (("a", "minimum", "of"), ("at", "least"), ("over",), ("more", "than"), ("up", "to")):
+        if tuple(t.lower_ for t in doc[i:i + len(floor)]) == floor:
+            i += len(floor)
+            break
+    if i + 1 >= len(doc) or doc[i].idx != target_at or not _numberish(doc[i].text.replace(",", "")):
+        return False
+    thing = doc[i + 1]
+    return thing.is_alpha and thing.lower_ not in _NOT_THINGS
+
+
+# verbs that win, keep or bring in customers: their count is an outcome ('Attract 500 new members')
+_WINS = frozenset({"attract", "win", "gain", "acquire", "add", "convert", "retain", "keep", "maintain", "welcome",
+                   "enrol", "enroll", "onboard", "sell", "earn", "generate", "secure", "save", "bring", "hold",
+                   "sustain", "cut", "reduce", "lower", "raise", "increase", "lift", "boost", "double", "triple",
+                   "halve", "deliver", "support", "help", "reach", "engage", "connect", "return"})
+# what a number names that is no count of things: a share, a rate, a unit of time or money
+_NOT_THINGS = frozenset({"percent", "per", "of", "out", "in", "within", "seconds", "second", "minutes", "minute",
+                         "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year",
+                         "points", "point", "pts", "times", "x", "to", "and", "or", "more", "fewer", "less",
+                         "hrs", "hr", "h", "mins", "min", "secs", "sec", "s", "ms", "wks", "wk", "working", "business",
+                         "calendar", "clear", "full", "pct", "pp", "bps", "rings"})
 
 
 def _imperative(doc, at: int) -> bool:

@@ -27,6 +27,13 @@ HEDGE_PATTERNS: list[list[dict]] = [
     # "as soon as practicable", "as far as we can", "as quickly as reasonably possible"
     [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
      {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
+    # "to as many people as possible", "as few calls as we can": a number left to what turns out possible
+    [{"LOWER": "as"}, {"LOWER": {"IN": ["many", "much", "few", "little", "often", "more"]}},
+     {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["as"]}, "OP": "{1,3}"}, {"LOWER": "as"},
+     {"LOWER": {"IN": ["reasonably"]}, "OP": "?"}, {"LOWER": {"IN": ["possible", "feasible", "practicable"]}}],
+    [{"LOWER": "as"}, {"LOWER": {"IN": ["many", "much", "few", "little", "often", "more"]}},
+     {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["as"]}, "OP": "{1,3}"}, {"LOWER": "as"}, {"LOWER": "we"},
+     {"LOWER": {"IN": ["reasonably", "possibly"]}, "OP": "?"}, {"LOWER": "can"}],
     # "as close to your appointment time as possible", "as near to the booked slot as we can"
     [{"LOWER": "as"}, {"LOWER": {"IN": ["close", "near", "soon", "quickly", "early"]}},
      {"LOWER": {"IN": ["to", "after", "before"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["as"]}, "OP": "{1,4}"},
@@ -110,6 +117,9 @@ MODAL_PATTERN = [{"IS_ALPHA": True, "LOWER": {"NOT_IN": ["in", "by", "of", "unti
                                                           "end", "mid", "early", "late", "through", "during", "and",
                                                           "or", "the", "till", "that", "which", "who"]}},
                  {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
+# a goal put as a possibility: "an objective might be to increase ...", "a key result could be to
+# achieve ...": the hedge is 'might be'
+POSSIBILITY_PATTERN = [{"LOWER": {"IN": ["might", "may", "could"]}}, {"LOWER": "be"}, {"LOWER": "to"}, {"IS_ALPHA": True}]
 # after a bracket: "more time (up to 120 working days) may be needed"
 MODAL_AFTER_BRACKET = [{"TEXT": ")"}, {"LOWER": {"IN": ["might", "may"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["and", "or", "to"]}}]
 # an effort in place of a result: "we will always work to resolve your claim within two working
@@ -125,6 +135,6 @@ HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them (the
 # look-ahead, their first letters, lets the search skip most positions at once)
 HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilgwd])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|depend|"
-                        r"endeavo|steps?\b|attempt|earliest|might\b|may\b|able\b|can\b|cases\b|instances\b|most of|"
+                        r"endeavo|steps?\b|attempt|earliest|might\b|may\b|could\s+be\s+to\b|able\b|can\b|cases\b|instances\b|most of|"
                         r"longer\b|power\b|appropriate\b|subject\b|allows?\b|permit|approved\b|available\b|secured\b|agreed\b|"
                         r"met\b|achieved\b|funded\b|granted\b|work(?:s|ing)?\s+to\b|peaks?\b|busy\b|busiest\b)")

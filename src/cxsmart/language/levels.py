@@ -201,9 +201,17 @@ def _named_target(facts: TextFacts, quantities: list[Found], text: str) -> None:
     if named is None:
         return
     facts.target = absolute(named)
-    _start_before(facts, quantities, named, same_unit=True)
+    _start_before(facts, quantities, named, same_unit=True, text=text)
 
 
+# a level to compare with, not today's: "cost benchmark $1,100", "industry average of 6 minutes"
+_COMPARATOR = re.compile(r"(?i)\b(?:benchmarks?|(?:industry|sector|national|peer|market|regional)\s{1,3}"
+                         r"(?:average|median|norm|standard))\s{0,3}(?:of\s{1,3}|is\s{1,3}|at\s{1,3}|:\s{0,2})?$")
+
+
+# a part of a year named before it: "at the start of 2027", "in the spring of 2028"
+_PART_OF_A_YEAR = frozenset({"start", "beginning", "middle", "end", "course", "half", "spring", "summer", "autumn",
+                             "fall", "winter", "close", "rest", "remainder"})
 # "a target of 7", "against an expectation of 5,000", "against a plan of 1,200": the number is the target
 _NAMES_A_TARGET = frozenset({"target", "target of", "goal of", "expectation of", "plan of"})
 # "$448m (2027 target)", "85% (FY27 target)": an aside after the number names it
@@ -212,12 +220,14 @@ _TARGET_AFTER = re.compile(r"(?i)\s{0,2}\((?:[^()]{0,30}\s)?target\)")
 _TARGET_BOUND = re.compile(r"(?i)\btarget\s?:\s?(?:[<>≤≥]=?|at\s+least|no\s+more\s+than|under|over|above|below)\s?$")
 
 
-def _start_before(facts: TextFacts, quantities: list[Found], target: Found, same_unit: bool = False) -> None:
+def _start_before(facts: TextFacts, quantities: list[Found], target: Found, same_unit: bool = False,
+                  text: str = "") -> None:
     """The last plain number (no cue, or 'at': 'were processed at 3 days compared to a target of 4')
     before the target is where the metric starts, when no start is known; `same_unit`: only a level in
     the target's unit, or any level before a bare target (not a change)."""
     before = [q for q in quantities if q.end <= target.start and q.cue in ("", "at") and (
-        not same_unit or (not q.value.change and (q.value.unit == target.value.unit or target.value.unit is None)))]
+        not same_unit or (not q.value.change and (q.value.unit == target.value.unit or target.value.unit is None)))
+        and not (text and _COMPARATOR.search(text, max(0, q.start - 40), q.start))]
     if before and facts.baseline is None:
         facts.baseline = absolute(before[-1])
 
@@ -229,6 +239,8 @@ def _cued(facts: TextFacts, quantities: list[Found], verbs: list[Found], text: s
     for q in quantities:
         value: Quantity = q.value
         cue = q.cue
+        if cue == "of" and is_year(q) and word_before(text, q.start, 2) in _PART_OF_A_YEAR:
+            continue                                    # "at the start of 2027": when, not a value
         if cue == "than" and (comparative := word_before(text, q.start, 2)) in QUALIFIERS:
             if no_longer is None:                       # asked once per text, not once per number
                 no_longer = _WAITS_NO_LONGER.search(text) is not None

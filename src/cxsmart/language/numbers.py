@@ -145,10 +145,15 @@ def is_label(text: str, q: Found) -> bool:
     value: Quantity = q.value
     if value.unit is not None or q.cue:
         return False
-    if word_before(text, q.start) in _LABELS:
+    before = word_before(text, q.start)
+    if before in _LABELS:
         return True
-    if _STANDARD_NAME.search(text[max(0, q.start - 16):q.start]) and _STANDARD_AFTER.match(text[q.end:q.end + 16]):
-        return True                                                         # "WCAG 2.2 AA", "ISO 9001:2015"
+    if before in _LAWS and 1800 <= value.value <= 2100 and value.value.is_integer() and text[q.start - 1:q.start] == " " \
+            and text[q.start - len(before) - 1:q.start - 1].istitle():
+        return True                                                         # "the Privacy Act 1988": a law's name
+    ahead = text[max(0, q.start - 16):q.start]
+    if _STANDARD_NAME.search(ahead) and (_STANDARD_AFTER.match(text[q.end:q.end + 16]) or _NAMED_STANDARD.search(ahead)):
+        return True                                                         # "WCAG 2.2 AA", "ISO 10002 certification"
     if q.start < 24 and _HEADING_MARK.match(text, q.end) is not None:     # "Commitment 1 - ...", "CS05:"
         return True
     return not text[:q.start].strip() and _ROW_MARK.match(text, q.end) is not None   # "7.1 | Handle all ..."
@@ -158,6 +163,11 @@ def is_label(text: str, q: Found) -> bool:
 # read in a few characters either side of the number (a search anchored at the end of all the text before
 # it would be quadratic on a run of spaces)
 _STANDARD_NAME = re.compile(r"\b(?:WCAG|ISO|BS|EN|IEC|PCI|COPC|CCA|GDPR|ITIL|SOC)\s{1,3}$|\b[A-Z]{3,}\s{1,3}$")
+# bodies whose standards are always named by a number: 'ISO 10002 certification', 'BS 8477'
+_NAMED_STANDARD = re.compile(r"\b(?:ISO|BS|EN|IEC|PAS|WCAG)\s{1,3}$")
+# a law, a code or rules named with its year: "the Privacy Act 1988", "the Consumer Duty Rules 2023"
+_LAWS = frozenset({"act", "acts", "regulations", "regulation", "directive", "code", "rules", "order", "bill", "law",
+                   "ordinance", "statute"})
 _STANDARD_AFTER = re.compile(r"(?:\s{1,3}[A-Z]{1,3}\b(?!\s{0,3}%)|:(?:19|20)\d\d\b)")
 
 

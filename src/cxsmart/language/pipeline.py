@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cxsmart.language.hedges import (EFFORT_PATTERN, HEDGE_KEYS, HEDGE_LABEL, HEDGE_PATTERNS, MODAL_AFTER_BRACKET,
-                                     MODAL_PATTERN)
+                                     MODAL_PATTERN, POSSIBILITY_PATTERN)
 from cxsmart.read.packs import PackData
 
 METRIC = "metric"
@@ -85,6 +85,8 @@ class Pipeline:
                     start, end = start + 1, start + 2
                 elif value == "effort":         # "we will always work to resolve": 'work to' alone
                     start, end = start + 1, start + 3
+                elif value == "possibility":    # "an objective might be to increase": 'might be'
+                    end = start + 2
                 found.append((label, value, start, end))
         return [h for h in found if h[0] != HEDGE_LABEL or (
             (h[3] >= len(doc) or doc[h[3]].lower_ not in ("not", "n't") or h[1] == "modal") and not _if_longer(doc, h))]
@@ -221,7 +223,7 @@ def _build(_key: tuple, carried: _Unhashed) -> Pipeline:
     patterns = Matcher(nlp.vocab)
     if packs.terms.get(HEDGE_LABEL):            # a pack that removes every hedge turns the constructions off too
         for value, rules in (("construction", HEDGE_PATTERNS), ("modal", [MODAL_PATTERN, MODAL_AFTER_BRACKET]),
-                             ("effort", [EFFORT_PATTERN])):
+                             ("effort", [EFFORT_PATTERN]), ("possibility", [POSSIBILITY_PATTERN])):
             key = f"{HEDGE_LABEL}|{value}"
             labels[nlp.vocab.strings.add(key)] = (HEDGE_LABEL, value)
             patterns.add(key, rules)

@@ -19,6 +19,10 @@ from cxsmart.model.quantities import DURATION
 # a measure named as part of another's definition: "first-response time, including queue time"
 _PART_OF = re.compile(r"(?i)\b(?:including|includes|excluding|excludes|incl\.|excl\.|inclusive\s+of|exclusive\s+of|"
                       r"not\s+counting|net\s+of)\s+(?:the\s+|any\s+)?$")
+# a measure's name before the work that serves it: "retention measures", "loyalty campaigns" name means, not outcomes
+_MEANS_NOUN = re.compile(r"(?i)[ \t-]{1,3}(?:measures|initiatives?|programmes?|programs?|campaigns?|efforts?|activities|"
+                         r"actions|strateg(?:y|ies)|tools?|offers?|schemes?|playbooks?|tactics|levers)\b")
+
 
 def activity_or_level(facts: TextFacts, text: str, definitional_words: set[str]) -> None:
     found = facts.extra.get("activity")
@@ -319,7 +323,8 @@ def wording(facts: TextFacts, hits, tokens, verbs: list[Found], text: str, undat
         return
     seg = facts.segment
     outcomes = {m.value: m for m in facts.metrics      # "CSAT for claims and complaints customers": who, not what
-                if (seg is None or not seg.start <= m.start < seg.end) and not _PART_OF.search(text, 0, m.start)}
+                if (seg is None or not seg.start <= m.start < seg.end) and not _PART_OF.search(text, 0, m.start)
+                and not _MEANS_NOUN.match(text, m.end)}     # "with bundles and retention measures": the means
     if len(outcomes) >= 2 and not guarded(text):
         ordered = sorted(outcomes.values(), key=lambda f: f.start)
         between = text[ordered[0].end:ordered[1].start].lower()

@@ -122,7 +122,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if _RELATIVE_TO.search(head):
         return None                                 # "... and an expected resolution date, which will be within 35
         #                                             business days": the number describes a noun, no outcome
-    if _LEVEL_ONLY.fullmatch(head):
+    if _LEVEL_ONLY.fullmatch(head) or _PERIOD_ONLY.fullmatch(head):
         return None                                 # "... to under 4 by June 2027 and less than 2 by June 2028":
                                                     # the same measure at a later level, no second outcome
     if _STATED.search(head):
@@ -186,6 +186,8 @@ _GUARD = re.compile(r"(?i)\b(?:while|whilst)\s+(?:still\s+|also\s+)?(?:keeping|m
                     r"\bwith\s+no\s+(?:\w+\s+)?(?:drop|fall|rise|increase|decrease|loss|reduction)\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 # the words before a second number that only set another level of the same measure
+# "...; Year 2 - a minimum of 38": the same measure's level in a later period
+_PERIOD_ONLY = re.compile(r"(?i)\s{0,3}(?:(?:in\s{1,3})?(?:year|phase|stage|wave|month|quarter|period|yr)|q|h|fy)\s{0,2}")
 _LEVEL_ONLY = re.compile(r"(?i)\s{0,3}(?:then\s{1,3}|further\s{1,3}|(?:rising|falling|down|up)\s{1,3})?(?:to|below|under|"
                          r"above|over|at\s+least|at\s+most|(?:no\s+)?(?:less|more|fewer)\s+than|by\s+a\s+further|"
                          r"a\s+further|another|(?:our|the|its)\s+(?:new\s+)?target\s+(?:is|of))?\s{0,3}")

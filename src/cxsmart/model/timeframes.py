@@ -299,9 +299,9 @@ _PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"(?P<mon>{_MONTH})\.? ?(?:-|to) ?(?P<mon2>{_MONTH})\.?(?: ?,)? (?P<y>\d{{4}})"), _months),
     (re.compile(rf"{_OF}(?P<mon>{_MONTH})\.?,? (?P<y>\d{{4}})"),
      lambda t, m, c: month(t, int(m["y"]), MONTHS[m["mon"]])),
-    (re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>\d)|(?:the )?(?:end of )?q(?P<q2>\d)[ -/]?(?P<y2>\d{4})"),
+    (re.compile(r"(?P<y>\d{4}) ?-? ?q(?P<q>\d)|(?:the )?(?:end of )?q(?P<q2>\d)(?:, ?|[ ./-])?(?P<y2>\d{4})"),
      lambda t, m, c: quarter_of(t, int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))),
-    (re.compile(r"(?P<y>\d{4}) ?-? ?h(?P<h>\d)|(?:the )?(?:end of )?h(?P<h2>\d)[ -/]?(?P<y2>\d{4})"),
+    (re.compile(r"(?P<y>\d{4}) ?-? ?h(?P<h>\d)|(?:the )?(?:end of )?h(?P<h2>\d)(?:, ?|[ ./-])?(?P<y2>\d{4})"),
      lambda t, m, c: half_of(t, int(m["y"] or m["y2"]), int(m["h"] or m["h2"]))),
     # "RY31": a regulatory year, which regulators of utilities set as their financial year
     (re.compile(r"(?:the )?(?:end of )?[fr]y ?'?(?P<y>\d{4}|\d{2})(?: ?[/-] ?(?P<y_end>\d{2}|\d{4}))?"),

@@ -3,6 +3,7 @@ measured state)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cxsmart.diagnostics import Diagnostic, Severity
@@ -39,7 +40,9 @@ class ActivityNotOutcome(Rule):
     engineers complete vulnerability training"; not "answered by a trained adviser", nor customers
     taught to use a service). A goal that opens with a
     verb no pack knows, followed by its object ("Agree a visit time with you", "Transfer you to the
-    right adviser"), is read as one from that shape when it has no number and no metric, unless it
+    right adviser"), is read as one from that shape when it has no number and no metric, or when
+    its object is a count of things ("Tour 350 pupils through the archive"; not a verb that wins
+    or keeps customers, "Attract 500 new members", nor a share or a time), unless it
     is a service done to a standard ("Answer every call in person") or another S rule says more
     (a vague change such as "Transform the claims experience" is S005's). A goal may start with an
     activity when it also names what the activity must move: "Train agents to raise first contact
@@ -83,7 +86,8 @@ class ActivityNotOutcome(Rule):
         if goal.goal.metric is not None:
             return                          # an outcome metric declared
         for fact in goal.facts.extra.get("activity", [])[:1]:
-            later = facts.target is not None and _at_or_after(facts.target, fact)    # not one in "If ..., "
+            later = facts.target is not None and _at_or_after(facts.target, fact) and \
+                not _own_count(goal, fact, facts)                # not one in "If ..., ", nor "Hire 14 staff"
             moved = facts.direction is not None and facts.direction.span != fact.span and (
                 facts.direction.value != "hold" or facts.target is not None)  # not 'keep' of 'keep you informed'
             if facts.metric is not None and "metric-phrase" not in facts.extra and (
@@ -121,7 +125,7 @@ class ActivityNotOutcome(Rule):
         facts = goal.facts
         shaped = facts.extra.get("activity-shape")
         if not shaped or goal.goal.target is not None or any(facts.extra.get(k) for k in _SAID_BETTER) or \
-                vague_outcome(goal.goal.title, facts) is not None:
+                facts.target is None and vague_outcome(goal.goal.title, facts) is not None:
             return                          # (most goals: none read from its shape, nothing more to ask)
         for fact in shaped[:1]:
             yield self._activity(goal, ctx, fact)
@@ -129,6 +133,28 @@ class ActivityNotOutcome(Rule):
 
 # wording another S rule reports, more exactly than an activity read from a sentence's shape
 _SAID_BETTER = ("vague-terms", "hedges", "abstract", "manner", "compensation", "compound")
+
+
+def _own_count(goal: GoalView, fact, facts) -> bool:
+    """The target is a count of the activity's own object, right after its verb, with the metric
+    named later ('Hire an extra 14 staff to address wait times'): how much work, not the outcome."""
+    target, metric = facts.target, facts.metric
+    if target.value.unit is not None or target.value.change or metric is None or not _at_or_after(metric, target) \
+            or target.span.line != fact.span.line or metric.span.line != target.span.line:
+        return False
+    text = goal.goal.title or ""
+    at = text.find(fact.words)
+    end = at + len(fact.words)
+    count = text.find(target.words, end) if at >= 0 else -1
+    return count >= 0 and _OBJECT_COUNT.fullmatch(text, end, count) is not None and \
+        _A_LEVEL.search(text, count + len(target.words)) is None    # (no level of an outcome after it)
+
+
+# a level an outcome is held to: "a 95% completion rate", "a 4.7/5.0 score", "NPS of +32"
+_A_LEVEL = re.compile(r"\d\s?%|\d[.,/]\d|[+-]\d|\d\s{0,2}(?:per\s?cent|points?|pts|pp)\b")
+# between an activity's verb and the count of its object: "Hire an extra 14", "Recruit another 20"
+_OBJECT_COUNT = re.compile(r"(?i)\s{1,3}(?:(?:an?\s{1,3})?(?:extra|additional|further|more)\s{1,3}|another\s{1,3}|"
+                           r"over\s{1,3}|at\s{1,3}least\s{1,3}|up\s{1,3}to\s{1,3}|a\s{1,3}minimum\s{1,3}of\s{1,3})?")
 
 
 def _at_or_after(fact, other) -> bool:

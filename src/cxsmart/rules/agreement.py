@@ -50,7 +50,7 @@ def rings(fact, goal: GoalView) -> bool:
     return goal.target.unit == PERCENT and _RINGS.match(_around(fact, goal)[1]) is not None
 
 
-_RINGS = re.compile(r"(?i)\s{0,2}rings?\b")
+_RINGS = re.compile(r"(?i)\s{0,2}(?:\(\d{1,2}\)\s{1,2})?rings?\b")            # "five (5) rings"
 
 
 def a_pace(fact, goal: GoalView) -> bool:

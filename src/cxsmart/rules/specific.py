@@ -114,7 +114,10 @@ class CompoundGoal(Rule):
     finding says what to split and nothing else is reported for the shape. Places or channels
     listed after a preposition ("on TripAdvisor, Google and Expedia") are where one measure is
     taken, not more outcomes; nor is the name of a team the workspace lists as an owner ("a key CSC
-    measure" where `csc` is the client services centre, though "CSC" is also cost to serve).
+    measure" where `csc` is the client services centre, though "CSC" is also cost to serve). One
+    measure's levels in later periods ("Year 1 - at least 30; Year 2 - at least 38") are one outcome,
+    and a measure's name before the work that serves it ("with bundles and retention measures")
+    names the means.
 
     ## Why it matters
     A goal with two outcomes is half met and half missed, with one owner and one deadline
@@ -166,7 +169,8 @@ class HedgedWording(Rule):
     Besides the phrases of the `hedges` pack, the rule finds hedges by their construction:
     a condition of possibility ("wherever possible", "if at all practicable", "where we
     reasonably can"), a comparison with what is possible ("as soon as practicable", "as far as
-    we can"), an effort instead of a result ("do our very best", "make every reasonable
+    we can", "to as many people as possible"), a goal put as a possibility ("an objective might be
+    to increase ...", "a key result could be to achieve ..."), an effort instead of a result ("do our very best", "make every reasonable
     effort", "commercially reasonable efforts", "every effort will be made", "with efforts to", "all we
     can", "everything possible will be done", "everything in our power", "we will always work to
     resolve"; not the noun: "a quote for
