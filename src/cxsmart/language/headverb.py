@@ -171,6 +171,9 @@ def _after_modal(doc, i: int, verbs=frozenset()) -> Head | None:
             if doc[i].norm_ == "work" and i + 1 < n and doc[i + 1].lower_ in ("with", "alongside"):
                 break                                # "we will work with suppliers to ...": read by _purpose
             i += 1
+        if i + 2 < n and doc[i].lower_ == "at" and doc[i + 1].lower_ == "all" and doc[i + 2].lower_ == "times":
+            i += 4 if i + 3 < n and doc[i + 3].lower_ == "to" else 3   # "shall strive at all times to be"
+            continue
         if i + 2 < n and doc[i].norm_ == "be" and doc[i + 1].lower_ in _BOUND_TO and doc[i + 2].lower_ == "to":
             i += 3                                   # "hospitals will be required to review", "used to prioritise"
             continue

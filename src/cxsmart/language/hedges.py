@@ -27,6 +27,9 @@ HEDGE_PATTERNS: list[list[dict]] = [
     # "as soon as practicable", "as far as we can", "as quickly as reasonably possible"
     [{"LOWER": "as"}, {"IS_ALPHA": True}, {"LOWER": "as"}, {"LOWER": {"IN": ["reasonably"]}, "OP": "?"},
      {"LOWER": {"IN": ["possible", "feasible", "practicable", "practical"]}}],
+    # "strive at all times to", "strive hard to": the effort, however it is put
+    [{"NORM": {"IN": ["strive", "strives", "striving"]}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to"]}, "OP": "{1,3}"},
+     {"LOWER": "to"}],
     # "to as many people as possible", "as few calls as we can": a number left to what turns out possible
     [{"LOWER": "as"}, {"LOWER": {"IN": ["many", "much", "few", "little", "often", "more"]}},
      {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["as"]}, "OP": "{1,3}"}, {"LOWER": "as"},
@@ -134,7 +137,7 @@ EFFORT_PATTERN = [{"LOWER": {"IN": ["we", "will", "'ll", "always", "shall", "to"
 HEDGE_LABEL = "hedges"
 # every pattern above holds one of these: the matcher need not read a text without them (the
 # look-ahead, their first letters, lets the search skip most positions at once)
-HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilgwd])(?:possib|feasib|practic|reasonab|best\b|hardest|utmost|effort|depend|"
+HEDGE_KEYS = re.compile(r"(?i)\b(?=[pfrbhuesamcilgwd])(?:possib|striv|feasib|practic|reasonab|best\b|hardest|utmost|effort|depend|"
                         r"endeavo|steps?\b|attempt|earliest|might\b|may\b|could\s+be\s+to\b|able\b|can\b|cases\b|instances\b|most of|"
                         r"longer\b|power\b|appropriate\b|subject\b|allows?\b|permit|approved\b|available\b|secured\b|agreed\b|"
                         r"met\b|achieved\b|funded\b|granted\b|work(?:s|ing)?\s+to\b|peaks?\b|busy\b|busiest\b)")

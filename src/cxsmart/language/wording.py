@@ -80,7 +80,7 @@ def manner_words(doc, moving: set[int]) -> list[tuple[int, int]]:
 
 # --- two measured outcomes in one goal -------------------------------------------------------
 _JOIN = re.compile(r"(?i)(?<!\s)\s+(?:and|while|as well as|plus)\s+|;\s*")
-_NUMBER = re.compile(r"\d")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9])\d")         # not a code's digit: "P1 CSAT", "TP01"
 # a clause that sets the scene before the goal: "While complaints fell 9 per cent in FY26, resolve ..."
 _CONTEXT_FIRST = re.compile(r"(?i)^\W{0,3}(?:while|although|though|whereas|even\s+though|despite)\s[^,;]{3,150},\s")
 _PHRASE_WORD = re.compile(r"(?i)\b(?!(?:from|to|by|at|of|the|a|an|in|on|below|under|above|over|least|most|than|"
@@ -122,7 +122,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     if _RELATIVE_TO.search(head):
         return None                                 # "... and an expected resolution date, which will be within 35
         #                                             business days": the number describes a noun, no outcome
-    if _LEVEL_ONLY.fullmatch(head) or _PERIOD_ONLY.fullmatch(head):
+    if _LEVEL_ONLY.fullmatch(head) or _PERIOD_ONLY.fullmatch(head) or _TIER_FIRST.match(second):
         return None                                 # "... to under 4 by June 2027 and less than 2 by June 2028":
                                                     # the same measure at a later level, no second outcome
     if _STATED.search(head):
@@ -186,6 +186,9 @@ _GUARD = re.compile(r"(?i)\b(?:while|whilst)\s+(?:still\s+|also\s+)?(?:keeping|m
                     r"\bwith\s+no\s+(?:\w+\s+)?(?:drop|fall|rise|increase|decrease|loss|reduction)\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 # the words before a second number that only set another level of the same measure
+# a tier's code first: "... P1 calls within 15 minutes and P2 calls within 4 hours": one measure per tier
+_TIER_FIRST = re.compile(r"(?i)\s{0,3}(?:(?:for|on|and)\s{1,3})?(?:the\s{1,3})?(?:[a-z]{1,4}\d{1,2}\b|"
+                         r"(?:priority|tier|level|severity|category|band|grade|class|stage)\s{0,2}\d)")
 # "...; Year 2 - a minimum of 38": the same measure's level in a later period
 _PERIOD_ONLY = re.compile(r"(?i)\s{0,3}(?:(?:in\s{1,3})?(?:year|phase|stage|wave|month|quarter|period|yr)|q|h|fy)\s{0,2}")
 _LEVEL_ONLY = re.compile(r"(?i)\s{0,3}(?:then\s{1,3}|further\s{1,3}|(?:rising|falling|down|up)\s{1,3})?(?:to|below|under|"

@@ -59,6 +59,7 @@ def table_row(text: str, facts) -> bool:
     valued = [i for i, c in enumerate(cells) if any(ch.isdigit() for ch in c)]
     named_in = " | ".join(cells[:valued[-1] + 1]) if row and valued else body
     if MEASURE_WORDS.search(named_in) or _SERVICE_WORDS.search(named_in) or _ACTION_OF.match(body) or \
+            _CHANNEL_FIRST.match(body) or \
             any("%" in c and not _values_only(c) for c in named_in.split("|")):
         return False
     if _PRIORITY_FIRST.match(body) or _series_last(body) or _label_then_time(body):
@@ -148,7 +149,10 @@ _VALUE_WORD = re.compile(rf"(?i)[<>≤≥=~]+|but|and|or|to|up|n/a|[-–]|(?:bus
 # what a service standard's value measures, when a row says it: "answered", "response", "uptime"
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:respon\w*|resol\w*|answer\w*|repl\w*|fix(?:e[sd]|ing)?|repair\w*|restor\w*|attend\w*|"
                             r"arriv\w*|deliver\w*|dispatch\w*|acknowledg\w*|process\w*|complet\w*|call\s*backs?|"
-                            r"callbacks?|updates?|uptime|availab\w*|wait\w*|turnaround|sla|kpi)\b")
+                            r"callbacks?|updates?|uptime|availab\w*|wait\w*|turnaround|sla|kpi|pick(?:ed|s|ing)?\s+up)\b")
+# a channel named before a bare time, as a row of a table: the channel's response standard ("Email 2 working days")
+_CHANNEL_FIRST = re.compile(r"(?i)\s{0,3}(?:(?:online\s+)?(?:feedback\s+|contact\s+)?forms?|e-?mails?|letters?|"
+                            r"(?:web\s?|live\s?)?chats?|sms|texts?|voicemails?|social\s+media)\s{1,3}\d")
 
 
 # A general quality named as the outcome, with no number: "improve customer satisfaction",

@@ -59,7 +59,7 @@ class VagueWording(Rule):
     goal moves ("improve right-time arrivals", "shorter waits"), or resolution at first contact;
     a word of measure inside an idiom is none ("protected at all times", "at no additional
     cost", "your reference number", "a number of steps", "on time, every time"), and neither is
-    a thing counted that nothing moves ("Log complaints consistently") or a quality that a verb of
+    a thing counted that nothing moves ("Capture complaints consistently") or a quality that a verb of
     quality raises ("enhance experiences of connection", "strengthen rider relations").
 
     ## Why it matters
@@ -158,9 +158,17 @@ class CompoundGoal(Rule):
             named = goal.facts.metric is not None and "metric-phrase" not in goal.facts.extra
             said = goal.facts.extra.get("compound-first")
             first = goal.facts.metric.words if named else (said[0].words if said else "one outcome")
+            before = _TRAILING_CUE.sub("", said[0].words) if said else ""
+            if " " in before and goal.facts.metric is not None and \
+                    goal.facts.metric.words.lower() in fact.words.lower():
+                first = before                      # the metric named is the second's ('raise CSAT'), not the first
             yield ctx.report(self, goal, f"two outcomes in one goal ('{first}' and '{fact.words}'): split it",
                              at=fact.span, subject=fact.words.lower(),
                              hint="write one goal per outcome, each with its own baseline, target and owner")
+
+
+# what ends a phrase cut at its number: "net trust from +", "the share at"
+_TRAILING_CUE = re.compile(r"(?i)(?:[\s+\-\u2212\u2013(£$€]|\b(?:from|to|by|at|of|is|was|on)\b)*$")
 
 
 class HedgedWording(Rule):
