@@ -46,8 +46,10 @@ class ActivityNotOutcome(Rule):
     is a service done to a standard ("Answer every call in person") or another S rule says more
     (a vague change such as "Transform the claims experience" is S005's). A goal may start with an
     activity when it also names what the activity must move: "Train agents to raise first contact
-    resolution from 70% to 75% by Q2 2026"; and a service standard is no activity ("Resolve
-    complaints within 5 days", "give at least 48 hours notice"). A payment promised for a missed
+    resolution from 70% to 75% by Q2 2026" (but a count right after the verb only sizes the work:
+    "Hire an extra 14 staff to address wait times"); and a service standard is no activity ("Resolve
+    complaints within 5 days", "give at least 48 hours notice", a table row that reports the share
+    of cases done: "Offer collection slots within the stated period | 99.0% | 100%"). A payment promised for a missed
     standard ("you will receive £40 for each further 12 hours", "£20 if your train is cancelled",
     "Standing charge rebate for 10 days", "we will rebate customers £27.3k") is the remedy, not the outcome: the standard it pays for is the goal; a time to pay it in ("we will
     pay you £40 within 7 days") is a service standard.
