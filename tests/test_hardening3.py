@@ -185,7 +185,9 @@ def test_every_pattern_of_the_prose_reader_is_linear(shape):
     slow = []
     for name, run in _reader_patterns():
         small, large = (min(_seconds(run, make(n)) for _ in range(3)) for n in (10_000, 100_000))
-        if large > 1.0 or large > 25 * small + 0.25:             # quadratic is 100 times (seconds); linear is 10
+        # quadratic is 100 times (seconds); linear is 10. The absolute bound leaves room for this shared
+        # machine's speed, which drifts by up to 2x (a linear pattern at 1.0 s once failed a bound of 1 s)
+        if large > 3.0 or large > 25 * small + 0.25:
             slow.append(f"{name}: {small:.3f} s at 10k, {large:.3f} s at 100k")
     assert slow == []
 
