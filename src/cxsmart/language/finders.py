@@ -93,8 +93,9 @@ def definitional(found: Found, text: str, definitional_words: set[str]) -> bool:
                 any(w in definitional_words and not w.endswith("ed") for w in before[-4:]):
             return True                     # "resolve member complaints within 40 days": a service level
         weeks = unit.startswith("week") or (rel.months == 1 and not rel.days)
-        event = OF_EVENT.match(text, found.end) is not None        # "within three months of receipt"
-        if event and text[found.end:found.end + 12].lstrip().lower().startswith(("from", "after", "following")):
+        after = OF_EVENT.match(text, found.end)                    # "within three months of receipt"
+        event = after is not None
+        if event and not after.group(0).lstrip().lower().startswith("of"):
             return True                     # "within 2 months from date of inspection": each case's own clock
         if event and _SHARE.search(text, 0, found.start) is not None:
             return True                     # "≥85% of coaches ... within 45 days of onboarding": each case's window

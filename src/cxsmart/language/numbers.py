@@ -152,8 +152,8 @@ def is_label(text: str, q: Found) -> bool:
             and text[q.start - len(before) - 1:q.start - 1].istitle():
         return True                                                         # "the Privacy Act 1988": a law's name
     ahead = text[max(0, q.start - 16):q.start]
-    if _STANDARD_NAME.search(ahead) and (_STANDARD_AFTER.match(text[q.end:q.end + 16]) or _NAMED_STANDARD.search(ahead)):
-        return True                                                         # "WCAG 2.2 AA", "ISO 10002 certification"
+    if _NAMED_STANDARD.search(ahead) or (_STANDARD_NAME.search(ahead) and _STANDARD_AFTER.match(text[q.end:q.end + 16])):
+        return True                                                         # "ISO 10002 certification", "COPC 6.2 CX"
     if q.start < 24 and _HEADING_MARK.match(text, q.end) is not None:     # "Commitment 1 - ...", "CS05:"
         return True
     return not text[:q.start].strip() and _ROW_MARK.match(text, q.end) is not None   # "7.1 | Handle all ..."

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from cxsmart.diagnostics import Diagnostic, Severity
 from cxsmart.engine.goalview import GoalView
 from cxsmart.rule import Rule, RuleContext
-from cxsmart.rules.measure_words import vague_outcome
+from cxsmart.rules.measure_words import reported_row, vague_outcome
 
 
 class ActivityNotOutcome(Rule):
@@ -97,7 +97,7 @@ class ActivityNotOutcome(Rule):
                 return                      # an outcome metric moved or given a target
             if any(_at_or_after(s, fact) for s in facts.extra.get("service-standard", [])):
                 return                      # a service level ("resolve ... within 5 days")
-            if _reported_row(goal.goal.title or ""):
+            if reported_row(goal.goal.title or ""):
                 return                      # "Offer slots within the stated period | 99.0% | 100%": a level
             yield self._activity(goal, ctx, fact)
         if not facts.extra.get("activity"):
@@ -137,20 +137,6 @@ class ActivityNotOutcome(Rule):
 
 # wording another S rule reports, more exactly than an activity read from a sentence's shape
 _SAID_BETTER = ("vague-terms", "hedges", "abstract", "manner", "compensation", "compound")
-
-
-def _reported_row(title: str) -> bool:
-    """A table row whose first cell is the service and whose other cells are shares only ('Offer
-    collection slots within the stated period | 99.0% | 100%'): the share of cases done to the
-    standard is reported, so the service is measured as a level, not planned as work."""
-    if "|" not in title:
-        return False
-    cells = [c.strip() for c in title.split("|") if c.strip()]
-    return len(cells) >= 2 and all(_SHARE_CELL.fullmatch(c) for c in cells[1:])
-
-
-# a cell with a share only: "99.0%", ">= 98.5 %"
-_SHARE_CELL = re.compile(r"[<>≤≥=]{0,2}\s?\d{1,3}(?:\.\d{1,2})?\s?%")
 
 
 def _own_count(goal: GoalView, fact, facts) -> bool:

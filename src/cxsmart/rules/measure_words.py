@@ -75,6 +75,16 @@ def table_row(text: str, facts) -> bool:
 _MARKER = re.compile(r"\s{0,3}(?:[•·*▪◦‣-]\s{1,3}(?=[A-Za-z])|\d{1,2}[.)]?\s{1,3}(?=[A-Z]))?")
 
 
+def reported_row(text: str) -> bool:
+    """A table row whose first cell is the service and whose other cells are shares only ('Offer
+    collection slots within the stated period | 99.0% | 100%'): the share of cases done to the
+    standard is reported, so the service is measured as a level, not planned as work."""
+    if "|" not in text:
+        return False
+    cells = [c for c in text.split("|") if c.strip()]
+    return len(cells) >= 2 and all("%" in c and _values_only(c) for c in cells[1:])
+
+
 def _label_then_time(text: str) -> bool:
     """A few words naming a case, then a bare time ('Outlying villages 10 Hours', 'Water damage : 30
     days'): no verb, no 'we', no 'within' says what the time is for."""
