@@ -225,7 +225,7 @@ class Workspace(ReferenceChecks):
         for view in self.goals if views is None else views:
             facts, g = view.facts, view.goal
             self._file_metric_in_prose(view)
-            if g.metric is None and facts.metric is not None:
+            if g.metric is None and facts.metric is not None and not facts.metric_of_second_outcome():
                 view.metric = self._metric_from_prose(view)
             unread = view.item.unreadable           # a field written but unreadable (one F002): no
             if g.baseline is None and facts.baseline is not None and "baseline" not in unread:   # stand-in

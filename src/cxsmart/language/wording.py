@@ -143,7 +143,7 @@ def measured_pair(text: str) -> tuple[Found, Found] | None:
     led = blank + (lead.end() if lead else 0)
     verb = re.match(r"[A-Za-z]+\s+", first[led:])
     s1 = led + (verb.end() if verb and verb.group(0).strip().lower() in _MOVES else 0)
-    e1 = s1 + len(strip_cues(first[s1:_NUMBER.search(first).start()]))
+    e1 = s1 + len(strip_cues(first[s1:_NUMBER.search(first).start()].rstrip(_SIGNS)))   # "net trust from +18"
     if e1 <= s1:                                    # "Answer 90% of calls ...": the verb names it
         s1, e1 = led, led + len(verb.group(0).strip()) if verb else 0
     return Found(text[s1:e1], s1, e1), Found(text[start:start + len(head)], start, start + len(head))
@@ -203,6 +203,7 @@ _NAME_HEAD = re.compile(rf"{_NAME}\s+(?:within|by|in|before|until|from|to|at|on|
 _WINDOWS = re.compile(r"(?i)\b(?:within|in\s+under|inside)\s+[\w.-]+\s+(?:working\s+|business\s+|calendar\s+)?"
                       r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|rings?)\b|\([^()]*\)|"
                       r"\b(?:by|in|before)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
+_SIGNS = "+-\u2212\u2013(£$€"              # what stands before a number and belongs to it
 _MOVES = {"raise", "lift", "increase", "grow", "cut", "reduce", "lower", "improve", "boost", "keep", "get", "bring",
           "answer", "resolve", "maintain", "hold", "halve", "double"}
 

@@ -84,5 +84,17 @@ class Facts:
     def timeframe(self) -> Timeframe | None:
         return self.deadline.value if self.deadline else None
 
+    def metric_of_second_outcome(self) -> bool:
+        """The metric named is the second of two outcomes and the numbers, or the verb, are the
+        first's ("lift net trust from +18 to +30 and cut complaints ..."): S003 asks to split the
+        goal; the first's numbers and verb say nothing about the second's metric."""
+        seconds = self.extra.get("compound")
+        if self.metric is None or not seconds:
+            return False
+        at = self.metric.span[:2]
+        first = [f for f in (self.target, self.direction) if f is not None]
+        return bool(first) and any(all(f.span[2:] <= s.span[:2] for f in first) and s.span[:2] <= at
+                                   for s in seconds)
+
 
 EMPTY = Facts()

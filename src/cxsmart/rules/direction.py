@@ -77,7 +77,7 @@ class DirectionContradiction(Rule):
             return ctx.report(self, goal, f"'{verb.words}' contradicts the numbers: the target {target.text} is "
                               f"{side} the baseline {baseline.text}", at=verb.span, subject=verb.words.lower(),
                               hint="fix the verb or swap the numbers")
-        if verb.value == "better":
+        if verb.value == "better" or goal.facts.metric_of_second_outcome():
             return None
         if metric is not None and metric.better is not None:
             worse = (verb.value == "up") == (metric.better == "lower")

@@ -158,17 +158,12 @@ class CompoundGoal(Rule):
             named = goal.facts.metric is not None and "metric-phrase" not in goal.facts.extra
             said = goal.facts.extra.get("compound-first")
             first = goal.facts.metric.words if named else (said[0].words if said else "one outcome")
-            before = _TRAILING_CUE.sub("", said[0].words) if said else ""
-            if " " in before and goal.facts.metric is not None and \
+            if said and " " in said[0].words and goal.facts.metric is not None and \
                     goal.facts.metric.words.lower() in fact.words.lower():
-                first = before                      # the metric named is the second's ('raise CSAT'), not the first
+                first = said[0].words               # the metric named is the second's ('raise CSAT'), not the first
             yield ctx.report(self, goal, f"two outcomes in one goal ('{first}' and '{fact.words}'): split it",
                              at=fact.span, subject=fact.words.lower(),
                              hint="write one goal per outcome, each with its own baseline, target and owner")
-
-
-# what ends a phrase cut at its number: "net trust from +", "the share at"
-_TRAILING_CUE = re.compile(r"(?i)(?:[\s+\-\u2212\u2013(£$€]|\b(?:from|to|by|at|of|is|was|on)\b)*$")
 
 
 class HedgedWording(Rule):
