@@ -21,7 +21,8 @@ ROOT = Path(__file__).parent.parent
 HELD_OUT_REPOS = ("council-heldout", "electric-coop", "health-plan", "airport-operator", "food-delivery", "ticketing",
                   "car-rental", "student-living", "cinema-chain", "dental-group", "courts-service", "ferry-operator",
                   "charity-supporter-care", "facilities-helpdesk", "pharmacy-chain", "home-warranty",
-                  "nz-council", "waste-contractor", "online-learning", "gp-practice", "roadside-assistance")
+                  "nz-council", "waste-contractor", "online-learning", "gp-practice", "roadside-assistance",
+                  "gym-equipment-retailer")
 HELD_OUT_SETS = ("heldout.yaml",)           # a whole file held out (labelled.yaml's)
 
 
