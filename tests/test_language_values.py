@@ -380,3 +380,17 @@ def test_the_pipeline_is_built_once_per_distinct_set_of_packs():
     other = load_packs([])
     other.terms["vague-terms"] = [*other.terms["vague-terms"], "frobnicate"]
     assert build(other) is not first                       # other words: another pipeline
+
+
+@pytest.mark.parametrize("text,target,baseline", [
+    ("Monthly help-centre availability: 99.95% against a 99.8% target.", "99.8%", "99.95%"),
+    ("Support reply time: 7h against a < 12h target", "12h", "7h"),
+    ("Number of parcel collection points: target 640, result 652.", "640", "652"),
+    ("Account openings: target response time 10 working days, target compliance level 100%, actual compliance "
+     "level 96%", "100%", "96%"),
+    ("P2: first response 1 business hour, target resolution 6 business hours", "1 business hour", None),
+])
+def test_a_value_reported_beside_a_named_target_is_todays(reader, text, target, baseline):
+    ((_, facts),) = list(reader.read([text]))
+    assert text[facts.target.start:facts.target.end] == target
+    assert (text[facts.baseline.start:facts.baseline.end] if facts.baseline else None) == baseline

@@ -191,17 +191,51 @@ def _arrow_or_band(facts: TextFacts, quantities: list[Found], text: str) -> None
 
 def _named_target(facts: TextFacts, quantities: list[Found], text: str) -> None:
     """'Resident satisfaction: 61.2% | Target: 75%', 'Abandonment 7% (target 5%)', '$412m (2026 actual) |
-    $448m (2027 target)': the number the word 'target' names, before it or in brackets after it, is the
-    target, and a plain number in its unit before it is today's value."""
+    $448m (2027 target)', '7h against a < 12h target': the number the word 'target' names, before it or
+    after it, is the target, and a plain number in its unit before it, or a result reported beside it
+    ('target 82%, result 86%'), is today's value. Of a window and a share both named ('target response
+    time 10 working days, target compliance level 100%'), the share is the target of the standard. A
+    target named with what it is for ('target resolution 3 hours') after another measure's number
+    ('first response 10 minutes, ...') is not read here: the first number is the first measure's."""
     if facts.target is not None:
         return
-    named = next((q for q in quantities if not q.value.factor and (q.cue in _NAMES_A_TARGET or
-                                                                   _TARGET_BOUND.search(text, max(0, q.start - 24), q.start)
-                                                                   or _TARGET_AFTER.match(text, q.end))), None)
-    if named is None:
+    named = [q for q in quantities if not q.value.factor and _names_a_target(q, text)]
+    if not named:
         return
-    facts.target = absolute(named)
-    _start_before(facts, quantities, named, same_unit=True, text=text)
+    first = named[0]
+    if quantities[0] is not first and _TARGET_NAMED_BEFORE.search(text, max(0, first.start - 40), first.start):
+        return                                      # 'first response 10 minutes, target resolution 3 hours':
+                                                    # the first number names the first measure's target
+    share = next((q for q in named[1:] if q.value.unit == PERCENT), None)
+    if first.value.unit == DURATION and not first.value.change and share is not None:
+        facts.extra.setdefault("service-standard", []).append(first)
+        first = share
+    facts.target = absolute(first)
+    result = next((q for q in quantities if q is not first and not q.value.change and q.value.unit ==
+                   first.value.unit and _REPORTED_BEFORE.search(text, max(0, q.start - 40), q.start)), None)
+    if result is not None and facts.baseline is None:
+        facts.baseline = absolute(result)
+    if not _TARGET_NAMED_BEFORE.search(text, max(0, first.start - 40), first.start):
+        _start_before(facts, quantities, first, same_unit=True, text=text)
+
+
+def _names_a_target(q: Found, text: str) -> bool:
+    before = max(0, q.start - 40)
+    return (q.cue in _NAMES_A_TARGET or _TARGET_BOUND.search(text, max(0, q.start - 24), q.start) is not None
+            or _TARGET_AFTER.match(text, q.end) is not None
+            or _TARGET_NAMED_BEFORE.search(text, before, q.start) is not None
+            or (_AGAINST_A.search(text, before, q.start) is not None and _TARGET_WORD_AFTER.match(text, q.end)
+                is not None and "-" not in q.value.text))
+
+
+# "target 82%, result 86%", "actual compliance level 100%": a value reported beside a named target
+_REPORTED_BEFORE = re.compile(r"(?i)\b(?:results?|actual|actuals|outturn)(?:\s{1,3}[a-z]{2,15}){0,3}\s{0,2}[:=]?\s{0,2}$")
+# "target compliance level 100%", "target response time: 4 hours": the word, then what the target is for
+_TARGET_NAMED_BEFORE = re.compile(r"(?i)\btarget(?:\s{1,3}(?!(?:of|for|in|to|on|at|by|and|or|is|was|date|audience|"
+                                  r"group|groups|market|population)\b)[a-z]{2,15}){1,3}\s{0,2}[:=]?\s{0,2}$")
+# "against a 99.8% target", "against a < 12h target": the target word after the number names it
+_AGAINST_A = re.compile(r"(?i)\bagainst\s{1,3}(?:a|an|the|our|its)\s{1,3}(?:[<>≤≥]=?\s{0,2})?$")
+_TARGET_WORD_AFTER = re.compile(r"(?i)\s{0,2}target\b")
 
 
 # a level to compare with, not today's: "cost benchmark $1,100", "industry average of 6 minutes"

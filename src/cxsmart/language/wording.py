@@ -218,7 +218,7 @@ CUE_WORDS = ("from", "to", "by", "at", "of", "for", "below", "under", "above", "
              "no more", "no less", "no longer", "not longer", "no later", "not later", "more", "less", "fewer", "within",
              "in", "down", "up",
              "is", "are", "the", "a", "an", "around", "about", "approximately", "approx", "roughly", "nearly",
-             "almost", "circa", "an average", "on average",
+             "almost", "circa", "an average", "on average", "target",
              "≤", "≥", "<=", ">=", "<", ">", "→", "->")
 # The cue words at the end of a phrase ("... from", ": at least"), each after a separator. Read on
 # the reversed text from its start, longest words first: the same suffix as the pattern
