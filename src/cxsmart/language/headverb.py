@@ -106,8 +106,9 @@ _OPENING_ADVERBS = frozenset({"also", "always", "additionally", "furthermore", "
 
 def _head_from(doc, s: int, verbs) -> Head | None:
     n = len(doc)
-    while s < n and (not doc[s].is_alpha or (doc[s].lower_ in _OPENING_ADVERBS and s + 1 < n and doc[s + 1].is_alpha)):
-        s += 1                                      # "Also provide a 24 hour line": the verb after the adverb
+    while s < n and (not doc[s].is_alpha or (doc[s].lower_ in _OPENING_ADVERBS and s + 1 < n and (
+            doc[s + 1].is_alpha or doc[s + 1].text == ","))):
+        s += 1                                      # "Also provide a 24 hour line", "Furthermore, we will ..."
     if s >= n:
         return None
     if s in verbs:
@@ -128,10 +129,20 @@ def _head_from(doc, s: int, verbs) -> Head | None:
             return _after_modal(doc, m + 1, verbs)
         if m > s and t.norm_ == "be" and (done := _passive(doc, m + 1, verbs)) is not None:
             return Head(done, True)                  # "departures are tracked and reviewed": a thing done
+        if m > s and t.norm_ == "be" and m + 1 in verbs and doc[m + 1].lower_.endswith("ing") and \
+                doc[m - 1].lower_ not in _AIMS and not any(w.lower_ in _CLAUSE_WORDS for w in doc[s:m]):
+            return Head(m + 1, True)                 # "we are introducing a new measure": a thing being done
         if m > s and t.norm_ in _TO_AFTER and m + 1 < n and doc[m + 1].lower_ == "to" and \
                 doc[s].lower_ in ("we", "i", "our", "the", "they"):
             return _after_modal(doc, m + 2, verbs)   # "we are committed to giving", "we want to review"
     return Head(s, False)
+
+
+# "our priority is providing ...": what an aim is, not a thing being done
+_AIMS = frozenset({"priority", "aim", "goal", "focus", "mission", "objective", "commitment", "job", "role",
+                   "purpose", "ambition", "vision", "task", "intention", "promise"})
+# "how the City is performing", "who is providing": a clause inside the goal, not its subject
+_CLAUSE_WORDS = frozenset({"how", "who", "which", "what", "that", "where", "when", "whether", "why"})
 
 
 def _manner_adverb(token) -> bool:
