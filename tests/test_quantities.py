@@ -15,6 +15,8 @@ from cxsmart.model.quantities import CURRENCY, DURATION, PERCENT, POINTS, Quanti
     ("-30%", -30, PERCENT, True, False),
     ("−2 pp", -2, POINTS, True, False),          # a typographic minus
     ("45s", 45, DURATION, False, False),
+    ("250ms", 0.25, DURATION, False, False),      # a page's load time
+    ("160 milliseconds", 0.16, DURATION, False, False),
     ("6 min", 360, DURATION, False, False),
     ("26 hours", 93600, DURATION, False, False),
     ("14 days", 1209600, DURATION, False, False),
@@ -221,7 +223,8 @@ def test_a_bare_dollar_is_the_dollar_of_the_metric_it_is_written_against():
     assert not same_currency("CAD", "C$58", "AUD", "A$58")
 
 
-@pytest.mark.parametrize("seconds,said", [(86400, "1 day"), (172800, "2 days"), (3600, "1 h"), (45, "45 s")])
+@pytest.mark.parametrize("seconds,said", [(86400, "1 day"), (172800, "2 days"), (3600, "1 h"), (45, "45 s"),
+                                          (0.16, "160 ms"), (1.5, "1.5 s")])
 def test_a_duration_is_said_as_a_reader_would(seconds, said):
     from cxsmart.model.quantities import format_duration
 

@@ -36,7 +36,7 @@ _QUANTITY = re.compile(
     | [x×]\d+(?:\.\d+)? | \d+(?:\.\d+)?[x×]
     | [+\-−–]?\s?[$€£]\s?(?:\d{1,3}(?:\.\d{3})+,\d+|\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:bn|mn|mln|m|b|million|billion)\b
     | [+\-−–]?\s?(?:[$€£]\s?)?(?:\d{1,3}(?:\.\d{3})+,\d+|\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s?(?:k|thousand|million|billion)\b)?
-      (?:\s?(?:%|per\s?cent\b|pct\b|pc\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|seconds?\b|secs?\b|s\b|minutes?\b
+      (?:\s?(?:%|per\s?cent\b|pct\b|pc\b|pp\b|p\.p\.|percentage\s+points?\b|points?\b|pts?\b|milliseconds?\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b
          |mins?\b|(?:working|business)\s(?:hours?|hrs?|days?)\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|usd\b|eur\b|gbp\b))?
     )(?![\w-])""")
 _SHORT = {"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "h", "s"}

@@ -49,6 +49,7 @@ _CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "INR", "KES", "NGN", "ZAR", "AUD"
                    "SEK", "NOK", "DKK", "AED", "SAR", "EGP", "BRL", "MXN", "SGD", "NZD", "CNY"}
 
 _SECONDS = {
+    "ms": 0.001, "msec": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
     "min": 60, "mins": 60, "minute": 60, "minutes": 60,
     "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
@@ -390,4 +391,6 @@ def format_duration(seconds: float) -> str:
             return f"{format_number(value)} {'day' if unit == 'days' and abs(seconds) == size else unit}"
     if abs(seconds) >= 120:
         return f"{format_number(round(seconds / 60, 1))} min"
+    if 0 < abs(seconds) < 1:
+        return f"{format_number(round(seconds * 1000, 3))} ms"     # a page's load time: 160 ms, not 0.16 s
     return f"{format_number(seconds)} s"

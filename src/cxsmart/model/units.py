@@ -40,6 +40,7 @@ MAGNITUDES = {"k": 1e3, "thousand": 1e3, "thousands": 1e3, "000": 1e3, "000s": 1
               "m": 1e6, "mn": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "millions": 1e6,
               "bn": 1e9, "b": 1e9, "billion": 1e9, "billions": 1e9}
 SECONDS = {
+    "ms": 0.001, "msec": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
     "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
     "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
