@@ -80,7 +80,7 @@ class Pipeline:
             for match_id, start, end in self.patterns(doc):
                 label, value = self.labels[match_id]
                 if value == "modal":            # "matters may take": the modal alone
-                    if _anyone_may(doc, start):
+                    if _anyone_may(doc, start) or _in_condition(doc, start + 1):
                         continue
                     start, end = start + 1, start + 2
                 elif value == "effort":         # "we will always work to resolve": 'work to' alone
@@ -98,6 +98,21 @@ def _anyone_may(doc, start: int) -> bool:
     in the population the goal counts over, not a doubt about the goal."""
     subject = doc[start].lower_
     return subject == "who" or (start > 0 and doc[start - 1].lower_ in ("a", "an", "any", "each", "every"))
+
+
+def _in_condition(doc, at: int) -> bool:
+    """'In cases where we may need to check records, ... we will call within 3 days': the modal is
+    in the condition the promise is made under (no boundary between it and 'where', 'if'), not in
+    the promise."""
+    for t in reversed(doc[max(0, at - 8):at]):
+        if t.text in ",;:.()":
+            return False
+        if t.lower_ in _CONDITIONS:
+            return True
+    return False
+
+
+_CONDITIONS = frozenset({"if", "where", "when", "whenever", "unless", "should"})
 
 
 def _if_longer(doc, hit) -> bool:
