@@ -43,6 +43,8 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
     """The head verb's token, read from the sentence's shape alone (no parser). `verbs` are the
     tokens a rule pack knows as verbs (activities, directions): one at a clause's start is its head."""
     heading = 0 in verbs and _heading(doc, verbs)
+    if 0 in verbs and _named_by_participle(doc):
+        return None                                  # "Upgrades sold: 3+ per shift": a measure's name
     if 0 in verbs and not heading:
         return Head(0, False)                        # most goals: "Reduce ...", "Launch ..."
     n = len(doc)
@@ -80,6 +82,20 @@ def _purpose(doc, head: Head) -> Head:
         if doc[i].text in _SUBJECT_STOP:
             break
     return head
+
+
+def _named_by_participle(doc) -> bool:
+    """'Upgrades sold', 'Reviews posted', 'Refunds paid': a plural noun and the participle that
+    counts it name a measure (an imperative never ends in -s)."""
+    if len(doc) < 2:
+        return False
+    first, second = doc[0].lower_, doc[1].lower_
+    return first.endswith("s") and not first.endswith("ss") and doc[1].is_alpha and (
+        second.endswith("ed") or second in _PARTICIPLES)
+
+
+_PARTICIPLES = frozenset({"sold", "paid", "sent", "made", "held", "won", "run", "done", "given", "taken", "kept",
+                          "built", "bought", "met", "written", "shown", "read", "set", "put", "cut"})
 
 
 def _heading(doc, verbs) -> bool:
