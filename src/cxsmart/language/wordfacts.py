@@ -9,7 +9,8 @@ import re
 
 from cxsmart.language.cues import Found
 from cxsmart.language.finders import FREQUENCY
-from cxsmart.language.headverb import OBJECT_WORDS, head_activity, imperative_head, modifier
+from cxsmart.language.headactivity import head_activity, imperative_head, modifier
+from cxsmart.language.headverb import OBJECT_WORDS
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.language.wording import GROWS, char_span, guarded, keeps_activity, manner_words, means_clause, measured_pair

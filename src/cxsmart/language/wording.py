@@ -1,6 +1,6 @@
 """How a goal sentence is worded beyond its numbers: the leading "we will", a manner word standing
 where the measure should be, and two measured outcomes joined in one goal (the head verb is read
-in headverb.py, hedges found from their construction in hedges.py).
+in headverb.py and judged in headactivity.py, hedges found from their construction in hedges.py).
 
 This module reads words and tokens only; it knows nothing of the facts a sentence yields
 (extract.py asks it questions and puts the answers into the facts).
