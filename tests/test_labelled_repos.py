@@ -76,8 +76,8 @@ FLOORS = {
     "charity-supporter-care": (1, 71), "facilities-helpdesk": (3, 73), "pharmacy-chain": (4, 79),
     "home-warranty": (1, 60), "toll-road": (2, 77), "hearing-clinics": (2, 57), "nz-council": (0, 80),
     "waste-contractor": (3, 116), "payroll-saas": (1, 99), "solar-installer": (1, 92), "online-learning": (1, 73),
-    "car-dealer-service": (0, 72), "strata-manager": (1, 89), "gp-practice": (2, 96), "fashion-ecommerce": (0, 96),
-    "city-311": (0, 71), "employment-services": (1, 52), "optician-chain": (2, 40), "roadside-assistance": (4, 27),
+    "car-dealer-service": (0, 72), "strata-manager": (1, 89), "gp-practice": (2, 97), "fashion-ecommerce": (0, 96),
+    "city-311": (0, 71), "employment-services": (1, 52), "optician-chain": (2, 41), "roadside-assistance": (4, 27),
     "gym-equipment-retailer": (3, 54),
 }
 
