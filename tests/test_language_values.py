@@ -394,3 +394,11 @@ def test_a_value_reported_beside_a_named_target_is_todays(reader, text, target, 
     ((_, facts),) = list(reader.read([text]))
     assert text[facts.target.start:facts.target.end] == target
     assert (text[facts.baseline.start:facts.baseline.end] if facts.baseline else None) == baseline
+
+
+@pytest.mark.parametrize("text,days", [("Reply to every letter within fourteen days", 14),
+                                       ("Resolve complaints within thirteen working days", 13),
+                                       ("Return calls within eighteen hours", 0.75)])
+def test_numbers_in_words_past_twelve_are_numbers(reader, text, days):
+    value, unit, change, _ = target_of(reader, text)
+    assert (value / 86400, unit, change) == (days, DURATION, False)

@@ -55,11 +55,11 @@ def standard_time(found: Found) -> Found | None:
 
 
 _WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
+          "nine": 9, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20}
 WORKING = re.compile(r"(?i)\b(within|in|instead\s+of|rather\s+than|down\s+from|from|previously|currently|at\s+least|"
                      r"no\s+less\s+than|a\s+minimum\s+of|no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|"
                      r"(?:a\s+)?maximum\s+of|no\s+later\s+than|not\s+later\s+than)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
-                      r"fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
+                      r"fourteen|fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
 
 
 def working_days(m: re.Match) -> Quantity:

@@ -96,7 +96,8 @@ _COMPOUND = re.compile(
 _CLOCK = re.compile(r"^(?P<sign>[+\-−])?\s*(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)$")
 
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "fourteen": 14, "fifteen": 15}
 _WORKING = re.compile(
     rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{'|'.join(_WORD_NUMBERS)})\s+(?:working|business)[\s-](?P<unit>days?|hours?|hrs?)$",
     re.IGNORECASE)

@@ -59,7 +59,7 @@ MONTHS["sept"] = 9
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "eighteen": 18, "twenty-four": 24, "thirty": 30, "sixty": 60, "ninety": 90}
+                 "fourteen": 14, "fifteen": 15, "eighteen": 18, "twenty-four": 24, "thirty": 30, "sixty": 60, "ninety": 90}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _UNIT_DAYS = {"day": 1, "week": 7}
 
