@@ -101,9 +101,9 @@ def _anyone_may(doc, start: int) -> bool:
 
 
 def _in_condition(doc, at: int) -> bool:
-    """'In cases where we may need to check records, ... we will call within 3 days': the modal is
-    in the condition the promise is made under (no boundary between it and 'where', 'if'), not in
-    the promise."""
+    """'In cases where we may need to check records, ... we will call within 3 days', '... if we
+    think it may take longer': the words before `at` are in the condition a promise is made under
+    (no boundary between them and 'where', 'if'), not in the promise."""
     for t in reversed(doc[max(0, at - 8):at]):
         if t.text in ",;:.()":
             return False
@@ -121,12 +121,7 @@ def _if_longer(doc, hit) -> bool:
     start, end = hit[2], hit[3]
     if not any(t.lower_ == "longer" for t in doc[end - 1:end + 2]):    # the caveat, or its modal alone
         return False
-    for t in reversed(doc[max(0, start - 6):start]):
-        if t.text in ",;:.":
-            return False
-        if t.lower_ in ("if", "when", "where", "should"):
-            return True
-    return False
+    return _in_condition(doc, start)
 
 
 def build(packs: PackData) -> Pipeline:
