@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from cxsmart.model.numberwords import WITH_ARTICLES
 from cxsmart.model.quantities import ABOVE, AT_LEAST, AT_MOST, BELOW, Quantity
 
 
@@ -39,14 +40,8 @@ _OWNERS = _ARTICLES | {"our", "its", "their"}
 _NOW_WORDS = frozenset({"existing", "current", "present"})
 
 
-NUMBER_WORDS = {"zero": 0, "no": 0, "half a": 0.5, "half an": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                 "ninety": 90, "hundred": 100}
-NUMBER_WORDS.update({f"{tens}-{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]     # "forty-five", "twenty-four"
-                      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-                      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")})
+# "no complaints", "half an hour", "a hundred stores", and every number in words ("forty-five")
+NUMBER_WORDS = {"no": 0, "half a": 0.5, "half an": 0.5, "hundred": 100, **WITH_ARTICLES}
 
 
 _PUNCTUATION = str.maketrans("(:,;", "    ")         # "(from 52%)", "CSAT: target 4.5"

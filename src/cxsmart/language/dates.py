@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from cxsmart.model.numberwords import WITH_ARTICLES, alternation
 from cxsmart.model.timeframes import MONTHS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -20,7 +21,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PROSE_CUES = ("by", "before", "until", "till", "in", "during", "through", "throughout", "for", "from", "at", "on",
                "than", "ending", "starting", "since")
 _CUED = r"(?<=[a-z]\s)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _PROSE_CUES) + ")"   # the first test fails fast
-_NUMBER_WORD = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|eighteen|twenty-four"
+_NUMBER_WORD = r"\d{1,3}|" + alternation(WITH_ARTICLES)
 _DASH = "/\u2013\u2014-"
 DATE_IN_PROSE = re.compile(
     rf"""(?ix)(?<![\w-])(?:

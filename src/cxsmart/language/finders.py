@@ -15,6 +15,7 @@ from functools import lru_cache
 from cxsmart.language.cues import BOUNDS_AFTER, NUMBER_WORDS, QUANTITY_CUES, Found, cue_before
 from cxsmart.language.dates import date_matches
 from cxsmart.language.shares import FRACTION_WORD, SCALE, bands, fraction_of, out_of
+from cxsmart.model.numberwords import WORDS, alternation
 from cxsmart.model.quantities import DURATION, PERCENT, Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import (
     AMBIGUOUS,
@@ -118,15 +119,14 @@ OF_EVENT = re.compile(r"(?i)(?<!\s)\s+(?:of\s+(?:a\s+|the\s+|their\s+|its\s+)?[a
 _SHARE = re.compile(r"\d\s?%\s+of\b|\b(?:every|all|each)\b", re.I)
 
 
+_IN_WORDS = alternation()
+_COUNTED = alternation({w: n for w, n in WORDS.items() if n})   # "zero-day exploit" is a name, not a window
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "sec": 1, "min": 60, "hr": 3600}
 # "under an hour", "five days", "zero breaches", "below five people", "a 4-hour window", "the same day"
 _WORDED = re.compile(
-    r"(?i)(?<![\w-])(?:(?P<n>half\s{1,3}an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
-    r"(?:one|two|three|four|five|six|seven|eight|nine)|sixty|seventy|eighty|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|ninety|an?)\s+(?:\(\d{1,3}\)\s+)?(?P<wd>(?:working|business|calendar)\s+)?"
+    rf"(?i)(?<![\w-])(?:(?P<n>half\s{{1,3}}an?|{_IN_WORDS}|an?)\s+(?:\(\d{{1,3}}\)\s+)?(?P<wd>(?:working|business|calendar)\s+)?"
     r"(?P<u>second|minute|hour|day|week)s?\b"
-    r"|(?P<d>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|ninety)-(?P<wd2>(?:working|business)-)?(?P<u2>second|minute|hour|day|week|min|hr|sec)s?\b"
+    rf"|(?P<d>\d{{1,3}}|{_COUNTED})-(?P<wd2>(?:working|business)-)?(?P<u2>second|minute|hour|day|week|min|hr|sec)s?\b"
     r"|(?P<nth>second|third|fourth|fifth)\s{1,3}(?:full\s{1,3}|(?P<wd3>working|business)\s{1,3})?day"
     r"(?=\s{1,3}(?:after|following|from)\b)"
     r"|(?P<theday>the\s{1,3}day)(?=\s{1,3}(?:we|you|your|our|it|they)\s{1,3}(?!(?:day|are|is|was|were|will|would|have|has|had|be|can|may|might|should|must)\b)[a-z]{2,}\b)"
@@ -136,7 +136,7 @@ _WORDED = re.compile(
     r"\s+(?:in|over|during|within)\s+(?:any|the|each|every|a)\s+(?:[\w-]{1,12}\s+)?(?:period|year|month|quarter|cycle)\b|"
     r"\s+every\s+\d{1,2}\s+(?:days|weeks|months|years)\b)|"
     r"(?P<fn>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times(?!\s+(?:more|less|as|the)\b))\b"
-    r"|(?P<p>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+"
+    rf"|(?P<p>{_IN_WORDS})\s+"
     r"(?P<pu>percentage\s+points?|points?|per\s?cent|percent)\b"
     r"|(?P<z>zero)\s+(?=[a-z])"
     r"|(?:(?<=below\s)|(?<=under\s)|(?<=than\s)|(?<=most\s)|(?<=least\s)|(?<=\bto\s)|(?<=within\s))(?P<c>two|three|four|five|"

@@ -9,6 +9,7 @@ import re
 
 from cxsmart.language.cues import Found
 from cxsmart.language.finders import YEAR_OF
+from cxsmart.model.numberwords import WITH_ARTICLES, alternation, value
 from cxsmart.model.quantities import DURATION, Quantity, QuantityError, parse_quantity
 from cxsmart.model.timeframes import DateSyntaxError, Relative, Timeframe, parse_date_like
 
@@ -54,18 +55,16 @@ def standard_time(found: Found) -> Found | None:
     return Found(q, found.end - len(words), found.end, "within")
 
 
-_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20}
 WORKING = re.compile(r"(?i)\b(within|in|instead\s+of|rather\s+than|down\s+from|from|previously|currently|at\s+least|"
                      r"no\s+less\s+than|a\s+minimum\s+of|no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|"
-                     r"(?:a\s+)?maximum\s+of|no\s+later\s+than|not\s+later\s+than)\s+((?:(\d+|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
-                      r"fourteen|fifteen|twenty)\s+)?(?:working|business|calendar)\s+days?)\b")
+                     r"(?:a\s+)?maximum\s+of|no\s+later\s+than|not\s+later\s+than)\s+((?:(\d+|"
+                     rf"{alternation(WITH_ARTICLES)})\s+)?(?:working|business|calendar)\s+days?)\b")
 
 
 def working_days(m: re.Match) -> Quantity:
     """'within one working day', 'in 10 business days': a service level in days."""
     count = m.group(3) or "1"
-    days = float(count) if count.isdigit() else float(_WORDS[count.lower()])
+    days = float(value(count))
     return Quantity(days * 86400, DURATION, text=m.group(2), working_days=True)
 
 

@@ -14,6 +14,7 @@ from cxsmart.language.headverb import OBJECT_WORDS
 from cxsmart.language.pipeline import DIRECTION, METRIC, PACK_RULE
 from cxsmart.language.textfacts import TextFacts
 from cxsmart.language.wording import GROWS, char_span, guarded, keeps_activity, manner_words, means_clause, measured_pair
+from cxsmart.model.numberwords import WITH_ARTICLES, alternation
 from cxsmart.model.quantities import DURATION
 
 
@@ -68,7 +69,7 @@ def _stretch_aside(facts: TextFacts, text: str, at: int) -> bool:
 # a firm limit after "as soon as possible": "and within 10 working days", ", but not later than 2 cycles"
 _CAPPED = re.compile(r"(?i)\s{0,3},?\s{1,3}(?:and|but|or)?\s{0,3}(?:(?:in\s+any\s+case|always|at\s+the\s+latest)\s{1,3})?"
                      r"(?:within|no\s+later\s+than|not\s+later\s+than|in\s+no\s+more\s+than|no\s+more\s+than)\s{1,3}"
-                     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|twenty|thirty|a|an)\s|"
+                     rf"(?:\d|(?:{alternation(WITH_ARTICLES)})\s|"
                      r"the\s+(?:same|next|following)\b)")
 _HEDGED_CAP = re.compile(r"(?i)\b(?:where|wherever|if|when|whenever)\s{1,3}(?:at\s+all\s+)?(?:possible|practicable|feasible|we\s+can)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]")

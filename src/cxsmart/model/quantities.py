@@ -31,6 +31,7 @@ from cxsmart.model.bounds import (  # noqa: F401  (the bounds are named from her
     SUFFIX,
     split_bound,
 )
+from cxsmart.model.numberwords import WITH_ARTICLES, alternation
 from cxsmart.model.ranks import rank
 from cxsmart.model.units import COUNT, CURRENCY_SYMBOLS, RATIO, read_unit
 
@@ -95,14 +96,12 @@ _COMPOUND = re.compile(
 )
 _CLOCK = re.compile(r"^(?P<sign>[+\-−])?\s*(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)$")
 
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "fourteen": 14, "fifteen": 15}
+_WORD_NUMBERS = WITH_ARTICLES
 _WORKING = re.compile(
-    rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{'|'.join(_WORD_NUMBERS)})\s+(?:working|business)[\s-](?P<unit>days?|hours?|hrs?)$",
+    rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{alternation(_WORD_NUMBERS)})\s+(?:working|business)[\s-](?P<unit>days?|hours?|hrs?)$",
     re.IGNORECASE)
 _WORD_DURATION = re.compile(
-    rf"^(?P<num>{'|'.join(_WORD_NUMBERS)})\s+(?P<unit>{'|'.join(k for k in _SECONDS if len(k) > 2)})$", re.IGNORECASE)
+    rf"^(?P<num>{alternation(_WORD_NUMBERS)})\s+(?P<unit>{'|'.join(k for k in _SECONDS if len(k) > 2)})$", re.IGNORECASE)
 
 # "70-78", "(70–78)", "70 to 78%", "between 70 and 78": each end is a quantity; neither starts with a dash
 _END = r"[^()\-–—\s][^()\-–—]*?"

@@ -35,6 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from cxsmart.model.numberwords import WITH_ARTICLES, alternation
 from cxsmart.model.periods import (  # noqa: F401 - re-exported: the names every reader of dates imports from here
     Relative,
     Timeframe,
@@ -57,9 +58,7 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "fourteen": 14, "fifteen": 15, "eighteen": 18, "twenty-four": 24, "thirty": 30, "sixty": 60, "ninety": 90}
+_NUMBER_WORDS = WITH_ARTICLES
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _UNIT_DAYS = {"day": 1, "week": 7}
 
@@ -273,7 +272,7 @@ def _current(text: str, c: _Ctx, period: str) -> Timeframe:
     return Timeframe(text, first, last, kind=period, yearless=True)
 
 
-_N = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_N = r"(?P<n>\d{1,3}|" + alternation(_NUMBER_WORDS) + ")"
 _UNITS = r"(?P<unit>day|week|month|quarter|year)s?"
 _OF = r"(?:the )?(?:end of |close of |last day of )?"
 
