@@ -22,7 +22,7 @@ HELD_OUT_REPOS = ("council-heldout", "electric-coop", "health-plan", "airport-op
                   "car-rental", "student-living", "cinema-chain", "dental-group", "courts-service", "ferry-operator",
                   "charity-supporter-care", "facilities-helpdesk", "pharmacy-chain", "home-warranty",
                   "nz-council", "waste-contractor", "online-learning", "gp-practice", "roadside-assistance",
-                  "gym-equipment-retailer")
+                  "gym-equipment-retailer", "furniture-retailer")
 HELD_OUT_SETS = ("heldout.yaml",)           # a whole file held out (labelled.yaml's)
 
 

@@ -22,7 +22,8 @@ f5c3015: 15/18 and 116/129); online-learning (later in session 16, first scored 
 changes before money per period, change nouns and paces: 21/22 and 73/87, the same since); gp-practice (end
 of session 16, first scored once own-year deadlines and numbers in a name were read: 9/11 and 96/117);
 roadside-assistance (session 17, first scored at 4a3353b and with that session's first rule changes, the
-same: 34/38 and 27/38); gym-equipment-retailer (session 18, first scored at 8c9eb2f: 36/39 and 54/65).
+same: 34/38 and 27/38); gym-equipment-retailer (session 18, first scored at 8c9eb2f: 36/39 and 54/65);
+furniture-retailer (session 19, first scored at 19e3dea: 36/40 and 55/63).
 
 Tuning: optician-chain and employment-services, written blind in session 17 (first scored at 4a3353b:
 35/39 and 39/54, 34/38 and 49/55); city-311 (first scored 23/23 and 64/90, before numbers in a name such as "every 311 email" stopped
@@ -78,7 +79,7 @@ FLOORS = {
     "waste-contractor": (3, 116), "payroll-saas": (1, 99), "solar-installer": (1, 92), "online-learning": (1, 73),
     "car-dealer-service": (0, 72), "strata-manager": (1, 89), "gp-practice": (2, 97), "fashion-ecommerce": (0, 96),
     "city-311": (0, 71), "employment-services": (1, 52), "optician-chain": (2, 41), "roadside-assistance": (4, 27),
-    "gym-equipment-retailer": (3, 54),
+    "gym-equipment-retailer": (3, 54), "furniture-retailer": (4, 55),
 }
 
 
