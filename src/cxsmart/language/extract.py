@@ -17,6 +17,7 @@ from cxsmart.language.numbers import (
     WORKING,
     named_period,
     standard_time,
+    time_allowed,
     unplaced_in_prose,
     working_cue,
     working_days,
@@ -93,7 +94,8 @@ _STRETCH = re.compile(r"(?i)\((?:\s?(?:ideally|stretch(?:\s(?:target|goal))?|asp
 # notice given ahead of something: "at least 5 working days prior to the shut-off", "48 hours' notice"
 _NOTICE = re.compile(r"(?i)[’']?\s{0,3}(?:prior|before|in\s+advance|ahead|notice|of\s+notice)\b")
 _KEEP_SOMEONE = re.compile(r"(?i)[ \t]{1,3}(?:you|them|us|customers|residents|tenants|passengers|members|patients|people)[ \t]{1,3}"
-                           r"(?:updated|informed|posted|advised|aware|up\s+to\s+date|in\s+the\s+loop)\b")
+                           r"(?:updated|informed|posted|advised|aware|notified|briefed|up\s+to\s+(?:date|speed)|"
+                           r"in\s+the\s+(?:loop|know|picture)|in\s+touch)\b")
 
 
 # "keep the appointment", "keep 97% of all time slots we agree": a promise kept, no level held
@@ -109,6 +111,8 @@ def _service_standards(text: str, dates: list[Found], definitional_words: set[st
     dated = any(d.value.relative is None and d.cue in DEADLINE_CUES and d.cue for d in dates)
     out = [standard_time(d) for d in dates if d.value.relative is not None and (
         definitional(d, text, definitional_words) or (dated and text[d.start:d.end].lower().startswith("within")))]
+    if " to " in text:
+        out += [q for q in time_allowed(text) if not any(d.start <= q.start < d.end for d in dates)]
     if "day" in text:
         out += [Found(working_days(m), m.start(2), m.end(2), working_cue(m)) for m in WORKING.finditer(text)
                 if not m.group(1).lower().endswith("later than") or OF_EVENT.match(text, m.end())]

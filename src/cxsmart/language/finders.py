@@ -132,6 +132,7 @@ _WORDED = re.compile(
     r"|(?P<theday>the\s{1,3}day)(?=\s{1,3}(?:we|you|your|our|it|they)\s{1,3}(?!(?:day|are|is|was|were|will|would|have|has|had|be|can|may|might|should|must)\b)[a-z]{2,}\b)"
     r"|(?P<same>(?:the\s+|one\s+|a\s+)?(?:(?:same|next|following)(?:\s+working|\s+business)?|working|business)\s+day|"
     r"(?<=before\s)the\s+end\s+of\s+the\s+(?:working\s+|business\s+)?day)\b"   # "before the end of the day": the same day
+    r"|(?<=within\s)(?P<thehour>the\s{1,3}hour)\b"                                    # "a reply within the hour"
     r"|(?P<f>twice(?!\s+as\b)|once(?=\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|term|season)\b|"
     r"\s+(?:in|over|during|within)\s+(?:any|the|each|every|a)\s+(?:[\w-]{1,12}\s+)?(?:period|year|month|quarter|cycle)\b|"
     r"\s+every\s+\d{1,2}\s+(?:days|weeks|months|years)\b)|"
@@ -196,6 +197,8 @@ def _worded(text: str, taken: list[tuple[int, int]], found: list[Found]) -> list
             q = replace(q, text=words)
         elif m.group("same"):
             q = Quantity(86400.0, DURATION, text=words, working_days=True)
+        elif m.group("thehour"):
+            q = Quantity(3600.0, DURATION, text=words)
         elif m.group("f"):                           # "at least twice a year", "four times a year": how often
             n = m.group("fn")
             count = 2 if m.group("f").lower() == "twice" else 1 if n is None else \

@@ -49,6 +49,8 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
     for i in range(1, min(n, 10)):                   # "Reserve: Confirm ...", "Commitment 1 - We are ..."
         if doc[i].text in _LABEL_MARKS and (i + 1 < n and doc[i + 1].is_alpha):
             starts.append(i + 1)
+            if doc[0].lower_ == "to" and doc[i].text == ":" and 0 in starts:
+                starts.remove(0)                     # "To keep you in the know: we will ...": its purpose
             break
     for s in list(starts):
         if s < n and doc[s].norm_ in _OPENERS:       # "If we cannot ..., we will contact you"

@@ -16,9 +16,10 @@ _MEANS = ["staffing", "staff", "resources", "resourcing", "funding", "budget", "
 _LOAD = [m for m in _MEANS if m != "time"]
 _BUSY_TIMES = ["periods", "period", "times", "time", "hours", "season", "seasons", "days", "months", "weeks"]
 HEDGE_PATTERNS: list[list[dict]] = [
-    # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable"
+    # "wherever possible", "if at all possible", "whenever practicable", "where reasonably practicable",
+    # "wherever technically feasible": any adverb that says in what respect it is possible
     [{"LOWER": {"IN": _IF}}, {"LOWER": {"IN": ["at"]}, "OP": "?"}, {"LOWER": {"IN": ["all"]}, "OP": "?"},
-     {"LOWER": {"IN": ["reasonably", "operationally", "practically"]}, "OP": "?"}, {"LOWER": {"IN": _POSSIBLE[:5]}}],
+     {"LOWER": {"REGEX": "^[a-z]{3,}ly$"}, "OP": "?"}, {"LOWER": {"IN": _POSSIBLE[:5]}}],
     # "where appropriate", "as appropriate": the goal applies when someone judges it should
     [{"LOWER": {"IN": [*_IF, "as"]}}, {"LOWER": "appropriate"}],
     # "where we can", "wherever we reasonably can", "if it is possible"

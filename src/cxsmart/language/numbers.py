@@ -74,6 +74,27 @@ def working_cue(m: re.Match) -> str:
     return "within" if cue in ("within", "in") else cue
 
 
+# "the head of service will have one month to respond", "the seller has 3 business days to reply": the
+# time a provider is given to answer is the standard's window, however the sentence is ordered
+_ALLOWED = re.compile(
+    r"(?i)\b(?:have|has|get|gets|is\s+given|are\s+given)\s+(?:up\s+to\s+)?(?P<q>(?P<n>\d{1,3}|"
+    rf"{alternation(WITH_ARTICLES)})\s+(?P<wd>(?:working|business|calendar)\s+)?(?P<u>hour|day|week|month)s?)"
+    r"\s+(?:in\s+which\s+)?to\s+(?:respond|reply|answer|resolve|decide|acknowledge|investigate|issue|give\s+(?:you|them|"
+    r"customers?|members?)\s+(?:an?\s+)?(?:outcome|answer|decision|response|reply))\b")
+_UNIT_SECONDS = {"hour": 3600, "day": 86400, "week": 604800, "month": 30 * 86400}
+
+
+def time_allowed(text: str) -> list[Found]:
+    """'will have one month to respond': the window of a response standard, cue 'within'."""
+    out = []
+    for m in _ALLOWED.finditer(text):
+        n, unit = value(m.group("n")), m.group("u").lower()
+        working = bool(m.group("wd")) and not m.group("wd").lower().startswith("calendar")
+        q = Quantity(float(n * _UNIT_SECONDS[unit]), DURATION, text=m.group("q"), working_days=working and unit == "day")
+        out.append(Found(q, m.start("q"), m.end("q"), "within"))
+    return out
+
+
 # "by summer 2027", "before the 2027 filing season", "during the 2027 season", "by mid-2027",
 # "this academic year": a period cxsmart cannot date exactly is still a deadline (T passes).
 _NAMED_PERIOD = re.compile(
