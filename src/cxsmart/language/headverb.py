@@ -132,6 +132,12 @@ def _head_from(doc, s: int, verbs) -> Head | None:
         return Head(s, False, copula=True)           # "(Always) be on the lookout for ideas that could help"
     if doc[s].lower_ == "to" and s + 1 < n and doc[s + 1].is_alpha:
         return _after_modal(doc, s + 1, verbs)
+    if doc[s].lower_ in ("we", "i"):
+        j = s + 1
+        while j < n and (doc[j].norm_ in _ADVERBS or _manner_adverb(doc[j])):
+            j += 1
+        if j in verbs and doc[j].lower_ == doc[j].norm_ and not doc[j].lower_.endswith(("ed", "ing")):
+            return Head(j, True)                     # "We continuously track our queue wait times": what we do
     for m in range(s, min(n, s + 9)):
         t = doc[m]
         if m > s and t.lower_ == "to" and _share(doc, s, m):
