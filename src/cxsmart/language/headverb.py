@@ -52,11 +52,20 @@ def head_verb(doc, verbs: frozenset[int] | set[int] = frozenset()) -> Head | Non
             if doc[0].lower_ == "to" and doc[i].text == ":" and 0 in starts:
                 starts.remove(0)                     # "To keep you in the know: we will ...": its purpose
             break
+    starts = [_past_lead(doc, s) for s in starts]
     for s in list(starts):
         if s < n and doc[s].norm_ in _OPENERS:       # "If we cannot ..., we will contact you"
             after = [i + 1 for i in range(s + 1, min(n, s + 30)) if i + 1 < n and (
                 doc[i].text == "," or doc[i].lower_ == "then") and not _relative(doc, i + 1)]
             # ("If you give us a number then we will ..."; not ", after which you can contact us")
+            if not after and doc[s].lower_ in _CONDITIONS and s + 2 < n and doc[s + 1].lower_ != "possible":
+                # "If we can't answer it immediately we will give an estimate": no comma; the promise starts
+                # at its subject and modal, and the condition's verb is never the goal's
+                after = [i for i in range(s + 3, min(n - 1, s + 30)) if doc[i].lower_ in ("we", "i", "you", "they")
+                         and doc[i + 1].norm_ in MODALS][:1]
+                if not after:
+                    starts.remove(s)
+                    continue
             if after:
                 starts.remove(s)                     # the opening clause's verb is not the goal's
                 starts += after[:1] + [i for i in after[1:] if not doc[i].lower_.endswith("ing")]
@@ -105,6 +114,21 @@ def _heading(doc, verbs) -> bool:
         if i + 1 < n and i + 1 in verbs and doc[i].text == ":":
             return all(doc[j].is_alpha for j in range(i))
     return False
+
+
+_CONDITIONS = frozenset({"if", "unless", "should", "whenever", "wherever"})
+
+
+def _past_lead(doc, s: int) -> int:
+    """Past a connective that opens the goal ('However, if we ...', 'Also, when ...')."""
+    n = len(doc)
+    while s + 1 < n and doc[s].lower_ in _LEADS and (doc[s + 1].text == "," or doc[s + 1].lower_ in _OPENERS):
+        s += 2 if doc[s + 1].text == "," else 1
+    return s
+
+
+_LEADS = frozenset({"however", "also", "additionally", "furthermore", "moreover", "finally", "similarly", "likewise",
+                    "otherwise", "again", "and", "but"})
 
 
 def _relative(doc, i: int) -> bool:
@@ -180,7 +204,13 @@ def _passive(doc, i: int, verbs) -> int | None:
     """The participle of 'is (continuously) tracked', 'are published': a pack verb after 'be'."""
     while i < len(doc) and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
         i += 1
-    return i if i in verbs and doc[i].lower_.endswith("ed") else None
+    return i if i in verbs and (doc[i].lower_.endswith("ed") or doc[i].lower_ in _IRREGULAR) else None
+
+
+# participles that do not end in -ed: "customers will be told", "a date will be given"
+# ("is set up", "are run within budget", "is put in place" describe how things stand: not these)
+_IRREGULAR = frozenset({"told", "given", "sent", "made", "kept", "held", "shown", "written", "taken", "done", "built",
+                        "brought", "sold", "paid", "begun", "drawn"})
 
 
 def _share(doc, s: int, m: int) -> bool:
