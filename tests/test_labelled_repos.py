@@ -37,7 +37,19 @@ written blind in session 14 (first scored at 9da8183: 21/27 and 80/88, 21/26 and
 home-care, vet-group, credit-union, library-leisure and bike-share, written blind in session 13 (first
 scored 16/20, 23/25, 16/19, 18/22 and 19/24 sound goals passing the gate), and streaming-service,
 building-society, tour-operator, letting-agency, fitness-club and passport-office, written blind in session
-12 (13 to 22 sound goals each: the labellers found most published sentences unsound), and the older ones."""
+12 (13 to 22 sound goals each: the labellers found most published sentences unsound), and the older ones.
+
+Four floors were lowered, each by one, and why (session 19): streaming-service's ms-hold-status, "No caller
+should be left on hold more than 90 seconds", passed only because "hold" in "on hold" was read as a verb
+that keeps a level; it is now a standard of none with no baseline, as "No caller will wait longer than 10
+minutes" always was (M002; the one labelled sentence of that form counts its baseline missing).
+tour-operator, toll-road and pharmacy-chain (held out, the count seen only) each find one labelled
+problem fewer, as an S finding of another code: the goal's own verb is now found in more shapes (after
+"We" in the present tense, in a passive with an irregular participle, after a condition with no comma),
+and a goal labelled vague-wording whose verb does something ("We always give travellers all the
+information they need to make their trip worry-free", "we will give that application proper
+consideration") is reported as S002's activity, not S001's vague outcome; the held-out sentence sets
+gained (published-b, -d, -s, -u, -x)."""
 
 from __future__ import annotations
 
@@ -68,14 +80,14 @@ FLOORS = {
     "hotel-group": (0, 32), "benefits-agency": (0, 31), "online-grocery": (0, 32), "pension-scheme": (0, 38),
     "mobile-telco": (0, 28), "marketplace-okrs": (0, 34), "tax-agency": (0, 26), "vehicle-leasing": (1, 43),
     "neobank-support": (0, 36), "council-heldout": (1, 37), "electric-coop": (0, 25), "health-plan": (4, 36),
-    "airport-operator": (23, 39), "streaming-service": (4, 102), "building-society": (1, 91),
-    "food-delivery": (0, 44), "tour-operator": (1, 97), "letting-agency": (0, 88), "fitness-club": (1, 91),
+    "airport-operator": (23, 39), "streaming-service": (5, 102), "building-society": (1, 91),
+    "food-delivery": (0, 44), "tour-operator": (1, 96), "letting-agency": (0, 88), "fitness-club": (1, 91),
     "passport-office": (0, 99), "home-care": (0, 97), "ticketing": (0, 111), "vet-group": (0, 80),
     "car-rental": (1, 85), "credit-union": (1, 102), "library-leisure": (2, 86), "bike-share": (2, 80),
     "student-living": (3, 95), "cinema-chain": (2, 71), "dental-group": (0, 71), "broadband-isp": (1, 80),
     "mortgage-lender": (1, 59), "courts-service": (5, 101), "ferry-operator": (0, 117), "gas-network": (1, 83),
-    "charity-supporter-care": (1, 71), "facilities-helpdesk": (3, 73), "pharmacy-chain": (4, 79),
-    "home-warranty": (1, 60), "toll-road": (2, 77), "hearing-clinics": (2, 57), "nz-council": (0, 80),
+    "charity-supporter-care": (1, 71), "facilities-helpdesk": (3, 73), "pharmacy-chain": (4, 78),
+    "home-warranty": (1, 60), "toll-road": (2, 76), "hearing-clinics": (2, 57), "nz-council": (0, 80),
     "waste-contractor": (3, 116), "payroll-saas": (1, 99), "solar-installer": (1, 92), "online-learning": (1, 73),
     "car-dealer-service": (0, 72), "strata-manager": (1, 89), "gp-practice": (2, 97), "fashion-ecommerce": (0, 96),
     "city-311": (0, 71), "employment-services": (1, 52), "optician-chain": (2, 41), "roadside-assistance": (4, 27),

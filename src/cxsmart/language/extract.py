@@ -164,6 +164,8 @@ def _directions(hits, tokens, text: str) -> list[Found]:
             continue                            # "by improving FCR": a means, not the outcome
         if before in _CLAUSE_SUBJECTS and start > 1:
             continue                            # "offers we increase after a challenge": a clause about the subject
+        if before == "on" and tokens[start].lower_ == "hold":
+            continue                            # "callers left on hold": a state, not a level held
         s, e = char_span(tokens, start, end)
         if (s and text[s - 1] == "-") or text[e:e + 1] == "-":
             continue                            # "bag-drop availability", "drop-off": part of a noun

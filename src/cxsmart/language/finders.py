@@ -288,12 +288,18 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             continue                        # "within 3 metres", "within 5 miles of a branch": where, not how much
         if q.unit is None and _AGED.search(text, max(0, start - 24), start):
             continue                        # "clients aged 65+", "people aged 75 and over": who is counted
-        if cue.endswith("later than") and not OF_EVENT.match(text, end):
+        if cue.endswith("later than") and not OF_EVENT.match(text, end) and not _CASE_CLOCK.match(text, end) and \
+                not (q.unit == DURATION and (q.value < 86400 or q.working_days)):
             cue = "than"                    # "no later than 30 days after year end": a deadline, not a standard
+            #                                 (no horizon is in hours or working days: "not later than 6
+            #                                 working hours afterwards" is each case's clock)
         out.append(Found(q, start, end, cue))
     worded = _worded(text, taken, out)
     out = sorted(out + worded, key=lambda f: f.start) if worded else out
     return [_from_bound(text, f) if f.cue in BOUNDS_AFTER else f for f in out]
+
+
+_CASE_CLOCK = re.compile(r"(?i)\s{1,3}(?:afterwards|thereafter|later)\b")
 
 
 def _from_bound(text: str, found: Found) -> Found:

@@ -49,6 +49,10 @@ QUALIFIERS = {"longer", "older", "later", "earlier"}
 # 45 seconds" (the time is the most anyone waits, not who is counted)
 _WAITS_NO_LONGER = re.compile(r"(?i)(?:^\W*|\b(?:ensure|ensuring|that)\s+)no\s+(?!later\b|earlier\b|more\b|less\b|one\b)[a-z][\w-]*\b[^,;.]{0,60}?\b"
                               r"(?:wait|waits|last|lasts|take|takes|stay|stays|remain|remains|spend|spends|be|is|are)\s+"
+                              r"(?:[a-z]+\s+)?longer\s+than\b"
+                              # "do not leave callers on hold for longer than 2 minutes", "nobody waits longer than"
+                              r"|\b(?:not|never|n't)\s+(?:to\s+)?(?:leave|keep|hold|make|let)\b[^,;.]{0,60}?\blonger\s+than\b"
+                              r"|\b(?:nobody|no\s+one|no-one)\b[^,;.]{0,30}?\b(?:wait|waits|stay|stays|spend|spends|is|be)\s+"
                               r"(?:[a-z]+\s+)?longer\s+than\b")
 # the words after a window that make it the name of a standard: "(against the) 6 week diagnostic target"
 _NAMES_A_STANDARD = re.compile(r"(?i)[\s-]{0,2}[a-z]{0,10}\b(?:\s{1,3}[a-z]{2,15}){0,3}?\s{1,3}(?:target|standard|pledge)s?\b")
