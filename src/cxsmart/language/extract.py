@@ -95,7 +95,7 @@ _STRETCH = re.compile(r"(?i)\((?:\s?(?:ideally|stretch(?:\s(?:target|goal))?|asp
 _NOTICE = re.compile(r"(?i)[’']?\s{0,3}(?:prior|before|in\s+advance|ahead|notice|of\s+notice)\b")
 _KEEP_SOMEONE = re.compile(r"(?i)[ \t]{1,3}(?:you|them|us|customers|residents|tenants|passengers|members|patients|people)[ \t]{1,3}"
                            r"(?:updated|informed|posted|advised|aware|notified|briefed|up\s+to\s+(?:date|speed)|"
-                           r"in\s+the\s+(?:loop|know|picture)|in\s+touch)\b")
+                           r"in\s+the\s+(?:loop|know|picture)|in\s+touch|on\s+hold)\b")
 
 
 # "keep the appointment", "keep 97% of all time slots we agree": a promise kept, no level held
@@ -154,6 +154,13 @@ _NOT_A_NOUN = _BEFORE_A_VERB | _CLAUSE_SUBJECTS | _BEFORE_A_NOUN | {"have", "has
                                                                    "are", "was", "were", "get", "gets", "got"}
 
 
+_HOLD_NOUNS = frozenset({"time", "times", "duration", "durations", "queue", "queues", "music", "message", "messages"})
+
+
+def _after_word(tokens, end: int) -> str:
+    return tokens[end].lower_ if end < len(tokens) else ""
+
+
 def _directions(hits, tokens, text: str) -> list[Found]:
     verbs = []
     for label, value, start, end in hits:
@@ -164,8 +171,8 @@ def _directions(hits, tokens, text: str) -> list[Found]:
             continue                            # "by improving FCR": a means, not the outcome
         if before in _CLAUSE_SUBJECTS and start > 1:
             continue                            # "offers we increase after a challenge": a clause about the subject
-        if before == "on" and tokens[start].lower_ == "hold":
-            continue                            # "callers left on hold": a state, not a level held
+        if tokens[start].lower_ == "hold" and (before == "on" or _after_word(tokens, end) in _HOLD_NOUNS):
+            continue                            # "callers left on hold", "Hold time: under 45 s": a state, a noun
         s, e = char_span(tokens, start, end)
         if (s and text[s - 1] == "-") or text[e:e + 1] == "-":
             continue                            # "bag-drop availability", "drop-off": part of a noun
