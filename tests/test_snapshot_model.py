@@ -151,14 +151,15 @@ def _table_forms() -> tuple[list, list]:
     from cxsmart.model import bounds
     from cxsmart.model import quantities as q
     from cxsmart.model import timeframes as t
+    from cxsmart.model.numberwords import WITH_ARTICLES   # the table both readers share
 
     amounts = [f"3 {w}" for w in q._SECONDS] + [f"-2 {w}" for w in q._UNIT_WORDS]
     amounts += [f"{s}12.5" for s in q._CURRENCY_SYMBOLS] + [f"40 {c}" for c in sorted(q._CURRENCY_CODES)]
     amounts += [f"{b} 5%" for b in bounds.PREFIX_BOUNDS] + [f"5% {b}" for b in bounds.SUFFIX_BOUNDS]
-    amounts += [f"£3 {m}" for m in q._MAGNITUDE] + [f"{w} hours" for w in q._WORD_NUMBERS]
+    amounts += [f"£3 {m}" for m in q._MAGNITUDE] + [f"{w} hours" for w in WITH_ARTICLES]
     amounts += [f"{w} 4.5" for w in ("~", "≈", "c.", "about", "around", "approx.", "roughly", "circa")]
     dates = [f"{d} {m} 2027" for m in t.MONTHS for d in (1, 31)] + [f"end of {m}" for m in t.MONTHS]
-    dates += [f"within {w} {u}" for w in t._NUMBER_WORDS for u in ("month", "weeks")]
+    dates += [f"within {w} {u}" for w in WITH_ARTICLES for u in ("month", "weeks")]
     dates += [f"next {u}" for u in (*t._UNIT_MONTHS, *t._UNIT_DAYS)]
     dates += [f"within 3 {u}s" for u in (*t._UNIT_MONTHS, *t._UNIT_DAYS)] + [f"within 1 {u}" for u in t._UNIT_DAYS]
     dates += [dt.date(2027, 6, 30), dt.datetime(2027, 6, 30, 12, 30), 2027.5, True, None, ["2027"]]

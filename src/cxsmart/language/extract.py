@@ -157,10 +157,6 @@ _NOT_A_NOUN = _BEFORE_A_VERB | _CLAUSE_SUBJECTS | _BEFORE_A_NOUN | {"have", "has
 _HOLD_NOUNS = frozenset({"time", "times", "duration", "durations", "queue", "queues", "music", "message", "messages"})
 
 
-def _after_word(tokens, end: int) -> str:
-    return tokens[end].lower_ if end < len(tokens) else ""
-
-
 def _directions(hits, tokens, text: str) -> list[Found]:
     verbs = []
     for label, value, start, end in hits:
@@ -171,12 +167,12 @@ def _directions(hits, tokens, text: str) -> list[Found]:
             continue                            # "by improving FCR": a means, not the outcome
         if before in _CLAUSE_SUBJECTS and start > 1:
             continue                            # "offers we increase after a challenge": a clause about the subject
-        if tokens[start].lower_ == "hold" and (before == "on" or _after_word(tokens, end) in _HOLD_NOUNS):
+        after = tokens[end].lower_ if end < len(tokens) else ""
+        if tokens[start].lower_ == "hold" and (before == "on" or after in _HOLD_NOUNS):
             continue                            # "callers left on hold", "Hold time: under 45 s": a state, a noun
         s, e = char_span(tokens, start, end)
         if (s and text[s - 1] == "-") or text[e:e + 1] == "-":
             continue                            # "bag-drop availability", "drop-off": part of a noun
-        after = tokens[end].lower_ if end < len(tokens) else ""
         inside = text[s:s + 1].islower() and before.isalpha() and before not in _BEFORE_A_VERB
         if inside and start > 1 and tokens[start - 2].lower_ in _BEFORE_A_NOUN and \
                 (not after.isalpha() or after in _AFTER_A_NOUN):

@@ -102,8 +102,10 @@ def _named_by_participle(doc) -> bool:
         second.endswith("ed") or second in _PARTICIPLES)
 
 
+# past participles that do not end in -ed
 _PARTICIPLES = frozenset({"sold", "paid", "sent", "made", "held", "won", "run", "done", "given", "taken", "kept",
-                          "built", "bought", "met", "written", "shown", "read", "set", "put", "cut"})
+                          "built", "bought", "met", "written", "shown", "read", "set", "put", "cut", "told", "brought",
+                          "begun", "drawn"})
 
 
 def _heading(doc, verbs) -> bool:
@@ -207,10 +209,9 @@ def _passive(doc, i: int, verbs) -> int | None:
     return i if i in verbs and (doc[i].lower_.endswith("ed") or doc[i].lower_ in _IRREGULAR) else None
 
 
-# participles that do not end in -ed: "customers will be told", "a date will be given"
-# ("is set up", "are run within budget", "is put in place" describe how things stand: not these)
-_IRREGULAR = frozenset({"told", "given", "sent", "made", "kept", "held", "shown", "written", "taken", "done", "built",
-                        "brought", "sold", "paid", "begun", "drawn"})
+# a thing done in the passive: "customers will be told", "a date will be given"; not the participles that
+# describe how things stand ("is set up", "are run within budget", "is put in place", "is met")
+_IRREGULAR = _PARTICIPLES - {"won", "run", "bought", "met", "read", "set", "put", "cut"}
 
 
 def _share(doc, s: int, m: int) -> bool:

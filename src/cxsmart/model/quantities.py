@@ -33,7 +33,7 @@ from cxsmart.model.bounds import (  # noqa: F401  (the bounds are named from her
 )
 from cxsmart.model.numberwords import WITH_ARTICLES, alternation
 from cxsmart.model.ranks import rank
-from cxsmart.model.units import COUNT, CURRENCY_SYMBOLS, RATIO, read_unit
+from cxsmart.model.units import COUNT, CURRENCY_SYMBOLS, RATIO, SECONDS, read_unit
 
 # Unit names in quantities. Metric units (see catalogue) are a superset: score, count, ratio.
 PERCENT = "percent"
@@ -49,14 +49,9 @@ _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": 
 _CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "INR", "KES", "NGN", "ZAR", "AUD", "CAD", "CHF",
                    "SEK", "NOK", "DKK", "AED", "SAR", "EGP", "BRL", "MXN", "SGD", "NZD", "CNY"}
 
-_SECONDS = {
-    "ms": 0.001, "msec": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
-    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
-    "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-    "d": 86400, "day": 86400, "days": 86400,
-    "wk": 604800, "week": 604800, "weeks": 604800,
-}
+# a unit of time's seconds, as units.py has them; a bare 'm' is a million here ('$2.4m'), and a month,
+# which varies, is no duration a quantity is written in
+_SECONDS = {k: v for k, v in SECONDS.items() if k not in ("m", "wks", "mo", "mos", "month", "months")}
 _UNIT_WORDS = {
     "%": PERCENT, "percent": PERCENT, "per cent": PERCENT, "per-cent": PERCENT, "pc": PERCENT, "pct": PERCENT,
     "pp": POINTS, "p.p.": POINTS, "ppt": POINTS, "ppts": POINTS, "pt": POINTS, "pts": POINTS,
@@ -96,12 +91,11 @@ _COMPOUND = re.compile(
 )
 _CLOCK = re.compile(r"^(?P<sign>[+\-−])?\s*(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)$")
 
-_WORD_NUMBERS = WITH_ARTICLES
 _WORKING = re.compile(
-    rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{alternation(_WORD_NUMBERS)})\s+(?:working|business)[\s-](?P<unit>days?|hours?|hrs?)$",
+    rf"^(?P<sign>[+\-−])?\s*(?P<num>{_NUMBER}|{alternation(WITH_ARTICLES)})\s+(?:working|business)[\s-](?P<unit>days?|hours?|hrs?)$",
     re.IGNORECASE)
 _WORD_DURATION = re.compile(
-    rf"^(?P<num>{alternation(_WORD_NUMBERS)})\s+(?P<unit>{'|'.join(k for k in _SECONDS if len(k) > 2)})$", re.IGNORECASE)
+    rf"^(?P<num>{alternation(WITH_ARTICLES)})\s+(?P<unit>{'|'.join(k for k in _SECONDS if len(k) > 2)})$", re.IGNORECASE)
 
 # "70-78", "(70–78)", "70 to 78%", "between 70 and 78": each end is a quantity; neither starts with a dash
 _END = r"[^()\-–—\s][^()\-–—]*?"
@@ -304,12 +298,12 @@ def _plain(body: str, text: str) -> Quantity:
     m = _WORKING.match(body)
     if m:
         num = m["num"].lower()
-        amount = _WORD_NUMBERS[num] if num in _WORD_NUMBERS else _number(num)
+        amount = WITH_ARTICLES[num] if num in WITH_ARTICLES else _number(num)
         size = 3600 if m["unit"].lower().startswith(("h", "hr")) else 86400
         return replace(_signed(amount * size, m["sign"], DURATION, text), working_days=True)
     m = _WORD_DURATION.match(body)
     if m:
-        return _signed(_WORD_NUMBERS[m["num"].lower()] * _SECONDS[m["unit"].lower()], None, DURATION, text)
+        return _signed(WITH_ARTICLES[m["num"].lower()] * _SECONDS[m["unit"].lower()], None, DURATION, text)
     m = _QUANTITY.match(body)
     if not m:
         return _worded(body, text)

@@ -58,7 +58,6 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NUMBER_WORDS = WITH_ARTICLES
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _UNIT_DAYS = {"day": 1, "week": 7}
 
@@ -149,7 +148,7 @@ DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "
 # --- builders from a match -------------------------------------------------------------------
 
 def _rel_count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return int(word) if word.isdigit() else WITH_ARTICLES[word]
 
 
 def _relative(text: str, m: re.Match, _c: _Ctx) -> Timeframe:
@@ -272,7 +271,7 @@ def _current(text: str, c: _Ctx, period: str) -> Timeframe:
     return Timeframe(text, first, last, kind=period, yearless=True)
 
 
-_N = r"(?P<n>\d{1,3}|" + alternation(_NUMBER_WORDS) + ")"
+_N = r"(?P<n>\d{1,3}|" + alternation(WITH_ARTICLES) + ")"
 _UNITS = r"(?P<unit>day|week|month|quarter|year)s?"
 _OF = r"(?:the )?(?:end of |close of |last day of )?"
 
